@@ -1,0 +1,249 @@
+/*
+ * convstep.h - convolution and pooling, forward and backward, one window at a time.
+ *
+ * The public C API of convstep: batch kernels, a resumable step iterator ("stepper") that the
+ * browser animates, input validation with a sentence for people, and a numpy-compatible random
+ * generator. Everything here follows the deep-learning assignment's numpy functions
+ * (zero_pad, conv_single_step, conv_forward, pool_forward, conv_backward,
+ * create_mask_from_window, distribute_value, pool_backward): same shapes, same names, same
+ * loop order.
+ *
+ * TENSORS
+ *   Dense row-major float64 arrays in numpy's C order, with the assignment's shapes:
+ *     A_prev  (m, n_H_prev, n_W_prev, n_C_prev)   input activations            cs_shape in
+ *     W       (f, f, n_C_prev, n_C)                filters
+ *     b       (n_C)                                biases (the seed's (1,1,1,n_C), flattened)
+ *     Z       (m, n_H, n_W, n_C)                   convolution output
+ *     A       (m, n_H, n_W, n_C_prev)              pooling output
+ *   Element (i, h, w, c) of a tensor of shape (m, H, Wd, C) is at ((i*H + h)*Wd + w)*C + c.
+ *
+ * LOOP ORDER (the teaching contract)
+ *   for i in samples, for c in channels, for h in output rows, for w in output columns:
+ *     vert_start = h * stride;  vert_end = vert_start + dilation*(f-1) + 1   (= h*stride + f)
+ *     hori_start = w * stride;  hori_end = hori_start + dilation*(f-1) + 1   (= w*stride + f)
+ *   Fix the vertical position, slide horizontally by the stride. Coordinates are in the
+ *   zero-padded input, as the seed computes them.
+ *
+ * OUTPUT SIZE
+ *   convolution: n_out = floor((n + 2*pad - dilation*(f-1) - 1) / stride) + 1
+ *   pooling:     n_out = floor((n - f) / stride) + 1            (no padding, as in the seed)
+ *
+ * CONTRACT OF EVERY FUNCTION
+ *   - Arguments are checked first. On any error the function returns a status other than CS_OK
+ *     and writes nothing to any output.
+ *   - Batch kernels OVERWRITE their outputs (backward kernels zero their gradients first), never
+ *     allocate, keep no globals and never exit.
+ *   - A parameter field left zero means the seed's behaviour: dilation 0 (or 1) is no dilation,
+ *     pool mode 0 is max, ties 0 is "all tied maxima" as in the assignment. So
+ *     { .f = 3, .n_C = 8, .stride = 2, .pad = 1 } is the seed's layer.
+ *   - Size limit: every tensor a function reads, writes or owns (input, padded input, filters,
+ *     output) holds at most CS_MAX_ELEMENTS elements (32 MiB of doubles); larger requests get
+ *     CS_ERR_TOO_LARGE before anything is allocated. A stepper owns at most six such buffers,
+ *     so the WebAssembly build stays well under 1 GiB.
+ *
+ * MAX-POOL TIES
+ *   When a window's maximum occurs more than once, the assignment's create_mask_from_window
+ *   (mask = x == max(x)) sends the gradient to EVERY tied cell: CS_TIES_ALL. PyTorch's
+ *   max_pool2d sends it only to the FIRST maximum in row-major window order: CS_TIES_FIRST.
+ *   The two agree whenever every window has a single maximum (e.g. random Gaussian inputs).
+ *
+ * THE SEED'S TWO DEFECTS, NOT REPEATED HERE
+ *   - dA_prev_padded[:, p:-p, p:-p, :] is empty when pad is 0; we crop [pad, pad+n) instead.
+ *   - pool_forward unpacks f and stride from hparameters.items() by dictionary order; here they
+ *     are named fields.
+ */
+#ifndef CONVSTEP_H
+#define CONVSTEP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- status -------------------------------------------------------------------------------- */
+
+typedef enum {
+    CS_OK = 0,          /* success */
+    CS_ERR_NULL,        /* a required pointer argument is NULL */
+    CS_ERR_SHAPE,       /* a dimension < 1, or the window does not fit the (padded) input */
+    CS_ERR_PARAM,       /* f < 1, stride < 1, pad < 0, dilation < 0, n_C < 1, unknown mode/ties/op */
+    CS_ERR_TOO_LARGE,   /* a tensor would exceed CS_MAX_ELEMENTS elements (or overflow) */
+    CS_ERR_NOMEM        /* a stepper could not allocate its buffers */
+} cs_status;
+
+/* Largest element count of any single tensor: 2^22 doubles = 32 MiB. */
+#define CS_MAX_ELEMENTS (1L << 22)
+
+/* A short, static, English name for a status code ("the filter does not fit the input", ...). */
+const char *cs_status_message(cs_status s);
+
+/* ---- geometry ------------------------------------------------------------------------------ */
+
+typedef struct { int m, n_H, n_W, n_C; } cs_shape;
+typedef struct { int f, n_C, stride, pad, dilation; } cs_conv_params;   /* dilation 0 or 1: none */
+typedef enum { CS_POOL_MAX = 0, CS_POOL_AVERAGE = 1 } cs_pool_mode;
+typedef enum { CS_TIES_ALL = 0, CS_TIES_FIRST = 1 } cs_pool_ties;
+typedef struct { int f, stride; cs_pool_mode mode; cs_pool_ties ties; } cs_pool_params;
+
+/* Output shape of a convolution / pooling layer on input shape `in`. Writes *out only on CS_OK. */
+cs_status cs_conv_output_shape(cs_shape in, cs_conv_params p, cs_shape *out);
+cs_status cs_pool_output_shape(cs_shape in, cs_pool_params p, cs_shape *out);
+
+/*
+ * Validation with a sentence for people. Returns the same status the kernels would, and when
+ * msg is not NULL writes a NUL-terminated UTF-8 sentence of at most msg_cap bytes (truncated
+ * if needed), e.g. "filter 6×6 does not fit the padded input 5×5", or "ok" on CS_OK.
+ * 256 bytes is always enough.
+ */
+cs_status cs_conv_validate(cs_shape in, cs_conv_params p, char *msg, size_t msg_cap);
+cs_status cs_pool_validate(cs_shape in, cs_pool_params p, char *msg, size_t msg_cap);
+
+/* ---- batch kernels --------------------------------------------------------------------------- */
+
+/* zero_pad: X (m, n_H, n_W, n_C) -> X_pad (m, n_H+2*pad, n_W+2*pad, n_C), zeros around each
+ * image, overwritten. pad 0 copies. */
+cs_status cs_zero_pad(const double *X, cs_shape in, int pad, double *X_pad);
+
+/* conv_single_step: sum(a_slice_prev * W) + b over n elements, summed in index order
+ * (row-major over (f, f, n_C_prev) when the slice is contiguous). Returns the value. */
+double cs_conv_single_step(const double *a_slice_prev, const double *W, double b, size_t n);
+
+/* conv_forward: Z (m, n_H, n_W, n_C) overwritten. b has n_C elements. */
+cs_status cs_conv_forward(const double *A_prev, cs_shape in, const double *W, const double *b,
+                          cs_conv_params p, double *Z);
+
+/* conv_backward: given dZ (m, n_H, n_W, n_C), overwrites dA_prev (shape of A_prev),
+ * dW (f, f, n_C_prev, n_C) and db (n_C). */
+cs_status cs_conv_backward(const double *dZ, const double *A_prev, cs_shape in, const double *W,
+                           cs_conv_params p, double *dA_prev, double *dW, double *db);
+
+/* pool_forward: A (m, n_H, n_W, n_C_prev) overwritten; max or average over each f×f window. */
+cs_status cs_pool_forward(const double *A_prev, cs_shape in, cs_pool_params p, double *A);
+
+/* pool_backward: given dA (shape of the pooling output), overwrites dA_prev (shape of A_prev). */
+cs_status cs_pool_backward(const double *dA, const double *A_prev, cs_shape in, cs_pool_params p,
+                           double *dA_prev);
+
+/* create_mask_from_window: x is an f×f window with row stride `ld` (elements between the
+ * starts of consecutive rows, `cs` between consecutive columns). mask[f*f] (row-major) gets 1
+ * at the maximum(s) per `ties`, 0 elsewhere. Returns the number of cells set. */
+int cs_create_mask_from_window(const double *x, int f, size_t ld, size_t cs, cs_pool_ties ties,
+                               unsigned char *mask);
+
+/* distribute_value: fills a[f*f] with dz / (f*f). */
+void cs_distribute_value(double dz, int f, double *a);
+
+/* ---- the step iterator -------------------------------------------------------------------- */
+
+typedef enum {
+    CS_OP_CONV_FORWARD = 0,
+    CS_OP_CONV_BACKWARD = 1,
+    CS_OP_POOL_FORWARD = 2,
+    CS_OP_POOL_BACKWARD = 3
+} cs_op;
+
+/*
+ * The window record: the step just done. Plain layout, read from JavaScript through one
+ * Int32Array and one Float64Array view on the same bytes:
+ *   byte  0..51  thirteen int32:  step, total, i, c, h, w, vert_start, vert_end, hori_start,
+ *                                 hori_end, op, f, mask_count
+ *   byte 52..55  padding
+ *   byte 56      double value    forward: the value written (Z[i,h,w,c] or A[i,h,w,c]);
+ *                                backward: the incoming gradient (dZ[i,h,w,c] or dA[i,h,w,c])
+ *   byte 64      double amount   the amount added to each touched cell: value for conv backward
+ *                                (times W) and max-pool backward, value/(f*f) for average;
+ *                                0 for forward ops
+ * step counts the steps done (1..total); step 0 means none yet and the other fields are 0.
+ * Coordinates are in the padded input; vert_end/hori_end are exclusive.
+ * For max pooling the window's mask (f*f bytes, row-major, 1 = gets the gradient / is a max)
+ * is at cs_stepper_mask(); mask_count is the number of ones.
+ */
+typedef struct {
+    int32_t step, total;
+    int32_t i, c, h, w;
+    int32_t vert_start, vert_end, hori_start, hori_end;
+    int32_t op, f, mask_count;
+    int32_t reserved_;
+    double value;
+    double amount;
+} cs_window;
+
+typedef struct cs_stepper cs_stepper;
+
+/*
+ * Creating a stepper validates exactly as the batch kernel does, then allocates everything it
+ * will need (nothing later). Inputs stay owned by the caller and must outlive the stepper;
+ * a stepper copies A_prev into its own zero-padded buffer at creation, so A_prev may change
+ * afterwards without effect, but W, b, dZ, dA are read on every step.
+ * On error *out is left untouched.
+ */
+cs_status cs_stepper_create_conv_forward(const double *A_prev, cs_shape in, const double *W,
+                                         const double *b, cs_conv_params p, cs_stepper **out);
+cs_status cs_stepper_create_conv_backward(const double *dZ, const double *A_prev, cs_shape in,
+                                          const double *W, cs_conv_params p, cs_stepper **out);
+cs_status cs_stepper_create_pool_forward(const double *A_prev, cs_shape in, cs_pool_params p,
+                                         cs_stepper **out);
+cs_status cs_stepper_create_pool_backward(const double *dA, const double *A_prev, cs_shape in,
+                                          cs_pool_params p, cs_stepper **out);
+void cs_stepper_destroy(cs_stepper *s);                 /* NULL is allowed */
+
+/* One window's work, the batch kernel's arithmetic at (i, c, h, w). Returns 1 if a step was
+ * done, 0 if the stepper was already at the end (or s is NULL). */
+int cs_stepper_next(cs_stepper *s);
+
+/* Puts the stepper in the state after exactly k steps from the start (0 <= k <= total),
+ * partial sums included; backwards works. CS_ERR_PARAM for k out of range. */
+cs_status cs_stepper_seek(cs_stepper *s, int64_t k);
+
+/* Back to step 0: outputs zeroed. */
+void cs_stepper_reset(cs_stepper *s);
+
+const cs_window *cs_stepper_window(const cs_stepper *s);     /* owned by the stepper */
+const unsigned char *cs_stepper_mask(const cs_stepper *s);   /* f*f bytes; zeros unless max pool */
+int64_t cs_stepper_total(const cs_stepper *s);
+int64_t cs_stepper_position(const cs_stepper *s);            /* steps done */
+
+/* Tensors a stepper owns, valid until it is destroyed. Which exist depends on the op
+ * (NULL otherwise); *shape (if not NULL) receives the shape, in cs_shape's (m,H,W,C) order;
+ * for dW it is (f, f, n_C_prev, n_C) and for db (1, 1, 1, n_C).
+ *   CS_T_A_PREV_PAD   every op:     A_prev zero-padded by pad (pool: pad 0, a copy)
+ *   CS_T_OUT          forward ops:  Z or A, filling in
+ *   CS_T_DA_PREV_PAD  conv backward: the padded dA_prev the seed accumulates into;
+ *                     pool backward: dA_prev itself
+ *   CS_T_DA_PREV      backward ops: dA_prev cropped to A_prev's shape (refreshed by this call)
+ *   CS_T_DW, CS_T_DB  conv backward
+ */
+typedef enum {
+    CS_T_A_PREV_PAD = 0,
+    CS_T_OUT = 1,
+    CS_T_DA_PREV_PAD = 2,
+    CS_T_DA_PREV = 3,
+    CS_T_DW = 4,
+    CS_T_DB = 5
+} cs_tensor_id;
+const double *cs_stepper_tensor(cs_stepper *s, cs_tensor_id t, cs_shape *shape);
+
+/* ---- numpy-compatible random numbers ------------------------------------------------------- */
+
+/* numpy's legacy RandomState: MT19937 seeded by init_genrand, doubles from two 32-bit draws,
+ * Gaussians by the polar method with one value cached. np.random.seed(s); np.random.randn(n)
+ * equals cs_rng_seed(&r, s); cs_rng_randn_fill(&r, out, n). The cache carries across calls. */
+typedef struct {
+    uint32_t mt[624];
+    int mti;
+    int has_gauss;
+    double gauss;
+} cs_rng;
+
+void cs_rng_seed(cs_rng *r, uint32_t seed);
+uint32_t cs_rng_next_u32(cs_rng *r);
+double cs_rng_random(cs_rng *r);            /* [0, 1), 53 bits: np.random.random_sample() */
+double cs_rng_randn(cs_rng *r);             /* standard normal: np.random.randn() */
+void cs_rng_randn_fill(cs_rng *r, double *out, size_t n);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* CONVSTEP_H */
