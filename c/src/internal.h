@@ -1,0 +1,42 @@
+/* internal.h - shared by the kernels and the stepper; not part of the public API.
+ * Internal names carry the cs__ prefix (public ones: cs_). */
+#ifndef CONVSTEP_INTERNAL_H
+#define CONVSTEP_INTERNAL_H
+
+#include "convstep.h"
+
+/* Everything a kernel or stepper needs once the arguments have been checked: the seed's
+ * variable names, plus the padded input sizes and the window's extent. */
+typedef struct {
+    int m, n_H_prev, n_W_prev, n_C_prev; /* A_prev */
+    int f, stride, pad, dilation;        /* dilation >= 1 here */
+    int n_H, n_W, n_C;                   /* output */
+    int n_H_pad, n_W_pad;                /* padded input */
+    int span;                            /* dilation*(f-1)+1: rows (and columns) a window covers */
+} cs__geom;
+
+/* Check a convolution / pooling configuration and fill *g. Writes the sentence into msg
+ * (if not NULL). Pooling is the same loop with pad 0, dilation 1 and n_C = n_C_prev. */
+cs_status cs__conv_geom(cs_shape in, cs_conv_params p, cs__geom *g, char *msg, size_t cap);
+cs_status cs__pool_geom(cs_shape in, cs_pool_params p, cs__geom *g, char *msg, size_t cap);
+
+/* Offset of element (i, h, w, c) in a tensor of shape (m, H, W, C). For W (f, f, n_C_prev,
+ * n_C) element (u, v, k, c) is cs__at(f, n_C_prev, n_C, u, v, k, c). */
+static inline size_t cs__at(int H, int W, int C, int i, int h, int w, int c) {
+    return (((size_t)i * (size_t)H + (size_t)h) * (size_t)W + (size_t)w) * (size_t)C + (size_t)c;
+}
+
+/* Copy A_prev into its zero-padded buffer (the body of cs_zero_pad, without checks). */
+void cs__zero_pad(const double *X, const cs__geom *g, double *X_pad);
+
+/* conv_single_step on the window at (vert_start, hori_start) of padded sample i for output
+ * channel c: sum of products in (row, column, channel) order, then + b. The one place the
+ * forward arithmetic is written; the batch kernel reorders its loops but keeps this order. */
+double cs__conv_single_step_at(const double *A_pad, const double *W, double b, const cs__geom *g,
+                               int i, int c, int vert_start, int hori_start);
+
+/* Max or average of the f×f window of channel c at (vert_start, hori_start) of sample i. */
+double cs__pool_window(const double *A, const cs__geom *g, cs_pool_mode mode, int i, int c,
+                       int vert_start, int hori_start);
+
+#endif

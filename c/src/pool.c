@@ -1,0 +1,109 @@
+/* pool.c - pool_forward, create_mask_from_window, distribute_value and pool_backward.
+ *
+ * Shapes: A_prev (m, n_H_prev, n_W_prev, n_C)  ->  A, dA (m, n_H, n_W, n_C).
+ * No padding, as in the seed: n_H = (n_H_prev - f) / stride + 1. */
+#include <string.h>
+
+#include "internal.h"
+
+int cs_create_mask_from_window(const double *x, int f, size_t ld, size_t cs, cs_pool_ties ties,
+                               unsigned char *mask) {
+    if (x == NULL || mask == NULL || f < 1) return 0;
+    /* mask = (x == np.max(x)): first the maximum, then every cell equal to it. */
+    double mx = x[0];
+    for (int u = 0; u < f; u++)
+        for (int v = 0; v < f; v++)
+            if (x[u * ld + v * cs] > mx) mx = x[u * ld + v * cs];
+    int count = 0;
+    for (int u = 0; u < f; u++)
+        for (int v = 0; v < f; v++) {
+            /* CS_TIES_FIRST: PyTorch keeps only the first maximum in row-major order. */
+            const int hit = x[u * ld + v * cs] == mx && !(ties == CS_TIES_FIRST && count > 0);
+            mask[u * f + v] = (unsigned char)hit;
+            count += hit;
+        }
+    return count;
+}
+
+void cs_distribute_value(double dz, int f, double *a) {
+    if (a == NULL || f < 1) return;
+    /* a = np.ones(shape) * dz / (n_H * n_W): every cell of the window had equal weight. */
+    const double share = dz / ((double)f * (double)f);
+    for (int j = 0; j < f * f; j++) a[j] = share;
+}
+
+double cs__pool_window(const double *A, const cs__geom *g, cs_pool_mode mode, int i, int c,
+                       int vert_start, int hori_start) {
+    const int f = g->f, C = g->n_C;
+    const double *x = A + cs__at(g->n_H_prev, g->n_W_prev, C, i, vert_start, hori_start, c);
+    const size_t ld = (size_t)g->n_W_prev * C;
+    if (mode == CS_POOL_MAX) {
+        double mx = x[0];
+        for (int u = 0; u < f; u++)
+            for (int v = 0; v < f; v++)
+                if (x[u * ld + (size_t)v * C] > mx) mx = x[u * ld + (size_t)v * C];
+        return mx;
+    }
+    double s = 0.0;
+    for (int u = 0; u < f; u++)
+        for (int v = 0; v < f; v++) s += x[u * ld + (size_t)v * C];
+    return s / ((double)f * (double)f);
+}
+
+cs_status cs_pool_forward(const double *A_prev, cs_shape in, cs_pool_params p, double *A) {
+    if (A_prev == NULL || A == NULL) return CS_ERR_NULL;
+    cs__geom g;
+    cs_status s = cs__pool_geom(in, p, &g, NULL, 0);
+    if (s != CS_OK) return s;
+    for (int i = 0; i < g.m; i++)
+        for (int h = 0; h < g.n_H; h++)
+            for (int w = 0; w < g.n_W; w++)
+                for (int c = 0; c < g.n_C; c++)
+                    A[cs__at(g.n_H, g.n_W, g.n_C, i, h, w, c)] =
+                        cs__pool_window(A_prev, &g, p.mode, i, c, h * g.stride, w * g.stride);
+    return CS_OK;
+}
+
+cs_status cs_pool_backward(const double *dA, const double *A_prev, cs_shape in, cs_pool_params p,
+                           double *dA_prev) {
+    if (dA == NULL || A_prev == NULL || dA_prev == NULL) return CS_ERR_NULL;
+    cs__geom g;
+    cs_status s = cs__pool_geom(in, p, &g, NULL, 0);
+    if (s != CS_OK) return s;
+    const int f = g.f, C = g.n_C;
+    const size_t ld = (size_t)g.n_W_prev * C;
+    memset(dA_prev, 0, sizeof(double) * (size_t)g.m * g.n_H_prev * g.n_W_prev * C);
+    for (int i = 0; i < g.m; i++)
+        for (int c = 0; c < C; c++)
+            for (int h = 0; h < g.n_H; h++)
+                for (int w = 0; w < g.n_W; w++) {
+                    const size_t at = cs__at(g.n_H_prev, g.n_W_prev, C, i, h * g.stride, w * g.stride, c);
+                    const double da = dA[cs__at(g.n_H, g.n_W, C, i, h, w, c)];
+                    double *dst = dA_prev + at;
+                    if (p.mode == CS_POOL_MAX) {
+                        /* Only the maximum reached the output, so only it gets the gradient. */
+                        const double *x = A_prev + at;
+                        double mx = x[0];
+                        int first_u = 0, first_v = 0;
+                        for (int u = 0; u < f; u++)
+                            for (int v = 0; v < f; v++)
+                                if (x[u * ld + (size_t)v * C] > mx) {
+                                    mx = x[u * ld + (size_t)v * C];
+                                    first_u = u; first_v = v;
+                                }
+                        if (p.ties == CS_TIES_FIRST) {
+                            dst[first_u * ld + (size_t)first_v * C] += da;
+                        } else {
+                            for (int u = 0; u < f; u++)
+                                for (int v = 0; v < f; v++)
+                                    if (x[u * ld + (size_t)v * C] == mx) dst[u * ld + (size_t)v * C] += da;
+                        }
+                    } else {
+                        /* distribute_value: each of the f*f cells gets an equal share. */
+                        const double share = da / ((double)f * (double)f);
+                        for (int u = 0; u < f; u++)
+                            for (int v = 0; v < f; v++) dst[u * ld + (size_t)v * C] += share;
+                    }
+                }
+    return CS_OK;
+}

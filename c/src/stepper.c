@@ -1,0 +1,323 @@
+/* stepper.c - the step iterator: one window of the seed's loop nest per call.
+ *
+ *   for i in range(m):                       # sample
+ *     for c in range(n_C):                   # output channel (pooling: the channel)
+ *       for h in range(n_H):                 # fix the vertical position ...
+ *         vert_start = h * stride
+ *         for w in range(n_W):               # ... and slide horizontally by the stride
+ *           hori_start = w * stride
+ *           <one window's work>              # = one call of cs_stepper_next
+ *
+ * Step k (0-based) is the window at (i, c, h, w) with w fastest. A stepper owns every buffer it
+ * writes, all allocated at creation; next/seek never allocate. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+struct cs_stepper {
+    cs_op op;
+    cs__geom g;
+    cs_pool_mode mode;
+    cs_pool_ties ties;
+    /* caller-owned inputs, read on every step */
+    const double *W, *b, *dZ; /* dZ is dA for pool backward */
+    /* owned */
+    double *A_pad;   /* (m, n_H_pad, n_W_pad, n_C_prev) */
+    double *out;     /* forward: (m, n_H, n_W, n_C) */
+    double *dA_pad;  /* backward: like A_pad */
+    double *dA_crop; /* conv backward: (m, n_H_prev, n_W_prev, n_C_prev) */
+    double *dW, *db; /* conv backward */
+    unsigned char *mask; /* f*f */
+    int64_t total, pos;
+    cs_window win;
+};
+
+static size_t n_in(const cs__geom *g) { return (size_t)g->m * g->n_H_prev * g->n_W_prev * g->n_C_prev; }
+static size_t n_pad(const cs__geom *g) { return (size_t)g->m * g->n_H_pad * g->n_W_pad * g->n_C_prev; }
+static size_t n_out(const cs__geom *g) { return (size_t)g->m * g->n_H * g->n_W * g->n_C; }
+static size_t n_w(const cs__geom *g) { return (size_t)g->f * g->f * g->n_C_prev * g->n_C; }
+
+void cs_stepper_destroy(cs_stepper *s) {
+    if (s == NULL) return;
+    free(s->A_pad); free(s->out); free(s->dA_pad); free(s->dA_crop);
+    free(s->dW); free(s->db); free(s->mask);
+    free(s);
+}
+
+static double *alloc_doubles(size_t n, int *failed) {
+    double *p = calloc(n, sizeof(double));
+    if (p == NULL) *failed = 1;
+    return p;
+}
+
+/* Allocates what the op needs, pads A_prev, and leaves the stepper at step 0. */
+static cs_status create(cs_op op, const cs__geom *g, const double *A_prev, cs_stepper **out,
+                        cs_stepper **made) {
+    cs_stepper *s = calloc(1, sizeof *s);
+    if (s == NULL) return CS_ERR_NOMEM;
+    int failed = 0;
+    s->op = op;
+    s->g = *g;
+    s->A_pad = alloc_doubles(n_pad(g), &failed);
+    s->mask = calloc((size_t)g->f * g->f, 1);
+    if (s->mask == NULL) failed = 1;
+    if (op == CS_OP_CONV_FORWARD || op == CS_OP_POOL_FORWARD) s->out = alloc_doubles(n_out(g), &failed);
+    if (op == CS_OP_CONV_BACKWARD || op == CS_OP_POOL_BACKWARD) s->dA_pad = alloc_doubles(n_pad(g), &failed);
+    if (op == CS_OP_CONV_BACKWARD) {
+        s->dA_crop = alloc_doubles(n_in(g), &failed);
+        s->dW = alloc_doubles(n_w(g), &failed);
+        s->db = alloc_doubles((size_t)g->n_C, &failed);
+    }
+    if (failed) {
+        cs_stepper_destroy(s);
+        return CS_ERR_NOMEM;
+    }
+    cs__zero_pad(A_prev, g, s->A_pad);
+    s->total = (int64_t)n_out(g);
+    s->win.total = (int32_t)s->total;
+    s->win.op = (int32_t)op;
+    s->win.f = g->f;
+    *made = s;
+    *out = s;
+    return CS_OK;
+}
+
+cs_status cs_stepper_create_conv_forward(const double *A_prev, cs_shape in, const double *W,
+                                         const double *b, cs_conv_params p, cs_stepper **out) {
+    if (A_prev == NULL || W == NULL || b == NULL || out == NULL) return CS_ERR_NULL;
+    cs__geom g;
+    cs_status st = cs__conv_geom(in, p, &g, NULL, 0);
+    if (st != CS_OK) return st;
+    cs_stepper *s;
+    if ((st = create(CS_OP_CONV_FORWARD, &g, A_prev, out, &s)) != CS_OK) return st;
+    s->W = W; s->b = b;
+    return CS_OK;
+}
+
+cs_status cs_stepper_create_conv_backward(const double *dZ, const double *A_prev, cs_shape in,
+                                          const double *W, cs_conv_params p, cs_stepper **out) {
+    if (dZ == NULL || A_prev == NULL || W == NULL || out == NULL) return CS_ERR_NULL;
+    cs__geom g;
+    cs_status st = cs__conv_geom(in, p, &g, NULL, 0);
+    if (st != CS_OK) return st;
+    cs_stepper *s;
+    if ((st = create(CS_OP_CONV_BACKWARD, &g, A_prev, out, &s)) != CS_OK) return st;
+    s->W = W; s->dZ = dZ;
+    return CS_OK;
+}
+
+cs_status cs_stepper_create_pool_forward(const double *A_prev, cs_shape in, cs_pool_params p,
+                                         cs_stepper **out) {
+    if (A_prev == NULL || out == NULL) return CS_ERR_NULL;
+    cs__geom g;
+    cs_status st = cs__pool_geom(in, p, &g, NULL, 0);
+    if (st != CS_OK) return st;
+    cs_stepper *s;
+    if ((st = create(CS_OP_POOL_FORWARD, &g, A_prev, out, &s)) != CS_OK) return st;
+    s->mode = p.mode; s->ties = p.ties;
+    return CS_OK;
+}
+
+cs_status cs_stepper_create_pool_backward(const double *dA, const double *A_prev, cs_shape in,
+                                          cs_pool_params p, cs_stepper **out) {
+    if (dA == NULL || A_prev == NULL || out == NULL) return CS_ERR_NULL;
+    cs__geom g;
+    cs_status st = cs__pool_geom(in, p, &g, NULL, 0);
+    if (st != CS_OK) return st;
+    cs_stepper *s;
+    if ((st = create(CS_OP_POOL_BACKWARD, &g, A_prev, out, &s)) != CS_OK) return st;
+    s->mode = p.mode; s->ties = p.ties; s->dZ = dA;
+    return CS_OK;
+}
+
+typedef struct { int i, c, h, w; } loop_index;
+
+/* Step k -> (i, c, h, w) in the seed's loop order, w fastest. */
+static loop_index decode(const cs__geom *g, int64_t k) {
+    loop_index x;
+    x.w = (int)(k % g->n_W); k /= g->n_W;
+    x.h = (int)(k % g->n_H); k /= g->n_H;
+    x.c = (int)(k % g->n_C); k /= g->n_C;
+    x.i = (int)k;
+    return x;
+}
+
+/* One window's arithmetic, exactly as the seed writes it; returns the record's value. */
+static double apply(cs_stepper *s, loop_index x) {
+    const cs__geom *g = &s->g;
+    const int f = g->f, d = g->dilation, C = g->n_C_prev, nC = g->n_C;
+    const int vert_start = x.h * g->stride, hori_start = x.w * g->stride;
+    const size_t o = cs__at(g->n_H, g->n_W, nC, x.i, x.h, x.w, x.c);
+    switch (s->op) {
+    case CS_OP_CONV_FORWARD:
+        /* Z[i, h, w, c] = conv_single_step(a_slice_prev, W[:, :, :, c], b[:, :, :, c]) */
+        s->out[o] = cs__conv_single_step_at(s->A_pad, s->W, s->b[x.c], g, x.i, x.c, vert_start, hori_start);
+        return s->out[o];
+    case CS_OP_POOL_FORWARD:
+        /* A[i, h, w, c] = max or mean of A_prev[i, vert_start:vert_end, hori_start:hori_end, c] */
+        s->out[o] = cs__pool_window(s->A_pad, g, s->mode, x.i, x.c, vert_start, hori_start);
+        return s->out[o];
+    case CS_OP_CONV_BACKWARD: {
+        const double dz = s->dZ[o];
+        for (int u = 0; u < f; u++)
+            for (int v = 0; v < f; v++) {
+                const size_t a = cs__at(g->n_H_pad, g->n_W_pad, C, x.i, vert_start + u * d, hori_start + v * d, 0);
+                const size_t wk = cs__at(f, C, nC, u, v, 0, x.c);
+                for (int k = 0; k < C; k++) {
+                    /* dA_prev_pad[i, vert_start:vert_end, hori_start:hori_end, :] += dZ[i,h,w,c] * W[:,:,:,c] */
+                    s->dA_pad[a + k] += dz * s->W[wk + (size_t)k * nC];
+                    /* dW[:, :, :, c] += dZ[i, h, w, c] * a_slice */
+                    s->dW[wk + (size_t)k * nC] += dz * s->A_pad[a + k];
+                }
+            }
+        /* db[:, :, :, c] += dZ[i, h, w, c] */
+        s->db[x.c] += dz;
+        return dz;
+    }
+    case CS_OP_POOL_BACKWARD: {
+        const double da = s->dZ[o];
+        const size_t at = cs__at(g->n_H_prev, g->n_W_prev, C, x.i, vert_start, hori_start, x.c);
+        const size_t ld = (size_t)g->n_W_prev * C;
+        if (s->mode == CS_POOL_MAX) {
+            /* dA_prev[window] += dA[i, h, w, c] * create_mask_from_window(a_prev_slice) */
+            cs_create_mask_from_window(s->A_pad + at, f, ld, (size_t)C, s->ties, s->mask);
+            for (int u = 0; u < f; u++)
+                for (int v = 0; v < f; v++)
+                    if (s->mask[u * f + v]) s->dA_pad[at + u * ld + (size_t)v * C] += da;
+        } else {
+            /* dA_prev[window] += distribute_value(dA[i, h, w, c], (f, f)) */
+            const double share = da / ((double)f * (double)f);
+            for (int u = 0; u < f; u++)
+                for (int v = 0; v < f; v++) s->dA_pad[at + u * ld + (size_t)v * C] += share;
+        }
+        return da;
+    }
+    }
+    return 0.0;
+}
+
+/* Fills the window record for step k (0-based) that has just been applied. */
+static void describe(cs_stepper *s, int64_t k, double value) {
+    const cs__geom *g = &s->g;
+    const loop_index x = decode(g, k);
+    cs_window *r = &s->win;
+    r->step = (int32_t)(k + 1);
+    r->i = x.i; r->c = x.c; r->h = x.h; r->w = x.w;
+    r->vert_start = x.h * g->stride; r->vert_end = r->vert_start + g->span;
+    r->hori_start = x.w * g->stride; r->hori_end = r->hori_start + g->span;
+    r->value = value;
+    r->mask_count = 0;
+    memset(s->mask, 0, (size_t)g->f * g->f);
+    switch (s->op) {
+    case CS_OP_CONV_FORWARD: case CS_OP_POOL_FORWARD: r->amount = 0.0; break;
+    case CS_OP_CONV_BACKWARD: r->amount = value; break;
+    case CS_OP_POOL_BACKWARD:
+        r->amount = s->mode == CS_POOL_MAX ? value : value / ((double)g->f * (double)g->f);
+        break;
+    }
+    if ((s->op == CS_OP_POOL_FORWARD || s->op == CS_OP_POOL_BACKWARD) && s->mode == CS_POOL_MAX) {
+        /* Forward shows every tied maximum; backward marks the cells that get the gradient. */
+        const cs_pool_ties ties = s->op == CS_OP_POOL_FORWARD ? CS_TIES_ALL : s->ties;
+        const size_t at = cs__at(g->n_H_pad, g->n_W_pad, g->n_C_prev, x.i, r->vert_start, r->hori_start, x.c);
+        r->mask_count = cs_create_mask_from_window(s->A_pad + at, g->f, (size_t)g->n_W_pad * g->n_C_prev,
+                                                   (size_t)g->n_C_prev, ties, s->mask);
+    }
+}
+
+int cs_stepper_next(cs_stepper *s) {
+    if (s == NULL || s->pos >= s->total) return 0;
+    const double value = apply(s, decode(&s->g, s->pos));
+    describe(s, s->pos, value);
+    s->pos++;
+    return 1;
+}
+
+void cs_stepper_reset(cs_stepper *s) {
+    if (s == NULL) return;
+    const cs__geom *g = &s->g;
+    if (s->out) memset(s->out, 0, sizeof(double) * n_out(g));
+    if (s->dA_pad) memset(s->dA_pad, 0, sizeof(double) * n_pad(g));
+    if (s->dA_crop) memset(s->dA_crop, 0, sizeof(double) * n_in(g));
+    if (s->dW) memset(s->dW, 0, sizeof(double) * n_w(g));
+    if (s->db) memset(s->db, 0, sizeof(double) * (size_t)g->n_C);
+    memset(s->mask, 0, (size_t)g->f * g->f);
+    const int32_t total = s->win.total, op = s->win.op, f = s->win.f;
+    memset(&s->win, 0, sizeof s->win);
+    s->win.total = total; s->win.op = op; s->win.f = f;
+    s->pos = 0;
+}
+
+cs_status cs_stepper_seek(cs_stepper *s, int64_t k) {
+    if (s == NULL) return CS_ERR_NULL;
+    if (k < 0 || k > s->total) return CS_ERR_PARAM;
+    if (k < s->pos) {
+        if (s->op == CS_OP_CONV_FORWARD || s->op == CS_OP_POOL_FORWARD) {
+            /* Forward steps write one cell each and read nothing they wrote: undo the later
+             * steps by clearing their cells. */
+            const cs__geom *g = &s->g;
+            for (int64_t j = k; j < s->pos; j++) {
+                const loop_index x = decode(g, j);
+                s->out[cs__at(g->n_H, g->n_W, g->n_C, x.i, x.h, x.w, x.c)] = 0.0;
+            }
+            s->pos = k;
+            if (k == 0) {
+                cs_stepper_reset(s);
+            } else {
+                /* The record describes step k again; recompute its value from the output. */
+                const loop_index x = decode(g, k - 1);
+                describe(s, k - 1, s->out[cs__at(g->n_H, g->n_W, g->n_C, x.i, x.h, x.w, x.c)]);
+            }
+            return CS_OK;
+        }
+        /* Backward steps accumulate: partial sums are rebuilt from the start, so that they
+         * equal bit for bit what k calls of next produce. */
+        cs_stepper_reset(s);
+    }
+    if (k == s->pos) return CS_OK;
+    double value = 0.0;
+    while (s->pos < k) value = apply(s, decode(&s->g, s->pos++));
+    describe(s, k - 1, value);
+    return CS_OK;
+}
+
+const cs_window *cs_stepper_window(const cs_stepper *s) { return s == NULL ? NULL : &s->win; }
+const unsigned char *cs_stepper_mask(const cs_stepper *s) { return s == NULL ? NULL : s->mask; }
+int64_t cs_stepper_total(const cs_stepper *s) { return s == NULL ? 0 : s->total; }
+int64_t cs_stepper_position(const cs_stepper *s) { return s == NULL ? 0 : s->pos; }
+
+const double *cs_stepper_tensor(cs_stepper *s, cs_tensor_id t, cs_shape *shape) {
+    if (s == NULL) return NULL;
+    const cs__geom *g = &s->g;
+    const cs_shape in = { g->m, g->n_H_prev, g->n_W_prev, g->n_C_prev };
+    const double *p = NULL;
+    cs_shape sh = { 0, 0, 0, 0 };
+    switch (t) {
+    case CS_T_A_PREV_PAD:
+        p = s->A_pad; sh = (cs_shape){ g->m, g->n_H_pad, g->n_W_pad, g->n_C_prev }; break;
+    case CS_T_OUT:
+        p = s->out; sh = (cs_shape){ g->m, g->n_H, g->n_W, g->n_C }; break;
+    case CS_T_DA_PREV_PAD:
+        p = s->dA_pad; sh = (cs_shape){ g->m, g->n_H_pad, g->n_W_pad, g->n_C_prev }; break;
+    case CS_T_DA_PREV:
+        if (s->op == CS_OP_POOL_BACKWARD) {
+            p = s->dA_pad; sh = in;
+        } else if (s->op == CS_OP_CONV_BACKWARD) {
+            /* dA_prev = dA_prev_pad[:, pad:pad+n_H_prev, pad:pad+n_W_prev, :] (also for pad 0) */
+            const size_t row = (size_t)g->n_W_prev * g->n_C_prev;
+            for (int i = 0; i < g->m; i++)
+                for (int h = 0; h < g->n_H_prev; h++)
+                    memcpy(s->dA_crop + cs__at(g->n_H_prev, g->n_W_prev, g->n_C_prev, i, h, 0, 0),
+                           s->dA_pad + cs__at(g->n_H_pad, g->n_W_pad, g->n_C_prev, i, h + g->pad, g->pad, 0),
+                           sizeof(double) * row);
+            p = s->dA_crop; sh = in;
+        }
+        break;
+    case CS_T_DW:
+        p = s->dW; sh = (cs_shape){ g->f, g->f, g->n_C_prev, g->n_C }; break;
+    case CS_T_DB:
+        p = s->db; sh = (cs_shape){ 1, 1, 1, g->n_C }; break;
+    }
+    if (p != NULL && shape != NULL) *shape = sh;
+    return p;
+}
