@@ -197,7 +197,9 @@ int cs_stepper_next(cs_stepper *s);
  * partial sums included; backwards works. CS_ERR_PARAM for k out of range. */
 cs_status cs_stepper_seek(cs_stepper *s, int64_t k);
 
-/* Back to step 0: outputs zeroed. */
+/* Back to step 0: outputs zeroed. Call it after changing W, b, dZ or dA: seek keeps
+ * snapshots of backward partial sums (taken the first time each is reached, bounded to
+ * CS_MAX_ELEMENTS doubles in all) and reset discards them. */
 void cs_stepper_reset(cs_stepper *s);
 
 const cs_window *cs_stepper_window(const cs_stepper *s);     /* owned by the stepper */

@@ -31,7 +31,19 @@ struct cs_stepper {
     unsigned char *mask; /* f*f */
     int64_t total, pos;
     cs_window win;
+    /* Backward ops accumulate, so seeking back means replaying from an earlier state. Snapshots
+     * of the accumulators, taken the first time a multiple of ckpt_every is reached, bound
+     * that replay to ckpt_every steps. They live in one block allocated at creation. */
+    double *ckpt;        /* n_ckpt snapshots of state_len doubles */
+    unsigned char *ckpt_ok;
+    int n_ckpt;
+    int64_t ckpt_every;
+    size_t state_len;    /* dA_pad (+ dW + db) */
 };
+
+/* Checkpoints may take at most this many doubles in all (32 MiB, one tensor's limit). */
+#define CKPT_BUDGET ((size_t)CS_MAX_ELEMENTS)
+#define CKPT_MAX 64
 
 static size_t n_in(const cs__geom *g) { return (size_t)g->m * g->n_H_prev * g->n_W_prev * g->n_C_prev; }
 static size_t n_pad(const cs__geom *g) { return (size_t)g->m * g->n_H_pad * g->n_W_pad * g->n_C_prev; }
@@ -42,6 +54,7 @@ void cs_stepper_destroy(cs_stepper *s) {
     if (s == NULL) return;
     free(s->A_pad); free(s->out); free(s->dA_pad); free(s->dA_crop);
     free(s->dW); free(s->db); free(s->mask);
+    free(s->ckpt); free(s->ckpt_ok);
     free(s);
 }
 
@@ -69,12 +82,25 @@ static cs_status create(cs_op op, const cs__geom *g, const double *A_prev, cs_st
         s->dW = alloc_doubles(n_w(g), &failed);
         s->db = alloc_doubles((size_t)g->n_C, &failed);
     }
+    s->total = (int64_t)n_out(g);
+    if (!failed && s->dA_pad != NULL) {
+        s->state_len = n_pad(g) + (s->dW ? n_w(g) + (size_t)g->n_C : 0);
+        size_t n = CKPT_BUDGET / s->state_len;
+        if (n > CKPT_MAX) n = CKPT_MAX;
+        if ((int64_t)n >= s->total) n = (size_t)(s->total > 1 ? s->total - 1 : 0);
+        if (n > 0) {
+            s->n_ckpt = (int)n;
+            s->ckpt_every = s->total / (int64_t)(n + 1) + 1;
+            s->ckpt = malloc(sizeof(double) * s->state_len * n);
+            s->ckpt_ok = calloc(n, 1);
+            if (s->ckpt == NULL || s->ckpt_ok == NULL) failed = 1;
+        }
+    }
     if (failed) {
         cs_stepper_destroy(s);
         return CS_ERR_NOMEM;
     }
     cs__zero_pad(A_prev, g, s->A_pad);
-    s->total = (int64_t)n_out(g);
     s->win.total = (int32_t)s->total;
     s->win.op = (int32_t)op;
     s->win.f = g->f;
@@ -225,16 +251,42 @@ static void describe(cs_stepper *s, int64_t k, double value) {
     }
 }
 
+/* Copies the accumulators to (save) or from (restore) checkpoint j. */
+static void ckpt_copy(cs_stepper *s, int j, int save) {
+    double *slot = s->ckpt + (size_t)j * s->state_len;
+    const size_t nA = n_pad(&s->g), nW = s->dW ? n_w(&s->g) : 0;
+    double *parts[3] = { s->dA_pad, s->dW, s->db };
+    const size_t lens[3] = { nA, nW, s->dW ? (size_t)s->g.n_C : 0 };
+    for (size_t k = 0, off = 0; k < 3; off += lens[k], k++) {
+        if (lens[k] == 0) continue;
+        if (save) memcpy(slot + off, parts[k], sizeof(double) * lens[k]);
+        else memcpy(parts[k], slot + off, sizeof(double) * lens[k]);
+    }
+}
+
+/* Does step pos and moves on; snapshots the state when it lands on a checkpoint. */
+static double advance(cs_stepper *s) {
+    const double value = apply(s, decode(&s->g, s->pos));
+    s->pos++;
+    if (s->n_ckpt > 0 && s->pos % s->ckpt_every == 0) {
+        const int64_t j = s->pos / s->ckpt_every - 1;
+        if (j < s->n_ckpt && !s->ckpt_ok[j]) {
+            ckpt_copy(s, (int)j, 1);
+            s->ckpt_ok[j] = 1;
+        }
+    }
+    return value;
+}
+
 int cs_stepper_next(cs_stepper *s) {
     if (s == NULL || s->pos >= s->total) return 0;
-    const double value = apply(s, decode(&s->g, s->pos));
-    describe(s, s->pos, value);
-    s->pos++;
+    const int64_t k = s->pos;
+    describe(s, k, advance(s));
     return 1;
 }
 
-void cs_stepper_reset(cs_stepper *s) {
-    if (s == NULL) return;
+/* Back to step 0, keeping the snapshots (they stay valid while the inputs do not change). */
+static void clear_state(cs_stepper *s) {
     const cs__geom *g = &s->g;
     if (s->out) memset(s->out, 0, sizeof(double) * n_out(g));
     if (s->dA_pad) memset(s->dA_pad, 0, sizeof(double) * n_pad(g));
@@ -246,6 +298,13 @@ void cs_stepper_reset(cs_stepper *s) {
     memset(&s->win, 0, sizeof s->win);
     s->win.total = total; s->win.op = op; s->win.f = f;
     s->pos = 0;
+}
+
+void cs_stepper_reset(cs_stepper *s) {
+    if (s == NULL) return;
+    clear_state(s);
+    /* Snapshots are dropped too, so that a caller who changed W, b, dZ or dA starts afresh. */
+    if (s->ckpt_ok != NULL) memset(s->ckpt_ok, 0, (size_t)s->n_ckpt);
 }
 
 cs_status cs_stepper_seek(cs_stepper *s, int64_t k) {
@@ -262,7 +321,7 @@ cs_status cs_stepper_seek(cs_stepper *s, int64_t k) {
             }
             s->pos = k;
             if (k == 0) {
-                cs_stepper_reset(s);
+                clear_state(s);
             } else {
                 /* The record describes step k again; recompute its value from the output. */
                 const loop_index x = decode(g, k - 1);
@@ -272,11 +331,26 @@ cs_status cs_stepper_seek(cs_stepper *s, int64_t k) {
         }
         /* Backward steps accumulate: partial sums are rebuilt from the start, so that they
          * equal bit for bit what k calls of next produce. */
-        cs_stepper_reset(s);
+        clear_state(s);
     }
     if (k == s->pos) return CS_OK;
+    /* Jump to the latest snapshot at or before k, if it is ahead of where we are. */
+    for (int64_t j = (s->n_ckpt > 0 ? k / s->ckpt_every : 0) - 1; j >= 0; j--) {
+        if (j >= s->n_ckpt || !s->ckpt_ok[j]) continue;
+        if ((j + 1) * s->ckpt_every > s->pos) {
+            ckpt_copy(s, (int)j, 0);
+            s->pos = (j + 1) * s->ckpt_every;
+        }
+        break;
+    }
     double value = 0.0;
-    while (s->pos < k) value = apply(s, decode(&s->g, s->pos++));
+    while (s->pos < k) value = advance(s);
+    if (k > 0 && s->op != CS_OP_CONV_FORWARD && s->op != CS_OP_POOL_FORWARD) {
+        /* After a jump to a snapshot at k itself, no step ran: read the gradient again. */
+        const cs__geom *g = &s->g;
+        const loop_index x = decode(g, k - 1);
+        value = s->dZ[cs__at(g->n_H, g->n_W, g->n_C, x.i, x.h, x.w, x.c)];
+    }
     describe(s, k - 1, value);
     return CS_OK;
 }
