@@ -94,7 +94,8 @@ cs_status cs_pool_output_shape(cs_shape in, cs_pool_params p, cs_shape *out);
 /*
  * Validation with a sentence for people. Returns the same status the kernels would, and when
  * msg is not NULL writes a NUL-terminated UTF-8 sentence of at most msg_cap bytes (truncated
- * if needed), e.g. "filter 6×6 does not fit the padded input 5×5", or "ok" on CS_OK.
+ * if needed, never inside a UTF-8 character), e.g. "filter 6×6 does not fit the padded
+ * input 5×5", or "ok" on CS_OK.
  * 256 bytes is always enough.
  */
 cs_status cs_conv_validate(cs_shape in, cs_conv_params p, char *msg, size_t msg_cap);
@@ -155,10 +156,13 @@ typedef enum {
  *   byte 64      double amount   the amount added to each touched cell: value for conv backward
  *                                (times W) and max-pool backward, value/(f*f) for average;
  *                                0 for forward ops
- * step counts the steps done (1..total); step 0 means none yet and the other fields are 0.
+ * step counts the steps done (1..total); step 0 means none yet: then total, op and f are set
+ * and every other field is 0.
  * Coordinates are in the padded input; vert_end/hori_end are exclusive.
- * For max pooling the window's mask (f*f bytes, row-major, 1 = gets the gradient / is a max)
- * is at cs_stepper_mask(); mask_count is the number of ones.
+ * For max pooling the window's mask (f*f bytes, row-major) is at cs_stepper_mask(); mask_count
+ * is the number of ones. Pool backward: 1 = gets the gradient, following the ties rule.
+ * Pool forward: 1 = is a maximum, every tied maximum marked whatever the ties rule, since
+ * the forward value is the same either way.
  */
 typedef struct {
     int32_t step, total;
@@ -189,8 +193,11 @@ cs_status cs_stepper_create_pool_backward(const double *dA, const double *A_prev
                                           cs_pool_params p, cs_stepper **out);
 void cs_stepper_destroy(cs_stepper *s);                 /* NULL is allowed */
 
-/* One window's work, the batch kernel's arithmetic at (i, c, h, w). Returns 1 if a step was
- * done, 0 if the stepper was already at the end (or s is NULL). */
+/* One window's work: the seed's arithmetic at (i, c, h, w), in the seed's order. Forward ops
+ * give the batch kernel's values bit for bit; cs_conv_backward sums dA_prev over channels in
+ * another order (to vectorise), so its dA_prev agrees within 1e-12 of the magnitudes summed,
+ * while dW, db and pool gradients agree bit for bit. Returns 1 if a step was done, 0 if the
+ * stepper was already at the end (or s is NULL). */
 int cs_stepper_next(cs_stepper *s);
 
 /* Puts the stepper in the state after exactly k steps from the start (0 <= k <= total),

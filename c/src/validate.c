@@ -27,8 +27,19 @@ static cs_status say(char *msg, size_t cap, cs_status s, const char *fmt, ...) {
     if (msg != NULL && cap > 0) {
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(msg, cap, fmt, ap);
+        const int n = vsnprintf(msg, cap, fmt, ap);
         va_end(ap);
+        if (n >= 0 && (size_t)n >= cap) {
+            /* Truncated: do not leave part of a multi-byte character (the × sign) behind. */
+            const size_t end = cap - 1;
+            size_t j = end;
+            while (j > 0 && ((unsigned char)msg[j - 1] & 0xC0) == 0x80) j--;
+            if (j > 0) {
+                const unsigned char lead = (unsigned char)msg[j - 1];
+                const size_t len = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+                if (j - 1 + len > end) msg[j - 1] = '\0';
+            }
+        }
     }
     return s;
 }

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# tests/run-all.sh - every test suite of convstep, in order (`npm test` runs this).
+#
+# Each suite runs even when an earlier one failed; its result is printed as it ends, and the
+# last line totals the suites: `N passed, N failed`. Exits non-zero when any suite failed.
+set -uo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+passed=0
+failed=0
+results=()
+
+suite() {
+  local name="$1"
+  shift
+  echo
+  echo "==== $name: $*"
+  local start=$SECONDS
+  if "$@"; then
+    passed=$((passed + 1))
+    results+=("PASS  $name ($((SECONDS - start)) s)")
+    echo "==== $name: PASS"
+  else
+    failed=$((failed + 1))
+    results+=("FAIL  $name ($((SECONDS - start)) s)")
+    echo "==== $name: FAIL"
+  fi
+}
+
+# The C library natively, under AddressSanitizer and UBSan, against tests/fixtures/.
+suite "C (native)" bash build.sh test
+# The WebAssembly module the engine tests and the page load.
+suite "WebAssembly build" bash build.sh wasm
+suite "TypeScript types" npm run --silent typecheck
+suite "engine (vitest, Node)" npx --no-install vitest run --project engine
+if compgen -G "web/test/components/*.test.ts*" >/dev/null; then
+  suite "components (vitest, happy-dom)" npx --no-install vitest run --project components
+fi
+# The static site that the end-to-end tests serve.
+suite "site build (vite)" npx --no-install vite build --logLevel warn
+if [ -f tests/e2e/run.mjs ]; then
+  suite "end-to-end (Chromium)" node tests/e2e/run.mjs
+else
+  echo
+  echo "==== end-to-end: tests/e2e/run.mjs is missing, not run"
+fi
+
+echo
+echo "==== summary"
+printf '%s\n' "${results[@]}"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,48 @@
+/// <reference types="vitest/config" />
+// One config for the site (Vite, root web/, output dist/ at the repository's top) and the unit
+// tests (vitest): engine tests run in Node, component tests in happy-dom.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+
+const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig({
+  root: here('./web'),
+  // Relative URLs, so the built folder works from any sub-path of any static host.
+  base: './',
+  plugins: [preact()],
+  server: { host: '127.0.0.1', strictPort: false },
+  preview: { host: '127.0.0.1' },
+  build: {
+    outDir: here('./dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    // Vite inlines small assets as data: URLs; the .wasm must stay a file so that a strict
+    // Content-Security-Policy (no connect-src data:) can load it.
+    assetsInlineLimit: (file: string) => (file.endsWith('.wasm') ? false : undefined),
+  },
+  test: {
+    root: here('.'),
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'engine',
+          root: here('.'),
+          include: ['web/test/engine/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'components',
+          root: here('.'),
+          include: ['web/test/components/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+        },
+      },
+    ],
+  },
+});
