@@ -29,6 +29,9 @@ suite() {
   fi
 }
 
+# Compilers and the browser: installed when missing (Debian, root), otherwise named.
+bash tests/setup-system.sh || { echo "0 passed, 1 failed"; exit 1; }
+
 # The C library natively, under AddressSanitizer and UBSan, against tests/fixtures/.
 suite "C (native)" bash build.sh test
 # The WebAssembly module the engine tests and the page load.

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# tests/setup-system.sh - installs the system programs the tests need when they are missing:
+# a C compiler, Emscripten and Chromium (Debian packages, needs root and apt-get). Elsewhere
+# it says what to install and fails. `npm test` runs it first; running it again does nothing.
+set -euo pipefail
+
+missing=()
+command -v cc >/dev/null 2>&1 || missing+=(gcc libc6-dev)
+command -v emcc >/dev/null 2>&1 || missing+=(emscripten)
+[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "setup: installing ${missing[*]} (Debian packages)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+else
+  echo "setup: missing ${missing[*]}; install them (Debian: apt-get install ${missing[*]})," >&2
+  echo "       or set CHROMIUM to a Chromium binary and put emcc on PATH" >&2
+  exit 1
+fi
