@@ -1,0 +1,14 @@
+// The store reaches components through context, so that tests can render any part with a store
+// of their own.
+
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Store } from '../state/store';
+
+export const StoreContext = createContext<Store | null>(null);
+
+export function useStore(): Store {
+  const s = useContext(StoreContext);
+  if (s === null) throw new Error('useStore: no StoreContext.Provider above this component');
+  return s;
+}

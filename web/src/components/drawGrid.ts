@@ -1,0 +1,198 @@
+// Draws one grid of numbers on a 2D canvas: colour per value, the number when the cell is big
+// enough to read it, padding hatched grey, never-visited rows and columns tinted amber, the
+// current window outlined black and yellow (sampled cells boxed when dilated).
+
+import { COLORS, diverging, textOn } from './colors';
+
+export interface GridWindow {
+  /** top-left cell */
+  row: number;
+  col: number;
+  /** rows and columns the window spans (dilation*(f-1)+1) */
+  span: number;
+  /** taps per side (f) and their distance (dilation) */
+  taps: number;
+  step: number;
+}
+
+export interface GridPicture {
+  rows: number;
+  cols: number;
+  /** CSS pixels per cell */
+  cell: number;
+  /** row-major, rows*cols; NaN = not computed yet (drawn empty) */
+  values: ArrayLike<number>;
+  /** |value| that gets the full colour */
+  scale: number;
+  text(v: number): string;
+  /** a shorter form of text (fewer decimals) for cells too small for the full one */
+  shortText?: (v: number) => string;
+  /** width of the zero-padding ring, in cells */
+  pad?: number;
+  /** false for rows / columns no window samples */
+  visitedRows?: readonly boolean[];
+  visitedCols?: readonly boolean[];
+  window?: GridWindow | null;
+  /** one cell outlined like the window (the Z cell being written) */
+  marked?: { row: number; col: number } | null;
+}
+
+/** Smallest font worth drawing, in CSS pixels. */
+const MIN_FONT = 9;
+
+/** The font size that fits the longest number in a cell, or 0 when numbers would be unreadable. */
+export function fontFor(p: GridPicture, text: (v: number) => string = p.text): number {
+  let longest = 1;
+  for (let i = 0; i < p.rows * p.cols; i++) {
+    const v = p.values[i] ?? Number.NaN;
+    if (!Number.isNaN(v)) longest = Math.max(longest, text(v).length);
+  }
+  const size = Math.min(p.cell * 0.42, (p.cell - 9) / (longest * 0.58), 32);
+  return size >= MIN_FONT ? size : 0;
+}
+
+/** The text to draw in the cells and its font: full precision when it is readable, else the
+ * shorter form (one decimal) when that is, else none. */
+function cellFont(p: GridPicture): { font: number; text: (v: number) => string } {
+  const full = fontFor(p);
+  if (full >= 10 || !p.shortText) return { font: full, text: p.text };
+  const short = fontFor(p, p.shortText);
+  return short > full ? { font: short, text: p.shortText } : { font: full, text: p.text };
+}
+
+function hatch(ctx: CanvasRenderingContext2D, x: number, y: number, s: number, color: string, back: boolean): void {
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(x, y, s, s);
+  ctx.clip();
+  ctx.strokeStyle = color;
+  ctx.lineWidth = Math.max(1, s / 16);
+  ctx.beginPath();
+  const gap = Math.max(4, s / 4);
+  for (let d = -s; d < s * 2; d += gap) {
+    if (back) {
+      ctx.moveTo(x + d, y);
+      ctx.lineTo(x + d + s, y + s);
+    } else {
+      ctx.moveTo(x + d, y + s);
+      ctx.lineTo(x + d + s, y);
+    }
+  }
+  ctx.stroke();
+  ctx.restore();
+}
+
+/** Space around the grid for outlines drawn on its border, in CSS pixels. */
+export const MARGIN = 4;
+
+/** Black, yellow, black: visible on red, blue, white and grey alike. Centred on the border. */
+function outline(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, cell: number): void {
+  const width = Math.max(4, Math.min(7, cell / 6));
+  ctx.lineJoin = 'miter';
+  ctx.strokeStyle = COLORS.windowOuter;
+  ctx.lineWidth = width;
+  ctx.strokeRect(x, y, w, h);
+  ctx.strokeStyle = COLORS.windowInner;
+  ctx.lineWidth = width * 0.45;
+  ctx.strokeRect(x, y, w, h);
+}
+
+export function drawGrid(ctx: CanvasRenderingContext2D, p: GridPicture): void {
+  const { rows, cols, cell: s } = p;
+  const pad = p.pad ?? 0;
+  const { font, text } = cellFont(p);
+  ctx.clearRect(0, 0, cols * s + 2 * MARGIN, rows * s + 2 * MARGIN);
+  ctx.save();
+  ctx.translate(MARGIN, MARGIN);
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.font = `600 ${font}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
+
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) {
+      const x = c * s;
+      const y = r * s;
+      const v = p.values[r * cols + c] ?? Number.NaN;
+      const isPad = r < pad || r >= rows - pad || c < pad || c >= cols - pad;
+      let label: string | null = null;
+      let ink = '#111111';
+      if (isPad) {
+        ctx.fillStyle = COLORS.pad;
+        ctx.fillRect(x, y, s, s);
+        hatch(ctx, x, y, s, COLORS.padHatch, false);
+        label = '0';
+        ink = '#3d424a';
+      } else if (Number.isNaN(v)) {
+        ctx.fillStyle = COLORS.empty;
+        ctx.fillRect(x, y, s, s);
+        ctx.save();
+        ctx.setLineDash([Math.max(2, s / 10), Math.max(2, s / 10)]);
+        ctx.strokeStyle = COLORS.emptyDash;
+        ctx.lineWidth = 1;
+        const inset = Math.max(2, s / 8);
+        ctx.strokeRect(x + inset, y + inset, s - 2 * inset, s - 2 * inset);
+        ctx.restore();
+      } else {
+        const t = Math.max(-1, Math.min(1, v / p.scale));
+        ctx.fillStyle = diverging(t);
+        ctx.fillRect(x, y, s, s);
+        label = text(v);
+        ink = textOn(t);
+      }
+      const unvisited = p.visitedRows?.[r] === false || p.visitedCols?.[c] === false;
+      if (unvisited) {
+        ctx.fillStyle = COLORS.unvisited;
+        ctx.fillRect(x, y, s, s);
+        hatch(ctx, x, y, s, COLORS.unvisitedHatch, true);
+      }
+      if (font > 0 && label !== null) {
+        if (unvisited) {
+          // a light plate keeps the number readable over the hatching
+          const w = ctx.measureText(label).width + 4;
+          ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
+          ctx.fillRect(x + (s - w) / 2, y + s / 2 - font * 0.6, w, font * 1.2);
+          ink = '#111111';
+        }
+        ctx.fillStyle = ink;
+        ctx.fillText(label, x + s / 2, y + s / 2 + 1);
+      }
+    }
+
+  // grid lines
+  ctx.strokeStyle = COLORS.grid;
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  for (let r = 0; r <= rows; r++) {
+    const y = Math.min(rows * s - 0.5, Math.max(0.5, r * s));
+    ctx.moveTo(0, y);
+    ctx.lineTo(cols * s, y);
+  }
+  for (let c = 0; c <= cols; c++) {
+    const x = Math.min(cols * s - 0.5, Math.max(0.5, c * s));
+    ctx.moveTo(x, 0);
+    ctx.lineTo(x, rows * s);
+  }
+  ctx.stroke();
+
+  const w = p.window;
+  if (w) {
+    if (w.step > 1) {
+      // dilated: veil the cells the window skips, box the ones it samples
+      ctx.fillStyle = COLORS.veil;
+      for (let r = 0; r < w.span; r++)
+        for (let c = 0; c < w.span; c++)
+          if (r % w.step !== 0 || c % w.step !== 0) ctx.fillRect((w.col + c) * s, (w.row + r) * s, s, s);
+      for (let u = 0; u < w.taps; u++)
+        for (let v = 0; v < w.taps; v++) {
+          const x = (w.col + v * w.step) * s;
+          const y = (w.row + u * w.step) * s;
+          ctx.strokeStyle = COLORS.windowOuter;
+          ctx.lineWidth = Math.max(2, s / 12);
+          ctx.strokeRect(x + 2, y + 2, s - 4, s - 4);
+        }
+    }
+    outline(ctx, w.col * s, w.row * s, w.span * s, w.span * s, s);
+  }
+  if (p.marked) outline(ctx, p.marked.col * s, p.marked.row * s, s, s, s);
+  ctx.restore();
+}

@@ -1,0 +1,142 @@
+// The configuration a teacher types in: the layer's sizes, the data's seed and kind.
+// Every field is parsed on its own here (a sentence for each way it can be wrong); whether the
+// fields fit together (does the filter fit the padded input?) is the C library's call.
+
+import type { ConvParams, Op, Shape4 } from '../engine/types';
+
+export type DataKind = 'gauss' | 'ints';
+
+export interface Config {
+  /** samples */
+  m: number;
+  /** n_H_prev */
+  H: number;
+  /** n_W_prev */
+  W: number;
+  /** n_C_prev */
+  Cin: number;
+  /** n_C */
+  Cout: number;
+  f: number;
+  stride: number;
+  pad: number;
+  /** 1 = no gaps, as in the assignment */
+  dil: number;
+  seed: number;
+  data: DataKind;
+}
+
+export type FieldKey = Exclude<keyof Config, 'data'>;
+
+export interface FieldSpec {
+  key: FieldKey;
+  /** the seed's name, shown as the input's label */
+  label: string;
+  /** what it means, shown under the label */
+  hint: string;
+  min: number;
+  max: number;
+}
+
+// Ranges keep the stage readable (every channel is drawn) and every step fast; the C library
+// would accept far more.
+export const FIELDS: Record<FieldKey, FieldSpec> = {
+  m: { key: 'm', label: 'm', hint: 'samples', min: 1, max: 8 },
+  H: { key: 'H', label: 'n_H_prev', hint: 'height', min: 1, max: 32 },
+  W: { key: 'W', label: 'n_W_prev', hint: 'width', min: 1, max: 32 },
+  Cin: { key: 'Cin', label: 'n_C_prev', hint: 'channels', min: 1, max: 8 },
+  Cout: { key: 'Cout', label: 'n_C', hint: 'filters', min: 1, max: 16 },
+  f: { key: 'f', label: 'f', hint: 'filter', min: 1, max: 9 },
+  stride: { key: 'stride', label: 'stride', hint: 'step', min: 1, max: 8 },
+  pad: { key: 'pad', label: 'pad', hint: 'zeros', min: 0, max: 8 },
+  dil: { key: 'dil', label: 'dilation', hint: '1: none', min: 1, max: 4 },
+  seed: { key: 'seed', label: 'seed', hint: 'np.random.seed', min: 0, max: 4294967295 },
+};
+
+/** The fields of the layer, in the order the form shows them. */
+export const LAYER_FIELDS: readonly FieldKey[] = ['m', 'H', 'W', 'Cin', 'Cout', 'f', 'stride', 'pad', 'dil'];
+
+/** The notebook's test case: np.random.seed(1); A_prev (2,5,7,4), W (3,3,4,8), b (1,1,1,8),
+ * hparameters {"pad": 1, "stride": 2}. */
+export const NOTEBOOK: Config = {
+  m: 2, H: 5, W: 7, Cin: 4, Cout: 8, f: 3, stride: 2, pad: 1, dil: 1, seed: 1, data: 'gauss',
+};
+
+export const DEFAULT_CONFIG: Config = NOTEBOOK;
+
+export interface Preset {
+  name: string;
+  /** one line on what the preset shows */
+  why: string;
+  config: Config;
+}
+
+export const PRESETS: readonly Preset[] = [
+  { name: 'Notebook example', why: 'the assignment’s test case', config: NOTEBOOK },
+  {
+    name: 'Small integers',
+    why: 'one channel, sums you can do in your head',
+    config: { m: 1, H: 4, W: 4, Cin: 1, Cout: 1, f: 2, stride: 1, pad: 0, dil: 1, seed: 3, data: 'ints' },
+  },
+  {
+    name: 'Stride leaves a gap',
+    why: 'the last row and column are never visited',
+    config: { m: 1, H: 6, W: 6, Cin: 2, Cout: 2, f: 3, stride: 2, pad: 0, dil: 1, seed: 2, data: 'ints' },
+  },
+  {
+    name: 'Dilation 2',
+    why: 'a 3×3 filter sampling every other cell',
+    config: { m: 1, H: 7, W: 7, Cin: 1, Cout: 2, f: 3, stride: 1, pad: 0, dil: 2, seed: 5, data: 'ints' },
+  },
+];
+
+export type FieldResult = { ok: true; value: number } | { ok: false; message: string };
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** Quote what the person typed, shortened: it is only ever shown as text, never as HTML. */
+function quote(text: string): string {
+  const t = text.length > 16 ? `${text.slice(0, 15)}…` : text;
+  return `“${t}”`;
+}
+
+/** Parse one field's text. Refuses (never clamps) with a sentence that gives the range. */
+export function parseField(spec: FieldSpec, raw: string): FieldResult {
+  const text = raw.trim();
+  const range = `a whole number from ${spec.min} to ${spec.max}`;
+  if (text === '') return { ok: false, message: `${spec.label} is empty: enter ${range}.` };
+  if (!NUMBER.test(text)) return { ok: false, message: `${quote(text)} is not a number: ${spec.label} takes ${range}.` };
+  const v = Number(text);
+  if (!Number.isFinite(v) || v > spec.max) {
+    return { ok: false, message: `${spec.label} = ${quote(text)} is too large: at most ${spec.max} here.` };
+  }
+  if (v < 0) return { ok: false, message: `${spec.label} cannot be negative: enter ${range}.` };
+  if (!Number.isInteger(v)) return { ok: false, message: `${spec.label} must be a whole number, not ${quote(text)}: enter ${range}.` };
+  if (v < spec.min) {
+    const zero = v === 0 ? `${spec.label} cannot be 0` : `${spec.label} is too small`;
+    return { ok: false, message: `${zero}: enter ${range}.` };
+  }
+  return { ok: true, value: v };
+}
+
+export type Drafts = Record<FieldKey, string>;
+
+export function draftsOf(c: Config): Drafts {
+  const d = {} as Drafts;
+  for (const k of Object.keys(FIELDS) as FieldKey[]) d[k] = String(c[k]);
+  return d;
+}
+
+export function inputShape(c: Config): Shape4 {
+  return [c.m, c.H, c.W, c.Cin];
+}
+
+export function convParams(c: Config): ConvParams {
+  return { f: c.f, nC: c.Cout, stride: c.stride, pad: c.pad, dilation: c.dil };
+}
+
+export function sameConfig(a: Config, b: Config): boolean {
+  return (Object.keys(a) as (keyof Config)[]).every((k) => a[k] === b[k]);
+}
+
+export const OPS: readonly Op[] = ['conv_forward', 'pool_forward', 'conv_backward', 'pool_backward'];

@@ -1,0 +1,177 @@
+// conv_forward's view model: the data, the stepper, and everything the stage, the code panel
+// and the arithmetic panel show for the step just done. Pure reads of the run; the only
+// engine calls are in openConvForward.
+
+import type { Engine, Stepper, Tensor, WindowRecord } from '../../engine/types';
+import { convParams, inputShape, LAYER_FIELDS, type Config } from '../config';
+import { makeData, type LayerData } from '../data';
+import type { OpModel, OpRun } from './model';
+
+export interface ConvForwardRun extends OpRun {
+  readonly op: 'conv_forward';
+  readonly data: LayerData;
+  /** A_prev zero-padded by pad, as the stepper holds it */
+  readonly A_pad: Tensor;
+  /** Z computed by the batch kernel: only for the colour scale, never shown before its step */
+  readonly Z_final: Tensor;
+  readonly nH: number;
+  readonly nW: number;
+  /** rows / columns of the padded input */
+  readonly Hp: number;
+  readonly Wp: number;
+  /** dilation*(f-1)+1: rows (and columns) one window spans */
+  readonly span: number;
+  /** padded rows / columns that some window samples */
+  readonly visitedRows: readonly boolean[];
+  readonly visitedCols: readonly boolean[];
+  readonly scale: { A: number; W: number; Z: number };
+}
+
+export interface Product {
+  /** filter row, column, input channel: W[u, v, k, c] */
+  u: number;
+  v: number;
+  k: number;
+  /** padded coordinates of the input cell */
+  row: number;
+  col: number;
+  a: number;
+  w: number;
+  /** a * w */
+  p: number;
+  /** the input cell is zero padding */
+  onPad: boolean;
+}
+
+export interface ConvFrame {
+  position: number;
+  total: number;
+  /** the step just done; null at step 0 */
+  win: WindowRecord | null;
+  /** the sample and output channel on stage */
+  i: number;
+  c: number;
+  /** Z[i, :, :, c], row-major n_H × n_W; NaN where the loop has not been yet */
+  Z: Float64Array;
+  /** products of the current window in the C kernel's order (u, v, k) */
+  products: Product[];
+  /** their sum, added in that order */
+  sum: number;
+  /** b[c] */
+  bias: number;
+}
+
+/** visited[r] for r in 0..n-1: some window start s*t plus some tap u*dilation lands on r. */
+export function visitedLines(n: number, nOut: number, stride: number, f: number, dil: number): boolean[] {
+  const seen = new Array<boolean>(n).fill(false);
+  for (let t = 0; t < nOut; t++)
+    for (let u = 0; u < f; u++) {
+      const r = t * stride + u * dil;
+      if (r < n) seen[r] = true;
+    }
+  return seen;
+}
+
+function maxAbs(a: Float64Array): number {
+  let m = 0;
+  for (const v of a) if (Math.abs(v) > m) m = Math.abs(v);
+  return m > 0 ? m : 1;
+}
+
+export function openConvForward(engine: Engine, c: Config): ConvForwardRun {
+  const v = engine.validateConv(inputShape(c), convParams(c));
+  if (!v.ok) throw new Error(v.message);
+  const data = makeData(engine, c);
+  const p = convParams(c);
+  const Z_final = engine.convForward(data.A_prev, data.W, data.b, p);
+  const stepper: Stepper = engine.createStepper({ op: 'conv_forward', A_prev: data.A_prev, W: data.W, b: data.b, params: p });
+  try {
+    const A_pad = stepper.tensor('A_prev_pad') ?? engine.zeroPad(data.A_prev, c.pad);
+    const [, nH, nW] = v.outShape;
+    const Hp = c.H + 2 * c.pad;
+    const Wp = c.W + 2 * c.pad;
+    const ints = c.data === 'ints';
+    return {
+      op: 'conv_forward',
+      config: c,
+      total: stepper.total,
+      stepper,
+      data,
+      A_pad,
+      Z_final,
+      nH,
+      nW,
+      Hp,
+      Wp,
+      span: c.dil * (c.f - 1) + 1,
+      visitedRows: visitedLines(Hp, nH, c.stride, c.f, c.dil),
+      visitedCols: visitedLines(Wp, nW, c.stride, c.f, c.dil),
+      scale: { A: ints ? 3 : maxAbs(data.A_prev.data), W: ints ? 3 : maxAbs(data.W.data), Z: maxAbs(Z_final.data) },
+      dispose: () => stepper.dispose(),
+    };
+  } catch (e) {
+    stepper.dispose();
+    throw e;
+  }
+}
+
+/** The 0-based step index of Z[i, h, w, c] in the seed's loop order (w fastest). */
+export function stepIndex(s: ConvForwardRun, i: number, c: number, h: number, w: number): number {
+  return ((i * s.config.Cout + c) * s.nH + h) * s.nW + w;
+}
+
+/** (i, c, h, w) of the 0-based step k. */
+export function loopIndex(s: { config: Config; nH: number; nW: number }, k: number) {
+  const w = k % s.nW;
+  let t = Math.floor(k / s.nW);
+  const h = t % s.nH;
+  t = Math.floor(t / s.nH);
+  const c = t % s.config.Cout;
+  const i = Math.floor(t / s.config.Cout);
+  return { i, c, h, w };
+}
+
+/** Reads the run's stepper, which the store has put at `position`. */
+export function convFrame(s: ConvForwardRun, position: number): ConvFrame {
+  const win = position > 0 ? s.stepper.window() : null;
+  const i = win?.i ?? 0;
+  const c = win?.c ?? 0;
+  const { nH, nW } = s;
+  const C = s.config.Cout;
+  const Z = new Float64Array(nH * nW).fill(Number.NaN);
+  const out = position > 0 ? s.stepper.tensor('out') : null;
+  if (out !== null) {
+    for (let h = 0; h < nH; h++)
+      for (let w = 0; w < nW; w++)
+        if (stepIndex(s, i, c, h, w) < position) Z[h * nW + w] = out.data[((i * nH + h) * nW + w) * C + c] ?? Number.NaN;
+  }
+  const products: Product[] = [];
+  let sum = 0;
+  if (win !== null) {
+    const { f, dil, Cin, pad, H, W } = s.config;
+    for (let u = 0; u < f; u++)
+      for (let v = 0; v < f; v++)
+        for (let k = 0; k < Cin; k++) {
+          const row = win.vertStart + u * dil;
+          const col = win.horiStart + v * dil;
+          const a = s.A_pad.data[((i * s.Hp + row) * s.Wp + col) * Cin + k] ?? 0;
+          const w = s.data.W.data[((u * f + v) * Cin + k) * C + c] ?? 0;
+          const p = a * w;
+          sum += p;
+          const onPad = row < pad || row >= pad + H || col < pad || col >= pad + W;
+          products.push({ u, v, k, row, col, a, w, p, onPad });
+        }
+  }
+  return { position, total: s.total, win, i, c, Z, products, sum, bias: s.data.b.data[c] ?? 0 };
+}
+
+export const convForwardModel: OpModel<ConvForwardRun> = {
+  info: {
+    op: 'conv_forward',
+    summary: 'Z = conv_single_step(a_slice_prev, W[:,:,:,c], b[:,:,:,c]) for every i, c, h, w',
+    ready: true,
+  },
+  fields: LAYER_FIELDS,
+  validate: (engine, c) => engine.validateConv(inputShape(c), convParams(c)),
+  open: openConvForward,
+};

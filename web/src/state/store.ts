@@ -1,0 +1,330 @@
+// The app's state: signals the components read, and the actions they call. This module is the
+// only one that talks to the engine (through the op view models); components never do.
+
+import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import type { Engine, Op } from '../engine/types';
+import { longText } from '../app/format';
+import {
+  DEFAULT_CONFIG,
+  draftsOf,
+  FIELDS,
+  parseField,
+  sameConfig,
+  type Config,
+  type DataKind,
+  type Drafts,
+  type FieldKey,
+} from './config';
+import { convFrame, type ConvForwardRun, type ConvFrame } from './ops/convForward';
+import type { CodeLang } from './ops/convForwardCode';
+import { convForwardModel, OP_INFO } from './ops/index';
+import { DEFAULT_SPEED, SPEEDS } from './speeds';
+import { parseQuery, toQuery } from './url';
+
+export interface StoreOptions {
+  /** the page's query string, e.g. location.search */
+  search?: string;
+  /** keep the address bar's query in step with the state (history.replaceState) */
+  syncUrl?: boolean;
+}
+
+export type FieldErrors = Partial<Record<FieldKey, string>>;
+
+export interface Store {
+  readonly op: ReadonlySignal<Op>;
+  /** what the inputs hold, valid or not */
+  readonly drafts: ReadonlySignal<Drafts>;
+  readonly dataKind: ReadonlySignal<DataKind>;
+  /** one sentence per refused field */
+  readonly fieldErrors: ReadonlySignal<FieldErrors>;
+  /** the C library's sentence when the fields do not fit together */
+  readonly comboError: ReadonlySignal<string | null>;
+  /** sentences about refused URL parameters */
+  readonly notes: ReadonlySignal<readonly string[]>;
+  /** the last valid configuration: what the stage shows */
+  readonly config: ReadonlySignal<Config>;
+  readonly run: ReadonlySignal<ConvForwardRun>;
+  /** steps done, 0..total */
+  readonly position: ReadonlySignal<number>;
+  readonly total: ReadonlySignal<number>;
+  readonly frame: ReadonlySignal<ConvFrame>;
+  readonly playing: ReadonlySignal<boolean>;
+  readonly speedIndex: ReadonlySignal<number>;
+  readonly codeLang: ReadonlySignal<CodeLang>;
+  /** what the aria-live region says */
+  readonly announcement: ReadonlySignal<string>;
+
+  setField(key: FieldKey, text: string): void;
+  /** ArrowUp / ArrowDown in a field: +1 / -1 within the field's range */
+  nudgeField(key: FieldKey, delta: number): void;
+  setDataKind(kind: DataKind): void;
+  applyConfig(c: Config): void;
+  setOp(op: Op): void;
+  seek(k: number): void;
+  stepBy(delta: number): void;
+  toStart(): void;
+  toEnd(): void;
+  togglePlay(): void;
+  pause(): void;
+  setSpeed(index: number): void;
+  setCodeLang(lang: CodeLang): void;
+  dispose(): void;
+}
+
+export function fieldErrorsOf(d: Drafts): FieldErrors {
+  const out: FieldErrors = {};
+  for (const key of Object.keys(FIELDS) as FieldKey[]) {
+    const r = parseField(FIELDS[key], d[key]);
+    if (!r.ok) out[key] = r.message;
+  }
+  return out;
+}
+
+function parseDrafts(d: Drafts, data: DataKind): Config | null {
+  const c = { data } as Config;
+  for (const key of Object.keys(FIELDS) as FieldKey[]) {
+    const r = parseField(FIELDS[key], d[key]);
+    if (!r.ok) return null;
+    c[key] = r.value;
+  }
+  return c;
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** "step 37 of 192: i=0, c=3, h=0, w=0, Z = 1.2345" */
+export function describeStep(fr: ConvFrame, data: DataKind): string {
+  const head = `step ${fr.position} of ${fr.total}`;
+  const w = fr.win;
+  if (w === null) return `${head}: nothing computed yet`;
+  return `${head}: i=${w.i}, c=${w.c}, h=${w.h}, w=${w.w}, Z = ${longText(w.value, data)}`;
+}
+
+export function createStore(engine: Engine, opts: StoreOptions = {}): Store {
+  const fromUrl = parseQuery(opts.search ?? '');
+  const notes = signal<readonly string[]>(fromUrl.notes);
+  const op = signal<Op>('conv_forward');
+  if (!OP_INFO[fromUrl.op].ready) {
+    notes.value = [...notes.value, `URL: ${fromUrl.op} is coming next; showing conv_forward.`];
+  }
+
+  const model = convForwardModel;
+  let startConfig = fromUrl.config;
+  let first: ConvForwardRun;
+  try {
+    const v = model.validate(engine, startConfig);
+    if (!v.ok) throw new Error(v.message);
+    first = model.open(engine, startConfig);
+  } catch (e) {
+    notes.value = [...notes.value, `URL: ${messageOf(e)}; showing the notebook example instead.`];
+    startConfig = DEFAULT_CONFIG;
+    first = model.open(engine, startConfig);
+  }
+  let startStep = Math.min(1, first.total);
+  if (fromUrl.step !== null) {
+    if (fromUrl.step > first.total) {
+      notes.value = [...notes.value, `URL: step ${fromUrl.step} is past the last step; showing step ${first.total}.`];
+    }
+    startStep = Math.min(fromUrl.step, first.total);
+  }
+  first.stepper.seek(startStep);
+
+  const config = signal<Config>(startConfig);
+  const drafts = signal<Drafts>(draftsOf(startConfig));
+  const dataKind = signal<DataKind>(startConfig.data);
+  const comboError = signal<string | null>(null);
+  const run = signal<ConvForwardRun>(first);
+  const position = signal(startStep);
+  const playing = signal(false);
+  const speedIndex = signal(DEFAULT_SPEED);
+  const codeLang = signal<CodeLang>('python');
+
+  const fieldErrors = computed(() => fieldErrorsOf(drafts.value));
+  const total = computed(() => run.value.total);
+  const frame = computed(() => convFrame(run.value, position.value));
+  const announcement = computed(() => {
+    if (playing.value) return `playing, ${SPEEDS[speedIndex.value]?.label ?? ''}`;
+    return describeStep(frame.value, config.value.data);
+  });
+
+  /** Build a run for the drafts if they are all valid and fit together. */
+  function tryApply(): void {
+    const cand = parseDrafts(drafts.peek(), dataKind.peek());
+    if (cand === null) {
+      comboError.value = null; // the field sentences say what is wrong
+      return;
+    }
+    if (sameConfig(cand, config.peek())) {
+      comboError.value = null;
+      return;
+    }
+    let next: ConvForwardRun;
+    try {
+      const v = model.validate(engine, cand);
+      if (!v.ok) {
+        comboError.value = v.message;
+        return;
+      }
+      next = model.open(engine, cand);
+    } catch (e) {
+      comboError.value = messageOf(e);
+      return;
+    }
+    const k = Math.min(position.peek(), next.total);
+    next.stepper.seek(k);
+    const old = run.peek();
+    batch(() => {
+      run.value = next;
+      config.value = cand;
+      position.value = k;
+      comboError.value = null;
+      notes.value = []; // they were about the link, which no longer describes the stage
+      if (k >= next.total) playing.value = false;
+    });
+    old.dispose();
+  }
+
+  function seekTo(k: number): void {
+    const s = run.peek();
+    const target = Math.max(0, Math.min(s.total, Math.round(k)));
+    if (target === s.stepper.position) {
+      position.value = target;
+      return;
+    }
+    if (target === s.stepper.position + 1) s.stepper.next();
+    else s.stepper.seek(target);
+    position.value = s.stepper.position;
+  }
+
+  const store: Store = {
+    op,
+    drafts,
+    dataKind,
+    fieldErrors,
+    comboError,
+    notes,
+    config,
+    run,
+    position,
+    total,
+    frame,
+    playing,
+    speedIndex,
+    codeLang,
+    announcement,
+
+    setField(key, text) {
+      drafts.value = { ...drafts.peek(), [key]: text };
+      tryApply();
+    },
+    nudgeField(key, delta) {
+      const spec = FIELDS[key];
+      const r = parseField(spec, drafts.peek()[key]);
+      const base = r.ok ? r.value : config.peek()[key];
+      const v = Math.max(spec.min, Math.min(spec.max, base + delta));
+      store.setField(key, String(v));
+    },
+    setDataKind(kind) {
+      dataKind.value = kind;
+      tryApply();
+    },
+    applyConfig(c) {
+      batch(() => {
+        drafts.value = draftsOf(c);
+        dataKind.value = c.data;
+      });
+      tryApply();
+    },
+    setOp(next) {
+      if (OP_INFO[next].ready) op.value = next;
+    },
+    seek(k) {
+      playing.value = false;
+      seekTo(k);
+    },
+    stepBy(delta) {
+      playing.value = false;
+      seekTo(position.peek() + delta);
+    },
+    toStart() {
+      store.seek(0);
+    },
+    toEnd() {
+      store.seek(run.peek().total);
+    },
+    togglePlay() {
+      if (playing.peek()) {
+        playing.value = false;
+        return;
+      }
+      if (position.peek() >= run.peek().total) seekTo(0);
+      playing.value = true;
+    },
+    pause() {
+      playing.value = false;
+    },
+    setSpeed(index) {
+      if (index >= 0 && index < SPEEDS.length) speedIndex.value = index;
+    },
+    setCodeLang(lang) {
+      codeLang.value = lang;
+    },
+    dispose() {
+      stopPlayer();
+      stopUrl();
+      run.peek().dispose();
+    },
+  };
+
+  // Playing: a requestAnimationFrame loop that lives as long as `playing` is true.
+  const stopPlayer = effect(() => {
+    if (!playing.value) return;
+    let id = 0;
+    let last: number | null = null;
+    let carry = 1; // the first frame steps at once, whatever the speed
+    const tick = (now: number) => {
+      const speed = SPEEDS[speedIndex.peek()] ?? SPEEDS[0]!;
+      let n: number;
+      if (speed.perFrame !== undefined) n = speed.perFrame;
+      else {
+        carry += last === null ? 0 : ((now - last) / 1000) * speed.perSecond;
+        n = Math.floor(carry);
+        carry -= n;
+      }
+      last = now;
+      const s = run.peek();
+      if (n > 0) seekTo(position.peek() + n);
+      if (position.peek() >= s.total) {
+        playing.value = false;
+        return;
+      }
+      id = requestAnimationFrame(tick);
+    };
+    id = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(id);
+  });
+
+  // The address bar follows the state, so that a teacher can share the link. Not while playing,
+  // and at most a few times a second (browsers limit replaceState).
+  const stopUrl =
+    opts.syncUrl === true
+      ? effect(() => {
+          const query = toQuery(op.value, config.value, position.value);
+          if (playing.value) return;
+          const t = setTimeout(() => {
+            try {
+              if (window.location.search !== query) {
+                window.history.replaceState(window.history.state, '', `${window.location.pathname}${query}${window.location.hash}`);
+              }
+            } catch {
+              // a browser that refuses (too many calls) keeps the old address; nothing is lost
+            }
+          }, 250);
+          return () => clearTimeout(t);
+        })
+      : () => {};
+
+  return store;
+}

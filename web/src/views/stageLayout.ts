@@ -1,0 +1,82 @@
+// How big a cell can be so that the whole stage fits its box without scrolling: every input
+// channel of A_prev, every f×f slice of W, b and Z. Two arrangements are tried:
+//   "stacked": A_prev's channels on top; W, b and Z in a row below
+//   "side":    A_prev's channels on the left; W above b and Z on the right
+// with the channels in any number of columns; the largest cell wins.
+
+import { MARGIN } from '../components/drawGrid';
+
+export const CAPTION = 22; // caption height above each grid, px
+export const GAP = 12; // between grids of one group
+export const GROUP_GAP = 28; // between groups
+
+export interface StageDims {
+  channels: number;
+  /** padded input */
+  Hp: number;
+  Wp: number;
+  f: number;
+  nH: number;
+  nW: number;
+}
+
+export interface StageLayout {
+  arrangement: 'stacked' | 'side';
+  cell: number;
+  /** columns of A_prev's channel grids */
+  aCols: number;
+  /** columns of W's channel grids */
+  wCols: number;
+}
+
+const M = 2 * MARGIN;
+
+function blockW(cols: number, gridCells: number, s: number): number {
+  return cols * (gridCells * s + M) + (cols - 1) * GAP;
+}
+function blockH(rows: number, gridCells: number, s: number): number {
+  return rows * (gridCells * s + M + CAPTION) + (rows - 1) * GAP;
+}
+
+function fits(d: StageDims, l: Omit<StageLayout, 'cell'>, s: number, width: number, height: number): boolean {
+  const aRows = Math.ceil(d.channels / l.aCols);
+  const wRows = Math.ceil(d.channels / l.wCols);
+  const aW = blockW(l.aCols, d.Wp, s);
+  const aH = blockH(aRows, d.Hp, s);
+  const wW = blockW(l.wCols, d.f, s);
+  const wH = blockH(wRows, d.f, s);
+  const bW = s + M;
+  const bH = s + M + CAPTION;
+  const zW = d.nW * s + M;
+  const zH = d.nH * s + M + CAPTION;
+  if (l.arrangement === 'stacked') {
+    const w = Math.max(aW, wW + GROUP_GAP + bW + GROUP_GAP + zW);
+    const h = aH + GROUP_GAP + Math.max(wH, bH, zH);
+    return w <= width && h <= height;
+  }
+  const w = aW + GROUP_GAP + Math.max(wW, bW + GROUP_GAP + zW);
+  const h = Math.max(aH, wH + GROUP_GAP + Math.max(bH, zH));
+  return w <= width && h <= height;
+}
+
+export function stageLayout(d: StageDims, width: number, height: number, maxCell = 96): StageLayout {
+  let best: StageLayout = { arrangement: 'stacked', cell: 2, aCols: d.channels, wCols: d.channels };
+  for (const arrangement of ['stacked', 'side'] as const)
+    for (let aCols = 1; aCols <= d.channels; aCols++)
+      for (let wCols = 1; wCols <= d.channels; wCols++) {
+        // Rows of a group must all be used: 3 channels in 2 columns is fine, in 5 is not.
+        if (aCols > 1 && Math.ceil(d.channels / (aCols - 1)) === Math.ceil(d.channels / aCols)) continue;
+        if (wCols > 1 && Math.ceil(d.channels / (wCols - 1)) === Math.ceil(d.channels / wCols)) continue;
+        const l = { arrangement, aCols, wCols };
+        let lo = best.cell;
+        if (!fits(d, l, lo + 1, width, height)) continue;
+        let hi = maxCell;
+        while (lo < hi) {
+          const mid = Math.ceil((lo + hi) / 2);
+          if (fits(d, l, mid, width, height)) lo = mid;
+          else hi = mid - 1;
+        }
+        best = { ...l, cell: lo };
+      }
+  return best;
+}
