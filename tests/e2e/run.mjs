@@ -9,10 +9,10 @@
 // error. Saves screenshots to docs/screenshots/. Ends with `N passed, N failed`.
 //
 // Environment: CHROMIUM (default /usr/bin/chromium); E2E_NO_SHOTS=1 skips writing screenshots.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 
@@ -378,6 +378,23 @@ test('cell tooltip on hover gives the index, offset and value', async () => {
   assert(tip.includes('Z[0, 0, 0, 0] = ') && tip.includes('flat NHWC offset 0'), `tooltip: ${tip}`);
   await page.close();
 });
+
+// ---- the other operations' suites: tests/e2e/suites/*.mjs ------------------------------------
+// Each exports `register(api)` and adds its tests with api.test; ctx and base exist once the
+// tests run, so suites read them through api.ctx() and api.base().
+
+const suitesDir = join(root, 'tests/e2e/suites');
+if (existsSync(suitesDir)) {
+  const api = {
+    test, assert, assertEq, openPage, stepText, liveValue, parseShown, shot, root,
+    ctx: () => ctx,
+    base: () => base,
+  };
+  for (const file of readdirSync(suitesDir).filter((n) => n.endsWith('.mjs')).sort()) {
+    const mod = await import(pathToFileURL(join(suitesDir, file)).href);
+    mod.register(api);
+  }
+}
 
 // ---- run ----------------------------------------------------------------------------------------
 
