@@ -277,7 +277,7 @@ test('bad input shows a sentence and keeps the stage; a combination error shows 
   const page = await openPage(ctx, `${base}${notebookQuery}&step=37`);
   const nH = page.getByRole('textbox', { name: /n_H_prev/ });
   await nH.fill('abc');
-  await page.getByText('“abc” is not a number: n_H_prev takes a whole number from 1 to 32.').waitFor();
+  await page.getByText('“abc” is not a number: n_H_prev takes a whole number from 1 to 128.').waitFor();
   await checkStep(page, 37);
   await nH.fill('-1');
   await page.getByText(/n_H_prev cannot be negative/).waitFor();
@@ -286,7 +286,7 @@ test('bad input shows a sentence and keeps the stage; a combination error shows 
   await nH.fill('');
   await page.getByText(/n_H_prev is empty/).waitFor();
   await nH.fill('100000');
-  await page.getByText(/n_H_prev = “100000” is too large: at most 32 here\./).waitFor();
+  await page.getByText(/n_H_prev = “100000” is too large: at most 128 here\./).waitFor();
   await checkStep(page, 37);
   await shot(page, 'conv_forward_bad_input.png');
   await nH.fill('5');
@@ -324,7 +324,7 @@ test('changing parameters redraws the layer', async () => {
 
 test('a bad link parameter gets a sentence and falls back to the default', async () => {
   const page = await openPage(ctx, `${base}?H=abc&stride=0&step=7`);
-  await page.getByText(/“abc” is not a number: n_H_prev takes a whole number from 1 to 32\. Using 5\./).waitFor();
+  await page.getByText(/“abc” is not a number: n_H_prev takes a whole number from 1 to 128\. Using 5\./).waitFor();
   await page.getByText(/stride cannot be 0/).waitFor();
   await checkStep(page, 7);
   await page.close();

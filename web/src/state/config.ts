@@ -38,14 +38,14 @@ export interface FieldSpec {
   max: number;
 }
 
-// Ranges keep the stage readable (every channel is drawn) and every step fast; the C library
-// would accept far more.
+// Ranges keep every channel drawable and every step fast, up to a small image (128×128) and a
+// small layer (16 → 32 channels); the C library would accept far more.
 export const FIELDS: Record<FieldKey, FieldSpec> = {
   m: { key: 'm', label: 'm', hint: 'samples', min: 1, max: 8 },
-  H: { key: 'H', label: 'n_H_prev', hint: 'height', min: 1, max: 32 },
-  W: { key: 'W', label: 'n_W_prev', hint: 'width', min: 1, max: 32 },
-  Cin: { key: 'Cin', label: 'n_C_prev', hint: 'channels', min: 1, max: 8 },
-  Cout: { key: 'Cout', label: 'n_C', hint: 'filters', min: 1, max: 16 },
+  H: { key: 'H', label: 'n_H_prev', hint: 'height', min: 1, max: 128 },
+  W: { key: 'W', label: 'n_W_prev', hint: 'width', min: 1, max: 128 },
+  Cin: { key: 'Cin', label: 'n_C_prev', hint: 'channels', min: 1, max: 16 },
+  Cout: { key: 'Cout', label: 'n_C', hint: 'filters', min: 1, max: 32 },
   f: { key: 'f', label: 'f', hint: 'filter', min: 1, max: 9 },
   stride: { key: 'stride', label: 'stride', hint: 'step', min: 1, max: 8 },
   pad: { key: 'pad', label: 'pad', hint: 'zeros', min: 0, max: 8 },

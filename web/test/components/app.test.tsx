@@ -53,12 +53,12 @@ describe('first view', () => {
 
 describe('parameter form', () => {
   const refusals: [string, RegExp][] = [
-    ['', /n_H_prev is empty: enter a whole number from 1 to 32\./],
-    ['abc', /“abc” is not a number: n_H_prev takes a whole number from 1 to 32\./],
+    ['', /n_H_prev is empty: enter a whole number from 1 to 128\./],
+    ['abc', /“abc” is not a number: n_H_prev takes a whole number from 1 to 128\./],
     ['-2', /n_H_prev cannot be negative/],
-    ['0', /n_H_prev cannot be 0: enter a whole number from 1 to 32\./],
+    ['0', /n_H_prev cannot be 0: enter a whole number from 1 to 128\./],
     ['2.5', /n_H_prev must be a whole number, not “2\.5”/],
-    ['1e9', /n_H_prev = “1e9” is too large: at most 32 here\./],
+    ['1e9', /n_H_prev = “1e9” is too large: at most 128 here\./],
   ];
   for (const [text, sentence] of refusals) {
     it(`refuses ${JSON.stringify(text)} with a sentence and keeps the last valid layer`, async () => {
@@ -281,7 +281,7 @@ describe('link parameters', () => {
   it('refuses a bad parameter with a sentence and falls back to the default', async () => {
     await renderApp('?H=abc&stride=0&data=fancy&op=nonsense');
     const notes = screen.getByRole('list', { name: /refused/ });
-    expect(notes.textContent).toMatch(/“abc” is not a number: n_H_prev takes a whole number from 1 to 32\. Using 5\./);
+    expect(notes.textContent).toMatch(/“abc” is not a number: n_H_prev takes a whole number from 1 to 128\. Using 5\./);
     expect(notes.textContent).toMatch(/stride cannot be 0/);
     expect(notes.textContent).toMatch(/data “fancy” is not gauss or ints/);
     expect(notes.textContent).toMatch(/op “nonsense”/);
