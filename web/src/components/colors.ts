@@ -29,9 +29,14 @@ function lerp(stops: readonly RGB[], t: number): RGB {
   return [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f];
 }
 
+/** t in [-1, 1] (value / scale) to red, green and blue (0..255, not rounded). */
+export function divergingRGB(t: number): RGB {
+  return t < 0 ? lerp(NEG, -t) : lerp(POS, t);
+}
+
 /** t in [-1, 1] (value / scale) to an rgb() colour. */
 export function diverging(t: number): string {
-  const [r, g, b] = t < 0 ? lerp(NEG, -t) : lerp(POS, t);
+  const [r, g, b] = divergingRGB(t);
   return `rgb(${Math.round(r)}, ${Math.round(g)}, ${Math.round(b)})`;
 }
 

@@ -2,7 +2,7 @@
 // enough to read it, padding hatched grey, never-visited rows and columns tinted amber, the
 // current window outlined black and yellow (sampled cells boxed when dilated).
 
-import { COLORS, diverging, textOn } from './colors';
+import { COLORS, diverging, divergingRGB, textOn } from './colors';
 
 export interface GridWindow {
   /** top-left cell */
@@ -97,6 +97,48 @@ function outline(ctx: CanvasRenderingContext2D, x: number, y: number, w: number,
   ctx.strokeRect(x, y, w, h);
 }
 
+/** Below this many pixels a cell is a dot of colour: no lines, hatching or numbers. */
+const DENSE_CELL = 6;
+
+const PAD_RGB = [201, 204, 209] as const;
+const EMPTY_RGB = [248, 249, 251] as const;
+
+/** Large grids (an image) at a few pixels per cell: one pixel per cell in an image, scaled up
+ * without smoothing; a single draw instead of one rectangle per cell. */
+function drawDense(ctx: CanvasRenderingContext2D, p: GridPicture): void {
+  const { rows, cols, cell: s } = p;
+  const pad = p.pad ?? 0;
+  const img = ctx.createImageData(cols, rows);
+  const px = img.data;
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) {
+      const v = p.values[r * cols + c] ?? Number.NaN;
+      const isPad = r < pad || r >= rows - pad || c < pad || c >= cols - pad;
+      const rgb = isPad ? PAD_RGB : Number.isNaN(v) ? EMPTY_RGB : divergingRGB(Math.max(-1, Math.min(1, v / p.scale)));
+      const o = 4 * (r * cols + c);
+      px[o] = rgb[0];
+      px[o + 1] = rgb[1];
+      px[o + 2] = rgb[2];
+      px[o + 3] = 255;
+    }
+  const tmp = document.createElement('canvas');
+  tmp.width = cols;
+  tmp.height = rows;
+  tmp.getContext('2d')?.putImageData(img, 0, 0);
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(tmp, 0, 0, cols * s, rows * s);
+  ctx.fillStyle = COLORS.unvisited;
+  p.visitedRows?.forEach((seen, r) => {
+    if (!seen) ctx.fillRect(0, r * s, cols * s, s);
+  });
+  p.visitedCols?.forEach((seen, c) => {
+    if (!seen) ctx.fillRect(c * s, 0, s, rows * s);
+  });
+  ctx.strokeStyle = COLORS.grid;
+  ctx.lineWidth = 1;
+  ctx.strokeRect(0.5, 0.5, cols * s - 1, rows * s - 1);
+}
+
 export function drawGrid(ctx: CanvasRenderingContext2D, p: GridPicture): void {
   const { rows, cols, cell: s } = p;
   const pad = p.pad ?? 0;
@@ -104,6 +146,13 @@ export function drawGrid(ctx: CanvasRenderingContext2D, p: GridPicture): void {
   ctx.clearRect(0, 0, cols * s + 2 * MARGIN, rows * s + 2 * MARGIN);
   ctx.save();
   ctx.translate(MARGIN, MARGIN);
+  if (s < DENSE_CELL) {
+    drawDense(ctx, p);
+    if (p.window) outline(ctx, p.window.col * s, p.window.row * s, p.window.span * s, p.window.span * s, s);
+    if (p.marked) outline(ctx, p.marked.col * s, p.marked.row * s, s, s, s);
+    ctx.restore();
+    return;
+  }
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.font = `600 ${font}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;

@@ -22,7 +22,11 @@ export interface StageDims {
 
 export interface StageLayout {
   arrangement: 'stacked' | 'side';
+  /** cell size of the large grids (A_prev, Z) */
   cell: number;
+  /** cell size of the small ones (W, b): never below SMALL_CELL, so a 3×3 filter stays
+   * visible beside a 128×128 image */
+  wCell: number;
   /** columns of A_prev's channel grids */
   aCols: number;
   /** columns of W's channel grids */
@@ -31,6 +35,13 @@ export interface StageLayout {
 
 const M = 2 * MARGIN;
 
+/** The smallest cell of W and b, px. */
+export const SMALL_CELL = 20;
+
+function smallCell(s: number): number {
+  return Math.max(s, SMALL_CELL);
+}
+
 function blockW(cols: number, gridCells: number, s: number): number {
   return cols * (gridCells * s + M) + (cols - 1) * GAP;
 }
@@ -38,15 +49,16 @@ function blockH(rows: number, gridCells: number, s: number): number {
   return rows * (gridCells * s + M + CAPTION) + (rows - 1) * GAP;
 }
 
-function fits(d: StageDims, l: Omit<StageLayout, 'cell'>, s: number, width: number, height: number): boolean {
+function fits(d: StageDims, l: Omit<StageLayout, 'cell' | 'wCell'>, s: number, width: number, height: number): boolean {
   const aRows = Math.ceil(d.channels / l.aCols);
   const wRows = Math.ceil(d.channels / l.wCols);
   const aW = blockW(l.aCols, d.Wp, s);
   const aH = blockH(aRows, d.Hp, s);
-  const wW = blockW(l.wCols, d.f, s);
-  const wH = blockH(wRows, d.f, s);
-  const bW = s + M;
-  const bH = s + M + CAPTION;
+  const ws = smallCell(s);
+  const wW = blockW(l.wCols, d.f, ws);
+  const wH = blockH(wRows, d.f, ws);
+  const bW = ws + M;
+  const bH = ws + M + CAPTION;
   const zW = d.nW * s + M;
   const zH = d.nH * s + M + CAPTION;
   if (l.arrangement === 'stacked') {
@@ -60,7 +72,8 @@ function fits(d: StageDims, l: Omit<StageLayout, 'cell'>, s: number, width: numb
 }
 
 export function stageLayout(d: StageDims, width: number, height: number, maxCell = 96): StageLayout {
-  let best: StageLayout = { arrangement: 'stacked', cell: 2, aCols: d.channels, wCols: d.channels };
+  // The smallest cell is 1 px: a 128×128 image then still fits a projector's stage.
+  let best: StageLayout = { arrangement: 'stacked', cell: 1, wCell: SMALL_CELL, aCols: d.channels, wCols: d.channels };
   for (const arrangement of ['stacked', 'side'] as const)
     for (let aCols = 1; aCols <= d.channels; aCols++)
       for (let wCols = 1; wCols <= d.channels; wCols++) {
@@ -76,7 +89,7 @@ export function stageLayout(d: StageDims, width: number, height: number, maxCell
           if (fits(d, l, mid, width, height)) lo = mid;
           else hi = mid - 1;
         }
-        best = { ...l, cell: lo };
+        best = { ...l, cell: lo, wCell: smallCell(lo) };
       }
   return best;
 }

@@ -88,7 +88,7 @@ export function ConvForwardStage() {
       key: `w${k}`,
       kind: 'w',
       caption: `W[:,:,${k},${c}]`,
-      picture: { rows: cfg.f, cols: cfg.f, cell, values: wv, scale: s.scale.W, text, shortText },
+      picture: { rows: cfg.f, cols: cfg.f, cell: layout.wCell, values: wv, scale: s.scale.W, text, shortText },
       describe: (u, v) =>
         `W[${u}, ${v}, ${k}, ${c}] = ${longText(wv[u * cfg.f + v] ?? 0, cfg.data)}\n${offsetText([cfg.f, cfg.f, cfg.Cin, cfg.Cout], [u, v, k, c])}`,
     });
@@ -97,7 +97,7 @@ export function ConvForwardStage() {
     key: 'b',
     kind: 'b',
     caption: `b[${c}]`,
-    picture: { rows: 1, cols: 1, cell, values: [fr.bias], scale: s.scale.W, text, shortText },
+    picture: { rows: 1, cols: 1, cell: layout.wCell, values: [fr.bias], scale: s.scale.W, text, shortText },
     describe: () => `b[0, 0, 0, ${c}] = ${longText(fr.bias, cfg.data)}`,
   };
   const zFig: Figure = {
