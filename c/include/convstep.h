@@ -30,7 +30,8 @@
  *
  * CONTRACT OF EVERY FUNCTION
  *   - Arguments are checked first. On any error the function returns a status other than CS_OK
- *     and writes nothing to any output.
+ *     and writes nothing to any output. Functions without a status return do nothing (and
+ *     return 0, 0.0 or NULL) when given NULL or an f below 1.
  *   - Batch kernels OVERWRITE their outputs (backward kernels zero their gradients first), never
  *     allocate, keep no globals and never exit.
  *   - A parameter field left zero means the seed's behaviour: dilation 0 (or 1) is no dilation,

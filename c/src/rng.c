@@ -21,6 +21,7 @@ void cs_rng_seed(cs_rng *r, uint32_t seed) {
 }
 
 uint32_t cs_rng_next_u32(cs_rng *r) {
+    if (r == NULL) return 0;
     if (r->mti >= MT_N) {
         /* Regenerate the whole block of 624 words. */
         for (int k = 0; k < MT_N; k++) {
@@ -38,11 +39,13 @@ uint32_t cs_rng_next_u32(cs_rng *r) {
 }
 
 double cs_rng_random(cs_rng *r) {
+    if (r == NULL) return 0.0;
     const uint32_t a = cs_rng_next_u32(r) >> 5, b = cs_rng_next_u32(r) >> 6;
     return ((double)a * 67108864.0 + (double)b) / 9007199254740992.0;
 }
 
 double cs_rng_randn(cs_rng *r) {
+    if (r == NULL) return 0.0;
     if (r->has_gauss) {
         r->has_gauss = 0;
         return r->gauss;
