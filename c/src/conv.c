@@ -35,6 +35,7 @@ cs_status cs_zero_pad(const double *X, cs_shape in, int pad, double *X_pad) {
 
 double cs_conv_single_step(const double *a_slice_prev, const double *W, double b, size_t n) {
     /* Z = sum(a_slice_prev * W) + b: the products summed in index order, then the bias. */
+    if (a_slice_prev == NULL || W == NULL) return 0.0;
     double s = 0.0;
     for (size_t j = 0; j < n; j++) s += a_slice_prev[j] * W[j];
     return s + b;
@@ -55,8 +56,8 @@ double cs__conv_single_step_at(const double *A_pad, const double *W, double b, c
 
 /* Z[i, h, w, c] for all c at once. Z's row starts at 0 and takes the products in (u, v, k)
  * order, then the bias: per channel exactly cs__conv_single_step_at's sum. */
-static void conv_pixel(const double *A_prev, const double *W, const double *b, const cs__geom *g,
-                       int i, int h, int w, double *z) {
+void cs__conv_pixel(const double *A_prev, const double *W, const double *b, const cs__geom *g,
+                    int i, int h, int w, double *z) {
     const int f = g->f, d = g->dilation, C = g->n_C_prev, nC = g->n_C, p = g->pad;
     const int vert_start = h * g->stride, hori_start = w * g->stride;
     for (int c = 0; c < nC; c++) z[c] = 0.0;
@@ -92,7 +93,7 @@ cs_status cs_conv_forward(const double *A_prev, cs_shape in, const double *W, co
     for (int i = 0; i < g.m; i++)
         for (int h = 0; h < g.n_H; h++)
             for (int w = 0; w < g.n_W; w++)
-                conv_pixel(A_prev, W, b, &g, i, h, w, Z + cs__at(g.n_H, g.n_W, g.n_C, i, h, w, 0));
+                cs__conv_pixel(A_prev, W, b, &g, i, h, w, Z + cs__at(g.n_H, g.n_W, g.n_C, i, h, w, 0));
     return CS_OK;
 }
 

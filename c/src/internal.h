@@ -35,6 +35,11 @@ void cs__zero_pad(const double *X, const cs__geom *g, double *X_pad);
 double cs__conv_single_step_at(const double *A_pad, const double *W, double b, const cs__geom *g,
                                int i, int c, int vert_start, int hori_start);
 
+/* Z[i, h, w, :] for every output channel at once (the batch kernel's inner part): per channel
+ * the same sum, in the same order, as cs__conv_single_step_at. */
+void cs__conv_pixel(const double *A_prev, const double *W, const double *b, const cs__geom *g,
+                    int i, int h, int w, double *z);
+
 /* Max or average of the f×f window of channel c at (vert_start, hori_start) of sample i. */
 double cs__pool_window(const double *A, const cs__geom *g, cs_pool_mode mode, int i, int c,
                        int vert_start, int hori_start);

@@ -84,13 +84,19 @@ static cs_status create(cs_op op, const cs__geom *g, const double *A_prev, cs_st
     }
     s->total = (int64_t)n_out(g);
     if (!failed && s->dA_pad != NULL) {
+        /* Snapshots every ckpt_every steps. Copying one costs state_len doubles, so the
+         * interval is at least state_len / (doubles touched per step): snapshots never cost
+         * more than the steps between them. At most CKPT_MAX of them, CKPT_BUDGET in all. */
         s->state_len = n_pad(g) + (s->dW ? n_w(g) + (size_t)g->n_C : 0);
+        const int64_t per_step = (int64_t)g->f * g->f * (s->dW ? 2 * (int64_t)g->n_C_prev : 1);
+        int64_t every = (int64_t)(s->state_len / (size_t)per_step) + 1;
         size_t n = CKPT_BUDGET / s->state_len;
         if (n > CKPT_MAX) n = CKPT_MAX;
-        if ((int64_t)n >= s->total) n = (size_t)(s->total > 1 ? s->total - 1 : 0);
+        if (s->total / (int64_t)(n + 1) + 1 > every) every = s->total / (int64_t)(n + 1) + 1;
+        if (s->total / every < (int64_t)n) n = (size_t)(s->total / every);
         if (n > 0) {
             s->n_ckpt = (int)n;
-            s->ckpt_every = s->total / (int64_t)(n + 1) + 1;
+            s->ckpt_every = every;
             s->ckpt = malloc(sizeof(double) * s->state_len * n);
             s->ckpt_ok = calloc(n, 1);
             if (s->ckpt == NULL || s->ckpt_ok == NULL) failed = 1;
@@ -264,6 +270,18 @@ static void ckpt_copy(cs_stepper *s, int j, int save) {
     }
 }
 
+/* Every step of sample i of a convolution forward, in the batch kernel's order. */
+static void sample_forward(cs_stepper *s, int i) {
+    cs__geom padded = s->g; /* the padded input, read as an unpadded one */
+    padded.n_H_prev = s->g.n_H_pad;
+    padded.n_W_prev = s->g.n_W_pad;
+    padded.pad = 0;
+    for (int h = 0; h < s->g.n_H; h++)
+        for (int w = 0; w < s->g.n_W; w++)
+            cs__conv_pixel(s->A_pad, s->W, s->b, &padded, i, h, w,
+                           s->out + cs__at(s->g.n_H, s->g.n_W, s->g.n_C, i, h, w, 0));
+}
+
 /* Does step pos and moves on; snapshots the state when it lands on a checkpoint. */
 static double advance(cs_stepper *s) {
     const double value = apply(s, decode(&s->g, s->pos));
@@ -344,7 +362,19 @@ cs_status cs_stepper_seek(cs_stepper *s, int64_t k) {
         break;
     }
     double value = 0.0;
-    while (s->pos < k) value = advance(s);
+    const int64_t per_sample = (int64_t)s->g.n_C * s->g.n_H * s->g.n_W;
+    while (s->pos < k) {
+        if (s->op == CS_OP_CONV_FORWARD && s->pos % per_sample == 0 && s->pos + per_sample <= k) {
+            /* A whole sample at batch speed: its steps write disjoint cells, and cs__conv_pixel
+             * makes each sum exactly as the step would. */
+            sample_forward(s, (int)(s->pos / per_sample));
+            s->pos += per_sample;
+            const loop_index x = decode(&s->g, s->pos - 1);
+            value = s->out[cs__at(s->g.n_H, s->g.n_W, s->g.n_C, x.i, x.h, x.w, x.c)];
+            continue;
+        }
+        value = advance(s);
+    }
     if (k > 0 && s->op != CS_OP_CONV_FORWARD && s->op != CS_OP_POOL_FORWARD) {
         /* After a jump to a snapshot at k itself, no step ran: read the gradient again. */
         const cs__geom *g = &s->g;
