@@ -181,7 +181,8 @@ typedef struct cs_stepper cs_stepper;
  * Creating a stepper validates exactly as the batch kernel does, then allocates everything it
  * will need (nothing later). Inputs stay owned by the caller and must outlive the stepper;
  * a stepper copies A_prev into its own zero-padded buffer at creation, so A_prev may change
- * afterwards without effect, but W, b, dZ, dA are read on every step.
+ * afterwards without effect; b, dZ and dA are read on every step; conv backward keeps W
+ * transposed (so that its inner loop is contiguous) and reads it again at cs_stepper_reset.
  * On error *out is left untouched.
  */
 cs_status cs_stepper_create_conv_forward(const double *A_prev, cs_shape in, const double *W,

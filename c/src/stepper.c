@@ -15,6 +15,8 @@
 
 #include "internal.h"
 
+typedef struct { int i, c, h, w; } loop_index;
+
 struct cs_stepper {
     cs_op op;
     cs__geom g;
@@ -27,9 +29,14 @@ struct cs_stepper {
     double *out;     /* forward: (m, n_H, n_W, n_C) */
     double *dA_pad;  /* backward: like A_pad */
     double *dA_crop; /* conv backward: (m, n_H_prev, n_W_prev, n_C_prev) */
-    double *dW, *db; /* conv backward */
+    double *dW, *db; /* conv backward; dW is filled from dWt when asked for */
+    /* conv backward works on W and dW transposed to (n_C, f, f, n_C_prev): the inner loop over
+     * input channels is then contiguous, with the seed's arithmetic unchanged. */
+    double *Wt, *dWt;
     unsigned char *mask; /* f*f */
     int64_t total, pos;
+    loop_index at;     /* (i, c, h, w) of step pos, kept in step with pos */
+    int64_t ckpt_next; /* the next multiple of ckpt_every (INT64_MAX without snapshots) */
     cs_window win;
     /* Backward ops accumulate, so seeking back means replaying from an earlier state. Snapshots
      * of the accumulators, taken the first time a multiple of ckpt_every is reached, bound
@@ -53,9 +60,18 @@ static size_t n_w(const cs__geom *g) { return (size_t)g->f * g->f * g->n_C_prev 
 void cs_stepper_destroy(cs_stepper *s) {
     if (s == NULL) return;
     free(s->A_pad); free(s->out); free(s->dA_pad); free(s->dA_crop);
-    free(s->dW); free(s->db); free(s->mask);
+    free(s->dW); free(s->db); free(s->mask); free(s->Wt); free(s->dWt);
     free(s->ckpt); free(s->ckpt_ok);
     free(s);
+}
+
+static void set_pos(cs_stepper *s, int64_t k);
+
+/* Wt = W transposed to (n_C, f, f, n_C_prev), for conv backward. */
+static void transpose_W(cs_stepper *s) {
+    const size_t per_c = (size_t)s->g.f * s->g.f * s->g.n_C_prev;
+    for (size_t j = 0; j < per_c; j++)
+        for (int c = 0; c < s->g.n_C; c++) s->Wt[(size_t)c * per_c + j] = s->W[j * (size_t)s->g.n_C + (size_t)c];
 }
 
 static double *alloc_doubles(size_t n, int *failed) {
@@ -81,6 +97,8 @@ static cs_status create(cs_op op, const cs__geom *g, const double *A_prev, cs_st
         s->dA_crop = alloc_doubles(n_in(g), &failed);
         s->dW = alloc_doubles(n_w(g), &failed);
         s->db = alloc_doubles((size_t)g->n_C, &failed);
+        s->Wt = alloc_doubles(n_w(g), &failed);
+        s->dWt = alloc_doubles(n_w(g), &failed);
     }
     s->total = (int64_t)n_out(g);
     if (!failed && s->dA_pad != NULL) {
@@ -107,6 +125,7 @@ static cs_status create(cs_op op, const cs__geom *g, const double *A_prev, cs_st
         return CS_ERR_NOMEM;
     }
     cs__zero_pad(A_prev, g, s->A_pad);
+    set_pos(s, 0);
     s->win.total = (int32_t)s->total;
     s->win.op = (int32_t)op;
     s->win.f = g->f;
@@ -136,6 +155,7 @@ cs_status cs_stepper_create_conv_backward(const double *dZ, const double *A_prev
     cs_stepper *s;
     if ((st = create(CS_OP_CONV_BACKWARD, &g, A_prev, out, &s)) != CS_OK) return st;
     s->W = W; s->dZ = dZ;
+    transpose_W(s);
     return CS_OK;
 }
 
@@ -162,8 +182,6 @@ cs_status cs_stepper_create_pool_backward(const double *dA, const double *A_prev
     s->mode = p.mode; s->ties = p.ties; s->dZ = dA;
     return CS_OK;
 }
-
-typedef struct { int i, c, h, w; } loop_index;
 
 /* Step k -> (i, c, h, w) in the seed's loop order, w fastest. */
 static loop_index decode(const cs__geom *g, int64_t k) {
@@ -192,15 +210,19 @@ static double apply(cs_stepper *s, loop_index x) {
         return s->out[o];
     case CS_OP_CONV_BACKWARD: {
         const double dz = s->dZ[o];
+        const double *wt = s->Wt + (size_t)x.c * f * f * C;
+        double *dwt = s->dWt + (size_t)x.c * f * f * C;
         for (int u = 0; u < f; u++)
             for (int v = 0; v < f; v++) {
-                const size_t a = cs__at(g->n_H_pad, g->n_W_pad, C, x.i, vert_start + u * d, hori_start + v * d, 0);
-                const size_t wk = cs__at(f, C, nC, u, v, 0, x.c);
+                double *da = s->dA_pad + cs__at(g->n_H_pad, g->n_W_pad, C, x.i, vert_start + u * d, hori_start + v * d, 0);
+                const double *a = s->A_pad + cs__at(g->n_H_pad, g->n_W_pad, C, x.i, vert_start + u * d, hori_start + v * d, 0);
+                const double *wk = wt + (size_t)(u * f + v) * C;
+                double *dwk = dwt + (size_t)(u * f + v) * C;
                 for (int k = 0; k < C; k++) {
                     /* dA_prev_pad[i, vert_start:vert_end, hori_start:hori_end, :] += dZ[i,h,w,c] * W[:,:,:,c] */
-                    s->dA_pad[a + k] += dz * s->W[wk + (size_t)k * nC];
+                    da[k] += dz * wk[k];
                     /* dW[:, :, :, c] += dZ[i, h, w, c] * a_slice */
-                    s->dW[wk + (size_t)k * nC] += dz * s->A_pad[a + k];
+                    dwk[k] += dz * a[k];
                 }
             }
         /* db[:, :, :, c] += dZ[i, h, w, c] */
@@ -261,7 +283,7 @@ static void describe(cs_stepper *s, int64_t k, double value) {
 static void ckpt_copy(cs_stepper *s, int j, int save) {
     double *slot = s->ckpt + (size_t)j * s->state_len;
     const size_t nA = n_pad(&s->g), nW = s->dW ? n_w(&s->g) : 0;
-    double *parts[3] = { s->dA_pad, s->dW, s->db };
+    double *parts[3] = { s->dA_pad, s->dWt, s->db };
     const size_t lens[3] = { nA, nW, s->dW ? (size_t)s->g.n_C : 0 };
     for (size_t k = 0, off = 0; k < 3; off += lens[k], k++) {
         if (lens[k] == 0) continue;
@@ -282,16 +304,36 @@ static void sample_forward(cs_stepper *s, int i) {
                            s->out + cs__at(s->g.n_H, s->g.n_W, s->g.n_C, i, h, w, 0));
 }
 
-/* Does step pos and moves on; snapshots the state when it lands on a checkpoint. */
+/* Moves to step k without doing any step (the caller makes the state match). */
+static void set_pos(cs_stepper *s, int64_t k) {
+    s->pos = k;
+    s->at = decode(&s->g, k);
+    s->ckpt_next = s->n_ckpt > 0 ? (k / s->ckpt_every + 1) * s->ckpt_every : INT64_MAX;
+}
+
+/* Does step pos and moves on, the loop indices counted like the seed's for loops (no division
+ * per step); snapshots the state when it lands on a checkpoint. */
 static double advance(cs_stepper *s) {
-    const double value = apply(s, decode(&s->g, s->pos));
+    const double value = apply(s, s->at);
     s->pos++;
-    if (s->n_ckpt > 0 && s->pos % s->ckpt_every == 0) {
+    loop_index *x = &s->at;
+    if (++x->w == s->g.n_W) {
+        x->w = 0;
+        if (++x->h == s->g.n_H) {
+            x->h = 0;
+            if (++x->c == s->g.n_C) {
+                x->c = 0;
+                x->i++;
+            }
+        }
+    }
+    if (s->pos == s->ckpt_next) {
         const int64_t j = s->pos / s->ckpt_every - 1;
         if (j < s->n_ckpt && !s->ckpt_ok[j]) {
             ckpt_copy(s, (int)j, 1);
             s->ckpt_ok[j] = 1;
         }
+        s->ckpt_next += s->ckpt_every;
     }
     return value;
 }
@@ -310,18 +352,21 @@ static void clear_state(cs_stepper *s) {
     if (s->dA_pad) memset(s->dA_pad, 0, sizeof(double) * n_pad(g));
     if (s->dA_crop) memset(s->dA_crop, 0, sizeof(double) * n_in(g));
     if (s->dW) memset(s->dW, 0, sizeof(double) * n_w(g));
+    if (s->dWt) memset(s->dWt, 0, sizeof(double) * n_w(g));
     if (s->db) memset(s->db, 0, sizeof(double) * (size_t)g->n_C);
     memset(s->mask, 0, (size_t)g->f * g->f);
     const int32_t total = s->win.total, op = s->win.op, f = s->win.f;
     memset(&s->win, 0, sizeof s->win);
     s->win.total = total; s->win.op = op; s->win.f = f;
-    s->pos = 0;
+    set_pos(s, 0);
 }
 
 void cs_stepper_reset(cs_stepper *s) {
     if (s == NULL) return;
     clear_state(s);
-    /* Snapshots are dropped too, so that a caller who changed W, b, dZ or dA starts afresh. */
+    /* Snapshots are dropped and W read again, so that a caller who changed W, b, dZ or dA
+     * starts afresh. */
+    if (s->Wt != NULL) transpose_W(s);
     if (s->ckpt_ok != NULL) memset(s->ckpt_ok, 0, (size_t)s->n_ckpt);
 }
 
@@ -337,7 +382,7 @@ cs_status cs_stepper_seek(cs_stepper *s, int64_t k) {
                 const loop_index x = decode(g, j);
                 s->out[cs__at(g->n_H, g->n_W, g->n_C, x.i, x.h, x.w, x.c)] = 0.0;
             }
-            s->pos = k;
+            set_pos(s, k);
             if (k == 0) {
                 clear_state(s);
             } else {
@@ -357,7 +402,7 @@ cs_status cs_stepper_seek(cs_stepper *s, int64_t k) {
         if (j >= s->n_ckpt || !s->ckpt_ok[j]) continue;
         if ((j + 1) * s->ckpt_every > s->pos) {
             ckpt_copy(s, (int)j, 0);
-            s->pos = (j + 1) * s->ckpt_every;
+            set_pos(s, (j + 1) * s->ckpt_every);
         }
         break;
     }
@@ -368,7 +413,7 @@ cs_status cs_stepper_seek(cs_stepper *s, int64_t k) {
             /* A whole sample at batch speed: its steps write disjoint cells, and cs__conv_pixel
              * makes each sum exactly as the step would. */
             sample_forward(s, (int)(s->pos / per_sample));
-            s->pos += per_sample;
+            set_pos(s, s->pos + per_sample);
             const loop_index x = decode(&s->g, s->pos - 1);
             value = s->out[cs__at(s->g.n_H, s->g.n_W, s->g.n_C, x.i, x.h, x.w, x.c)];
             continue;
@@ -418,6 +463,12 @@ const double *cs_stepper_tensor(cs_stepper *s, cs_tensor_id t, cs_shape *shape) 
         }
         break;
     case CS_T_DW:
+        if (s->dW != NULL) {
+            /* back from (n_C, f, f, n_C_prev) to the seed's (f, f, n_C_prev, n_C) */
+            const size_t per_c = (size_t)g->f * g->f * g->n_C_prev;
+            for (size_t j = 0; j < per_c; j++)
+                for (int c = 0; c < g->n_C; c++) s->dW[j * (size_t)g->n_C + (size_t)c] = s->dWt[(size_t)c * per_c + j];
+        }
         p = s->dW; sh = (cs_shape){ g->f, g->f, g->n_C_prev, g->n_C }; break;
     case CS_T_DB:
         p = s->db; sh = (cs_shape){ 1, 1, 1, g->n_C }; break;
