@@ -1,7 +1,7 @@
 /* validate.c - argument checks shared by every public function, and the sentences that tell
  * a person what is wrong. Every check happens here, before any kernel reads or writes and
  * before any stepper allocates. */
-#include <stdio.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "internal.h"
@@ -18,18 +18,49 @@ const char *cs_status_message(cs_status s) {
     return "unknown status code";
 }
 
+/* A small formatter for the sentences: %d, %ld, %lld and %s only. It replaces vsnprintf,
+ * which would bring the C library's whole printf (floating point included) into the
+ * WebAssembly module. Writes at most cap - 1 bytes and a NUL; returns the full length. */
+static size_t format(char *out, size_t cap, const char *fmt, va_list ap) {
+    size_t n = 0;
+#define PUT(ch) do { const char put_ = (ch); if (n + 1 < cap) out[n] = put_; n++; } while (0)
+    for (const char *p = fmt; *p != '\0'; p++) {
+        if (*p != '%') { PUT(*p); continue; }
+        int longs = 0;
+        while (p[1] == 'l') { longs++; p++; }
+        p++;
+        if (*p == 's') {
+            for (const char *t = va_arg(ap, const char *); *t != '\0'; t++) PUT(*t);
+        } else if (*p == 'd') {
+            const long long v = longs >= 2 ? va_arg(ap, long long) : longs == 1 ? va_arg(ap, long) : va_arg(ap, int);
+            unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+            char digits[24];
+            int k = 0;
+            do { digits[k++] = (char)('0' + (int)(u % 10)); u /= 10; } while (u != 0);
+            if (v < 0) PUT('-');
+            while (k > 0) PUT(digits[--k]);
+        } else if (*p == '%') {
+            PUT('%');
+        } else {
+            break; /* not used by any sentence here */
+        }
+    }
+#undef PUT
+    if (cap > 0) out[n < cap ? n : cap - 1] = '\0';
+    return n;
+}
+
 /* Writes the sentence (if a buffer was given) and passes the status through. */
 static cs_status say(char *msg, size_t cap, cs_status s, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
-#include <stdarg.h>
 static cs_status say(char *msg, size_t cap, cs_status s, const char *fmt, ...) {
     if (msg != NULL && cap > 0) {
         va_list ap;
         va_start(ap, fmt);
-        const int n = vsnprintf(msg, cap, fmt, ap);
+        const size_t n = format(msg, cap, fmt, ap);
         va_end(ap);
-        if (n >= 0 && (size_t)n >= cap) {
+        if (n >= cap) {
             /* Truncated: do not leave part of a multi-byte character (the × sign) behind. */
             const size_t end = cap - 1;
             size_t j = end;

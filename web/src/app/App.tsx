@@ -8,7 +8,7 @@ import { OpSwitcher } from '../components/OpSwitcher';
 import { ParamForm } from '../components/ParamForm';
 import { Transport } from '../components/Transport';
 import { OPS } from '../state/config';
-import { convForwardModel, OP_INFO } from '../state/ops/index';
+import { convForwardModel, MODELS, OP_INFO } from '../state/ops/index';
 import type { Store } from '../state/store';
 import { ComingNext } from '../views/ComingNext';
 import { OP_VIEWS } from '../views/index';
@@ -41,7 +41,7 @@ export function App({ store }: { store: Store }) {
           <OpSwitcher ops={OPS.map((o) => OP_INFO[o])} current={op} onSelect={(o) => store.setOp(o)} />
         </header>
         <aside class="left" id="params-column" hidden={!paramsOpen}>
-          <ParamForm fields={convForwardModel.fields} />
+          <ParamForm fields={(MODELS[op] ?? convForwardModel).fields} presets={MODELS[op]?.presets} controls={views?.Controls} />
         </aside>
         <main class="centre">{views ? <views.Stage /> : <ComingNext info={OP_INFO[op]} />}</main>
         <aside class="right" aria-label="Code and arithmetic">

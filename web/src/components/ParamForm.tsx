@@ -2,16 +2,21 @@
 // a refused value gets a sentence beside it and the stage keeps the last valid configuration.
 
 import { useStore } from '../app/context';
-import { FIELDS, PRESETS, sameConfig, type FieldKey } from '../state/config';
+import type { ComponentType } from 'preact';
+import { FIELDS, PRESETS, sameConfig, type FieldKey, type Preset } from '../state/config';
 import { INTS_RULE } from '../state/data';
 import { NumberField } from './NumberField';
 
 export interface ParamFormProps {
   /** the layer fields this op uses, in order */
   fields: readonly FieldKey[];
+  /** the op's presets (default: the convolution presets) */
+  presets?: readonly Preset[];
+  /** the op's own choices (pooling's mode, ...), shown under the layer's sizes */
+  controls?: ComponentType;
 }
 
-export function ParamForm({ fields }: ParamFormProps) {
+export function ParamForm({ fields, presets = PRESETS, controls: Controls }: ParamFormProps) {
   const store = useStore();
   const drafts = store.drafts.value;
   const errors = store.fieldErrors.value;
@@ -56,6 +61,7 @@ export function ParamForm({ fields }: ParamFormProps) {
         </p>
       )}
       {pending && <p class="pending">The stage keeps showing the last valid layer.</p>}
+      {Controls && <Controls />}
 
       <h2>Data</h2>
       <div class="fields fields-wide">{field('seed')}</div>
@@ -77,7 +83,7 @@ export function ParamForm({ fields }: ParamFormProps) {
 
       <h2>Presets</h2>
       <ul class="presets">
-        {PRESETS.map((p) => (
+        {presets.map((p) => (
           <li key={p.name}>
             <button type="button" aria-pressed={sameConfig(p.config, config)} onClick={() => store.applyConfig(p.config)}>
               {p.name}

@@ -60,6 +60,12 @@ export const COLORS = {
   grid: '#9aa1ab',
   pad: '#c9ccd1',
   padHatch: '#9ea3ab',
+  /** over a padding cell that holds a value (dA_prev_pad): greyed, still readable */
+  padVeil: 'rgba(201, 204, 209, 0.35)',
+  padValueHatch: 'rgba(110, 116, 125, 0.45)',
+  selected: '#6d28d9',
+  /** pooling: a window's maximum, a cell that gets the gradient */
+  hit: '#067a3a',
   unvisited: 'rgba(245, 158, 11, 0.35)',
   unvisitedHatch: 'rgba(180, 83, 9, 0.6)',
   windowOuter: '#111111',

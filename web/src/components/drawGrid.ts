@@ -35,6 +35,22 @@ export interface GridPicture {
   window?: GridWindow | null;
   /** one cell outlined like the window (the Z cell being written) */
   marked?: { row: number; col: number } | null;
+  /** the padding ring holds values (a padded gradient): drawn in their colour under a grey
+   * veil, with their number, instead of as zeros */
+  padValues?: boolean;
+  /** the cell a person selected: ringed in violet */
+  selected?: { row: number; col: number } | null;
+  /** a short note in a cell's top corner (e.g. this step's addition), drawn on large cells */
+  notes?: (row: number, col: number) => string | null;
+  /** cells ringed in green: 'hit' solid (a window's maximum, a cell that gets the gradient),
+   * 'skip' dashed (a tied maximum that gets nothing under PyTorch's rule) */
+  highlights?: readonly CellHighlight[] | null;
+}
+
+export interface CellHighlight {
+  row: number;
+  col: number;
+  kind: 'hit' | 'skip';
 }
 
 /** Smallest font worth drawing, in CSS pixels. */
@@ -150,12 +166,15 @@ export function drawGrid(ctx: CanvasRenderingContext2D, p: GridPicture): void {
     drawDense(ctx, p);
     if (p.window) outline(ctx, p.window.col * s, p.window.row * s, p.window.span * s, p.window.span * s, s);
     if (p.marked) outline(ctx, p.marked.col * s, p.marked.row * s, s, s, s);
+    if (p.highlights) drawHighlights(ctx, p.highlights, s);
+    if (p.selected) ring(ctx, p.selected.col * s, p.selected.row * s, s);
     ctx.restore();
     return;
   }
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.font = `600 ${font}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
+  const ringAt = p.highlights ? new Map(p.highlights.map((h) => [h.row * cols + h.col, h])) : null;
 
   for (let r = 0; r < rows; r++)
     for (let c = 0; c < cols; c++) {
@@ -165,7 +184,20 @@ export function drawGrid(ctx: CanvasRenderingContext2D, p: GridPicture): void {
       const isPad = r < pad || r >= rows - pad || c < pad || c >= cols - pad;
       let label: string | null = null;
       let ink = '#111111';
-      if (isPad) {
+      if (isPad && p.padValues === true && !Number.isNaN(v)) {
+        const t = Math.max(-1, Math.min(1, v / p.scale));
+        ctx.fillStyle = diverging(t);
+        ctx.fillRect(x, y, s, s);
+        ctx.fillStyle = COLORS.padVeil;
+        ctx.fillRect(x, y, s, s);
+        hatch(ctx, x, y, s, COLORS.padValueHatch, false);
+        label = text(v);
+        ink = '#3d424a';
+      } else if (isPad && p.padValues === true) {
+        ctx.fillStyle = COLORS.pad;
+        ctx.fillRect(x, y, s, s);
+        hatch(ctx, x, y, s, COLORS.padHatch, false);
+      } else if (isPad) {
         ctx.fillStyle = COLORS.pad;
         ctx.fillRect(x, y, s, s);
         hatch(ctx, x, y, s, COLORS.padHatch, false);
@@ -194,6 +226,9 @@ export function drawGrid(ctx: CanvasRenderingContext2D, p: GridPicture): void {
         ctx.fillRect(x, y, s, s);
         hatch(ctx, x, y, s, COLORS.unvisitedHatch, true);
       }
+      const hl = ringAt?.get(r * cols + c);
+      // under the number, which may span the whole cell
+      if (hl) drawHighlights(ctx, [hl], s);
       if (font > 0 && label !== null) {
         if (unvisited) {
           // a light plate keeps the number readable over the hatching
@@ -243,5 +278,72 @@ export function drawGrid(ctx: CanvasRenderingContext2D, p: GridPicture): void {
     outline(ctx, w.col * s, w.row * s, w.span * s, w.span * s, s);
   }
   if (p.marked) outline(ctx, p.marked.col * s, p.marked.row * s, s, s, s);
+  if (p.selected) ring(ctx, p.selected.col * s, p.selected.row * s, s);
+  if (p.notes && s >= NOTE_CELL) drawNotes(ctx, p);
+  ctx.restore();
+}
+
+/** Cells at least this large get their notes. */
+const NOTE_CELL = 34;
+
+function drawNotes(ctx: CanvasRenderingContext2D, p: GridPicture): void {
+  const s = p.cell;
+  const size = Math.max(9, Math.min(14, s * 0.22));
+  ctx.save();
+  ctx.font = `700 ${size}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'top';
+  for (let r = 0; r < p.rows; r++)
+    for (let c = 0; c < p.cols; c++) {
+      const note = p.notes?.(r, c);
+      if (!note) continue;
+      const w = ctx.measureText(note).width + 4;
+      const x = (c + 1) * s - 3;
+      const y = r * s + 3;
+      ctx.fillStyle = 'rgba(255, 255, 255, 0.9)';
+      ctx.fillRect(x - w + 2, y - 1, w, size + 2);
+      ctx.fillStyle = '#111111';
+      ctx.fillText(note, x, y);
+    }
+  ctx.restore();
+}
+
+/** The selected cell: violet and white, apart from the window's black and yellow. */
+function ring(ctx: CanvasRenderingContext2D, x: number, y: number, s: number): void {
+  const width = s < 12 ? Math.max(1, s / 3) : Math.max(3, Math.min(6, s / 7));
+  ctx.save();
+  ctx.strokeStyle = COLORS.selected;
+  ctx.lineWidth = width;
+  ctx.strokeRect(x + width / 2, y + width / 2, s - width, s - width);
+  if (s >= 12) {
+    ctx.strokeStyle = '#ffffff';
+    ctx.lineWidth = 1;
+    ctx.strokeRect(x + width + 0.5, y + width + 0.5, s - 2 * width - 1, s - 2 * width - 1);
+  }
+  ctx.restore();
+}
+
+/** Green rings inside cells, inset so that the window's outline on the border stays visible:
+ * dark green with a white inner line, readable on red, blue and white cells alike. Drawn
+ * under the cell's number. */
+function drawHighlights(ctx: CanvasRenderingContext2D, hs: readonly CellHighlight[], s: number): void {
+  const width = s < 12 ? Math.max(1, s / 4) : Math.max(3, Math.min(5, s / 12));
+  const inset = s < 12 ? 0 : Math.max(2, Math.min(4, s / 24));
+  ctx.save();
+  for (const h of hs) {
+    const x = h.col * s + inset + width / 2;
+    const y = h.row * s + inset + width / 2;
+    const side = s - 2 * inset - width;
+    if (side <= 0) continue;
+    ctx.setLineDash(h.kind === 'skip' ? [Math.max(3, s / 8), Math.max(2, s / 12)] : []);
+    ctx.strokeStyle = COLORS.hit;
+    ctx.lineWidth = width;
+    ctx.strokeRect(x, y, side, side);
+    if (s >= 12) {
+      ctx.strokeStyle = '#ffffff';
+      ctx.lineWidth = 1;
+      ctx.strokeRect(x + width / 2 + 0.5, y + width / 2 + 0.5, side - width - 1, side - width - 1);
+    }
+  }
   ctx.restore();
 }

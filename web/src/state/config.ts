@@ -2,9 +2,19 @@
 // Every field is parsed on its own here (a sentence for each way it can be wrong); whether the
 // fields fit together (does the filter fit the padded input?) is the C library's call.
 
-import type { ConvParams, Op, Shape4 } from '../engine/types';
+import type { ConvParams, Op, PoolMode, PoolTies, Shape4 } from '../engine/types';
 
 export type DataKind = 'gauss' | 'ints';
+
+/** Where conv_backward's dZ comes from: np.random.randn(*Z.shape) drawn after b, all ones (the
+ * gradient of sum(Z)), or Z itself (the notebook's conv_backward test passes Z as dZ). */
+export type DzSource = 'randn' | 'ones' | 'z';
+export const DZ_SOURCES: readonly DzSource[] = ['randn', 'ones', 'z'];
+
+/** Where pool_backward's dA comes from: np.random.randn(*A.shape) drawn after A_prev (the
+ * notebook's pool_backward cell), or all ones (the gradient of sum(A)). */
+export type DaSource = 'randn' | 'ones';
+export const DA_SOURCES: readonly DaSource[] = ['randn', 'ones'];
 
 export interface Config {
   /** samples */
@@ -24,9 +34,17 @@ export interface Config {
   dil: number;
   seed: number;
   data: DataKind;
+  /** conv_backward's dZ; absent means 'randn' */
+  dz?: DzSource;
+  /** pooling's mode; absent means 'max' */
+  mode?: PoolMode;
+  /** max-pool backward: which tied maxima get the gradient; absent means 'all' (the assignment) */
+  ties?: PoolTies;
+  /** pool_backward's dA; absent means 'randn' */
+  da?: DaSource;
 }
 
-export type FieldKey = Exclude<keyof Config, 'data'>;
+export type FieldKey = Exclude<keyof Config, 'data' | 'dz' | 'mode' | 'ties' | 'da'>;
 
 export interface FieldSpec {
   key: FieldKey;
@@ -41,7 +59,8 @@ export interface FieldSpec {
 // Ranges keep every channel drawable and every step fast, up to a small image (128×128) and a
 // small layer (16 → 32 channels); the C library would accept far more.
 export const FIELDS: Record<FieldKey, FieldSpec> = {
-  m: { key: 'm', label: 'm', hint: 'samples', min: 1, max: 8 },
+  // 10: the notebook's conv_backward test has ten samples
+  m: { key: 'm', label: 'm', hint: 'samples', min: 1, max: 10 },
   H: { key: 'H', label: 'n_H_prev', hint: 'height', min: 1, max: 128 },
   W: { key: 'W', label: 'n_W_prev', hint: 'width', min: 1, max: 128 },
   Cin: { key: 'Cin', label: 'n_C_prev', hint: 'channels', min: 1, max: 16 },
@@ -136,7 +155,27 @@ export function convParams(c: Config): ConvParams {
 }
 
 export function sameConfig(a: Config, b: Config): boolean {
-  return (Object.keys(a) as (keyof Config)[]).every((k) => a[k] === b[k]);
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof Config)[]);
+  return [...keys].every((k) => (k === 'dz' ? dzOf(a) === dzOf(b) : isPoolChoice(k) ? poolChoices(a)[k] === poolChoices(b)[k] : a[k] === b[k]));
+}
+
+export interface PoolChoices {
+  mode: PoolMode;
+  ties: PoolTies;
+  da: DaSource;
+}
+
+function isPoolChoice(k: keyof Config): k is keyof PoolChoices {
+  return k === 'mode' || k === 'ties' || k === 'da';
+}
+
+/** A configuration's pooling choices, absent ones at their defaults. */
+export function poolChoices(c: Config): PoolChoices {
+  return { mode: c.mode ?? 'max', ties: c.ties ?? 'all', da: c.da ?? 'randn' };
+}
+
+export function dzOf(c: Config): DzSource {
+  return c.dz ?? 'randn';
 }
 
 export const OPS: readonly Op[] = ['conv_forward', 'pool_forward', 'conv_backward', 'pool_backward'];

@@ -3,7 +3,6 @@
 
 import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { Engine, Op } from '../engine/types';
-import { longText } from '../app/format';
 import {
   DEFAULT_CONFIG,
   draftsOf,
@@ -15,9 +14,10 @@ import {
   type Drafts,
   type FieldKey,
 } from './config';
-import { convFrame, type ConvForwardRun, type ConvFrame } from './ops/convForward';
+import { createConvBackwardState, type ConvBackwardState } from './ops/convBackwardState';
 import type { CodeLang } from './ops/convForwardCode';
-import { convForwardModel, OP_INFO } from './ops/index';
+import { convForwardModel, MODELS, OP_INFO } from './ops/index';
+import type { OpFrame, OpModel, OpRun } from './ops/model';
 import { DEFAULT_SPEED, SPEEDS } from './speeds';
 import { parseQuery, toQuery } from './url';
 
@@ -43,23 +43,32 @@ export interface Store {
   readonly notes: ReadonlySignal<readonly string[]>;
   /** the last valid configuration: what the stage shows */
   readonly config: ReadonlySignal<Config>;
-  readonly run: ReadonlySignal<ConvForwardRun>;
+  /** the current op's run: a view casts it to its op's run type (ConvForwardRun, ...) */
+  readonly run: ReadonlySignal<OpRun>;
   /** steps done, 0..total */
   readonly position: ReadonlySignal<number>;
   readonly total: ReadonlySignal<number>;
-  readonly frame: ReadonlySignal<ConvFrame>;
+  /** the current op's frame (ConvFrame, ...), from its model's frame() */
+  readonly frame: ReadonlySignal<OpFrame>;
   readonly playing: ReadonlySignal<boolean>;
   readonly speedIndex: ReadonlySignal<number>;
   readonly codeLang: ReadonlySignal<CodeLang>;
   /** what the aria-live region says */
   readonly announcement: ReadonlySignal<string>;
+  /** conv_backward's selected cell, its history and the gradient check */
+  readonly convBackward: ConvBackwardState;
 
   setField(key: FieldKey, text: string): void;
   /** ArrowUp / ArrowDown in a field: +1 / -1 within the field's range */
   nudgeField(key: FieldKey, delta: number): void;
   setDataKind(kind: DataKind): void;
   applyConfig(c: Config): void;
-  setOp(op: Op): void;
+  /** the choices that are not typed fields (pool mode, ties, where a gradient comes from):
+   * merged into the configuration, applied at once */
+  setChoices(patch: Partial<Config>): void;
+  /** switches to `op` (if it is stepped) on `c`, by default the current configuration; a
+   * configuration that does not fit the op gives way to the op's fallback */
+  setOp(op: Op, c?: Config): void;
   seek(k: number): void;
   stepBy(delta: number): void;
   toStart(): void;
@@ -80,8 +89,15 @@ export function fieldErrorsOf(d: Drafts): FieldErrors {
   return out;
 }
 
-function parseDrafts(d: Drafts, data: DataKind): Config | null {
-  const c = { data } as Config;
+/** The configuration's keys that are not typed fields: data and the optional choices. */
+function choicesOf(c: Config): Partial<Config> {
+  const out: Partial<Config> = { ...c };
+  for (const key of Object.keys(FIELDS) as FieldKey[]) delete out[key];
+  return out;
+}
+
+function parseDrafts(d: Drafts, data: DataKind, choices: Partial<Config> = {}): Config | null {
+  const c = { ...choices, data } as Config;
   for (const key of Object.keys(FIELDS) as FieldKey[]) {
     const r = parseField(FIELDS[key], d[key]);
     if (!r.ok) return null;
@@ -94,32 +110,30 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** "step 37 of 192: i=0, c=3, h=0, w=0, Z = 1.2345" */
-export function describeStep(fr: ConvFrame, data: DataKind): string {
-  const head = `step ${fr.position} of ${fr.total}`;
-  const w = fr.win;
-  if (w === null) return `${head}: nothing computed yet`;
-  return `${head}: i=${w.i}, c=${w.c}, h=${w.h}, w=${w.w}, Z = ${longText(w.value, data)}`;
+export { describeStep } from './ops/convForward';
+
+function modelOf(op: Op): OpModel {
+  return MODELS[op] ?? convForwardModel;
 }
 
 export function createStore(engine: Engine, opts: StoreOptions = {}): Store {
   const fromUrl = parseQuery(opts.search ?? '');
   const notes = signal<readonly string[]>(fromUrl.notes);
-  const op = signal<Op>('conv_forward');
+  const op = signal<Op>(OP_INFO[fromUrl.op].ready ? fromUrl.op : 'conv_forward');
   if (!OP_INFO[fromUrl.op].ready) {
     notes.value = [...notes.value, `URL: ${fromUrl.op} is coming next; showing conv_forward.`];
   }
 
-  const model = convForwardModel;
+  let model = modelOf(op.peek());
   let startConfig = fromUrl.config;
-  let first: ConvForwardRun;
+  let first: OpRun;
   try {
     const v = model.validate(engine, startConfig);
     if (!v.ok) throw new Error(v.message);
     first = model.open(engine, startConfig);
   } catch (e) {
     notes.value = [...notes.value, `URL: ${messageOf(e)}; showing the notebook example instead.`];
-    startConfig = DEFAULT_CONFIG;
+    startConfig = model.fallback ?? DEFAULT_CONFIG;
     first = model.open(engine, startConfig);
   }
   let startStep = Math.min(1, first.total);
@@ -134,8 +148,9 @@ export function createStore(engine: Engine, opts: StoreOptions = {}): Store {
   const config = signal<Config>(startConfig);
   const drafts = signal<Drafts>(draftsOf(startConfig));
   const dataKind = signal<DataKind>(startConfig.data);
+  const choices = signal<Partial<Config>>(choicesOf(startConfig));
   const comboError = signal<string | null>(null);
-  const run = signal<ConvForwardRun>(first);
+  const run = signal<OpRun>(first);
   const position = signal(startStep);
   const playing = signal(false);
   const speedIndex = signal(DEFAULT_SPEED);
@@ -143,15 +158,16 @@ export function createStore(engine: Engine, opts: StoreOptions = {}): Store {
 
   const fieldErrors = computed(() => fieldErrorsOf(drafts.value));
   const total = computed(() => run.value.total);
-  const frame = computed(() => convFrame(run.value, position.value));
+  const frame = computed(() => modelOf(run.value.op).frame(run.value, position.value));
+  const convBackward = createConvBackwardState(engine, run, position, frame);
   const announcement = computed(() => {
     if (playing.value) return `playing, ${SPEEDS[speedIndex.value]?.label ?? ''}`;
-    return describeStep(frame.value, config.value.data);
+    return modelOf(run.value.op).describe(frame.value, config.value.data);
   });
 
   /** Build a run for the drafts if they are all valid and fit together. */
   function tryApply(): void {
-    const cand = parseDrafts(drafts.peek(), dataKind.peek());
+    const cand = parseDrafts(drafts.peek(), dataKind.peek(), choices.peek());
     if (cand === null) {
       comboError.value = null; // the field sentences say what is wrong
       return;
@@ -160,7 +176,7 @@ export function createStore(engine: Engine, opts: StoreOptions = {}): Store {
       comboError.value = null;
       return;
     }
-    let next: ConvForwardRun;
+    let next: OpRun;
     try {
       const v = model.validate(engine, cand);
       if (!v.ok) {
@@ -182,6 +198,38 @@ export function createStore(engine: Engine, opts: StoreOptions = {}): Store {
       comboError.value = null;
       notes.value = []; // they were about the link, which no longer describes the stage
       if (k >= next.total) playing.value = false;
+    });
+    old.dispose();
+  }
+
+  /** Opens `next` on `want`, or on the op's fallback when `want` does not fit it; step 1. */
+  function switchOp(next: Op, want: Config): void {
+    const m = modelOf(next);
+    let c = want;
+    let r: OpRun;
+    try {
+      const v = m.validate(engine, c);
+      if (!v.ok) throw new Error(v.message);
+      r = m.open(engine, c);
+    } catch {
+      c = m.fallback ?? DEFAULT_CONFIG;
+      r = m.open(engine, c);
+    }
+    const k = Math.min(1, r.total);
+    r.stepper.seek(k);
+    const old = run.peek();
+    batch(() => {
+      model = m;
+      op.value = next;
+      run.value = r;
+      config.value = c;
+      drafts.value = draftsOf(c);
+      dataKind.value = c.data;
+      choices.value = choicesOf(c);
+      position.value = k;
+      playing.value = false;
+      comboError.value = null;
+      notes.value = [];
     });
     old.dispose();
   }
@@ -214,6 +262,7 @@ export function createStore(engine: Engine, opts: StoreOptions = {}): Store {
     speedIndex,
     codeLang,
     announcement,
+    convBackward,
 
     setField(key, text) {
       drafts.value = { ...drafts.peek(), [key]: text };
@@ -234,11 +283,21 @@ export function createStore(engine: Engine, opts: StoreOptions = {}): Store {
       batch(() => {
         drafts.value = draftsOf(c);
         dataKind.value = c.data;
+        choices.value = choicesOf(c);
       });
       tryApply();
     },
-    setOp(next) {
-      if (OP_INFO[next].ready) op.value = next;
+    setChoices(patch) {
+      choices.value = { ...choices.peek(), ...patch };
+      tryApply();
+    },
+    setOp(next, c) {
+      if (!OP_INFO[next].ready) return;
+      if (next === op.peek()) {
+        if (c !== undefined) store.applyConfig(c);
+        return;
+      }
+      switchOp(next, c ?? config.peek());
     },
     seek(k) {
       playing.value = false;

@@ -38,15 +38,16 @@ describe('first view', () => {
     expect(screen.getByRole('img', { name: 'Z[0,:,:,0]' })).toBeTruthy();
   });
 
-  it('shows the other three operations as coming next, disabled', async () => {
+  it('offers all four operations, conv_forward first', async () => {
     await renderApp();
     const nav = screen.getByRole('navigation', { name: 'Operation' });
     const conv = within(nav).getByRole('button', { name: /conv_forward/ });
     expect(conv.getAttribute('aria-pressed')).toBe('true');
     for (const op of ['pool_forward', 'conv_backward', 'pool_backward']) {
       const b = within(nav).getByRole('button', { name: new RegExp(op) }) as HTMLButtonElement;
-      expect(b.disabled).toBe(true);
-      expect(b.textContent).toContain('coming next');
+      expect(b.disabled).toBe(false);
+      expect(b.getAttribute('aria-pressed')).toBe('false');
+      expect(b.textContent).not.toContain('coming next');
     }
   });
 });

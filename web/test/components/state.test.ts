@@ -19,12 +19,12 @@ describe('parseField', () => {
     expect(parseField(pad, '0')).toEqual({ ok: true, value: 0 });
   });
   it('refuses every kind of bad text with a sentence naming the field and the range', () => {
-    const bad = ['', '  ', 'x', '1,5', '0x10', '--1', '-1', '-0.5', '0', '1.5', '9', '1e400', 'Infinity', 'NaN'];
+    const bad = ['', '  ', 'x', '1,5', '0x10', '--1', '-1', '-0.5', '0', '1.5', '11', '1e400', 'Infinity', 'NaN'];
     for (const t of bad) {
       const r = parseField(m, t);
       expect(r.ok, t).toBe(false);
       if (!r.ok) expect(r.message, t).toMatch(/^(m |“)|m /);
-      if (!r.ok) expect(r.message, t).toMatch(/1 to 8|at most 8/);
+      if (!r.ok) expect(r.message, t).toMatch(/1 to 10|at most 10/);
     }
   });
   it('shortens long text it quotes', () => {

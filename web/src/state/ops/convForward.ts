@@ -2,8 +2,9 @@
 // and the arithmetic panel show for the step just done. Pure reads of the run; the only
 // engine calls are in openConvForward.
 
+import { longText } from '../../app/format';
 import type { Engine, Stepper, Tensor, WindowRecord } from '../../engine/types';
-import { convParams, inputShape, LAYER_FIELDS, type Config } from '../config';
+import { convParams, inputShape, LAYER_FIELDS, type Config, type DataKind } from '../config';
 import { makeData, type LayerData } from '../data';
 import type { OpModel, OpRun } from './model';
 
@@ -165,7 +166,15 @@ export function convFrame(s: ConvForwardRun, position: number): ConvFrame {
   return { position, total: s.total, win, i, c, Z, products, sum, bias: s.data.b.data[c] ?? 0 };
 }
 
-export const convForwardModel: OpModel<ConvForwardRun> = {
+/** "step 37 of 192: i=0, c=3, h=0, w=0, Z = 1.2345" */
+export function describeStep(fr: ConvFrame, data: DataKind): string {
+  const head = `step ${fr.position} of ${fr.total}`;
+  const w = fr.win;
+  if (w === null) return `${head}: nothing computed yet`;
+  return `${head}: i=${w.i}, c=${w.c}, h=${w.h}, w=${w.w}, Z = ${longText(w.value, data)}`;
+}
+
+export const convForwardModel: OpModel<ConvForwardRun, ConvFrame> = {
   info: {
     op: 'conv_forward',
     summary: 'Z = conv_single_step(a_slice_prev, W[:,:,:,c], b[:,:,:,c]) for every i, c, h, w',
@@ -174,4 +183,6 @@ export const convForwardModel: OpModel<ConvForwardRun> = {
   fields: LAYER_FIELDS,
   validate: (engine, c) => engine.validateConv(inputShape(c), convParams(c)),
   open: openConvForward,
+  frame: convFrame,
+  describe: describeStep,
 };

@@ -24,6 +24,8 @@ export interface CodeMarks {
   ran: ReadonlySet<string>;
   /** live values shown beside a statement: 'h = 2' beside a loop head, '= 4' beside an assignment */
   values: Readonly<Record<string, string>>;
+  /** statements that also just ran, marked like `current` (a step that runs several lines) */
+  alsoCurrent?: ReadonlySet<string>;
 }
 
 // Lines are kept under about 50 characters, so that the panel needs no horizontal scrolling

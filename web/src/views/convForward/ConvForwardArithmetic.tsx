@@ -6,7 +6,7 @@ import { Fragment } from 'preact';
 import { useStore } from '../../app/context';
 import { cellText, factor, longText } from '../../app/format';
 import type { DataKind } from '../../state/config';
-import type { Product } from '../../state/ops/convForward';
+import type { ConvFrame, Product } from '../../state/ops/convForward';
 
 /** Windows with at most this many products are written out term by term. */
 const WRITE_OUT = 12;
@@ -77,7 +77,7 @@ function ChannelTable({ k, f, products, data }: { k: number; f: number; products
 
 export function ConvForwardArithmetic() {
   const store = useStore();
-  const fr = store.frame.value;
+  const fr = store.frame.value as ConvFrame;
   const cfg = store.config.value;
   const data = cfg.data;
   const win = fr.win;

@@ -4,13 +4,14 @@
 import { useStore } from '../../app/context';
 import { longText } from '../../app/format';
 import { CodePanel } from '../../components/CodePanel';
+import type { ConvFrame } from '../../state/ops/convForward';
 import { codeLines, codeMarks } from '../../state/ops/convForwardCode';
 
 export function ConvForwardCode() {
   const store = useStore();
   const lang = store.codeLang.value;
   const cfg = store.config.value;
-  const fr = store.frame.value;
+  const fr = store.frame.value as ConvFrame;
   const texts = { z: fr.win ? longText(fr.win.value, cfg.data) : '', sum: longText(fr.sum, cfg.data) };
   const note =
     lang === 'c'

@@ -8,7 +8,7 @@ import { useBoxSize } from '../../app/useBoxSize';
 import { GridCanvas } from '../../components/GridCanvas';
 import { MARGIN, type GridPicture, type GridWindow } from '../../components/drawGrid';
 import { Legend } from '../../components/Legend';
-import type { ConvForwardRun } from '../../state/ops/convForward';
+import type { ConvForwardRun, ConvFrame } from '../../state/ops/convForward';
 import { stepIndex } from '../../state/ops/convForward';
 import { convFormulas, unvisitedNote } from '../../state/ops/formula';
 import { CAPTION, GAP, GROUP_GAP, stageLayout } from '../stageLayout';
@@ -43,8 +43,8 @@ function offsetText(shape: readonly number[], idx: readonly number[]): string {
 
 export function ConvForwardStage() {
   const store = useStore();
-  const s: ConvForwardRun = store.run.value;
-  const fr = store.frame.value;
+  const s = store.run.value as ConvForwardRun;
+  const fr = store.frame.value as ConvFrame;
   const cfg = s.config;
   const { i, c } = fr;
   const text = (v: number) => cellText(v, cfg.data);
