@@ -292,8 +292,16 @@ static void ckpt_copy(cs_stepper *s, int j, int save) {
     }
 }
 
-/* Every step of sample i of a convolution forward, in the batch kernel's order. */
+/* Every step of sample i of a forward op, in the batch kernel's order. */
 static void sample_forward(cs_stepper *s, int i) {
+    if (s->op == CS_OP_POOL_FORWARD) {
+        for (int h = 0; h < s->g.n_H; h++)
+            for (int w = 0; w < s->g.n_W; w++)
+                for (int c = 0; c < s->g.n_C; c++)
+                    s->out[cs__at(s->g.n_H, s->g.n_W, s->g.n_C, i, h, w, c)] =
+                        cs__pool_window(s->A_pad, &s->g, s->mode, i, c, h * s->g.stride, w * s->g.stride);
+        return;
+    }
     cs__geom padded = s->g; /* the padded input, read as an unpadded one */
     padded.n_H_prev = s->g.n_H_pad;
     padded.n_W_prev = s->g.n_W_pad;
@@ -409,9 +417,10 @@ cs_status cs_stepper_seek(cs_stepper *s, int64_t k) {
     double value = 0.0;
     const int64_t per_sample = (int64_t)s->g.n_C * s->g.n_H * s->g.n_W;
     while (s->pos < k) {
-        if (s->op == CS_OP_CONV_FORWARD && s->pos % per_sample == 0 && s->pos + per_sample <= k) {
-            /* A whole sample at batch speed: its steps write disjoint cells, and cs__conv_pixel
-             * makes each sum exactly as the step would. */
+        if ((s->op == CS_OP_CONV_FORWARD || s->op == CS_OP_POOL_FORWARD) && s->pos % per_sample == 0 &&
+            s->pos + per_sample <= k) {
+            /* A whole sample at batch speed: its steps write disjoint cells, and each cell gets
+             * exactly the value its step would write. */
             sample_forward(s, (int)(s->pos / per_sample));
             set_pos(s, s->pos + per_sample);
             const loop_index x = decode(&s->g, s->pos - 1);

@@ -58,6 +58,8 @@ const MIN_FONT = 9;
 
 /** The font size that fits the longest number in a cell, or 0 when numbers would be unreadable. */
 export function fontFor(p: GridPicture, text: (v: number) => string = p.text): number {
+  // Too small for any number: skip formatting every value (an image has thousands).
+  if (p.cell * 0.42 < MIN_FONT) return 0;
   let longest = 1;
   for (let i = 0; i < p.rows * p.cols; i++) {
     const v = p.values[i] ?? Number.NaN;
