@@ -34,6 +34,8 @@ bash tests/setup-system.sh || { echo "0 passed, 1 failed"; exit 1; }
 
 # The C library natively, under AddressSanitizer and UBSan, against tests/fixtures/.
 suite "C (native)" bash build.sh test
+# The whole C API under libFuzzer with ASan and UBSan, for a minute, from the committed corpus.
+suite "C fuzz (60 s)" bash c/fuzz/run.sh 60
 # The WebAssembly module the engine tests and the page load.
 suite "WebAssembly build" bash build.sh wasm
 suite "TypeScript types" npm run --silent typecheck
