@@ -22,6 +22,8 @@ import { MAX_ELEMENTS, Status } from './status';
 import { checkShape, checkTensor, expectShape, shapeSize, shapeText } from './tensor';
 import { createStepper } from './stepper';
 import { RandomState } from './random';
+// Imported statically, so the page fetches the glue with the app rather than after it.
+import createConvstep from './generated/convstep.mjs';
 
 export interface LoadOptions {
   /** The .wasm file's bytes. In the browser leave it out (the module fetches its .wasm next to
@@ -258,7 +260,6 @@ function asValidation(fn: () => Shape4): Validation {
 
 /** A fresh module and engine, not shared (tests use this for a heap of their own). */
 export async function instantiateEngine(opts: LoadOptions = {}): Promise<WasmEngine> {
-  const { default: createConvstep } = await import('./generated/convstep.mjs');
   const mod = await createConvstep(opts.wasmBinary === undefined ? {} : { wasmBinary: opts.wasmBinary });
   return new WasmEngine(mod);
 }
