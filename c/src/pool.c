@@ -19,7 +19,7 @@ int cs_create_mask_from_window(const double *x, int f, size_t ld, size_t cs, cs_
         for (int v = 0; v < f; v++) {
             /* CS_TIES_FIRST: PyTorch keeps only the first maximum in row-major order. */
             const int hit = x[u * ld + v * cs] == mx && !(ties == CS_TIES_FIRST && count > 0);
-            mask[u * f + v] = (unsigned char)hit;
+            mask[(size_t)u * (size_t)f + (size_t)v] = (unsigned char)hit;
             count += hit;
         }
     return count;
@@ -29,7 +29,7 @@ void cs_distribute_value(double dz, int f, double *a) {
     if (a == NULL || f < 1) return;
     /* a = np.ones(shape) * dz / (n_H * n_W): every cell of the window had equal weight. */
     const double share = dz / ((double)f * (double)f);
-    for (int j = 0; j < f * f; j++) a[j] = share;
+    for (size_t j = 0; j < (size_t)f * (size_t)f; j++) a[j] = share;
 }
 
 double cs__pool_window(const double *A, const cs__geom *g, cs_pool_mode mode, int i, int c,
@@ -92,7 +92,9 @@ cs_status cs_pool_backward(const double *dA, const double *A_prev, cs_shape in, 
                                     first_u = u; first_v = v;
                                 }
                         if (p.ties == CS_TIES_FIRST) {
-                            dst[first_u * ld + (size_t)first_v * C] += da;
+                            /* == also says no when the window's first value is NaN: no cell is
+                             * then a maximum, as create_mask_from_window finds. */
+                            if (x[first_u * ld + (size_t)first_v * C] == mx) dst[first_u * ld + (size_t)first_v * C] += da;
                         } else {
                             for (int u = 0; u < f; u++)
                                 for (int v = 0; v < f; v++)
