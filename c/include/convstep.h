@@ -47,6 +47,8 @@
  *   (mask = x == max(x)) sends the gradient to EVERY tied cell: CS_TIES_ALL. PyTorch's
  *   max_pool2d sends it only to the FIRST maximum in row-major window order: CS_TIES_FIRST.
  *   The two agree whenever every window has a single maximum (e.g. random Gaussian inputs).
+ *   As np.max, the maximum of a window holding a NaN is NaN: pool forward writes NaN and the
+ *   mask is empty, so that window routes no gradient under either rule.
  *
  * THE SEED'S TWO DEFECTS, NOT REPEATED HERE
  *   - dA_prev_padded[:, p:-p, p:-p, :] is empty when pad is 0; we crop [pad, pad+n) instead.

@@ -6,6 +6,12 @@
 
 #include "internal.h"
 
+/* The running maximum as np.max keeps it: a larger value wins, and a NaN wins for good (the
+ * maximum of a window holding NaN is NaN, so x == max(x) then picks no cell). */
+static inline int beats(double v, double mx) {
+    return v > mx || (v != v && mx == mx);
+}
+
 int cs_create_mask_from_window(const double *x, int f, size_t ld, size_t cs, cs_pool_ties ties,
                                unsigned char *mask) {
     if (x == NULL || mask == NULL || f < 1) return 0;
@@ -13,7 +19,7 @@ int cs_create_mask_from_window(const double *x, int f, size_t ld, size_t cs, cs_
     double mx = x[0];
     for (int u = 0; u < f; u++)
         for (int v = 0; v < f; v++)
-            if (x[u * ld + v * cs] > mx) mx = x[u * ld + v * cs];
+            if (beats(x[u * ld + v * cs], mx)) mx = x[u * ld + v * cs];
     int count = 0;
     for (int u = 0; u < f; u++)
         for (int v = 0; v < f; v++) {
@@ -41,7 +47,7 @@ double cs__pool_window(const double *A, const cs__geom *g, cs_pool_mode mode, in
         double mx = x[0];
         for (int u = 0; u < f; u++)
             for (int v = 0; v < f; v++)
-                if (x[u * ld + (size_t)v * C] > mx) mx = x[u * ld + (size_t)v * C];
+                if (beats(x[u * ld + (size_t)v * C], mx)) mx = x[u * ld + (size_t)v * C];
         return mx;
     }
     double s = 0.0;
@@ -87,7 +93,7 @@ cs_status cs_pool_backward(const double *dA, const double *A_prev, cs_shape in, 
                         int first_u = 0, first_v = 0;
                         for (int u = 0; u < f; u++)
                             for (int v = 0; v < f; v++)
-                                if (x[u * ld + (size_t)v * C] > mx) {
+                                if (beats(x[u * ld + (size_t)v * C], mx)) {
                                     mx = x[u * ld + (size_t)v * C];
                                     first_u = u; first_v = v;
                                 }

@@ -7,6 +7,7 @@
  * does not write fails the comparison.
  */
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -653,6 +654,27 @@ static void output_shapes_follow_the_floor_formulas(void) {
                      (cs_shape){ 3, 1, 1, 2 });
 }
 
+/* np.max of a window holding NaN is NaN, so the assignment's mask (x == max(x)) is empty and
+ * the window routes no gradient; pool forward writes NaN. Checked with the NaN first in the
+ * window and elsewhere, under both tie rules. */
+static void a_window_holding_nan_has_max_nan_and_routes_no_gradient(void) {
+    for (int where = 0; where < 4; where++)
+        for (int ties = 0; ties < 2; ties++) {
+            double A_prev[4] = { 1.0, 5.0, 2.0, 3.0 }; /* one 2×2 window, one channel */
+            A_prev[where] = NAN;
+            const cs_shape in = { 1, 2, 2, 1 };
+            const cs_pool_params p = { .f = 2, .stride = 1, .mode = CS_POOL_MAX, .ties = (cs_pool_ties)ties };
+            double A = 0.0, dA = 7.0, dA_prev[4];
+            CHECK(cs_pool_forward(A_prev, in, p, &A) == CS_OK && isnan(A), "NaN at %d: A = %g, want NaN", where, A);
+            CHECK(cs_pool_backward(&dA, A_prev, in, p, dA_prev) == CS_OK, "NaN at %d: pool_backward failed", where);
+            for (int k = 0; k < 4; k++)
+                CHECK(dA_prev[k] == 0.0, "NaN at %d, ties %d: dA_prev[%d] = %g, want 0", where, ties, k, dA_prev[k]);
+            unsigned char mask[4];
+            CHECK(cs_create_mask_from_window(A_prev, 2, 2, 1, (cs_pool_ties)ties, mask) == 0,
+                  "NaN at %d, ties %d: the mask picks a cell", where, ties);
+        }
+}
+
 void run_hand_tests(void) {
     RUN(zero_pad_surrounds_each_image_with_zeros);
     RUN(zero_pad_keeps_channels_together);
@@ -682,5 +704,6 @@ void run_hand_tests(void) {
     RUN(create_mask_marks_every_tie_or_only_the_first);
     RUN(create_mask_reads_the_window_through_ld_and_cs);
     RUN(distribute_value_spreads_dz_evenly);
+    RUN(a_window_holding_nan_has_max_nan_and_routes_no_gradient);
     RUN(output_shapes_follow_the_floor_formulas);
 }
