@@ -1,7 +1,7 @@
 // The loop nest, with the statement that just ran marked (▶) and the loop heads it passed
 // through on this step shaded; live values of the loop variables beside them.
 
-import type { CodeLang, CodeLine, CodeMarks } from '../state/ops/convForwardCode';
+import type { CodeLang, CodeLine, CodeMarks } from '../state/ops/codeLines';
 
 export interface CodePanelProps {
   lang: CodeLang;

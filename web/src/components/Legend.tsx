@@ -1,6 +1,32 @@
 // What the colours and marks on the stage mean.
 
+import type { ComponentChildren } from 'preact';
 import { legendGradient } from './colors';
+
+/** One entry of a legend: a swatch (its class, and any mark drawn in it) and what it means. */
+export function LegendItem({ swatch, mark, children }: { swatch: string; mark?: string; children: ComponentChildren }) {
+  return (
+    <li>
+      <span class={`swatch ${swatch}`} aria-hidden="true">
+        {mark}
+      </span>
+      {children}
+    </li>
+  );
+}
+
+/** A stage's legend: the colour scale first, then the stage's own entries. */
+export function LegendList({ children }: { children: ComponentChildren }) {
+  return (
+    <ul class="legend" aria-label="Legend">
+      <li>
+        <span class="swatch swatch-scale" style={{ background: legendGradient() }} aria-hidden="true" />
+        negative · 0 · positive
+      </li>
+      {children}
+    </ul>
+  );
+}
 
 export interface LegendProps {
   pad: number;
@@ -11,31 +37,11 @@ export interface LegendProps {
 
 export function Legend({ pad, unvisited, dilated }: LegendProps) {
   return (
-    <ul class="legend" aria-label="Legend">
-      <li>
-        <span class="swatch swatch-scale" style={{ background: legendGradient() }} aria-hidden="true" />
-        negative · 0 · positive
-      </li>
-      {pad > 0 && (
-        <li>
-          <span class="swatch swatch-pad" aria-hidden="true" />
-          padding (zeros)
-        </li>
-      )}
-      {unvisited && (
-        <li>
-          <span class="swatch swatch-unvisited" aria-hidden="true" />
-          never visited
-        </li>
-      )}
-      <li>
-        <span class="swatch swatch-window" aria-hidden="true" />
-        {dilated ? 'window, sampled cells boxed' : 'window, current cell'}
-      </li>
-      <li>
-        <span class="swatch swatch-empty" aria-hidden="true" />
-        not computed yet
-      </li>
-    </ul>
+    <LegendList>
+      {pad > 0 && <LegendItem swatch="swatch-pad">padding (zeros)</LegendItem>}
+      {unvisited && <LegendItem swatch="swatch-unvisited">never visited</LegendItem>}
+      <LegendItem swatch="swatch-window">{dilated ? 'window, sampled cells boxed' : 'window, current cell'}</LegendItem>
+      <LegendItem swatch="swatch-empty">not computed yet</LegendItem>
+    </LegendList>
   );
 }

@@ -15,7 +15,7 @@ import {
   type FieldKey,
 } from './config';
 import { createConvBackwardState, type ConvBackwardState } from './ops/convBackwardState';
-import type { CodeLang } from './ops/convForwardCode';
+import type { CodeLang } from './ops/codeLines';
 import { convForwardModel, MODELS, OP_INFO } from './ops/index';
 import type { OpFrame, OpModel, OpRun } from './ops/model';
 import { DEFAULT_SPEED, SPEEDS } from './speeds';

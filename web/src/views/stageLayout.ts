@@ -38,6 +38,21 @@ const M = 2 * MARGIN;
 /** The smallest cell of W and b, px. */
 export const SMALL_CELL = 20;
 
+/** Every row of `n` grids in `cols` columns is used: 3 channels in 2 columns is fine, in 5 is not. */
+export function fillsRows(n: number, cols: number): boolean {
+  return cols <= 1 || Math.ceil(n / (cols - 1)) !== Math.ceil(n / cols);
+}
+
+/** The largest cell size in lo..hi for which `ok` holds, by bisection; `ok(lo)` is taken to hold. */
+export function largestCell(lo: number, hi: number, ok: (s: number) => boolean): number {
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (ok(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 function smallCell(s: number): number {
   return Math.max(s, SMALL_CELL);
 }
@@ -77,19 +92,12 @@ export function stageLayout(d: StageDims, width: number, height: number, maxCell
   for (const arrangement of ['stacked', 'side'] as const)
     for (let aCols = 1; aCols <= d.channels; aCols++)
       for (let wCols = 1; wCols <= d.channels; wCols++) {
-        // Rows of a group must all be used: 3 channels in 2 columns is fine, in 5 is not.
-        if (aCols > 1 && Math.ceil(d.channels / (aCols - 1)) === Math.ceil(d.channels / aCols)) continue;
-        if (wCols > 1 && Math.ceil(d.channels / (wCols - 1)) === Math.ceil(d.channels / wCols)) continue;
+        // Rows of a group must all be used.
+        if (!fillsRows(d.channels, aCols) || !fillsRows(d.channels, wCols)) continue;
         const l = { arrangement, aCols, wCols };
-        let lo = best.cell;
-        if (!fits(d, l, lo + 1, width, height)) continue;
-        let hi = maxCell;
-        while (lo < hi) {
-          const mid = Math.ceil((lo + hi) / 2);
-          if (fits(d, l, mid, width, height)) lo = mid;
-          else hi = mid - 1;
-        }
-        best = { ...l, cell: lo, wCell: smallCell(lo) };
+        if (!fits(d, l, best.cell + 1, width, height)) continue;
+        const cell = largestCell(best.cell, maxCell, (s) => fits(d, l, s, width, height));
+        best = { ...l, cell, wCell: smallCell(cell) };
       }
   return best;
 }

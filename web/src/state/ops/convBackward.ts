@@ -12,8 +12,8 @@
 import { longText } from '../../app/format';
 import type { Engine, Shape4, Stepper, Tensor, WindowRecord } from '../../engine/types';
 import { convParams, dzOf, inputShape, LAYER_FIELDS, type Config, type DataKind, type DzSource, type Preset, PRESETS } from '../config';
-import { makeData, smallInt, type LayerData } from '../data';
-import { visitedLines } from './convForward';
+import { smallInt, type LayerData } from '../data';
+import { convInputs, convRunBase, inputScale, maxAbs, stepHead, withStepper, type ConvGeometry } from './convLayer';
 import type { OpFrame, OpModel, OpRun } from './model';
 
 /** The notebook's conv_backward test: np.random.seed(1); A_prev = randn(10,4,4,3);
@@ -36,7 +36,7 @@ export const DZ_LABELS: Record<DzSource, { label: string; hint: string }> = {
   z: { label: 'Z (notebook)', hint: 'dZ = Z = conv_forward(A_prev, W, b), as the notebook’s conv_backward test' },
 };
 
-export interface ConvBackwardRun extends OpRun {
+export interface ConvBackwardRun extends OpRun, ConvGeometry {
   readonly op: 'conv_backward';
   readonly data: LayerData;
   readonly dzSource: DzSource;
@@ -48,16 +48,6 @@ export interface ConvBackwardRun extends OpRun {
   readonly A_pad: Tensor;
   /** the batch kernel's gradients: what the walk adds up to at its end */
   readonly full: { dA_prev: Tensor; dW: Tensor; db: Tensor };
-  readonly nH: number;
-  readonly nW: number;
-  /** rows / columns of the padded input */
-  readonly Hp: number;
-  readonly Wp: number;
-  /** dilation*(f-1)+1: rows (and columns) one window spans */
-  readonly span: number;
-  /** padded rows / columns that some window writes to */
-  readonly visitedRows: readonly boolean[];
-  readonly visitedCols: readonly boolean[];
   /** |value| that gets the full colour, per tensor (the gradients': see fillScale) */
   readonly scale: { A: number; W: number; dZ: number; dA: number; dW: number; db: number };
 }
@@ -103,12 +93,6 @@ export interface ConvBackwardFrame extends OpFrame {
   dbAfter: number;
 }
 
-function maxAbs(a: Float64Array): number {
-  let m = 0;
-  for (const v of a) if (Math.abs(v) > m) m = Math.abs(v);
-  return m > 0 ? m : 1;
-}
-
 /** The colour scale of a gradient that fills in: the 90th percentile of its final magnitudes, so
  * that partial sums are visible early and a few large cells do not wash out the rest. */
 export function fillScale(a: Float64Array): number {
@@ -130,52 +114,26 @@ export function makeDz(engine: Engine, c: Config, Z: Tensor): Tensor {
 }
 
 export function openConvBackward(engine: Engine, c: Config): ConvBackwardRun {
-  const p = convParams(c);
-  const v = engine.validateConv(inputShape(c), p);
-  if (!v.ok) throw new Error(v.message);
-  const data = makeData(engine, c);
+  const { p, outShape, data } = convInputs(engine, c);
   const Z = engine.convForward(data.A_prev, data.W, data.b, p);
   const dZ = makeDz(engine, c, Z);
   const full = engine.convBackward(dZ, data.A_prev, data.W, p);
   const stepper: Stepper = engine.createStepper({ op: 'conv_backward', dZ, A_prev: data.A_prev, W: data.W, params: p });
-  try {
-    const A_pad = stepper.tensor('A_prev_pad') ?? engine.zeroPad(data.A_prev, c.pad);
-    const [, nH, nW] = v.outShape;
-    const Hp = c.H + 2 * c.pad;
-    const Wp = c.W + 2 * c.pad;
-    const ints = c.data === 'ints';
-    return {
-      op: 'conv_backward',
-      config: c,
-      total: stepper.total,
-      stepper,
-      data,
-      dzSource: dzOf(c),
-      dZ,
-      Z,
-      A_pad,
-      full,
-      nH,
-      nW,
-      Hp,
-      Wp,
-      span: c.dil * (c.f - 1) + 1,
-      visitedRows: visitedLines(Hp, nH, c.stride, c.f, c.dil),
-      visitedCols: visitedLines(Wp, nW, c.stride, c.f, c.dil),
-      scale: {
-        A: ints ? 3 : maxAbs(data.A_prev.data),
-        W: ints ? 3 : maxAbs(data.W.data),
-        dZ: maxAbs(dZ.data),
-        dA: fillScale(full.dA_prev.data),
-        dW: fillScale(full.dW.data),
-        db: maxAbs(full.db.data),
-      },
-      dispose: () => stepper.dispose(),
-    };
-  } catch (e) {
-    stepper.dispose();
-    throw e;
-  }
+  return withStepper<ConvBackwardRun>(stepper, () => ({
+    ...convRunBase(engine, c, data, stepper, outShape),
+    op: 'conv_backward',
+    dzSource: dzOf(c),
+    dZ,
+    Z,
+    full,
+    scale: {
+      ...inputScale(c, data),
+      dZ: maxAbs(dZ.data),
+      dA: fillScale(full.dA_prev.data),
+      dW: fillScale(full.dW.data),
+      db: maxAbs(full.db.data),
+    },
+  }));
 }
 
 // ---- geometry: which steps write where ------------------------------------------------------
@@ -392,7 +350,7 @@ export function convBackwardFrame(s: ConvBackwardRun, position: number): ConvBac
 
 /** "step 37 of 1280: i=0, c=2, h=1, w=0, dZ = 0.7123" */
 export function describeBackwardStep(fr: ConvBackwardFrame, data: DataKind): string {
-  const head = `step ${fr.position} of ${fr.total}`;
+  const head = stepHead(fr);
   const w = fr.win;
   if (w === null) return `${head}: dA_prev, dW and db are all zeros`;
   return `${head}: i=${w.i}, c=${w.c}, h=${w.h}, w=${w.w}, dZ = ${longText(w.value, data)}`;

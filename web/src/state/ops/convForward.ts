@@ -5,26 +5,19 @@
 import { longText } from '../../app/format';
 import type { Engine, Stepper, Tensor, WindowRecord } from '../../engine/types';
 import { convParams, inputShape, LAYER_FIELDS, type Config, type DataKind } from '../config';
-import { makeData, type LayerData } from '../data';
+import type { LayerData } from '../data';
+import { convInputs, convRunBase, inputScale, maxAbs, stepHead, withStepper, type ConvGeometry } from './convLayer';
 import type { OpModel, OpRun } from './model';
 
-export interface ConvForwardRun extends OpRun {
+export { visitedLines } from './convLayer';
+
+export interface ConvForwardRun extends OpRun, ConvGeometry {
   readonly op: 'conv_forward';
   readonly data: LayerData;
   /** A_prev zero-padded by pad, as the stepper holds it */
   readonly A_pad: Tensor;
   /** Z computed by the batch kernel: only for the colour scale, never shown before its step */
   readonly Z_final: Tensor;
-  readonly nH: number;
-  readonly nW: number;
-  /** rows / columns of the padded input */
-  readonly Hp: number;
-  readonly Wp: number;
-  /** dilation*(f-1)+1: rows (and columns) one window spans */
-  readonly span: number;
-  /** padded rows / columns that some window samples */
-  readonly visitedRows: readonly boolean[];
-  readonly visitedCols: readonly boolean[];
   readonly scale: { A: number; W: number; Z: number };
 }
 
@@ -62,58 +55,16 @@ export interface ConvFrame {
   bias: number;
 }
 
-/** visited[r] for r in 0..n-1: some window start s*t plus some tap u*dilation lands on r. */
-export function visitedLines(n: number, nOut: number, stride: number, f: number, dil: number): boolean[] {
-  const seen = new Array<boolean>(n).fill(false);
-  for (let t = 0; t < nOut; t++)
-    for (let u = 0; u < f; u++) {
-      const r = t * stride + u * dil;
-      if (r < n) seen[r] = true;
-    }
-  return seen;
-}
-
-function maxAbs(a: Float64Array): number {
-  let m = 0;
-  for (const v of a) if (Math.abs(v) > m) m = Math.abs(v);
-  return m > 0 ? m : 1;
-}
-
 export function openConvForward(engine: Engine, c: Config): ConvForwardRun {
-  const v = engine.validateConv(inputShape(c), convParams(c));
-  if (!v.ok) throw new Error(v.message);
-  const data = makeData(engine, c);
-  const p = convParams(c);
+  const { p, outShape, data } = convInputs(engine, c);
   const Z_final = engine.convForward(data.A_prev, data.W, data.b, p);
   const stepper: Stepper = engine.createStepper({ op: 'conv_forward', A_prev: data.A_prev, W: data.W, b: data.b, params: p });
-  try {
-    const A_pad = stepper.tensor('A_prev_pad') ?? engine.zeroPad(data.A_prev, c.pad);
-    const [, nH, nW] = v.outShape;
-    const Hp = c.H + 2 * c.pad;
-    const Wp = c.W + 2 * c.pad;
-    const ints = c.data === 'ints';
-    return {
-      op: 'conv_forward',
-      config: c,
-      total: stepper.total,
-      stepper,
-      data,
-      A_pad,
-      Z_final,
-      nH,
-      nW,
-      Hp,
-      Wp,
-      span: c.dil * (c.f - 1) + 1,
-      visitedRows: visitedLines(Hp, nH, c.stride, c.f, c.dil),
-      visitedCols: visitedLines(Wp, nW, c.stride, c.f, c.dil),
-      scale: { A: ints ? 3 : maxAbs(data.A_prev.data), W: ints ? 3 : maxAbs(data.W.data), Z: maxAbs(Z_final.data) },
-      dispose: () => stepper.dispose(),
-    };
-  } catch (e) {
-    stepper.dispose();
-    throw e;
-  }
+  return withStepper<ConvForwardRun>(stepper, () => ({
+    ...convRunBase(engine, c, data, stepper, outShape),
+    op: 'conv_forward',
+    Z_final,
+    scale: { ...inputScale(c, data), Z: maxAbs(Z_final.data) },
+  }));
 }
 
 /** The 0-based step index of Z[i, h, w, c] in the seed's loop order (w fastest). */
@@ -168,7 +119,7 @@ export function convFrame(s: ConvForwardRun, position: number): ConvFrame {
 
 /** "step 37 of 192: i=0, c=3, h=0, w=0, Z = 1.2345" */
 export function describeStep(fr: ConvFrame, data: DataKind): string {
-  const head = `step ${fr.position} of ${fr.total}`;
+  const head = stepHead(fr);
   const w = fr.win;
   if (w === null) return `${head}: nothing computed yet`;
   return `${head}: i=${w.i}, c=${w.c}, h=${w.h}, w=${w.w}, Z = ${longText(w.value, data)}`;

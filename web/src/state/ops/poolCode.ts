@@ -5,21 +5,14 @@
 // horizontal scrolling beside the stage on a 1280-pixel-wide projector.
 
 import type { PoolMode } from '../../engine/types';
-import type { CodeLang, CodeLine, CodeMarks } from './convForwardCode';
+import * as code from './codeLines';
+import type { CodeLang, CodeLine, CodeMarks, LoopStep } from './codeLines';
 
 /** The loop heads and window bounds both pool ops share, in the seed's order. */
 function loopHead(first: CodeLine): CodeLine[] {
   return [
     first,
-    { id: 'for_i', text: 'for i in range(m):' },
-    { id: 'a_prev', text: '    a_prev = A_prev[i]' },
-    { id: 'for_c', text: '    for c in range(n_C):' },
-    { id: 'for_h', text: '        for h in range(n_H):' },
-    { id: 'vert_start', text: '            vert_start = h * stride' },
-    { id: 'vert_end', text: '            vert_end = vert_start + f' },
-    { id: 'for_w', text: '            for w in range(n_W):' },
-    { id: 'hori_start', text: '                hori_start = w * stride' },
-    { id: 'hori_end', text: '                hori_end = hori_start + f' },
+    ...code.pythonLoopNest(' + f', { id: 'a_prev', text: '    a_prev = A_prev[i]' }),
     { id: 'slice', text: '                a_prev_slice = a_prev[' },
     { id: 'slice', text: '                    vert_start:vert_end,', cont: true },
     { id: 'slice', text: '                    hori_start:hori_end, c]', cont: true, valueHere: true },
@@ -68,16 +61,7 @@ export function poolBackwardPython(mode: PoolMode = 'max'): CodeLine[] {
 }
 
 /** cs_stepper_next's decoding of the step number into the loop's indices (stepper.c). */
-const C_DECODE: CodeLine[] = [
-  { id: null, text: '/* stepper.c: cs_stepper_next, one step */' },
-  { id: 'k', text: 'int64_t k = s->pos;' },
-  { id: 'dec_w', text: 'x.w = k % n_W;  k /= n_W;' },
-  { id: 'dec_h', text: 'x.h = k % n_H;  k /= n_H;' },
-  { id: 'dec_c', text: 'x.c = k % n_C;  k /= n_C;' },
-  { id: 'dec_i', text: 'x.i = k;' },
-  { id: 'vert_start', text: 'vert_start = x.h * stride;' },
-  { id: 'hori_start', text: 'hori_start = x.w * stride;' },
-];
+const C_DECODE: CodeLine[] = [...code.cDecodeLines(), ...code.cWindowStartLines()];
 
 /** An excerpt of stepper.c apply() (CS_OP_POOL_FORWARD) and pool.c cs__pool_window;
  * offsets (cs__at) are written as indices. */
@@ -137,18 +121,7 @@ export function poolCodeLines(op: 'pool_forward' | 'pool_backward', lang: CodeLa
 }
 
 /** The step just done, as the code panel needs it. */
-export interface PoolStep {
-  /** 1-based */
-  step: number;
-  i: number;
-  c: number;
-  h: number;
-  w: number;
-  vertStart: number;
-  vertEnd: number;
-  horiStart: number;
-  horiEnd: number;
-}
+export type PoolStep = LoopStep;
 
 /** Values printed beside the lines, formatted by the view: the output or the incoming gradient,
  * the mask, the amount added to each cell. */
@@ -171,21 +144,10 @@ export function poolCodeMarks(
   op: 'pool_forward' | 'pool_backward', lang: CodeLang, mode: PoolMode, st: PoolStep | null, t: PoolTexts,
 ): CodeMarks {
   const max = mode === 'max';
-  if (st === null) {
-    return lang === 'python' ? { current: 'zeros', ran: new Set(), values: {} } : { current: null, ran: new Set(), values: {} };
-  }
-  const { i, c, h, w, vertStart, vertEnd, horiStart, horiEnd } = st;
+  if (st === null) return code.marksBeforeLoop(lang, []);
   if (lang === 'c') {
-    const decode = {
-      k: `k = ${st.step - 1}`,
-      dec_w: `w = ${w}`,
-      dec_h: `h = ${h}`,
-      dec_c: `c = ${c}`,
-      dec_i: `i = ${i}`,
-      vert_start: `= ${vertStart}`,
-      hori_start: `= ${horiStart}`,
-    };
-    const ran = new Set(['k', 'dec_w', 'dec_h', 'dec_c', 'dec_i', 'vert_start', 'hori_start', 'if_max', 'pos']);
+    const decode = code.cDecodeValues(st);
+    const ran = new Set([...code.C_DECODE_IDS, 'if_max', 'pos']);
     if (op === 'pool_forward') {
       ['x', ...(max ? ['mx0', 'max_uv', 'max_if', 'ret_max'] : ['s0', 'sum_uv', 'ret_avg'])].forEach((id) => ran.add(id));
       return {
@@ -205,23 +167,9 @@ export function poolCodeMarks(
       },
     };
   }
-  // The step ran the inner loop's body; when w wrapped to 0 it also passed the loop heads
-  // above: a new row (vertical position fixed anew), a new channel, a new sample.
-  const ran = new Set(['for_w', 'hori_start', 'hori_end', 'slice', 'if_max']);
-  if (w === 0) ['for_h', 'vert_start', 'vert_end'].forEach((id) => ran.add(id));
-  if (w === 0 && h === 0) ran.add('for_c');
-  if (w === 0 && h === 0 && c === 0) ['for_i', 'a_prev'].forEach((id) => ran.add(id));
+  const ran = code.pythonLoopRan(st, ['for_w', 'hori_start', 'hori_end', 'slice', 'if_max'], 'a_prev');
   if (!max) ran.add('elif_avg');
-  const loops = {
-    for_i: `i = ${i}`,
-    for_c: `c = ${c}`,
-    for_h: `h = ${h}`,
-    vert_start: `= ${vertStart}`,
-    vert_end: `= ${vertEnd}`,
-    for_w: `w = ${w}`,
-    hori_start: `= ${horiStart}`,
-    hori_end: `= ${horiEnd}`,
-  };
+  const loops = code.pythonLoopValues(st);
   if (op === 'pool_forward') {
     return {
       current: max ? 'a_max' : 'a_avg',
@@ -236,6 +184,6 @@ export function poolCodeMarks(
     ran,
     values: max
       ? { ...loops, mask: t.mask, add_max: `= ${t.value}` }
-      : { ...loops, da: `= ${t.value}`, shape: `= (${vertEnd - vertStart}, ${horiEnd - horiStart})` },
+      : { ...loops, da: `= ${t.value}`, shape: `= (${st.vertEnd - st.vertStart}, ${st.horiEnd - st.horiStart})` },
   };
 }

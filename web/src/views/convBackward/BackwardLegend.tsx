@@ -1,6 +1,6 @@
 // What the colours and marks on conv_backward's stage mean.
 
-import { legendGradient } from '../../components/colors';
+import { LegendItem, LegendList } from '../../components/Legend';
 
 export interface BackwardLegendProps {
   pad: number;
@@ -11,35 +11,14 @@ export interface BackwardLegendProps {
 
 export function BackwardLegend({ pad, unvisited, dilated }: BackwardLegendProps) {
   return (
-    <ul class="legend" aria-label="Legend">
-      <li>
-        <span class="swatch swatch-scale" style={{ background: legendGradient() }} aria-hidden="true" />
-        negative · 0 · positive
-      </li>
-      {pad > 0 && (
-        <li>
-          <span class="swatch swatch-pad" aria-hidden="true" />
-          padding: summed, then cropped
-        </li>
-      )}
-      {unvisited && (
-        <li>
-          <span class="swatch swatch-unvisited" aria-hidden="true" />
-          never written
-        </li>
-      )}
-      <li>
-        <span class="swatch swatch-window" aria-hidden="true" />
+    <LegendList>
+      {pad > 0 && <LegendItem swatch="swatch-pad">padding: summed, then cropped</LegendItem>}
+      {unvisited && <LegendItem swatch="swatch-unvisited">never written</LegendItem>}
+      <LegendItem swatch="swatch-window">
         {dilated ? 'window (sampled cells boxed); dZ cell read' : 'window written; dZ cell read'}
-      </li>
-      <li>
-        <span class="swatch bw-swatch-selected" aria-hidden="true" />
-        selected cell
-      </li>
-      <li>
-        <span class="swatch swatch-empty" aria-hidden="true" />
-        not written yet
-      </li>
-    </ul>
+      </LegendItem>
+      <LegendItem swatch="bw-swatch-selected">selected cell</LegendItem>
+      <LegendItem swatch="swatch-empty">not written yet</LegendItem>
+    </LegendList>
   );
 }

@@ -21,6 +21,7 @@ import {
 } from '../../state/ops/convBackward';
 import { convFormulas, unvisitedNote } from '../../state/ops/formula';
 import { GAP, GROUP_GAP } from '../stageLayout';
+import { StageHead } from '../StageHead';
 import { BackwardFig, type BackwardFigure } from './BackwardFig';
 import { BackwardLegend } from './BackwardLegend';
 import { CellInspector } from './CellInspector';
@@ -204,15 +205,7 @@ export function ConvBackwardStage() {
 
   return (
     <section class="stage bw-stage" aria-labelledby="stage-title">
-      <h2 id="stage-title" class="sr-only">
-        Stage: sample {i}, output channel {c}
-      </h2>
-      <div class="formulas">
-        <span>{formulas.nH}</span>
-        <span>{formulas.nW}</span>
-        <span>{formulas.steps}</span>
-        {never && <span class="formula-note">{never}: their gradient stays 0</span>}
-      </div>
+      <StageHead i={i} c={c} channel="output channel" formulas={formulas} note={never && `${never}: their gradient stays 0`} />
       <div class="stage-box" ref={ref}>
         <div class={`bw-grids bw-${layout.arrangement}`} style={{ gap: `${GROUP_GAP}px` }}>
           <div class="bw-head" style={{ gap: `${layout.arrangement === 'side' ? GAP : GROUP_GAP}px`, width: `${headSize(dims, layout).w}px` }}>

@@ -8,17 +8,10 @@
 // small grids then fill the card's width, and dZ gets as large a cell as still fits.
 
 import { MARGIN } from '../../components/drawGrid';
-import { CAPTION, GAP, GROUP_GAP } from '../stageLayout';
+import { CAPTION, fillsRows, GAP, GROUP_GAP, largestCell, type StageDims } from '../stageLayout';
 
-export interface BackwardDims {
-  channels: number;
-  /** padded input */
-  Hp: number;
-  Wp: number;
-  f: number;
-  nH: number;
-  nW: number;
-}
+/** The stage's tensors' sizes: the same as conv_forward's stage needs. */
+export type BackwardDims = StageDims;
 
 export type Arrangement = 'top' | 'side';
 
@@ -103,17 +96,10 @@ export function backwardLayout(d: BackwardDims, width: number, height: number, m
   let best: BackwardLayout = at('top', 1, d.channels);
   for (const arrangement of ['top', 'side'] as const)
     for (let cols = 1; cols <= d.channels; cols++) {
-      // Rows of cards must all be used: 3 channels in 2 columns is fine, in 5 is not.
-      if (cols > 1 && Math.ceil(d.channels / (cols - 1)) === Math.ceil(d.channels / cols)) continue;
+      // Rows of cards must all be used.
+      if (!fillsRows(d.channels, cols)) continue;
       if (!fits(d, at(arrangement, best.cell + 1, cols), width, height)) continue;
-      let lo = best.cell + 1;
-      let hi = maxCell;
-      while (lo < hi) {
-        const mid = Math.ceil((lo + hi) / 2);
-        if (fits(d, at(arrangement, mid, cols), width, height)) lo = mid;
-        else hi = mid - 1;
-      }
-      best = at(arrangement, lo, cols);
+      best = at(arrangement, largestCell(best.cell + 1, maxCell, (s) => fits(d, at(arrangement, s, cols), width, height)), cols);
     }
   // dZ is what the step reads: give it a larger cell where that costs the rest nothing.
   for (const dz of DZ_TRIES) {

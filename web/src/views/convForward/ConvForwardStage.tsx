@@ -12,6 +12,7 @@ import type { ConvForwardRun, ConvFrame } from '../../state/ops/convForward';
 import { stepIndex } from '../../state/ops/convForward';
 import { convFormulas, unvisitedNote } from '../../state/ops/formula';
 import { CAPTION, GAP, GROUP_GAP, stageLayout } from '../stageLayout';
+import { StageHead } from '../StageHead';
 
 interface Figure {
   key: string;
@@ -139,15 +140,7 @@ export function ConvForwardStage() {
 
   return (
     <section class="stage" aria-labelledby="stage-title">
-      <h2 id="stage-title" class="sr-only">
-        Stage: sample {i}, output channel {c}
-      </h2>
-      <div class="formulas">
-        <span>{formulas.nH}</span>
-        <span>{formulas.nW}</span>
-        <span>{formulas.steps}</span>
-        {note && <span class="formula-note">{note}</span>}
-      </div>
+      <StageHead i={i} c={c} channel="output channel" formulas={formulas} note={note} />
       <div class="stage-box" ref={ref}>
         {layout.arrangement === 'stacked' ? (
           <div class="stage-grids stacked" style={{ gap: `${GROUP_GAP}px` }}>

@@ -5,20 +5,16 @@
 // amount added in their corner, so that where windows overlap the running sum visibly grows.
 
 import { Fragment } from 'preact';
-import { useStore } from '../../app/context';
-import { cellText, longText, shortCellText } from '../../app/format';
-import { useBoxSize } from '../../app/useBoxSize';
-import type { CellHighlight, GridPicture, GridWindow } from '../../components/drawGrid';
+import { longText } from '../../app/format';
+import type { CellHighlight, GridPicture } from '../../components/drawGrid';
 import { poolChoices } from '../../state/config';
-import { unvisitedNote } from '../../state/ops/formula';
-import { poolFormulas } from '../../state/ops/pool';
 import type { PoolBackwardFrame, PoolBackwardRun } from '../../state/ops/poolBackward';
-import { tipAprev, tipDA, tipDAprev } from '../../state/ops/poolTips';
+import { tipDA, tipDAprev } from '../../state/ops/poolTips';
 import { GAP, GROUP_GAP } from '../stageLayout';
-import { ArrayPrint } from './ArrayPrint';
 import { PoolFig } from './PoolFig';
-import { PoolLegend, type PoolMark } from './PoolLegend';
+import type { PoolMark } from './PoolLegend';
 import { bestArrangement, smallCell, type Arrangement, type GridDims, type Item } from './poolLayout';
+import { AprevFig, PoolStageFrame, poolStageTexts, poolWindow, usePoolStage } from './PoolStage';
 
 /** Where each grid goes: A_prev (a), dA (d), dA_prev (g), and the step's own f×f grids (the
  * mask and mask · dA, or distribute_value's) stacked (S) or side by side (T). The stage takes
@@ -46,10 +42,7 @@ function windowHighlights(f: number, r0: number, q0: number, gets: Uint8Array, t
 }
 
 export function PoolBackwardStage() {
-  const store = useStore();
-  const s = store.run.value as PoolBackwardRun;
-  const fr = store.frame.value as PoolBackwardFrame;
-  const [ref, box] = useBoxSize<HTMLDivElement>({ width: 900, height: 520 });
+  const { s, fr, ref, box } = usePoolStage<PoolBackwardRun, PoolBackwardFrame>();
   if (s.op !== 'pool_backward') return null;
   const cfg = s.config;
   const { f } = cfg;
@@ -57,10 +50,8 @@ export function PoolBackwardStage() {
   const max = mode === 'max';
   const { i, c, win } = fr;
   const data = cfg.data;
-  const text = (v: number) => cellText(v, data);
-  const shortText = (v: number) => shortCellText(v, data);
-  const formulas = poolFormulas(cfg);
-  const note = unvisitedNote(s.visitedRows, s.visitedCols);
+  const texts = poolStageTexts(s);
+  const { text, shortText } = texts;
 
   const aDims: GridDims = { rows: cfg.H, cols: cfg.W, caption: `A_prev[${i},:,:,${c}]` };
   const gDims: GridDims = { rows: cfg.H, cols: cfg.W, caption: `dA_prev[${i},:,:,${c}]` };
@@ -73,7 +64,7 @@ export function PoolBackwardStage() {
   const { index, cell } = bestArrangement(arrangements, box.width, box.height);
   const sc = smallCell(cell);
 
-  const gridWin: GridWindow | null = win ? { row: win.vertStart, col: win.horiStart, span: f, taps: f, step: 1 } : null;
+  const gridWin = poolWindow(win, f);
   const marks = win ? windowHighlights(f, win.vertStart, win.horiStart, fr.gets, max ? fr.tied : new Uint8Array(f * f)) : [];
   const local = win ? windowHighlights(f, 0, 0, fr.gets, max ? fr.tied : new Uint8Array(f * f)) : [];
   const inWindow = (r: number, q: number) =>
@@ -85,17 +76,7 @@ export function PoolBackwardStage() {
     rows: f, cols: f, cell: sc, values, scale, text, shortText, highlights: max ? local : null,
   });
 
-  const aFig = (
-    <PoolFig
-      kind="in"
-      caption={`A_prev[${i},:,:,${c}]`}
-      picture={{
-        rows: cfg.H, cols: cfg.W, cell, values: fr.a, scale: s.scale.A_prev, text, shortText,
-        visitedRows: s.visitedRows, visitedCols: s.visitedCols, window: gridWin, highlights: max ? marks : null,
-      }}
-      describe={(r, q) => tipAprev(s, i, c, r, q)}
-    />
-  );
+  const aFig = <AprevFig s={s} i={i} c={c} cell={cell} values={fr.a} window={gridWin} highlights={max ? marks : null} />;
   const empty = new Float64Array(f * f).fill(Number.NaN);
   const stepFigs = max ? [
       <PoolFig
@@ -160,30 +141,19 @@ export function PoolBackwardStage() {
   const rows = (LAYOUTS[index] ?? LAYOUTS[0]!).map((row) => row.flatMap(figsOf));
   const legend: PoolMark[] = max ? (ties === 'first' ? ['gets', 'skip', 'added'] : ['gets', 'added']) : ['added'];
 
+  const print = { name: 'dA_prev', tensor: fr.dA_prev, shape: [cfg.m, cfg.H, cfg.W, cfg.Cin] };
+
   return (
-    <section class="stage pool-stage" aria-labelledby="stage-title">
-      <h2 id="stage-title" class="sr-only">
-        Stage: sample {i}, channel {c}
-      </h2>
-      <div class="formulas">
-        <span>{formulas.nH}</span>
-        <span>{formulas.nW}</span>
-        <span>{formulas.steps}</span>
-        {note && <span class="formula-note">{note}</span>}
+    <PoolStageFrame i={i} c={c} texts={texts} boxRef={ref} print={print} marks={legend} empty={false}>
+      <div class="pool-rows" style={{ gap: `${GROUP_GAP}px` }}>
+        {rows.map((row, n) => (
+          <div key={n} class="pool-row" style={{ gap: `${GROUP_GAP}px` }}>
+            {row.map((el, k) => (
+              <Fragment key={k}>{el}</Fragment>
+            ))}
+          </div>
+        ))}
       </div>
-      <div class="stage-box" ref={ref}>
-        <div class="pool-rows" style={{ gap: `${GROUP_GAP}px` }}>
-          {rows.map((row, n) => (
-            <div key={n} class="pool-row" style={{ gap: `${GROUP_GAP}px` }}>
-              {row.map((el, k) => (
-                <Fragment key={k}>{el}</Fragment>
-              ))}
-            </div>
-          ))}
-        </div>
-      </div>
-      <ArrayPrint name="dA_prev" tensor={fr.dA_prev} shape={[cfg.m, cfg.H, cfg.W, cfg.Cin]} />
-      <PoolLegend unvisited={note !== null} marks={legend} empty={false} />
-    </section>
+    </PoolStageFrame>
   );
 }

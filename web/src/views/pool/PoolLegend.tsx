@@ -1,6 +1,6 @@
 // What the colours and marks on a pooling stage mean.
 
-import { legendGradient } from '../../components/colors';
+import { LegendItem, LegendList } from '../../components/Legend';
 
 export type PoolMark = 'max' | 'gets' | 'skip' | 'added';
 
@@ -22,35 +22,15 @@ export interface PoolLegendProps {
 
 export function PoolLegend({ unvisited, marks, empty = true }: PoolLegendProps) {
   return (
-    <ul class="legend" aria-label="Legend">
-      <li>
-        <span class="swatch swatch-scale" style={{ background: legendGradient() }} aria-hidden="true" />
-        negative · 0 · positive
-      </li>
-      <li>
-        <span class="swatch swatch-window" aria-hidden="true" />
-        window, current cell
-      </li>
+    <LegendList>
+      <LegendItem swatch="swatch-window">window, current cell</LegendItem>
       {marks.map((m) => (
-        <li key={m}>
-          <span class={`swatch swatch-${m}`} aria-hidden="true">
-            {m === 'added' ? '+' : ''}
-          </span>
+        <LegendItem key={m} swatch={`swatch-${m}`} mark={m === 'added' ? '+' : ''}>
           {MARK_TEXT[m]}
-        </li>
+        </LegendItem>
       ))}
-      {unvisited && (
-        <li>
-          <span class="swatch swatch-unvisited" aria-hidden="true" />
-          never visited
-        </li>
-      )}
-      {empty && (
-        <li>
-          <span class="swatch swatch-empty" aria-hidden="true" />
-          not computed yet
-        </li>
-      )}
-    </ul>
+      {unvisited && <LegendItem swatch="swatch-unvisited">never visited</LegendItem>}
+      {empty && <LegendItem swatch="swatch-empty">not computed yet</LegendItem>}
+    </LegendList>
   );
 }

@@ -1,0 +1,100 @@
+// What both pooling stages share: reading the run and frame, the numbers' formatting, the
+// window over A_prev[i, :, :, c] as a figure, and the stage's frame around the grids.
+
+import type { ComponentChildren, RefObject } from 'preact';
+import { useStore } from '../../app/context';
+import { cellText, shortCellText } from '../../app/format';
+import { useBoxSize } from '../../app/useBoxSize';
+import type { CellHighlight, GridWindow } from '../../components/drawGrid';
+import { unvisitedNote } from '../../state/ops/formula';
+import { poolFormulas } from '../../state/ops/pool';
+import type { PoolBackwardRun } from '../../state/ops/poolBackward';
+import type { PoolForwardRun } from '../../state/ops/poolForward';
+import { tipAprev } from '../../state/ops/poolTips';
+import { StageHead } from '../StageHead';
+import { ArrayPrint, type ArrayPrintProps } from './ArrayPrint';
+import { PoolFig } from './PoolFig';
+import { PoolLegend, type PoolMark } from './PoolLegend';
+
+/** Either pooling run. */
+type PoolStageRun = PoolForwardRun | PoolBackwardRun;
+
+/** The current run and frame (as the stage's op has them) and the stage box's size. */
+export function usePoolStage<R, F>() {
+  const store = useStore();
+  const s = store.run.value as R;
+  const fr = store.frame.value as F;
+  const [ref, box] = useBoxSize<HTMLDivElement>({ width: 900, height: 520 });
+  return { s, fr, ref, box };
+}
+
+/** Cell texts in the run's number format, the size formulas and the unvisited note. */
+export function poolStageTexts(s: PoolStageRun) {
+  const cfg = s.config;
+  return {
+    text: (v: number) => cellText(v, cfg.data),
+    shortText: (v: number) => shortCellText(v, cfg.data),
+    formulas: poolFormulas(cfg),
+    note: unvisitedNote(s.visitedRows, s.visitedCols),
+  };
+}
+
+/** The f×f window at the step's corner, or none before the first step. */
+export function poolWindow(win: { vertStart: number; horiStart: number } | null, f: number): GridWindow | null {
+  return win ? { row: win.vertStart, col: win.horiStart, span: f, taps: f, step: 1 } : null;
+}
+
+export interface AprevFigProps {
+  s: PoolStageRun;
+  i: number;
+  c: number;
+  cell: number;
+  /** A_prev[i, :, :, c] */
+  values: Float64Array;
+  window: GridWindow | null;
+  highlights: CellHighlight[] | null;
+}
+
+/** A_prev[i, :, :, c] with the window over it. */
+export function AprevFig({ s, i, c, cell, values, window, highlights }: AprevFigProps) {
+  const cfg = s.config;
+  const { text, shortText } = poolStageTexts(s);
+  return (
+    <PoolFig
+      kind="in"
+      caption={`A_prev[${i},:,:,${c}]`}
+      picture={{
+        rows: cfg.H, cols: cfg.W, cell, values, scale: s.scale.A_prev, text, shortText,
+        visitedRows: s.visitedRows, visitedCols: s.visitedCols, window, highlights,
+      }}
+      describe={(r, q) => tipAprev(s, i, c, r, q)}
+    />
+  );
+}
+
+export interface PoolStageFrameProps {
+  i: number;
+  c: number;
+  texts: ReturnType<typeof poolStageTexts>;
+  boxRef: RefObject<HTMLDivElement | null>;
+  /** the grids, inside the measured stage box */
+  children: ComponentChildren;
+  /** the array printed below the box, as the notebook prints it */
+  print: ArrayPrintProps;
+  /** the legend's marks, and whether it shows the "not computed yet" swatch */
+  marks: readonly PoolMark[];
+  empty?: boolean;
+}
+
+export function PoolStageFrame({ i, c, texts, boxRef, children, print, marks, empty }: PoolStageFrameProps) {
+  return (
+    <section class="stage pool-stage" aria-labelledby="stage-title">
+      <StageHead i={i} c={c} channel="channel" formulas={texts.formulas} note={texts.note} />
+      <div class="stage-box" ref={boxRef}>
+        {children}
+      </div>
+      <ArrayPrint {...print} />
+      <PoolLegend unvisited={texts.note !== null} marks={marks} empty={empty} />
+    </section>
+  );
+}
