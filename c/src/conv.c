@@ -60,28 +60,35 @@ void cs__conv_pixel(const double *A_prev, const double *W, const double *b, cons
                     int i, int h, int w, double *z) {
     const int f = g->f, d = g->dilation, C = g->n_C_prev, nC = g->n_C, p = g->pad;
     const int vert_start = h * g->stride, hori_start = w * g->stride;
-    for (int c = 0; c < nC; c++) z[c] = 0.0;
-    for (int u = 0; u < f; u++) {
-        const int row = vert_start + u * d - p; /* row in the unpadded input */
-        for (int v = 0; v < f; v++) {
-            const int col = hori_start + v * d - p;
-            const double *wk = W + cs__at(f, C, nC, u, v, 0, 0);
-            if (row < 0 || row >= g->n_H_prev || col < 0 || col >= g->n_W_prev) {
-                /* A padding cell: the product is +0.0 (or -0.0, or NaN for an infinite weight),
-                 * added as the seed adds it, so the sum stays bitwise equal to the stepper's. */
-                for (int k = 0; k < C; k++)
-                    for (int c = 0; c < nC; c++) z[c] += 0.0 * wk[(size_t)k * nC + c];
-                continue;
-            }
-            const double *a = A_prev + cs__at(g->n_H_prev, g->n_W_prev, C, i, row, col, 0);
-            for (int k = 0; k < C; k++) {
-                const double ak = a[k];
-                const double *wkc = wk + (size_t)k * nC;
-                for (int c = 0; c < nC; c++) z[c] += ak * wkc[c];
+    /* Eight output channels at a time in a local accumulator: it lives in registers (the
+     * compiler need not fear that z overlaps W), and each channel's sum still takes its
+     * products in (u, v, k) order. */
+    enum { LANES = 8 };
+    for (int c0 = 0; c0 < nC; c0 += LANES) {
+        const int lanes = nC - c0 < LANES ? nC - c0 : LANES;
+        double acc[LANES] = { 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0 };
+        for (int u = 0; u < f; u++) {
+            const int row = vert_start + u * d - p; /* row in the unpadded input */
+            for (int v = 0; v < f; v++) {
+                const int col = hori_start + v * d - p;
+                const double *wk = W + cs__at(f, C, nC, u, v, 0, c0);
+                /* A padding cell reads 0.0: the product is +0.0 (or -0.0, or NaN for an infinite
+                 * weight), added as the seed adds it, so the sum stays bitwise the stepper's. */
+                const int inside = row >= 0 && row < g->n_H_prev && col >= 0 && col < g->n_W_prev;
+                const double *a = inside ? A_prev + cs__at(g->n_H_prev, g->n_W_prev, C, i, row, col, 0) : NULL;
+                for (int k = 0; k < C; k++) {
+                    const double ak = inside ? a[k] : 0.0;
+                    const double *wkc = wk + (size_t)k * nC;
+                    if (lanes == LANES) {
+                        for (int j = 0; j < LANES; j++) acc[j] += ak * wkc[j];
+                    } else {
+                        for (int j = 0; j < lanes; j++) acc[j] += ak * wkc[j];
+                    }
+                }
             }
         }
+        for (int j = 0; j < lanes; j++) z[c0 + j] = acc[j] + b[c0 + j];
     }
-    for (int c = 0; c < nC; c++) z[c] += b[c];
 }
 
 cs_status cs_conv_forward(const double *A_prev, cs_shape in, const double *W, const double *b,
