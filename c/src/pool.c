@@ -79,39 +79,46 @@ cs_status cs_pool_backward(const double *dA, const double *A_prev, cs_shape in, 
     const int f = g.f, C = g.n_C;
     const size_t ld = (size_t)g.n_W_prev * C;
     memset(dA_prev, 0, sizeof(double) * (size_t)g.m * g.n_H_prev * g.n_W_prev * C);
+    /* Each cell of dA_prev must take its windows in the seed's (h, w) order; any loop that keeps
+     * h and w in order for each channel does. With many channels the channel goes innermost,
+     * where memory is contiguous; with few, the seed's order (c outside h, w) is faster. */
+    const int inner = C >= 8 ? C : 1, outer = C >= 8 ? 1 : C;
     for (int i = 0; i < g.m; i++)
-        for (int c = 0; c < C; c++)
+        for (int co = 0; co < outer; co++)
             for (int h = 0; h < g.n_H; h++)
-                for (int w = 0; w < g.n_W; w++) {
-                    const size_t at = cs__at(g.n_H_prev, g.n_W_prev, C, i, h * g.stride, w * g.stride, c);
-                    const double da = dA[cs__at(g.n_H, g.n_W, C, i, h, w, c)];
-                    double *dst = dA_prev + at;
-                    if (p.mode == CS_POOL_MAX) {
-                        /* Only the maximum reached the output, so only it gets the gradient. */
-                        const double *x = A_prev + at;
-                        double mx = x[0];
-                        int first_u = 0, first_v = 0;
-                        for (int u = 0; u < f; u++)
-                            for (int v = 0; v < f; v++)
-                                if (beats(x[u * ld + (size_t)v * C], mx)) {
-                                    mx = x[u * ld + (size_t)v * C];
-                                    first_u = u; first_v = v;
-                                }
-                        if (p.ties == CS_TIES_FIRST) {
-                            /* == also says no when the window's first value is NaN: no cell is
-                             * then a maximum, as create_mask_from_window finds. */
-                            if (x[first_u * ld + (size_t)first_v * C] == mx) dst[first_u * ld + (size_t)first_v * C] += da;
-                        } else {
+                for (int w = 0; w < g.n_W; w++)
+                    for (int ci = 0; ci < inner; ci++) {
+                        const int c = co + ci;
+                        const size_t at = cs__at(g.n_H_prev, g.n_W_prev, C, i, h * g.stride, w * g.stride, c);
+                        const double da = dA[cs__at(g.n_H, g.n_W, C, i, h, w, c)];
+                        double *dst = dA_prev + at;
+                        if (p.mode == CS_POOL_MAX) {
+                            /* Only the maximum reached the output, so only it gets the gradient. */
+                            const double *x = A_prev + at;
+                            double mx = x[0];
+                            int first_u = 0, first_v = 0;
                             for (int u = 0; u < f; u++)
                                 for (int v = 0; v < f; v++)
-                                    if (x[u * ld + (size_t)v * C] == mx) dst[u * ld + (size_t)v * C] += da;
+                                    if (beats(x[u * ld + (size_t)v * C], mx)) {
+                                        mx = x[u * ld + (size_t)v * C];
+                                        first_u = u; first_v = v;
+                                    }
+                            if (p.ties == CS_TIES_FIRST) {
+                                /* == is false when the window holds a NaN (its maximum is then
+                                 * NaN): no cell gets the gradient, as with the mask. */
+                                const size_t first = first_u * ld + (size_t)first_v * C;
+                                if (x[first] == mx) dst[first] += da;
+                            } else {
+                                for (int u = 0; u < f; u++)
+                                    for (int v = 0; v < f; v++)
+                                        if (x[u * ld + (size_t)v * C] == mx) dst[u * ld + (size_t)v * C] += da;
+                            }
+                        } else {
+                            /* distribute_value: each of the f*f cells gets an equal share. */
+                            const double share = da / ((double)f * (double)f);
+                            for (int u = 0; u < f; u++)
+                                for (int v = 0; v < f; v++) dst[u * ld + (size_t)v * C] += share;
                         }
-                    } else {
-                        /* distribute_value: each of the f*f cells gets an equal share. */
-                        const double share = da / ((double)f * (double)f);
-                        for (int u = 0; u < f; u++)
-                            for (int v = 0; v < f; v++) dst[u * ld + (size_t)v * C] += share;
                     }
-                }
     return CS_OK;
 }
