@@ -3,8 +3,10 @@
 
 import { render } from 'preact';
 import { App } from './app/App';
+import type { Op } from './engine/types';
 import { loadEngine } from './engine/index';
-import { createStore } from './state/store';
+import { createStore, loadStartOp } from './state/store';
+import { loadViews, viewsNow } from './views/index';
 import './styles/app.css';
 
 const root = document.getElementById('app');
@@ -19,14 +21,19 @@ function Message({ text }: { text: string }) {
 
 if (root) {
   render(<Message text="Loading the convolution engine…" />, root);
-  loadEngine().then(
-    (engine) => {
-      const store = createStore(engine, { search: window.location.search, syncUrl: true });
-      render(<App store={store} />, root);
+  // The engine and the code of the op the address opens load side by side.
+  const options = {
+    search: window.location.search,
+    syncUrl: true,
+    prepare: (op: Op) => (viewsNow(op) ? null : loadViews(op)),
+  };
+  Promise.all([loadEngine(), loadStartOp(options)]).then(
+    ([engine]) => {
+      render(<App store={createStore(engine, options)} />, root);
     },
     (err: unknown) => {
       const why = err instanceof Error ? err.message : String(err);
-      render(<Message text={`The convolution engine could not be loaded (${why}). Try reloading the page.`} />, root);
+      render(<Message text={`The page could not be loaded (${why}). Try reloading the page.`} />, root);
     },
   );
 }

@@ -1,7 +1,11 @@
 // One grid of numbers on one canvas, crisp on HiDPI screens. Hover or tap a cell for its
 // index and value. Draws nothing (and throws nothing) where canvas is unavailable.
+// Keyboard: a grid with a tooltip or a selection takes focus (Tab); the arrow keys move a cursor
+// over its cells (Home and End: the row's first and last cell, with Ctrl the grid's), the
+// cursor's tooltip is shown and read out, Enter or space selects the cell, Escape hides the tip.
+// Keys the grid uses are marked handled (preventDefault) so the transport's keys leave them be.
 
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { drawGrid, MARGIN, type GridPicture } from './drawGrid';
 
 export interface GridCanvasProps {
@@ -42,8 +46,21 @@ export function GridCanvas({ label, picture, describe, onSelect }: GridCanvasPro
   const ref = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<Hover | null>(null);
   const tipRef = useRef<HTMLDivElement>(null);
+  const tipId = useId();
+  /** the keyboard cursor, kept while the grid is away from focus */
+  const [cursor, setCursor] = useState<{ row: number; col: number } | null>(null);
+  /** the grid has focus from the keyboard (not from a click), and its tip is not dismissed */
+  const [keyed, setKeyed] = useState(false);
+  const pointerDown = useRef(false);
   const width = picture.cols * picture.cell + 2 * MARGIN;
   const height = picture.rows * picture.cell + 2 * MARGIN;
+  const focusable = describe !== undefined || onSelect !== undefined;
+  // the grid may have shrunk since the cursor was placed
+  const at =
+    cursor === null
+      ? null
+      : { row: Math.min(cursor.row, picture.rows - 1), col: Math.min(cursor.col, picture.cols - 1) };
+  const shown = keyed && at !== null && picture.rows > 0 && picture.cols > 0 ? at : null;
 
   useEffect(() => {
     const canvas = ref.current;
@@ -61,8 +78,72 @@ export function GridCanvas({ label, picture, describe, onSelect }: GridCanvasPro
     }
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    drawGrid(ctx, picture);
+    drawGrid(ctx, shown ? { ...picture, focused: shown } : picture);
   });
+
+  /** Where the keyboard cursor's tip goes: beside its cell, in the window. */
+  function cursorPlace(c: { row: number; col: number }): Hover {
+    const box = ref.current?.getBoundingClientRect();
+    const x = MARGIN + (c.col + 1) * picture.cell;
+    const y = MARGIN + (c.row + 1) * picture.cell;
+    return { row: c.row, col: c.col, x, y, cx: (box?.left ?? 0) + x - 10, cy: (box?.top ?? 0) + y - 10 };
+  }
+
+  function startCell(): { row: number; col: number } {
+    if (at !== null) return at;
+    const s = picture.selected ?? picture.marked ?? picture.window ?? null;
+    if (s && s.row >= 0 && s.col >= 0 && s.row < picture.rows && s.col < picture.cols) return { row: s.row, col: s.col };
+    return { row: 0, col: 0 };
+  }
+
+  function onKeyDown(e: KeyboardEvent): void {
+    if (e.altKey || e.metaKey || picture.rows <= 0 || picture.cols <= 0) return;
+    const c = startCell();
+    let row = c.row;
+    let col = c.col;
+    switch (e.key) {
+      case 'ArrowLeft':
+        col = Math.max(0, col - 1);
+        break;
+      case 'ArrowRight':
+        col = Math.min(picture.cols - 1, col + 1);
+        break;
+      case 'ArrowUp':
+        row = Math.max(0, row - 1);
+        break;
+      case 'ArrowDown':
+        row = Math.min(picture.rows - 1, row + 1);
+        break;
+      case 'Home':
+        col = 0;
+        if (e.ctrlKey) row = 0;
+        break;
+      case 'End':
+        col = picture.cols - 1;
+        if (e.ctrlKey) row = picture.rows - 1;
+        break;
+      case 'Enter':
+      case ' ':
+        if (!onSelect) return;
+        setKeyed(true);
+        setCursor(c);
+        onSelect(c.row, c.col);
+        e.preventDefault();
+        return;
+      case 'Escape':
+        if (!keyed) return;
+        setKeyed(false);
+        e.preventDefault();
+        return;
+      default:
+        return;
+    }
+    if (e.ctrlKey && e.key !== 'Home' && e.key !== 'End') return;
+    setHover(null);
+    setCursor({ row, col });
+    setKeyed(true);
+    e.preventDefault();
+  }
 
   function cellAt(e: MouseEvent): Hover | null {
     const canvas = ref.current;
@@ -76,9 +157,11 @@ export function GridCanvas({ label, picture, describe, onSelect }: GridCanvasPro
     return { row, col, x, y, cx: e.clientX, cy: e.clientY };
   }
 
-  const tip = hover && describe ? describe(hover.row, hover.col) : null;
+  // the pointer's tip, else the keyboard cursor's
+  const tipAt = hover ?? (shown ? cursorPlace(shown) : null);
+  const tip = tipAt && describe ? describe(tipAt.row, tipAt.col) : null;
   useLayoutEffect(() => {
-    if (tipRef.current && hover) placeTip(tipRef.current, hover);
+    if (tipRef.current && tipAt) placeTip(tipRef.current, tipAt);
   });
   return (
     <div class="grid-canvas" style={{ width: `${width}px`, height: `${height}px` }}>
@@ -86,21 +169,50 @@ export function GridCanvas({ label, picture, describe, onSelect }: GridCanvasPro
         ref={ref}
         role="img"
         aria-label={label}
+        aria-describedby={focusable && tip !== null && hover === null ? tipId : undefined}
+        tabIndex={focusable ? 0 : undefined}
         style={{ width: `${width}px`, height: `${height}px`, cursor: onSelect ? 'pointer' : undefined }}
         onClick={(e) => {
-          const at = onSelect ? cellAt(e) : null;
-          if (at !== null) onSelect?.(at.row, at.col);
+          const hit = onSelect ? cellAt(e) : null;
+          if (hit !== null) {
+            setCursor({ row: hit.row, col: hit.col });
+            onSelect?.(hit.row, hit.col);
+          }
         }}
         onPointerMove={(e) => setHover(cellAt(e))}
-        onPointerDown={(e) => setHover(cellAt(e))}
+        onPointerDown={(e) => {
+          pointerDown.current = true;
+          setKeyed(false);
+          setHover(cellAt(e));
+        }}
+        onPointerUp={() => {
+          pointerDown.current = false;
+        }}
         onPointerLeave={() => setHover(null)}
+        onFocus={() => {
+          // a click focuses the grid too: the pointer's tip is enough then
+          if (pointerDown.current) {
+            pointerDown.current = false;
+            return;
+          }
+          setCursor(startCell());
+          setKeyed(true);
+        }}
+        onBlur={() => {
+          pointerDown.current = false;
+          setKeyed(false);
+        }}
+        onKeyDown={focusable ? onKeyDown : undefined}
       />
-      {tip !== null && hover !== null && (
+      {tip !== null && tipAt !== null && (
         <div
           class="cell-tip"
           role="tooltip"
+          id={tipId}
           ref={tipRef}
-          style={{ position: 'fixed', left: `${hover.cx + 14}px`, top: `${hover.cy + 14}px` }}
+          // the keyboard cursor's tip is read out as it moves
+          aria-live={hover === null ? 'polite' : undefined}
+          style={{ position: 'fixed', left: `${tipAt.cx + 14}px`, top: `${tipAt.cy + 14}px` }}
         >
           {tip}
         </div>

@@ -40,6 +40,8 @@ export interface GridPicture {
   padValues?: boolean;
   /** the cell a person selected: ringed in violet */
   selected?: { row: number; col: number } | null;
+  /** the keyboard cursor's cell: a black and white dashed box */
+  focused?: { row: number; col: number } | null;
   /** a short note in a cell's top corner (e.g. this step's addition), drawn on large cells */
   notes?: (row: number, col: number) => string | null;
   /** cells ringed in green: 'hit' solid (a window's maximum, a cell that gets the gradient),
@@ -170,6 +172,7 @@ export function drawGrid(ctx: CanvasRenderingContext2D, p: GridPicture): void {
     if (p.marked) outline(ctx, p.marked.col * s, p.marked.row * s, s, s, s);
     if (p.highlights) drawHighlights(ctx, p.highlights, s);
     if (p.selected) ring(ctx, p.selected.col * s, p.selected.row * s, s);
+    if (p.focused) cursorBox(ctx, p.focused.col * s, p.focused.row * s, s);
     ctx.restore();
     return;
   }
@@ -282,6 +285,7 @@ export function drawGrid(ctx: CanvasRenderingContext2D, p: GridPicture): void {
   if (p.marked) outline(ctx, p.marked.col * s, p.marked.row * s, s, s, s);
   if (p.selected) ring(ctx, p.selected.col * s, p.selected.row * s, s);
   if (p.notes && s >= NOTE_CELL) drawNotes(ctx, p);
+  if (p.focused) cursorBox(ctx, p.focused.col * s, p.focused.row * s, s);
   ctx.restore();
 }
 
@@ -322,6 +326,22 @@ function ring(ctx: CanvasRenderingContext2D, x: number, y: number, s: number): v
     ctx.lineWidth = 1;
     ctx.strokeRect(x + width + 0.5, y + width + 0.5, s - 2 * width - 1, s - 2 * width - 1);
   }
+  ctx.restore();
+}
+
+/** The keyboard cursor: a white box under a black dashed one, on the cell's edge (over the window's
+ * outline and the violet ring, which stay visible inside it) and readable on any colour. */
+function cursorBox(ctx: CanvasRenderingContext2D, x: number, y: number, s: number): void {
+  const width = s < 12 ? 1 : 2;
+  const dash = Math.max(2, Math.min(6, s / 6));
+  ctx.save();
+  ctx.lineWidth = width + 1;
+  ctx.strokeStyle = '#ffffff';
+  ctx.strokeRect(x - 1 + width / 2, y - 1 + width / 2, s + 2 - width, s + 2 - width);
+  ctx.setLineDash([dash, dash]);
+  ctx.lineWidth = width;
+  ctx.strokeStyle = '#111111';
+  ctx.strokeRect(x - 1 + width / 2, y - 1 + width / 2, s + 2 - width, s + 2 - width);
   ctx.restore();
 }
 

@@ -14,9 +14,9 @@ import {
   type Drafts,
   type FieldKey,
 } from './config';
-import { createConvBackwardState, type ConvBackwardState } from './ops/convBackwardState';
+import type { ConvBackwardState } from './ops/convBackwardState';
 import type { CodeLang } from './ops/codeLines';
-import { convForwardModel, MODELS, OP_INFO } from './ops/index';
+import { convBackwardStateMakerNow, convForwardModel, loadModel, modelNow, OP_INFO } from './ops/index';
 import type { OpFrame, OpModel, OpRun } from './ops/model';
 import { DEFAULT_SPEED, SPEEDS } from './speeds';
 import { parseQuery, toQuery } from './url';
@@ -26,12 +26,17 @@ export interface StoreOptions {
   search?: string;
   /** keep the address bar's query in step with the state (history.replaceState) */
   syncUrl?: boolean;
+  /** what else must be loaded before the store switches to `op` (its views' code): a promise,
+   * or null when it is loaded already */
+  prepare?: (op: Op) => Promise<unknown> | null;
 }
 
 export type FieldErrors = Partial<Record<FieldKey, string>>;
 
 export interface Store {
   readonly op: ReadonlySignal<Op>;
+  /** the op chosen whose code is still loading (the stage says so), else null */
+  readonly loading: ReadonlySignal<Op | null>;
   /** what the inputs hold, valid or not */
   readonly drafts: ReadonlySignal<Drafts>;
   readonly dataKind: ReadonlySignal<DataKind>;
@@ -67,8 +72,10 @@ export interface Store {
    * merged into the configuration, applied at once */
   setChoices(patch: Partial<Config>): void;
   /** switches to `op` (if it is stepped) on `c`, by default the current configuration; a
-   * configuration that does not fit the op gives way to the op's fallback */
-  setOp(op: Op, c?: Config): void;
+   * configuration that does not fit the op gives way to the op's fallback. At once when the op's
+   * code is loaded, else once it is (`loading` says which op meanwhile); the promise settles
+   * then, and never rejects: a failed load is said in `notes`. */
+  setOp(op: Op, c?: Config): Promise<void>;
   seek(k: number): void;
   stepBy(delta: number): void;
   toStart(): void;
@@ -113,9 +120,23 @@ function messageOf(e: unknown): string {
 export { describeStep } from './ops/convForward';
 
 function modelOf(op: Op): OpModel {
-  return MODELS[op] ?? convForwardModel;
+  return modelNow(op) ?? convForwardModel;
 }
 
+/** The op a query string opens (conv_forward when its op is not stepped). */
+export function startOp(search: string): Op {
+  const op = parseQuery(search).op;
+  return OP_INFO[op].ready ? op : 'conv_forward';
+}
+
+/** Loads the code of the op `opts.search` opens, and what `opts.prepare` loads for it: before
+ * createStore, so that the page draws its first stage with the op's code at hand. */
+export async function loadStartOp(opts: StoreOptions = {}): Promise<void> {
+  const op = startOp(opts.search ?? '');
+  await Promise.all([loadModel(op), opts.prepare?.(op)]);
+}
+
+/** Creates the store. The op the query string opens must have its code loaded (loadStartOp). */
 export function createStore(engine: Engine, opts: StoreOptions = {}): Store {
   const fromUrl = parseQuery(opts.search ?? '');
   const notes = signal<readonly string[]>(fromUrl.notes);
@@ -124,7 +145,9 @@ export function createStore(engine: Engine, opts: StoreOptions = {}): Store {
     notes.value = [...notes.value, `URL: ${fromUrl.op} is coming next; showing conv_forward.`];
   }
 
-  let model = modelOf(op.peek());
+  const startModel = modelNow(op.peek());
+  if (startModel === undefined) throw new Error(`the code of ${op.peek()} is not loaded`);
+  let model = startModel;
   let startConfig = fromUrl.config;
   let first: OpRun;
   try {
@@ -159,7 +182,25 @@ export function createStore(engine: Engine, opts: StoreOptions = {}): Store {
   const fieldErrors = computed(() => fieldErrorsOf(drafts.value));
   const total = computed(() => run.value.total);
   const frame = computed(() => modelOf(run.value.op).frame(run.value, position.value));
-  const convBackward = createConvBackwardState(engine, run, position, frame);
+  // conv_backward's own state, made once its code is loaded; until then nothing is selected.
+  const backward = signal<ConvBackwardState | null>(null);
+  function makeOpState(): void {
+    const make = convBackwardStateMakerNow();
+    if (backward.peek() === null && make !== null) backward.value = make(engine, run, position, frame);
+  }
+  makeOpState();
+  const convBackward: ConvBackwardState = {
+    selected: computed(() => backward.value?.selected.value ?? null),
+    history: computed(() => backward.value?.history.value ?? null),
+    check: computed(() => backward.value?.check.value ?? null),
+    select(cell) {
+      backward.peek()?.select(cell);
+    },
+  };
+  const loading = signal<Op | null>(null);
+  /** counts op choices: a load that finishes after a later choice is not switched to */
+  let choice = 0;
+  let disposed = false;
   const announcement = computed(() => {
     if (playing.value) return `playing, ${SPEEDS[speedIndex.value]?.label ?? ''}`;
     return modelOf(run.value.op).describe(frame.value, config.value.data);
@@ -203,8 +244,8 @@ export function createStore(engine: Engine, opts: StoreOptions = {}): Store {
   }
 
   /** Opens `next` on `want`, or on the op's fallback when `want` does not fit it; step 1. */
-  function switchOp(next: Op, want: Config): void {
-    const m = modelOf(next);
+  function switchOp(next: Op, m: OpModel, want: Config): void {
+    makeOpState();
     let c = want;
     let r: OpRun;
     try {
@@ -220,6 +261,7 @@ export function createStore(engine: Engine, opts: StoreOptions = {}): Store {
     const old = run.peek();
     batch(() => {
       model = m;
+      loading.value = null;
       op.value = next;
       run.value = r;
       config.value = c;
@@ -248,6 +290,7 @@ export function createStore(engine: Engine, opts: StoreOptions = {}): Store {
 
   const store: Store = {
     op,
+    loading,
     drafts,
     dataKind,
     fieldErrors,
@@ -292,12 +335,33 @@ export function createStore(engine: Engine, opts: StoreOptions = {}): Store {
       tryApply();
     },
     setOp(next, c) {
-      if (!OP_INFO[next].ready) return;
+      if (!OP_INFO[next].ready) return Promise.resolve();
+      const mine = ++choice;
       if (next === op.peek()) {
+        loading.value = null; // a load still running for another op is not switched to
         if (c !== undefined) store.applyConfig(c);
-        return;
+        return Promise.resolve();
       }
-      switchOp(next, c ?? config.peek());
+      const m = modelNow(next);
+      const views = opts.prepare?.(next) ?? null;
+      if (m !== undefined && views === null) {
+        switchOp(next, m, c ?? config.peek());
+        return Promise.resolve();
+      }
+      loading.value = next;
+      return Promise.all([loadModel(next), views]).then(
+        ([loaded]) => {
+          if (mine !== choice || disposed) return;
+          switchOp(next, loaded, c ?? config.peek());
+        },
+        (e: unknown) => {
+          if (mine !== choice || disposed) return;
+          batch(() => {
+            loading.value = null;
+            notes.value = [...notes.peek(), `The code of ${next} could not be loaded (${messageOf(e)}); choose it again to retry.`];
+          });
+        },
+      );
     },
     seek(k) {
       playing.value = false;
@@ -331,6 +395,7 @@ export function createStore(engine: Engine, opts: StoreOptions = {}): Store {
       codeLang.value = lang;
     },
     dispose() {
+      disposed = true;
       stopPlayer();
       stopUrl();
       run.peek().dispose();

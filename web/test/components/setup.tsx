@@ -6,8 +6,10 @@ import { cleanup, render } from '@testing-library/preact';
 import { afterEach } from 'vitest';
 import { App } from '../../src/app/App';
 import { loadEngine } from '../../src/engine/index';
-import type { Engine } from '../../src/engine/types';
-import { createStore, type Store } from '../../src/state/store';
+import type { Engine, Op } from '../../src/engine/types';
+import { OPS } from '../../src/state/config';
+import { createStore, loadStartOp, type Store } from '../../src/state/store';
+import { loadViews, viewsNow } from '../../src/views/index';
 
 // vitest runs from the repository's top folder (happy-dom's import.meta.url is not a file: URL)
 const wasmPath = resolve(process.cwd(), 'web/src/engine/generated/convstep.wasm');
@@ -26,9 +28,15 @@ afterEach(() => {
   while (stores.length > 0) stores.pop()!.dispose();
 });
 
-/** A store for the given query string, disposed after the test. */
+/** What the page passes the store: load an op's views before switching to it. */
+export const prepare = (op: Op) => (viewsNow(op) ? null : loadViews(op));
+
+/** A store for the given query string, disposed after the test. Every op's code is loaded first,
+ * so that switching op is at once, as it is on the page once an op has been shown. */
 export async function makeStore(search = ''): Promise<Store> {
-  const s = createStore(await engine(), { search, syncUrl: false });
+  const e = await engine();
+  await Promise.all(OPS.map((op) => loadStartOp({ search: `?op=${op}`, prepare })));
+  const s = createStore(e, { search, syncUrl: false, prepare });
   stores.push(s);
   return s;
 }

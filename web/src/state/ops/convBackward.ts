@@ -14,6 +14,7 @@ import type { Engine, Shape4, Stepper, Tensor, WindowRecord } from '../../engine
 import { convParams, dzOf, inputShape, LAYER_FIELDS, type Config, type DataKind, type DzSource, type Preset, PRESETS } from '../config';
 import { smallInt, type LayerData } from '../data';
 import { convInputs, convRunBase, inputScale, maxAbs, stepHead, withStepper, type ConvGeometry } from './convLayer';
+import { OP_INFO } from './info';
 import type { OpFrame, OpModel, OpRun } from './model';
 
 /** The notebook's conv_backward test: np.random.seed(1); A_prev = randn(10,4,4,3);
@@ -357,11 +358,7 @@ export function describeBackwardStep(fr: ConvBackwardFrame, data: DataKind): str
 }
 
 export const convBackwardModel: OpModel<ConvBackwardRun, ConvBackwardFrame> = {
-  info: {
-    op: 'conv_backward',
-    summary: 'dA_prev_pad, dW and db += dZ[i, h, w, c] times W, a_slice and 1, window by window',
-    ready: true,
-  },
+  info: OP_INFO.conv_backward,
   fields: LAYER_FIELDS,
   validate: (engine, c) => engine.validateConv(inputShape(c), convParams(c)),
   open: openConvBackward,

@@ -7,6 +7,7 @@ import type { Engine, Stepper, Tensor, WindowRecord } from '../../engine/types';
 import { convParams, inputShape, LAYER_FIELDS, type Config, type DataKind } from '../config';
 import type { LayerData } from '../data';
 import { convInputs, convRunBase, inputScale, maxAbs, stepHead, withStepper, type ConvGeometry } from './convLayer';
+import { OP_INFO } from './info';
 import type { OpModel, OpRun } from './model';
 
 export { visitedLines } from './convLayer';
@@ -126,11 +127,7 @@ export function describeStep(fr: ConvFrame, data: DataKind): string {
 }
 
 export const convForwardModel: OpModel<ConvForwardRun, ConvFrame> = {
-  info: {
-    op: 'conv_forward',
-    summary: 'Z = conv_single_step(a_slice_prev, W[:,:,:,c], b[:,:,:,c]) for every i, c, h, w',
-    ready: true,
-  },
+  info: OP_INFO.conv_forward,
   fields: LAYER_FIELDS,
   validate: (engine, c) => engine.validateConv(inputShape(c), convParams(c)),
   open: openConvForward,

@@ -7,6 +7,7 @@
 import { longText } from '../../app/format';
 import type { Engine, Stepper, Tensor } from '../../engine/types';
 import { poolChoices, type Config, type DataKind, type Preset } from '../config';
+import { OP_INFO } from './info';
 import type { OpFrame, OpModel, OpRun } from './model';
 import {
   channel,
@@ -157,11 +158,7 @@ export const POOL_BACKWARD_PRESETS: readonly Preset[] = [
 ];
 
 export const poolBackwardModel: OpModel<PoolBackwardRun, PoolBackwardFrame> = {
-  info: {
-    op: 'pool_backward',
-    summary: 'dA_prev[window] += mask · dA (max) or distribute_value(dA) (average)',
-    ready: true,
-  },
+  info: OP_INFO.pool_backward,
   fields: POOL_FIELDS,
   validate: (engine, c) => engine.validatePool(poolInputShape(c), poolParams(c)),
   open: openPoolBackward,

@@ -5,6 +5,7 @@
 import { longText } from '../../app/format';
 import type { Engine, Stepper, Tensor } from '../../engine/types';
 import { poolChoices, type Config, type DataKind, type Preset } from '../config';
+import { OP_INFO } from './info';
 import type { OpFrame, OpModel, OpRun } from './model';
 import {
   channel,
@@ -132,11 +133,7 @@ export const POOL_FORWARD_PRESETS: readonly Preset[] = [
 ];
 
 export const poolForwardModel: OpModel<PoolForwardRun, PoolForwardFrame> = {
-  info: {
-    op: 'pool_forward',
-    summary: 'A[i, h, w, c] = max or mean of the window, one channel at a time',
-    ready: true,
-  },
+  info: OP_INFO.pool_forward,
   fields: POOL_FIELDS,
   validate: (engine, c) => engine.validatePool(poolInputShape(c), poolParams(c)),
   open: openPoolForward,
