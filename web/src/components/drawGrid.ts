@@ -67,7 +67,7 @@ export function fontFor(p: GridPicture, text: (v: number) => string = p.text): n
     const v = p.values[i] ?? Number.NaN;
     if (!Number.isNaN(v)) longest = Math.max(longest, text(v).length);
   }
-  const size = Math.min(p.cell * 0.42, (p.cell - 9) / (longest * 0.58), 32);
+  const size = Math.min(p.cell * 0.42, (p.cell - 10) / (longest * 0.64), 32);
   return size >= MIN_FONT ? size : 0;
 }
 
