@@ -39,8 +39,10 @@
  *     { .f = 3, .n_C = 8, .stride = 2, .pad = 1 } is the seed's layer.
  *   - Size limit: every tensor a function reads, writes or owns (input, padded input, filters,
  *     output) holds at most CS_MAX_ELEMENTS elements (32 MiB of doubles); larger requests get
- *     CS_ERR_TOO_LARGE before anything is allocated. A stepper owns at most six such buffers,
- *     so the WebAssembly build stays well under 1 GiB.
+ *     CS_ERR_TOO_LARGE before anything is allocated. A stepper owns at most seven such
+ *     buffers plus backward snapshots of at most one more tensor's size (conv backward: padded
+ *     A_prev and dA_prev, dA_prev, W and dW transposed, dW, db), so one stepper stays under
+ *     300 MiB and the WebAssembly build's 1 GiB cap holds a few.
  *
  * MAX-POOL TIES
  *   When a window's maximum occurs more than once, the assignment's create_mask_from_window
@@ -200,8 +202,9 @@ void cs_stepper_destroy(cs_stepper *s);                 /* NULL is allowed */
 /* One window's work: the seed's arithmetic at (i, c, h, w), in the seed's order. Forward ops
  * give the batch kernel's values bit for bit; cs_conv_backward sums dA_prev over channels in
  * another order (to vectorise), so its dA_prev agrees within 1e-12 of the magnitudes summed,
- * while dW, db and pool gradients agree bit for bit. Returns 1 if a step was done, 0 if the
- * stepper was already at the end (or s is NULL). */
+ * while dW, db and pool gradients agree bit for bit for finite inputs (the batch kernel skips
+ * the products with padding zeros, which only matter when dZ is infinite or NaN).
+ * Returns 1 if a step was done, 0 if the stepper was already at the end (or s is NULL). */
 int cs_stepper_next(cs_stepper *s);
 
 /* Puts the stepper in the state after exactly k steps from the start (0 <= k <= total),

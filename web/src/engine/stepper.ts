@@ -1,7 +1,7 @@
 // A stepper: the C library's resumable iterator (cs_stepper) behind the Stepper interface.
 //
 // It owns copies of its input tensors in WebAssembly memory (the C stepper reads W, b, dZ and dA
-// on every step) and the C stepper itself; dispose() frees them all. The window record is read
+// on every step; A_prev it copies itself, so that copy is freed once the stepper exists) and the C stepper itself; dispose() frees them all. The window record is read
 // straight from the C struct (cs_window) at its documented byte offsets.
 import type { WasmEngine } from './engine';
 import type { Ptr, Scope } from './heap';
@@ -171,11 +171,13 @@ export function createStepper(engine: WasmEngine, spec: StepperSpec, outPtr: Ptr
     heap.writeI32(outPtr, 0, 0);
     let st: number;
     let f: number;
+    // A_prev is copied (zero-padded) into the C stepper at creation: its input copy is freed then.
+    let pA: Ptr;
     switch (spec.op) {
       case 'conv_forward': {
         const a = convArgs(spec.params);
         const { inShape: s } = engine.convShapes(spec.A_prev, spec.W, spec.b, null, a);
-        const pA = sc.put(spec.A_prev, 'A_prev');
+        pA = sc.put(spec.A_prev, 'A_prev');
         const pW = sc.put(spec.W, 'W');
         const pb = sc.put(spec.b, 'b');
         st = mod._csw_stepper_create_conv_forward(pA, s[0], s[1], s[2], s[3], pW, pb,
@@ -187,7 +189,7 @@ export function createStepper(engine: WasmEngine, spec: StepperSpec, outPtr: Ptr
         const a = convArgs(spec.params);
         const { inShape: s } = engine.convShapes(spec.A_prev, spec.W, null, spec.dZ, a);
         const pdZ = sc.put(spec.dZ, 'dZ');
-        const pA = sc.put(spec.A_prev, 'A_prev');
+        pA = sc.put(spec.A_prev, 'A_prev');
         const pW = sc.put(spec.W, 'W');
         st = mod._csw_stepper_create_conv_backward(pdZ, pA, s[0], s[1], s[2], s[3], pW,
           a[0], a[1], a[2], a[3], a[4], outPtr);
@@ -197,7 +199,7 @@ export function createStepper(engine: WasmEngine, spec: StepperSpec, outPtr: Ptr
       case 'pool_forward': {
         const a = poolArgs(spec.params);
         const { inShape: s } = engine.poolShapes(spec.A_prev, null, a);
-        const pA = sc.put(spec.A_prev, 'A_prev');
+        pA = sc.put(spec.A_prev, 'A_prev');
         st = mod._csw_stepper_create_pool_forward(pA, s[0], s[1], s[2], s[3],
           a[0], a[1], a[2], a[3], outPtr);
         f = a[0];
@@ -207,7 +209,7 @@ export function createStepper(engine: WasmEngine, spec: StepperSpec, outPtr: Ptr
         const a = poolArgs(spec.params);
         const { inShape: s } = engine.poolShapes(spec.A_prev, spec.dA, a);
         const pdA = sc.put(spec.dA, 'dA');
-        const pA = sc.put(spec.A_prev, 'A_prev');
+        pA = sc.put(spec.A_prev, 'A_prev');
         st = mod._csw_stepper_create_pool_backward(pdA, pA, s[0], s[1], s[2], s[3],
           a[0], a[1], a[2], a[3], outPtr);
         f = a[0];
@@ -225,6 +227,8 @@ export function createStepper(engine: WasmEngine, spec: StepperSpec, outPtr: Ptr
     }
     engine.check(st, `creating a ${spec.op} stepper`);
     const stepper = heap.readI32(outPtr, 1)[0]!;
-    return new WasmStepper(engine, spec.op, stepper, sc.release(), f);
+    const kept = sc.release().filter((p) => p !== pA);
+    heap.free(pA);
+    return new WasmStepper(engine, spec.op, stepper, kept, f);
   });
 }
