@@ -12,14 +12,28 @@ static inline int beats(double v, double mx) {
     return v > mx || (v != v && mx == mx);
 }
 
+/* np.max of the f×f window x (rows ld apart, columns cs apart); *first (if not NULL) gets the
+ * offset of the first cell, in row-major order, that holds it. */
+static double window_max(const double *x, int f, size_t ld, size_t cs, size_t *first) {
+    double mx = x[0];
+    size_t at = 0;
+    for (int u = 0; u < f; u++)
+        for (int v = 0; v < f; v++) {
+            const size_t o = (size_t)u * ld + (size_t)v * cs;
+            if (beats(x[o], mx)) {
+                mx = x[o];
+                at = o;
+            }
+        }
+    if (first != NULL) *first = at;
+    return mx;
+}
+
 int cs_create_mask_from_window(const double *x, int f, size_t ld, size_t cs, cs_pool_ties ties,
                                unsigned char *mask) {
     if (x == NULL || mask == NULL || f < 1) return 0;
     /* mask = (x == np.max(x)): first the maximum, then every cell equal to it. */
-    double mx = x[0];
-    for (int u = 0; u < f; u++)
-        for (int v = 0; v < f; v++)
-            if (beats(x[u * ld + v * cs], mx)) mx = x[u * ld + v * cs];
+    const double mx = window_max(x, f, ld, cs, NULL);
     int count = 0;
     for (int u = 0; u < f; u++)
         for (int v = 0; v < f; v++) {
@@ -43,13 +57,7 @@ double cs__pool_window(const double *A, const cs__geom *g, cs_pool_mode mode, in
     const int f = g->f, C = g->n_C;
     const double *x = A + cs__at(g->n_H_prev, g->n_W_prev, C, i, vert_start, hori_start, c);
     const size_t ld = (size_t)g->n_W_prev * C;
-    if (mode == CS_POOL_MAX) {
-        double mx = x[0];
-        for (int u = 0; u < f; u++)
-            for (int v = 0; v < f; v++)
-                if (beats(x[u * ld + (size_t)v * C], mx)) mx = x[u * ld + (size_t)v * C];
-        return mx;
-    }
+    if (mode == CS_POOL_MAX) return window_max(x, f, ld, (size_t)C, NULL);
     double s = 0.0;
     for (int u = 0; u < f; u++)
         for (int v = 0; v < f; v++) s += x[u * ld + (size_t)v * C];
@@ -95,18 +103,11 @@ cs_status cs_pool_backward(const double *dA, const double *A_prev, cs_shape in, 
                         if (p.mode == CS_POOL_MAX) {
                             /* Only the maximum reached the output, so only it gets the gradient. */
                             const double *x = A_prev + at;
-                            double mx = x[0];
-                            int first_u = 0, first_v = 0;
-                            for (int u = 0; u < f; u++)
-                                for (int v = 0; v < f; v++)
-                                    if (beats(x[u * ld + (size_t)v * C], mx)) {
-                                        mx = x[u * ld + (size_t)v * C];
-                                        first_u = u; first_v = v;
-                                    }
+                            size_t first;
+                            const double mx = window_max(x, f, ld, (size_t)C, &first);
                             if (p.ties == CS_TIES_FIRST) {
                                 /* == is false when the window holds a NaN (its maximum is then
                                  * NaN): no cell gets the gradient, as with the mask. */
-                                const size_t first = first_u * ld + (size_t)first_v * C;
                                 if (x[first] == mx) dst[first] += da;
                             } else {
                                 for (int u = 0; u < f; u++)
