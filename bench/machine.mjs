@@ -7,7 +7,12 @@ import os from 'node:os';
 export function firstLine(cmd, args, env = process.env) {
   try {
     const out = execFileSync(cmd, args, { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
-    return out.split('\n').find((l) => l.trim() !== '')?.trim() ?? null;
+    return (
+      out
+        .split('\n')
+        .find((l) => l.trim() !== '')
+        ?.trim() ?? null
+    );
   } catch {
     return null;
   }
@@ -50,13 +55,25 @@ export function sourceInfo(root) {
   if (!commit) return 'not a git checkout';
   let changed = [];
   try {
-    const st = execFileSync('git', ['-C', root, 'status', '--porcelain', '--', 'c/src', 'c/include', 'web/wasm', 'web/src', 'build.sh'],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    changed = [...new Set(st.split('\n').filter(Boolean).map((l) => l.slice(3).split('/').slice(0, 2).join('/')))];
+    const st = execFileSync(
+      'git',
+      ['-C', root, 'status', '--porcelain', '--', 'c/src', 'c/include', 'web/wasm', 'web/src', 'build.sh'],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    changed = [
+      ...new Set(
+        st
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => l.slice(3).split('/').slice(0, 2).join('/')),
+      ),
+    ];
   } catch {
     /* leave it empty */
   }
-  return changed.length ? `commit ${commit}, with uncommitted changes in ${changed.join(', ')}` : `commit ${commit}`;
+  return changed.length
+    ? `commit ${commit}, with uncommitted changes in ${changed.join(', ')}`
+    : `commit ${commit}`;
 }
 
 export function machineInfo() {
@@ -88,7 +105,10 @@ export function cpuTicks() {
     const all = user + nice + system + irq + softirq + (steal || 0);
     // /proc/self/stat: the command may hold spaces, so count fields after its closing ')'.
     const self = readFileSync('/proc/self/stat', 'utf8');
-    const f = self.slice(self.lastIndexOf(')') + 2).split(' ').map(Number);
+    const f = self
+      .slice(self.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number);
     // fields 14..17 of the file (utime, stime, cutime, cstime) are 11..14 after ')'.
     const mine = f[11] + f[12] + f[13] + f[14];
     return { total, idle: idle + (iowait || 0), all, mine };

@@ -108,7 +108,8 @@ static double *draw(cs_rng *r, size_t n) {
 
 int main(int argc, char **argv) {
     if (argc < 13 || argc > 15) {
-        fprintf(stderr, "usage: native m H W C f n_C stride pad pool_f pool_stride min_seconds samples [kernel [calls]]\n");
+        fprintf(stderr, "usage: native m H W C f n_C stride pad pool_f pool_stride min_seconds "
+                        "samples [kernel [calls]]\n");
         return 2;
     }
     const char *only = argc >= 14 ? argv[13] : NULL;
@@ -122,11 +123,12 @@ int main(int argc, char **argv) {
 
     bench_case c;
     memset(&c, 0, sizeof c);
-    c.in = (cs_shape){ v[0], v[1], v[2], v[3] };
-    c.cp = (cs_conv_params){ .f = v[4], .n_C = v[5], .stride = v[6], .pad = v[7] };
-    c.pp = (cs_pool_params){ .f = v[8], .stride = v[9] };
+    c.in = (cs_shape){v[0], v[1], v[2], v[3]};
+    c.cp = (cs_conv_params){.f = v[4], .n_C = v[5], .stride = v[6], .pad = v[7]};
+    c.pp = (cs_pool_params){.f = v[8], .stride = v[9]};
     cs_shape zs, as;
-    if (cs_conv_output_shape(c.in, c.cp, &zs) != CS_OK || cs_pool_output_shape(c.in, c.pp, &as) != CS_OK) {
+    if (cs_conv_output_shape(c.in, c.cp, &zs) != CS_OK ||
+        cs_pool_output_shape(c.in, c.pp, &as) != CS_OK) {
         fprintf(stderr, "native: invalid size\n");
         return 2;
     }
@@ -148,13 +150,18 @@ int main(int argc, char **argv) {
     c.dW = draw(&r, n_W);
     c.db = draw(&r, (size_t)c.cp.n_C);
 
-    const struct { const char *name; kernel_fn fn; const double *out; size_t n_out; } kernels[] = {
-        { "conv_forward", run_conv_forward, c.Z, c.n_Z },
-        { "conv_backward", run_conv_backward, c.dA_prev, n_in },
-        { "pool_forward_max", run_pool_forward_max, c.A, c.n_A },
-        { "pool_forward_average", run_pool_forward_average, c.A, c.n_A },
-        { "pool_backward_max", run_pool_backward_max, c.dA_prev, n_in },
-        { "pool_backward_average", run_pool_backward_average, c.dA_prev, n_in },
+    const struct {
+        const char *name;
+        kernel_fn fn;
+        const double *out;
+        size_t n_out;
+    } kernels[] = {
+        {"conv_forward", run_conv_forward, c.Z, c.n_Z},
+        {"conv_backward", run_conv_backward, c.dA_prev, n_in},
+        {"pool_forward_max", run_pool_forward_max, c.A, c.n_A},
+        {"pool_forward_average", run_pool_forward_average, c.A, c.n_A},
+        {"pool_backward_max", run_pool_backward_max, c.dA_prev, n_in},
+        {"pool_backward_average", run_pool_backward_average, c.dA_prev, n_in},
     };
     int ran = 0;
     for (size_t k = 0; k < sizeof kernels / sizeof kernels[0]; k++) {
@@ -178,7 +185,8 @@ int main(int argc, char **argv) {
             n *= 4;
         }
         double t[99];
-        for (int s = 0; s < samples; s++) t[s] = time_calls(kernels[k].fn, &c, n, kernels[k].name) / (double)n;
+        for (int s = 0; s < samples; s++)
+            t[s] = time_calls(kernels[k].fn, &c, n, kernels[k].name) / (double)n;
         qsort(t, (size_t)samples, sizeof t[0], cmp_double);
         printf("{\"kernel\": \"%s\", \"seconds\": %.6e, \"calls\": %ld, \"checksum\": %.17g}\n",
                kernels[k].name, t[samples / 2], n, sum(kernels[k].out, kernels[k].n_out));

@@ -13,15 +13,30 @@
 // state back into the address shows whether it accepted the size, and if not the next smaller
 // candidate is tried. Anything missing makes the part "not measured (why)", never an error.
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import { extname, join, normalize, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const FPS_SECONDS = 3;
 
 /** Newest modification time under dir (ms), skipping node_modules. */
@@ -44,16 +59,28 @@ export function ensureBuilt(root, log) {
   const stale = existsSync(index) && statSync(index).mtimeMs < newest(join(root, 'web'));
   if (existsSync(index) && !stale) return null;
   log(`page: ${stale ? 'dist/ is older than web/' : 'no dist/'}; running npm run build`);
-  const r = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync('npm', ['run', 'build'], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (r.status === 0 && existsSync(index)) return null;
   const out = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.split('\n').filter((l) => /error/i.test(l));
   return `npm run build failed${out.length ? `: ${out[0].trim().slice(0, 160)}` : ''}`;
 }
 
 const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
-  '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2', '.txt': 'text/plain',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain',
 };
 
 /** A static server for dir on 127.0.0.1 (a free port). */
@@ -71,7 +98,10 @@ function serve(dir) {
         res.writeHead(404).end();
         return;
       }
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
       createReadStream(file).pipe(res);
     });
     server.on('error', reject);
@@ -101,8 +131,16 @@ function pageProbe() {
       };
     }
   };
-  wrap(globalThis.CanvasRenderingContext2D?.prototype,
-    ['fillRect', 'strokeRect', 'fillText', 'strokeText', 'fill', 'stroke', 'drawImage', 'putImageData']);
+  wrap(globalThis.CanvasRenderingContext2D?.prototype, [
+    'fillRect',
+    'strokeRect',
+    'fillText',
+    'strokeText',
+    'fill',
+    'stroke',
+    'drawImage',
+    'putImageData',
+  ]);
   wrap(globalThis.WebGLRenderingContext?.prototype, ['drawArrays', 'drawElements']);
   wrap(globalThis.WebGL2RenderingContext?.prototype, ['drawArrays', 'drawElements']);
   const watch = () => {
@@ -136,7 +174,15 @@ function countFrames(seconds) {
       if (range && p === Number(range.max) && endedAt === null && p !== startPos) endedAt = now;
       endPos = p;
       if (endedAt === null && now - t0 < seconds * 1000) requestAnimationFrame(tick);
-      else resolve({ frames, seconds: (now - t0) / 1000, worstFrameMs: worst, startPos, endPos, reachedEnd: endedAt !== null });
+      else
+        resolve({
+          frames,
+          seconds: (now - t0) / 1000,
+          worstFrameMs: worst,
+          startPos,
+          endPos,
+          reachedEnd: endedAt !== null,
+        });
     };
     requestAnimationFrame(tick);
   });
@@ -160,8 +206,13 @@ function query(s) {
 function accepted(url, s) {
   const q = new URL(url).searchParams;
   if (!q.has('H')) return true; // the page does not echo its state: take it as accepted
-  return q.get('H') === String(s.H) && q.get('W') === String(s.W) && q.get('Cin') === String(s.C) &&
-    q.get('Cout') === String(s.nC) && q.get('m') === String(s.m);
+  return (
+    q.get('H') === String(s.H) &&
+    q.get('W') === String(s.W) &&
+    q.get('Cin') === String(s.C) &&
+    q.get('Cout') === String(s.nC) &&
+    q.get('m') === String(s.m)
+  );
 }
 
 /** Steps per second an option's label promises ("100 steps/frame" at 60 Hz, "30 steps/s"). */
@@ -178,7 +229,8 @@ function optionRate(label) {
  * { measured: true, ... } or { measured: false, reason }.
  */
 export async function benchPage(root, size, log) {
-  if (!existsSync(CHROMIUM)) return { measured: false, reason: `no Chromium at ${CHROMIUM} (apt-get install chromium)` };
+  if (!existsSync(CHROMIUM))
+    return { measured: false, reason: `no Chromium at ${CHROMIUM} (apt-get install chromium)` };
   let chromium;
   try {
     ({ chromium } = await import('playwright-core'));
@@ -194,7 +246,10 @@ export async function benchPage(root, size, log) {
   let context;
   try {
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 900 },
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1400, height: 900 },
     });
     const version = context.browser()?.version() ?? null;
     const page = context.pages()[0] ?? (await context.newPage());
@@ -206,7 +261,8 @@ export async function benchPage(root, size, log) {
     });
     page.on('response', (res) => {
       const u = new URL(res.url());
-      if (res.status() >= 400 && u.pathname !== '/favicon.ico') errors.push(`${res.status()} for ${u.pathname}`);
+      if (res.status() >= 400 && u.pathname !== '/favicon.ico')
+        errors.push(`${res.status()} for ${u.pathname}`);
     });
     const loaded = new Set();
     page.on('requestfinished', (req) => {
@@ -222,10 +278,14 @@ export async function benchPage(root, size, log) {
       loaded.clear();
       await page.goto(server.url + query(s), { waitUntil: 'load' });
       try {
-        await page.waitForFunction(() => {
-          const p = window.__benchProbe;
-          return p && (p.firstDraw !== null || p.marked !== null);
-        }, null, { timeout: 15000 });
+        await page.waitForFunction(
+          () => {
+            const p = window.__benchProbe;
+            return p && (p.firstDraw !== null || p.marked !== null);
+          },
+          null,
+          { timeout: 15000 },
+        );
       } catch {
         return { measured: false, reason: 'nothing was drawn on a canvas within 15 s of loading', version };
       }
@@ -237,7 +297,12 @@ export async function benchPage(root, size, log) {
       }
       refused.push(`${s.H}×${s.W}`);
     }
-    if (!used) return { measured: false, reason: `the page refused every size tried (${refused.join(', ')})`, version };
+    if (!used)
+      return {
+        measured: false,
+        reason: `the page refused every size tried (${refused.join(', ')})`,
+        version,
+      };
 
     const probe = await page.evaluate(() => window.__benchProbe);
     const firstStageMs = probe.marked ?? probe.firstDraw;
@@ -250,14 +315,17 @@ export async function benchPage(root, size, log) {
     const speed = page.getByLabel(/speed/i).first();
     let speedLabel = null;
     if ((await speed.count()) > 0) {
-      const options = await speed.locator('option').evaluateAll((os_) => os_.map((o) => ({ value: o.value, label: o.textContent ?? '' })));
+      const options = await speed
+        .locator('option')
+        .evaluateAll((os_) => os_.map((o) => ({ value: o.value, label: o.textContent ?? '' })));
       if (options.length > 0) {
         const best = options.reduce((a, b) => (optionRate(b.label) >= optionRate(a.label) ? b : a));
         await speed.selectOption(best.value);
         speedLabel = best.label.trim();
       }
     }
-    if (speedLabel === null) return { measured: false, reason: 'no speed control labelled "Speed" on the page', version };
+    if (speedLabel === null)
+      return { measured: false, reason: 'no speed control labelled "Speed" on the page', version };
     const play = page.getByRole('button', { name: /^play$/i }).first();
     if ((await play.count()) === 0) return { measured: false, reason: 'no Play button on the page', version };
     // Count frames while playing; when the run reaches its end before FPS_SECONDS, press Play
@@ -291,12 +359,17 @@ export async function benchPage(root, size, log) {
       playing.steps += Math.max(0, r.endPos - r.startPos);
     }
     const m1 = await metrics();
-    playing.drawCallsPerFrame = ((await page.evaluate(() => window.__benchProbe.draws)) - draws0) / Math.max(1, playing.frames);
+    playing.drawCallsPerFrame =
+      ((await page.evaluate(() => window.__benchProbe.draws)) - draws0) / Math.max(1, playing.frames);
     if (m0 && m1) {
       const wall = m1.Timestamp - m0.Timestamp;
       const share = (k) => (m1[k] - m0[k]) / wall;
-      playing.busy = { task: share('TaskDuration'), script: share('ScriptDuration'),
-        layout: share('LayoutDuration'), style: share('RecalcStyleDuration') };
+      playing.busy = {
+        task: share('TaskDuration'),
+        script: share('ScriptDuration'),
+        layout: share('LayoutDuration'),
+        style: share('RecalcStyleDuration'),
+      };
     }
 
     // Bytes: what the page loaded from dist/, gzipped.
@@ -315,11 +388,26 @@ export async function benchPage(root, size, log) {
     bytes.files.sort((a, b) => a.file.localeCompare(b.file));
 
     return {
-      measured: true, version, size: used, refused, query: query(used), firstStageMs, firstStageHow,
-      idle, playing, speedLabel, bytes, errors,
+      measured: true,
+      version,
+      size: used,
+      refused,
+      query: query(used),
+      firstStageMs,
+      firstStageHow,
+      idle,
+      playing,
+      speedLabel,
+      bytes,
+      errors,
     };
   } catch (e) {
-    return { measured: false, reason: `the browser run failed: ${String(e?.message ?? e).split('\n')[0].slice(0, 200)}` };
+    return {
+      measured: false,
+      reason: `the browser run failed: ${String(e?.message ?? e)
+        .split('\n')[0]
+        .slice(0, 200)}`,
+    };
   } finally {
     await context?.close().catch(() => {});
     await server.close();

@@ -57,30 +57,46 @@ export function renderReport(r) {
   out.push('# convstep benchmark results', '');
   out.push('Written by `npm run bench` (bench/run.mjs); see bench/README.md for what each row means.', '');
   out.push('## Machine', '');
-  out.push(table(['', ''], [
-    ['CPU', `${m.cpu}, ${m.cores} logical core${m.cores === 1 ? '' : 's'}, ${m.memoryGiB} GiB`],
-    ['OS', m.os],
-    ['Node', m.node],
-    ['Emscripten', `${m.emcc}${r.wasm?.flags ? ` (module built with ${r.wasm.flags})` : ''}`],
-    ['gcc', `${m.gcc} (native bench: -O2, no -march)`],
-    ['Python', r.numpy?.python ? `${r.numpy.python}, numpy ${r.numpy.numpy}` : (r.numpy?.error ?? '—')],
-    ['Chromium', r.page?.version ?? '—'],
-    ['date', m.date],
-    ['sources', r.source ?? '—'],
-    ['run time', `${Math.round(r.seconds)} s`],
-    ['other load', r.otherLoad === null || r.otherLoad === undefined ? 'unknown'
-      : `other processes kept ${sig(r.otherLoad, 2)} of the ${m.cores} cores busy on average during the run${r.otherLoad > 0.25 ? ' (a busy machine: times are slower and noisier than on an idle one)' : ''}`],
-  ]));
+  out.push(
+    table(
+      ['', ''],
+      [
+        ['CPU', `${m.cpu}, ${m.cores} logical core${m.cores === 1 ? '' : 's'}, ${m.memoryGiB} GiB`],
+        ['OS', m.os],
+        ['Node', m.node],
+        ['Emscripten', `${m.emcc}${r.wasm?.flags ? ` (module built with ${r.wasm.flags})` : ''}`],
+        ['gcc', `${m.gcc} (native bench: -O2, no -march)`],
+        ['Python', r.numpy?.python ? `${r.numpy.python}, numpy ${r.numpy.numpy}` : (r.numpy?.error ?? '—')],
+        ['Chromium', r.page?.version ?? '—'],
+        ['date', m.date],
+        ['sources', r.source ?? '—'],
+        ['run time', `${Math.round(r.seconds)} s`],
+        [
+          'other load',
+          r.otherLoad === null || r.otherLoad === undefined
+            ? 'unknown'
+            : `other processes kept ${sig(r.otherLoad, 2)} of the ${m.cores} cores busy on average during the run${r.otherLoad > 0.25 ? ' (a busy machine: times are slower and noisier than on an idle one)' : ''}`,
+        ],
+      ],
+    ),
+  );
   out.push('');
-  for (const s of SIZES) out.push(`- **${s.name}**: ${describeSize(s)}; pooling f ${s.pool_f}, stride ${s.pool_stride}`);
+  for (const s of SIZES)
+    out.push(`- **${s.name}**: ${describeSize(s)}; pooling f ${s.pool_f}, stride ${s.pool_stride}`);
   out.push('');
 
   // ---- 1. kernels
   out.push('## 1. Batch kernels', '');
   const wasm = r.wasm?.kernels;
   const native = r.native?.rows;
-  const raw = wasm ? (wasm.every((x) => x.raw) ? 'raw WebAssembly exports' : 'the glue\'s wrappers of the exports') : '';
-  out.push(`WASM: the module's exported C functions called directly from Node (${raw || 'not measured'}), on buffers allocated once in WebAssembly memory (no copying timed). Native: the same C built with \`gcc -O2\`. Each time is the median of 5 batches of at least 0.2 s; native and WASM batches alternate. GFLOP/s counts a multiply-add as 2 flops; pooling counts one per window element. numpy: the seed's Python loops (bench/seed_numpy.py), median of up to 3 runs.`);
+  const raw = wasm
+    ? wasm.every((x) => x.raw)
+      ? 'raw WebAssembly exports'
+      : "the glue's wrappers of the exports"
+    : '';
+  out.push(
+    `WASM: the module's exported C functions called directly from Node (${raw || 'not measured'}), on buffers allocated once in WebAssembly memory (no copying timed). Native: the same C built with \`gcc -O2\`. Each time is the median of 5 batches of at least 0.2 s; native and WASM batches alternate. GFLOP/s counts a multiply-add as 2 flops; pooling counts one per window element. numpy: the seed's Python loops (bench/seed_numpy.py), median of up to 3 runs.`,
+  );
   if (r.wasm?.error) out.push('', `WASM: not measured (${r.wasm.error}).`);
   if (r.wasm?.note) out.push('', `WASM: ${r.wasm.note}.`);
   if (r.native?.error) out.push('', `Native: not measured (${r.native.error}).`);
@@ -103,27 +119,58 @@ export function renderReport(r) {
       let pyText = '—';
       if (py?.skipped) pyText = `skipped (too slow: ~${sig(py.predicted_s, 2)} s predicted)`;
       else if (py) pyText = fmtTime(py.seconds);
-      rows1.push([label(k.name), s.name, w ? fmtTime(w.seconds) : '—', n ? fmtTime(n.seconds) : '—',
-        ratio === null ? '—' : sig(ratio, 2), w ? sig(fl / w.seconds / 1e9, 3) : '—',
-        n ? sig(fl / n.seconds / 1e9, 3) : '—', pyText,
-        py?.seconds && w ? `${sig(py.seconds / w.seconds, 2)}×` : '—']);
+      rows1.push([
+        label(k.name),
+        s.name,
+        w ? fmtTime(w.seconds) : '—',
+        n ? fmtTime(n.seconds) : '—',
+        ratio === null ? '—' : sig(ratio, 2),
+        w ? sig(fl / w.seconds / 1e9, 3) : '—',
+        n ? sig(fl / n.seconds / 1e9, 3) : '—',
+        pyText,
+        py?.seconds && w ? `${sig(py.seconds / w.seconds, 2)}×` : '—',
+      ]);
       if (ratio !== null && s.name !== 'notebook') {
         const j = judge(BUDGET.wasmVsNative, ratio, true, '', (x) => sig(x, 2));
-        budgets.push([`WASM speed vs native ≥ ${BUDGET.wasmVsNative}: ${label(k.name)}, ${s.name}`,
-          sig(ratio, 2), j.met ? 'met' : '**missed**', j.distance]);
+        budgets.push([
+          `WASM speed vs native ≥ ${BUDGET.wasmVsNative}: ${label(k.name)}, ${s.name}`,
+          sig(ratio, 2),
+          j.met ? 'met' : '**missed**',
+          j.distance,
+        ]);
       }
     }
   }
-  out.push(table(['kernel', 'size', 'WASM', 'native gcc -O2', 'WASM speed vs native', 'GFLOP/s WASM',
-    'GFLOP/s native', 'seed numpy loops', 'numpy / WASM'], rows1));
+  out.push(
+    table(
+      [
+        'kernel',
+        'size',
+        'WASM',
+        'native gcc -O2',
+        'WASM speed vs native',
+        'GFLOP/s WASM',
+        'GFLOP/s native',
+        'seed numpy loops',
+        'numpy / WASM',
+      ],
+      rows1,
+    ),
+  );
   if (compared) {
-    out.push('', `Outputs: WASM and native agree bit for bit (sum of the output, in index order) on ${same} of ${compared} runs.`);
+    out.push(
+      '',
+      `Outputs: WASM and native agree bit for bit (sum of the output, in index order) on ${same} of ${compared} runs.`,
+    );
   }
   out.push('');
 
   // ---- 2. steppers
   out.push('## 2. Stepper against the batch kernel (WASM)', '');
-  out.push('"to the end": `cs_stepper_reset`, then one `seek(total)`: every step runs inside WebAssembly (snapshots of backward partial sums included), median of 5 batches of at least 0.1 s. "next() from JS": `while (next(s)) {}` with the raw `cs_stepper_next` export, one call per step, nothing else read (reset not timed). Ratios are against the batch kernel of part 1.', '');
+  out.push(
+    '"to the end": `cs_stepper_reset`, then one `seek(total)`: every step runs inside WebAssembly (snapshots of backward partial sums included), median of 5 batches of at least 0.1 s. "next() from JS": `while (next(s)) {}` with the raw `cs_stepper_next` export, one call per step, nothing else read (reset not timed). Ratios are against the batch kernel of part 1.',
+    '',
+  );
   const rows2 = [];
   for (const s of SIZES) {
     for (const k of KERNELS) {
@@ -132,21 +179,52 @@ export function renderReport(r) {
       if (!st || !w) continue;
       const ratio = st.toEndSeconds / w.seconds;
       const ratioNext = st.nextRunSeconds / w.seconds;
-      rows2.push([label(k.name), s.name, int(st.steps), fmtTime(w.seconds), fmtTime(st.toEndSeconds),
-        `${sig(ratio, 2)}×`, fmtTime(st.nextRunSeconds), `${sig(ratioNext, 2)}×`, fmtRate(st.stepsPerSecond)]);
+      rows2.push([
+        label(k.name),
+        s.name,
+        int(st.steps),
+        fmtTime(w.seconds),
+        fmtTime(st.toEndSeconds),
+        `${sig(ratio, 2)}×`,
+        fmtTime(st.nextRunSeconds),
+        `${sig(ratioNext, 2)}×`,
+        fmtRate(st.stepsPerSecond),
+      ]);
       const j = judge(BUDGET.stepperRatio, ratio, false, '×', (x) => sig(x, 2));
-      budgets.push([`stepper to the end / batch ≤ ${BUDGET.stepperRatio}×: ${label(k.name)}, ${s.name}`,
-        `${sig(ratio, 2)}×`, j.met ? 'met' : '**missed**', j.distance]);
+      budgets.push([
+        `stepper to the end / batch ≤ ${BUDGET.stepperRatio}×: ${label(k.name)}, ${s.name}`,
+        `${sig(ratio, 2)}×`,
+        j.met ? 'met' : '**missed**',
+        j.distance,
+      ]);
       if (s.name === 'notebook') {
         const jj = judge(BUDGET.jsSteps, st.stepsPerSecond, true, ' steps/s', fmtRate);
-        budgets.push([`steps/s from JS ≥ ${fmtRate(BUDGET.jsSteps)}: ${label(k.name)}, notebook`,
-          fmtRate(st.stepsPerSecond), jj.met ? 'met' : '**missed**', jj.distance]);
+        budgets.push([
+          `steps/s from JS ≥ ${fmtRate(BUDGET.jsSteps)}: ${label(k.name)}, notebook`,
+          fmtRate(st.stepsPerSecond),
+          jj.met ? 'met' : '**missed**',
+          jj.distance,
+        ]);
       }
     }
   }
   if (rows2.length) {
-    out.push(table(['op', 'size', 'steps', 'batch', 'stepper to the end', 'ratio', 'next() from JS, whole run',
-      'ratio', 'steps/s from JS'], rows2));
+    out.push(
+      table(
+        [
+          'op',
+          'size',
+          'steps',
+          'batch',
+          'stepper to the end',
+          'ratio',
+          'next() from JS, whole run',
+          'ratio',
+          'steps/s from JS',
+        ],
+        rows2,
+      ),
+    );
   } else {
     out.push('Not measured.');
   }
@@ -154,15 +232,26 @@ export function renderReport(r) {
 
   // ---- 3. seeks
   out.push('## 3. Worst seek (WASM)', '');
-  out.push('To the last step (total − 1) of each backward op: from step 0 of a stepper just created (no snapshots yet) and from the end (position total, snapshots taken on the way there). Median of at least 5 seeks (more while they add up to less than 50 ms); the slowest one in brackets.', '');
+  out.push(
+    'To the last step (total − 1) of each backward op: from step 0 of a stepper just created (no snapshots yet) and from the end (position total, snapshots taken on the way there). Median of at least 5 seeks (more while they add up to less than 50 ms); the slowest one in brackets.',
+    '',
+  );
   const rows3 = [];
   for (const s of SIZES) {
     for (const k of KERNELS.filter((x) => x.op.endsWith('backward'))) {
       const sk = find(r.wasm?.seeks, k.name, s.name);
       if (!sk) continue;
-      rows3.push([label(k.name), s.name, int(sk.steps), `${fmtTime(sk.freshSeconds)} (${fmtTime(sk.freshMax)})`,
-        `${fmtTime(sk.fromEndSeconds)} (${fmtTime(sk.fromEndMax)})`]);
-      for (const [how, sec] of [['from step 0', sk.freshSeconds], ['from the end', sk.fromEndSeconds]]) {
+      rows3.push([
+        label(k.name),
+        s.name,
+        int(sk.steps),
+        `${fmtTime(sk.freshSeconds)} (${fmtTime(sk.freshMax)})`,
+        `${fmtTime(sk.fromEndSeconds)} (${fmtTime(sk.fromEndMax)})`,
+      ]);
+      for (const [how, sec] of [
+        ['from step 0', sk.freshSeconds],
+        ['from the end', sk.fromEndSeconds],
+      ]) {
         const name = `seek to the last step ≤ ${BUDGET.seekMs} ms (${how}): ${label(k.name)}, ${s.name}, ${int(sk.steps)} steps`;
         if (sk.steps > BUDGET.seekMaxSteps) {
           budgets.push([name, fmtTime(sec), 'n/a', `over ${int(BUDGET.seekMaxSteps)} steps: not budgeted`]);
@@ -173,13 +262,17 @@ export function renderReport(r) {
       }
     }
   }
-  out.push(rows3.length ? table(['op', 'size', 'steps', 'from step 0 (slowest)', 'from the end (slowest)'], rows3) : 'Not measured.');
+  out.push(
+    rows3.length
+      ? table(['op', 'size', 'steps', 'from step 0 (slowest)', 'from the end (slowest)'], rows3)
+      : 'Not measured.',
+  );
   out.push('');
 
   // ---- 4. page
   out.push('## 4. The page (headless Chromium)', '');
   const p = r.page;
-  if (!p || !p.measured) {
+  if (!p?.measured) {
     out.push(`page: not measured (${p?.reason ?? 'not run'})`);
   } else {
     const sz = p.size;
@@ -187,25 +280,46 @@ export function renderReport(r) {
     const note = p.refused.length
       ? ` The page refused the benchmark's image size (${p.refused.join(', ')}), so this is the largest size it accepted.`
       : '';
-    out.push(`Built folder (dist/) served from 127.0.0.1; page opened at \`${p.query}\` (A_prev (${sz.m},${sz.H},${sz.W},${sz.C}), W (${sz.f},${sz.f},${sz.C},${sz.nC}); asked for ${asked.H}×${asked.W}).${note}`, '');
+    out.push(
+      `Built folder (dist/) served from 127.0.0.1; page opened at \`${p.query}\` (A_prev (${sz.m},${sz.H},${sz.W},${sz.C}), W (${sz.f},${sz.f},${sz.C},${sz.nC}); asked for ${asked.H}×${asked.W}).${note}`,
+      '',
+    );
     const fps = p.playing.frames / p.playing.seconds;
     const idleFps = p.idle.frames / p.idle.seconds;
     const steps = p.playing.steps;
-    const restarts = p.playing.restarts ? `, played from the start again ${p.playing.restarts}× after reaching the end` : '';
-    out.push(table(['measure', 'value'], [
-      ['frames per second, playing at the fastest speed', `${sig(fps, 3)} (${p.playing.frames} frames in ${sig(p.playing.seconds, 3)} s at "${p.speedLabel}"; slowest frame ${sig(p.playing.worstFrameMs, 3)} ms; ${int(steps)} steps played${restarts})`],
-      ['frames per second, idle', `${sig(idleFps, 3)}`],
-      ['main thread while playing', p.playing.busy
-        ? `busy ${Math.round(100 * p.playing.busy.task)} % of the time: script ${Math.round(100 * p.playing.busy.script)} %, style ${Math.round(100 * p.playing.busy.style)} %, layout ${Math.round(100 * p.playing.busy.layout)} % (the rest: painting and other tasks); ${sig(p.playing.drawCallsPerFrame, 3)} canvas drawing calls per frame`
-        : `${sig(p.playing.drawCallsPerFrame, 3)} canvas drawing calls per frame`],
-      ['navigation to the first drawn stage', `${sig(p.firstStageMs, 3)} ms (${p.firstStageHow})`],
-      ['JS, gzipped', `${int(p.bytes.js)} B`],
-      ['CSS, gzipped', `${int(p.bytes.css)} B`],
-      ['WASM, gzipped', `${int(p.bytes.wasm)} B`],
-      ['total, gzipped', `${int(p.bytes.js + p.bytes.css + p.bytes.wasm)} B`],
-      ['errors in the console', p.errors.length ? p.errors.slice(0, 3).join('; ') : 'none'],
-    ]));
-    out.push('', 'Files: ' + p.bytes.files.map((f) => `${f.file} ${int(f.raw)} B (${int(f.gzip)} B gzipped)`).join(', ') + '.');
+    const restarts = p.playing.restarts
+      ? `, played from the start again ${p.playing.restarts}× after reaching the end`
+      : '';
+    out.push(
+      table(
+        ['measure', 'value'],
+        [
+          [
+            'frames per second, playing at the fastest speed',
+            `${sig(fps, 3)} (${p.playing.frames} frames in ${sig(p.playing.seconds, 3)} s at "${p.speedLabel}"; slowest frame ${sig(p.playing.worstFrameMs, 3)} ms; ${int(steps)} steps played${restarts})`,
+          ],
+          ['frames per second, idle', `${sig(idleFps, 3)}`],
+          [
+            'main thread while playing',
+            p.playing.busy
+              ? `busy ${Math.round(100 * p.playing.busy.task)} % of the time: script ${Math.round(100 * p.playing.busy.script)} %, style ${Math.round(100 * p.playing.busy.style)} %, layout ${Math.round(100 * p.playing.busy.layout)} % (the rest: painting and other tasks); ${sig(p.playing.drawCallsPerFrame, 3)} canvas drawing calls per frame`
+              : `${sig(p.playing.drawCallsPerFrame, 3)} canvas drawing calls per frame`,
+          ],
+          ['navigation to the first drawn stage', `${sig(p.firstStageMs, 3)} ms (${p.firstStageHow})`],
+          ['JS, gzipped', `${int(p.bytes.js)} B`],
+          ['CSS, gzipped', `${int(p.bytes.css)} B`],
+          ['WASM, gzipped', `${int(p.bytes.wasm)} B`],
+          ['total, gzipped', `${int(p.bytes.js + p.bytes.css + p.bytes.wasm)} B`],
+          ['errors in the console', p.errors.length ? p.errors.slice(0, 3).join('; ') : 'none'],
+        ],
+      ),
+    );
+    out.push(
+      '',
+      'Files: ' +
+        p.bytes.files.map((f) => `${f.file} ${int(f.raw)} B (${int(f.gzip)} B gzipped)`).join(', ') +
+        '.',
+    );
   }
   out.push('');
 
@@ -214,7 +328,10 @@ export function renderReport(r) {
   if (budgets.length) {
     const missed = budgets.filter((b) => b[2] !== 'met' && b[2] !== 'n/a').length;
     const met = budgets.filter((b) => b[2] === 'met').length;
-    out.push(`${met} met, ${missed} missed${budgets.some((b) => b[2] === 'n/a') ? `, ${budgets.filter((b) => b[2] === 'n/a').length} not budgeted` : ''}.`, '');
+    out.push(
+      `${met} met, ${missed} missed${budgets.some((b) => b[2] === 'n/a') ? `, ${budgets.filter((b) => b[2] === 'n/a').length} not budgeted` : ''}.`,
+      '',
+    );
     out.push(table(['target', 'measured', 'result', 'distance'], budgets));
   } else {
     out.push('Nothing measured.');

@@ -24,7 +24,12 @@ import { renderReport } from './report.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
-const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+const skip = new Set(
+  (process.env.BENCH_SKIP ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 const log = (msg) => console.log(`bench: ${msg}`);
 /** Error text without this machine's folders. */
 const clean = (s) => String(s).split(root).join('.').split('\n')[0].slice(0, 240);
@@ -40,10 +45,16 @@ async function wasmModule() {
     note = 'module taken from BENCH_WASM_DIR, not from build.sh';
   } else {
     log('bash build.sh wasm (does nothing when the module is up to date)');
-    const r = spawnSync('bash', ['build.sh', 'wasm'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const r = spawnSync('bash', ['build.sh', 'wasm'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     if (r.status !== 0) {
-      const why = `${r.stderr ?? ''}${r.stdout ?? ''}`.split('\n').find((l) => /error/i.test(l)) ?? `exit ${r.status}`;
-      if (!existsSync(join(dir, 'convstep.wasm'))) return { error: `bash build.sh wasm failed: ${clean(why.trim())}` };
+      const why =
+        `${r.stderr ?? ''}${r.stdout ?? ''}`.split('\n').find((l) => /error/i.test(l)) ?? `exit ${r.status}`;
+      if (!existsSync(join(dir, 'convstep.wasm')))
+        return { error: `bash build.sh wasm failed: ${clean(why.trim())}` };
       note = `bash build.sh wasm failed (${clean(why.trim())}); measured the module already there, which may be older than the sources`;
     }
   }
@@ -54,7 +65,9 @@ async function wasmModule() {
   let flags = null;
   const stamp = join(dir, '.flags');
   if (existsSync(stamp)) {
-    const f = readFileSync(stamp, 'utf8').split('\n').filter((l) => /^-(O\d|O[sz]|m[a-z0-9-]+)$/.test(l));
+    const f = readFileSync(stamp, 'utf8')
+      .split('\n')
+      .filter((l) => /^-(O\d|O[sz]|m[a-z0-9-]+)$/.test(l));
     if (f.length) flags = f.join(' ');
   }
   try {
@@ -72,10 +85,16 @@ function buildNative() {
   const out = join(here, '.build');
   mkdirSync(out, { recursive: true });
   const exe = join(out, 'native');
-  const sources = readdirSync(join(root, 'c/src')).filter((f) => f.endsWith('.c')).sort().map((f) => `c/src/${f}`);
+  const sources = readdirSync(join(root, 'c/src'))
+    .filter((f) => f.endsWith('.c'))
+    .sort()
+    .map((f) => `c/src/${f}`);
   log(`${cc} -O2 -> bench/.build/native`);
-  const build = spawnSync(cc, ['-std=c11', '-O2', '-Ic/include', ...sources, 'bench/native.c', '-lm', '-o', exe],
-    { cwd: root, encoding: 'utf8' });
+  const build = spawnSync(
+    cc,
+    ['-std=c11', '-O2', '-Ic/include', ...sources, 'bench/native.c', '-lm', '-o', exe],
+    { cwd: root, encoding: 'utf8' },
+  );
   if (build.status !== 0) {
     return { error: `${cc} failed: ${clean((build.stderr || build.error?.message || '').trim())}` };
   }
@@ -87,7 +106,21 @@ function buildNative() {
  * Without `calls` the binary calibrates (batches of at least MIN_SECONDS).
  */
 function runNative(exe, s, k, calls) {
-  const args = [s.m, s.H, s.W, s.C, s.f, s.nC, s.stride, s.pad, s.pool_f, s.pool_stride, MIN_SECONDS, 1, k.name];
+  const args = [
+    s.m,
+    s.H,
+    s.W,
+    s.C,
+    s.f,
+    s.nC,
+    s.stride,
+    s.pad,
+    s.pool_f,
+    s.pool_stride,
+    MIN_SECONDS,
+    1,
+    k.name,
+  ];
   if (calls) args.push(calls);
   return JSON.parse(execFileSync(exe, args.map(String), { encoding: 'utf8' }).trim());
 }
@@ -99,10 +132,16 @@ function benchNumpy() {
   if (!existsSync(py)) return { error: `no ${py}` };
   const probe = spawnSync(py, ['-c', 'import numpy'], { encoding: 'utf8' });
   if (probe.status !== 0) return { error: `${py} has no numpy (apt-get install python3-numpy)` };
-  log('numpy: the seed\'s loops');
+  log("numpy: the seed's loops");
   const plan = { sizes: SIZES, limit_s: 10, min_s: 0.2, max_runs: 3 };
-  const r = spawnSync(py, [join(here, 'seed_numpy.py'), JSON.stringify(plan)], { encoding: 'utf8', timeout: 150000 });
-  if (r.status !== 0) return { error: `seed_numpy.py failed: ${clean((r.stderr || r.error?.message || '').trim().split('\n').pop())}` };
+  const r = spawnSync(py, [join(here, 'seed_numpy.py'), JSON.stringify(plan)], {
+    encoding: 'utf8',
+    timeout: 150000,
+  });
+  if (r.status !== 0)
+    return {
+      error: `seed_numpy.py failed: ${clean((r.stderr || r.error?.message || '').trim().split('\n').pop())}`,
+    };
   const res = JSON.parse(r.stdout);
   return { rows: res.results, numpy: res.numpy, python: res.python };
 }
@@ -124,7 +163,9 @@ async function main() {
   report.native = native.error ? { error: native.error } : { rows: [] };
   const w = await wasmModule();
   if (w.error) log(`WASM: not measured (${w.error})`);
-  report.wasm = w.error ? { error: w.error } : { flags: w.flags, note: w.note, kernels: [], steppers: [], seeks: [] };
+  report.wasm = w.error
+    ? { error: w.error }
+    : { flags: w.flags, note: w.note, kernels: [], steppers: [], seeks: [] };
   for (const size of SIZES) {
     const setup = w.error ? null : new SizeSetup(w.mod, size);
     try {
@@ -153,7 +194,8 @@ async function main() {
         } else if (nat) {
           for (let j = 0; j < SAMPLES; j++) nativeBatch();
         }
-        if (nat && natSamples.length) report.native.rows.push({ ...nat, seconds: median(natSamples), ...tag });
+        if (nat && natSamples.length)
+          report.native.rows.push({ ...nat, seconds: median(natSamples), ...tag });
         if (!setup) continue;
         report.wasm.steppers.push({ ...setup.stepper(k, { minSeconds: 0.1 }), ...tag });
         if (k.op.endsWith('backward')) report.wasm.seeks.push({ ...setup.seeks(k), ...tag });
@@ -170,7 +212,11 @@ async function main() {
     report.page = { measured: false, reason: 'left out (BENCH_SKIP)' };
   } else {
     log('page: headless Chromium');
-    report.page = await benchPage(root, SIZES.find((s) => s.name === 'image'), log);
+    report.page = await benchPage(
+      root,
+      SIZES.find((s) => s.name === 'image'),
+      log,
+    );
     if (!report.page.measured) report.page.reason = clean(report.page.reason);
   }
   if (!report.page.measured) log(`page: not measured (${report.page.reason})`);

@@ -100,18 +100,30 @@ export class SizeSetup {
         return { fn: () => this.callConvForward(fn), raw: isRawExport(fn), out: this.Z, nOut: this.nZ };
       }
       case 'conv_backward': {
-        const fn = exportAfter(mod, '_csw_conv_backward', () => this.callConvBackward(mod._csw_conv_backward));
-        return { fn: () => this.callConvBackward(fn), raw: isRawExport(fn), out: this.dA_prev, nOut: this.nIn };
+        const fn = exportAfter(mod, '_csw_conv_backward', () =>
+          this.callConvBackward(mod._csw_conv_backward),
+        );
+        return {
+          fn: () => this.callConvBackward(fn),
+          raw: isRawExport(fn),
+          out: this.dA_prev,
+          nOut: this.nIn,
+        };
       }
       default: {
         const forward = k.op === 'pool_forward';
         const name = forward ? '_csw_pool_forward' : '_csw_pool_backward';
         const call = forward
           ? (f) => f(this.A_prev, s.m, s.H, s.W, s.C, s.pool_f, s.pool_stride, k.mode, 0, this.A)
-          : (f) => f(this.dA, this.A_prev, s.m, s.H, s.W, s.C, s.pool_f, s.pool_stride, k.mode, 0, this.dA_prev);
+          : (f) =>
+              f(this.dA, this.A_prev, s.m, s.H, s.W, s.C, s.pool_f, s.pool_stride, k.mode, 0, this.dA_prev);
         const fn = exportAfter(mod, name, () => call(mod[name]));
-        return { fn: () => call(fn), raw: isRawExport(fn), out: forward ? this.A : this.dA_prev,
-          nOut: forward ? this.nA : this.nIn };
+        return {
+          fn: () => call(fn),
+          raw: isRawExport(fn),
+          out: forward ? this.A : this.dA_prev,
+          nOut: forward ? this.nA : this.nIn,
+        };
       }
     }
   }
@@ -123,8 +135,23 @@ export class SizeSetup {
 
   callConvBackward(f) {
     const s = this.s;
-    return f(this.dZ, this.A_prev, s.m, s.H, s.W, s.C, this.W, s.f, s.nC, s.stride, s.pad, 0,
-      this.dA_prev, this.dW, this.db);
+    return f(
+      this.dZ,
+      this.A_prev,
+      s.m,
+      s.H,
+      s.W,
+      s.C,
+      this.W,
+      s.f,
+      s.nC,
+      s.stride,
+      s.pad,
+      0,
+      this.dA_prev,
+      this.dW,
+      this.db,
+    );
   }
 
   /** A new stepper for kernel k (its address). */
@@ -133,20 +160,67 @@ export class SizeSetup {
     let st;
     switch (k.op) {
       case 'conv_forward':
-        st = mod._csw_stepper_create_conv_forward(this.A_prev, s.m, s.H, s.W, s.C, this.W, this.b,
-          s.f, s.nC, s.stride, s.pad, 0, this.outPtr);
+        st = mod._csw_stepper_create_conv_forward(
+          this.A_prev,
+          s.m,
+          s.H,
+          s.W,
+          s.C,
+          this.W,
+          this.b,
+          s.f,
+          s.nC,
+          s.stride,
+          s.pad,
+          0,
+          this.outPtr,
+        );
         break;
       case 'conv_backward':
-        st = mod._csw_stepper_create_conv_backward(this.dZ, this.A_prev, s.m, s.H, s.W, s.C, this.W,
-          s.f, s.nC, s.stride, s.pad, 0, this.outPtr);
+        st = mod._csw_stepper_create_conv_backward(
+          this.dZ,
+          this.A_prev,
+          s.m,
+          s.H,
+          s.W,
+          s.C,
+          this.W,
+          s.f,
+          s.nC,
+          s.stride,
+          s.pad,
+          0,
+          this.outPtr,
+        );
         break;
       case 'pool_forward':
-        st = mod._csw_stepper_create_pool_forward(this.A_prev, s.m, s.H, s.W, s.C, s.pool_f,
-          s.pool_stride, k.mode, 0, this.outPtr);
+        st = mod._csw_stepper_create_pool_forward(
+          this.A_prev,
+          s.m,
+          s.H,
+          s.W,
+          s.C,
+          s.pool_f,
+          s.pool_stride,
+          k.mode,
+          0,
+          this.outPtr,
+        );
         break;
       default:
-        st = mod._csw_stepper_create_pool_backward(this.dA, this.A_prev, s.m, s.H, s.W, s.C,
-          s.pool_f, s.pool_stride, k.mode, 0, this.outPtr);
+        st = mod._csw_stepper_create_pool_backward(
+          this.dA,
+          this.A_prev,
+          s.m,
+          s.H,
+          s.W,
+          s.C,
+          s.pool_f,
+          s.pool_stride,
+          k.mode,
+          0,
+          this.outPtr,
+        );
     }
     check(st, `creating a ${k.name} stepper`);
     // Creation may have grown memory: take the view afresh.
@@ -191,15 +265,20 @@ export class SizeSetup {
       const next = exportAfter(mod, '_cs_stepper_next', () => mod._cs_stepper_next(0));
       const reset = exportAfter(mod, '_cs_stepper_reset', () => mod._cs_stepper_reset(0));
       const seek = exportAfter(mod, '_csw_stepper_seek', () => mod._csw_stepper_seek(0, 0));
-      const toEnd = timePerCall(() => {
-        reset(s);
-        seek(s, total);
-      }, { minSeconds, samples });
+      const toEnd = timePerCall(
+        () => {
+          reset(s);
+          seek(s, total);
+        },
+        { minSeconds, samples },
+      );
       if (mod._csw_stepper_position(s) !== total) throw new Error(`${k.name}: seek did not reach the end`);
 
       // Driven from JavaScript: one full pass to warm up, then whole passes timed.
       reset(s);
-      while (next(s)) { /* one step */ }
+      while (next(s)) {
+        /* one step */
+      }
       const rates = [];
       for (let j = 0; j < samples; j++) {
         let secs = 0;
@@ -207,15 +286,22 @@ export class SizeSetup {
         while (secs < minSeconds) {
           reset(s);
           const t0 = performance.now();
-          while (next(s)) { /* one step */ }
+          while (next(s)) {
+            /* one step */
+          }
           secs += (performance.now() - t0) / 1000;
           done += total;
         }
         rates.push(done / secs);
       }
       const stepsPerSecond = median(rates);
-      return { steps: total, toEndSeconds: toEnd.seconds, nextRunSeconds: total / stepsPerSecond, stepsPerSecond,
-        raw: isRawExport(next) && isRawExport(seek) && isRawExport(reset) };
+      return {
+        steps: total,
+        toEndSeconds: toEnd.seconds,
+        nextRunSeconds: total / stepsPerSecond,
+        stepsPerSecond,
+        raw: isRawExport(next) && isRawExport(seek) && isRawExport(reset),
+      };
     } finally {
       mod._cs_stepper_destroy(s);
     }
@@ -233,17 +319,28 @@ export class SizeSetup {
     const total = steps(k, this.s);
     let s = 0;
     try {
-      const fresh = timeOnce(() => {
-        if (s) mod._cs_stepper_destroy(s);
-        s = 0;
-        s = this.createStepper(k);
-      }, () => check(seek(s, total - 1), 'seek'));
+      const fresh = timeOnce(
+        () => {
+          if (s) mod._cs_stepper_destroy(s);
+          s = 0;
+          s = this.createStepper(k);
+        },
+        () => check(seek(s, total - 1), 'seek'),
+      );
       mod._cs_stepper_destroy(s);
       s = 0;
       s = this.createStepper(k);
-      const fromEnd = timeOnce(() => check(seek(s, total), 'seek'), () => check(seek(s, total - 1), 'seek'));
-      return { steps: total, freshSeconds: fresh.seconds, freshMax: fresh.max,
-        fromEndSeconds: fromEnd.seconds, fromEndMax: fromEnd.max };
+      const fromEnd = timeOnce(
+        () => check(seek(s, total), 'seek'),
+        () => check(seek(s, total - 1), 'seek'),
+      );
+      return {
+        steps: total,
+        freshSeconds: fresh.seconds,
+        freshMax: fresh.max,
+        fromEndSeconds: fromEnd.seconds,
+        fromEndMax: fromEnd.max,
+      };
     } finally {
       if (s) mod._cs_stepper_destroy(s);
     }

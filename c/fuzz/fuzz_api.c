@@ -64,8 +64,8 @@
 /* Kernels and steppers run only when every tensor has at most LIMIT_ELEMS elements and one
  * pass over the outputs costs at most LIMIT_WORK multiply-adds. */
 #define LIMIT_ELEMS (1L << 17)
-#define LIMIT_WORK (1L << 20)
-#define MAX_CMDS 32
+#define LIMIT_WORK  (1L << 20)
+#define MAX_CMDS    32
 #define MAX_REPLAYS 3
 
 /* ---- failure reporting ---------------------------------------------------------------------- */
@@ -110,8 +110,8 @@ static uint64_t next_rng(reader *r) {
 }
 
 static const int64_t k_extremes[16] = {
-    0, -1, -3, INT_MIN, INT_MAX, INT_MAX - 1, 2046, 2047, 2048, 2049, 4096, 46341, 65536,
-    1L << 21, CS_MAX_ELEMENTS, CS_MAX_ELEMENTS + 1,
+    0,    -1,    -3,    INT_MIN,  INT_MAX,         INT_MAX - 1,         2046, 2047, 2048, 2049,
+    4096, 46341, 65536, 1L << 21, CS_MAX_ELEMENTS, CS_MAX_ELEMENTS + 1,
 };
 
 /* A dimension or hyper-parameter: lo..hi for bytes 0..239, an extreme value for 240..255. */
@@ -123,7 +123,7 @@ static int rd_int(reader *r, int lo, int hi) {
 
 /* A pool mode or ties value: mostly 0 or 1, sometimes an invalid one. */
 static int rd_enum(reader *r) {
-    static const int bad[8] = { 2, 3, -1, 255, 256, INT_MAX, INT_MIN, 0x10001 };
+    static const int bad[8] = {2, 3, -1, 255, 256, INT_MAX, INT_MIN, 0x10001};
     const uint8_t b = rd_u8(r);
     if (b < 224) return b & 1;
     return bad[(b - 224) % 8];
@@ -146,8 +146,12 @@ static uint64_t double_to_bits(double d) {
 
 static double rd_double(reader *r) {
     static const double specials[16] = {
-        NAN, -NAN, INFINITY, -INFINITY, -0.0, DBL_MAX, -DBL_MAX, DBL_MIN,
-        4.9406564584124654e-324, 1e300, -1e300, 1e-300, 1e154, -1e154, 0.1, 1e16,
+        NAN,       -NAN,    INFINITY,
+        -INFINITY, -0.0,    DBL_MAX,
+        -DBL_MAX,  DBL_MIN, 4.9406564584124654e-324,
+        1e300,     -1e300,  1e-300,
+        1e154,     -1e154,  0.1,
+        1e16,
     };
     if (r->n == 0) {
         const uint64_t x = next_rng(r);
@@ -171,7 +175,9 @@ static void *xmalloc(size_t bytes) {
     return p;
 }
 
-static double *dalloc(size_t n) { return xmalloc(n * sizeof(double)); }
+static double *dalloc(size_t n) {
+    return xmalloc(n * sizeof(double));
+}
 
 static double *dclone(const double *src, size_t n) {
     double *p = dalloc(n);
@@ -248,7 +254,7 @@ static size_t at4(int H, int W, int C, int i, int h, int w, int c) {
 
 /* Saturating element count of a 4-d shape whose dimensions are all >= 0. */
 static long long count4(long long a, long long b, long long c, long long d) {
-    const long long dims[4] = { a, b, c, d };
+    const long long dims[4] = {a, b, c, d};
     long long n = 1;
     for (int k = 0; k < 4; k++) {
         if (dims[k] == 0) return 0;
@@ -273,14 +279,16 @@ static size_t bounded_len(const char *s, size_t cap) {
     return n;
 }
 
-static int status_in_range(cs_status s) { return (int)s >= CS_OK && (int)s <= CS_ERR_NOMEM; }
+static int status_in_range(cs_status s) {
+    return (int)s >= CS_OK && (int)s <= CS_ERR_NOMEM;
+}
 
 /* ---- the model of the documented checks ------------------------------------------------------ */
 
 typedef struct {
-    int ok;          /* the configuration is valid */
-    int allow[6];    /* when not ok: the statuses that fit the errors present */
-    cs_shape out;    /* when ok: the output shape */
+    int ok;                            /* the configuration is valid */
+    int allow[6];                      /* when not ok: the statuses that fit the errors present */
+    cs_shape out;                      /* when ok: the output shape */
     long long n_in, n_pad, n_w, n_out; /* when ok */
     int span, Hp, Wp, dil;
 } model;
@@ -310,8 +318,11 @@ static model conv_model(cs_shape in, cs_conv_params p) {
         m.n_out = count4(in.m, nH, nW, p.n_C);
         L |= m.n_out > CS_MAX_ELEMENTS;
         if (!L) {
-            m.out = (cs_shape){ in.m, (int)nH, (int)nW, p.n_C };
-            m.span = (int)span; m.Hp = (int)Hp; m.Wp = (int)Wp; m.dil = (int)d;
+            m.out = (cs_shape){in.m, (int)nH, (int)nW, p.n_C};
+            m.span = (int)span;
+            m.Hp = (int)Hp;
+            m.Wp = (int)Wp;
+            m.dil = (int)d;
         }
     }
     m.allow[CS_ERR_TOO_LARGE] = L;
@@ -340,10 +351,13 @@ static model pool_model(cs_shape in, cs_pool_params p) {
     m.ok = !L && !F;
     if (m.ok) {
         const int nH = (in.n_H - p.f) / p.stride + 1, nW = (in.n_W - p.f) / p.stride + 1;
-        m.out = (cs_shape){ in.m, nH, nW, in.n_C };
+        m.out = (cs_shape){in.m, nH, nW, in.n_C};
         m.n_out = count4(in.m, nH, nW, in.n_C);
         m.n_w = 0;
-        m.span = p.f; m.Hp = in.n_H; m.Wp = in.n_W; m.dil = 1;
+        m.span = p.f;
+        m.Hp = in.n_H;
+        m.Wp = in.n_W;
+        m.dil = 1;
     }
     return m;
 }
@@ -364,7 +378,10 @@ static model zero_pad_model(cs_shape in, int pad) {
     const int L = m.n_in > CS_MAX_ELEMENTS || m.n_pad > CS_MAX_ELEMENTS;
     m.allow[CS_ERR_TOO_LARGE] = L;
     m.ok = !L;
-    if (m.ok) { m.Hp = (int)Hp; m.Wp = (int)Wp; }
+    if (m.ok) {
+        m.Hp = (int)Hp;
+        m.Wp = (int)Wp;
+    }
     return m;
 }
 
@@ -373,12 +390,16 @@ static void check_status(cs_status s, const model *m, int null_arg) {
     CHECK(status_in_range(s));
     if (null_arg) {
         CHECK(s != CS_OK);
-        if (m->ok) CHECK(s == CS_ERR_NULL);
-        else CHECK(s == CS_ERR_NULL || m->allow[s]);
+        if (m->ok)
+            CHECK(s == CS_ERR_NULL);
+        else
+            CHECK(s == CS_ERR_NULL || m->allow[s]);
         return;
     }
-    if (m->ok) CHECK(s == CS_OK);
-    else CHECK(s != CS_OK && s != CS_ERR_NULL && s != CS_ERR_NOMEM && m->allow[s]);
+    if (m->ok)
+        CHECK(s == CS_OK);
+    else
+        CHECK(s != CS_OK && s != CS_ERR_NULL && s != CS_ERR_NOMEM && m->allow[s]);
 }
 
 /* ---- validation messages -------------------------------------------------------------------- */
@@ -387,11 +408,16 @@ static int utf8_valid(const char *s) {
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
         int extra;
-        if (*p < 0x80) extra = 0;
-        else if ((*p & 0xE0) == 0xC0 && *p >= 0xC2) extra = 1;
-        else if ((*p & 0xF0) == 0xE0) extra = 2;
-        else if ((*p & 0xF8) == 0xF0 && *p <= 0xF4) extra = 3;
-        else return 0;
+        if (*p < 0x80)
+            extra = 0;
+        else if ((*p & 0xE0) == 0xC0 && *p >= 0xC2)
+            extra = 1;
+        else if ((*p & 0xF0) == 0xE0)
+            extra = 2;
+        else if ((*p & 0xF8) == 0xF0 && *p <= 0xF4)
+            extra = 3;
+        else
+            return 0;
         p++;
         for (int k = 0; k < extra; k++, p++)
             if ((*p & 0xC0) != 0x80) return 0;
@@ -402,11 +428,17 @@ static int utf8_valid(const char *s) {
 typedef cs_status (*validate_fn)(const void *cfg, char *msg, size_t cap);
 
 static cs_status conv_validate_cb(const void *cfg, char *msg, size_t cap) {
-    const struct { cs_shape in; cs_conv_params p; } *c = cfg;
+    const struct {
+        cs_shape in;
+        cs_conv_params p;
+    } *c = cfg;
     return cs_conv_validate(c->in, c->p, msg, cap);
 }
 static cs_status pool_validate_cb(const void *cfg, char *msg, size_t cap) {
-    const struct { cs_shape in; cs_pool_params p; } *c = cfg;
+    const struct {
+        cs_shape in;
+        cs_pool_params p;
+    } *c = cfg;
     return cs_pool_validate(c->in, c->p, msg, cap);
 }
 
@@ -427,9 +459,9 @@ static cs_status check_validate(validate_fn fn, const void *cfg, const model *m,
     if (s == CS_OK) CHECK(strcmp(full, "ok") == 0);
 
     /* msg_cap 0 writes nothing; small capacities truncate. */
-    static const size_t caps[] = { 0, 1, 2, 3, 5, 8, 13, 16, 21, 34, 55, 89, 256 };
+    static const size_t caps[] = {0, 1, 2, 3, 5, 8, 13, 16, 21, 34, 55, 89, 256};
     const uint8_t pick = rd_u8(r);
-    size_t chosen[4] = { 0, 1, 5, 256 };
+    size_t chosen[4] = {0, 1, 5, 256};
     chosen[(pick >> 4) & 3] = caps[pick % (sizeof caps / sizeof caps[0])];
     for (int k = 0; k < 4; k++) {
         const size_t cap = chosen[k];
@@ -440,12 +472,14 @@ static cs_status check_validate(validate_fn fn, const void *cfg, const model *m,
             CHECK(buf[0] == 0x5A);
         } else {
             const size_t len = bounded_len(buf, cap);
-            CHECK(len < cap);                      /* NUL-terminated within the cap */
-            if (cap >= 2) CHECK(len >= 1);         /* and not empty when it can hold a byte */
-            CHECK(memcmp(buf, full, len) == 0);    /* a prefix of the whole sentence */
-            if (full_len < cap) CHECK(len == full_len);
-            else CHECK(len + 4 >= cap);            /* cut at most a character short */
-            CHECK(utf8_valid(buf));                /* never cut inside a character */
+            CHECK(len < cap);                   /* NUL-terminated within the cap */
+            if (cap >= 2) CHECK(len >= 1);      /* and not empty when it can hold a byte */
+            CHECK(memcmp(buf, full, len) == 0); /* a prefix of the whole sentence */
+            if (full_len < cap)
+                CHECK(len == full_len);
+            else
+                CHECK(len + 4 >= cap); /* cut at most a character short */
+            CHECK(utf8_valid(buf));    /* never cut inside a character */
         }
         free(buf);
     }
@@ -462,13 +496,17 @@ typedef struct {
     model m;
     int f, stride, pad, dil, span, Hp, Wp;
     size_t n_in, n_pad, n_w, n_b, n_out;
-    double *A;      /* handed to the stepper, overwritten after it was created */
-    double *A_orig; /* what A held when the stepper was created */
+    double *A;          /* handed to the stepper, overwritten after it was created */
+    double *A_orig;     /* what A held when the stepper was created */
     double *W, *b, *dY; /* dY: dZ or dA */
 } fcase;
 
-static int is_conv(int op) { return op == CS_OP_CONV_FORWARD || op == CS_OP_CONV_BACKWARD; }
-static int is_forward(int op) { return op == CS_OP_CONV_FORWARD || op == CS_OP_POOL_FORWARD; }
+static int is_conv(int op) {
+    return op == CS_OP_CONV_FORWARD || op == CS_OP_CONV_BACKWARD;
+}
+static int is_forward(int op) {
+    return op == CS_OP_CONV_FORWARD || op == CS_OP_POOL_FORWARD;
+}
 
 /* A_pad[i, y, x, k] of the zero-padded input: 0.0 in the padding. */
 static double padded(const fcase *c, const double *A, int i, int y, int x, int k) {
@@ -501,8 +539,10 @@ static void ref_conv_backward(const fcase *c, double *dA, double *dW, double *db
     double *dA_pad = calloc(c->n_pad ? c->n_pad : 1, sizeof(double));
     double *mA_pad = calloc(c->n_pad ? c->n_pad : 1, sizeof(double));
     if (dA_pad == NULL || mA_pad == NULL) abort();
-    memset(dW, 0, c->n_w * sizeof(double)); memset(mW, 0, c->n_w * sizeof(double));
-    memset(db, 0, c->n_b * sizeof(double)); memset(mb, 0, c->n_b * sizeof(double));
+    memset(dW, 0, c->n_w * sizeof(double));
+    memset(mW, 0, c->n_w * sizeof(double));
+    memset(db, 0, c->n_b * sizeof(double));
+    memset(mb, 0, c->n_b * sizeof(double));
     for (int i = 0; i < c->out.m; i++)
         for (int ch = 0; ch < nC; ch++)
             for (int h = 0; h < c->out.n_H; h++)
@@ -516,10 +556,13 @@ static void ref_conv_backward(const fcase *c, double *dA, double *dW, double *db
                                 const size_t pa = at4(c->Hp, c->Wp, C, i, y, x, k);
                                 const size_t pw = at4(c->f, C, nC, u, v, k, ch);
                                 const double a = padded(c, c->A_orig, i, y, x, k);
-                                dA_pad[pa] += dz * c->W[pw]; mA_pad[pa] += fabs(dz * c->W[pw]);
-                                dW[pw] += dz * a;            mW[pw] += fabs(dz * a);
+                                dA_pad[pa] += dz * c->W[pw];
+                                mA_pad[pa] += fabs(dz * c->W[pw]);
+                                dW[pw] += dz * a;
+                                mW[pw] += fabs(dz * a);
                             }
-                    db[ch] += dz; mb[ch] += fabs(dz);
+                    db[ch] += dz;
+                    mb[ch] += fabs(dz);
                 }
     for (int i = 0; i < c->in.m; i++)
         for (int h = 0; h < c->in.n_H; h++)
@@ -527,7 +570,8 @@ static void ref_conv_backward(const fcase *c, double *dA, double *dW, double *db
                 for (int k = 0; k < C; k++) {
                     const size_t d = at4(c->in.n_H, c->in.n_W, C, i, h, w, k);
                     const size_t s = at4(c->Hp, c->Wp, C, i, h + c->pad, w + c->pad, k);
-                    dA[d] = dA_pad[s]; mA[d] = mA_pad[s];
+                    dA[d] = dA_pad[s];
+                    mA[d] = mA_pad[s];
                 }
     free(dA_pad);
     free(mA_pad);
@@ -543,7 +587,8 @@ static double window_max(const double *x, int f, size_t ld, size_t cs) {
 }
 
 /* mask = (x == max(x)), all ties or only the first in row-major order. Returns the count. */
-static int ref_mask(const double *x, int f, size_t ld, size_t cs, int first_only, unsigned char *mask) {
+static int ref_mask(const double *x, int f, size_t ld, size_t cs, int first_only,
+                    unsigned char *mask) {
     const double mx = window_max(x, f, ld, cs);
     int count = 0;
     for (int u = 0; u < f; u++)
@@ -562,7 +607,8 @@ static void ref_pool_forward(const fcase *c, double *A) {
         for (int ch = 0; ch < C; ch++)
             for (int h = 0; h < c->out.n_H; h++)
                 for (int w = 0; w < c->out.n_W; w++) {
-                    const double *x = c->A_orig + at4(c->in.n_H, c->in.n_W, C, i, h * c->stride, w * c->stride, ch);
+                    const double *x = c->A_orig + at4(c->in.n_H, c->in.n_W, C, i, h * c->stride,
+                                                      w * c->stride, ch);
                     double val;
                     if (c->pp.mode == CS_POOL_MAX) {
                         val = window_max(x, f, ld, (size_t)C);
@@ -586,10 +632,12 @@ static void ref_pool_backward(const fcase *c, double *dA, double *mag) {
         for (int ch = 0; ch < C; ch++)
             for (int h = 0; h < c->out.n_H; h++)
                 for (int w = 0; w < c->out.n_W; w++) {
-                    const size_t at = at4(c->in.n_H, c->in.n_W, C, i, h * c->stride, w * c->stride, ch);
+                    const size_t at =
+                        at4(c->in.n_H, c->in.n_W, C, i, h * c->stride, w * c->stride, ch);
                     const double da = c->dY[at4(c->out.n_H, c->out.n_W, C, i, h, w, ch)];
                     if (c->pp.mode == CS_POOL_MAX) {
-                        ref_mask(c->A_orig + at, f, ld, (size_t)C, c->pp.ties == CS_TIES_FIRST, mask);
+                        ref_mask(c->A_orig + at, f, ld, (size_t)C, c->pp.ties == CS_TIES_FIRST,
+                                 mask);
                         for (int u = 0; u < f; u++)
                             for (int v = 0; v < f; v++)
                                 if (mask[u * f + v]) {
@@ -615,49 +663,67 @@ static cs_status call_batch(const fcase *c, const double *A, int ptr_null, doubl
                             double *o3) {
 #define ARG(k, p) (ptr_null == (k) ? NULL : (p))
     switch (c->op) {
-    case CS_OP_CONV_FORWARD:
-        return cs_conv_forward(ARG(0, A), c->in, ARG(1, c->W), ARG(2, c->b), c->cp, ARG(3, o1));
-    case CS_OP_CONV_BACKWARD:
-        return cs_conv_backward(ARG(0, c->dY), ARG(1, A), c->in, ARG(2, c->W), c->cp, ARG(3, o1),
-                                ARG(4, o2), ARG(5, o3));
-    case CS_OP_POOL_FORWARD:
-        return cs_pool_forward(ARG(0, A), c->in, c->pp, ARG(1, o1));
-    default:
-        return cs_pool_backward(ARG(0, c->dY), ARG(1, A), c->in, c->pp, ARG(2, o1));
+        case CS_OP_CONV_FORWARD:
+            return cs_conv_forward(ARG(0, A), c->in, ARG(1, c->W), ARG(2, c->b), c->cp, ARG(3, o1));
+        case CS_OP_CONV_BACKWARD:
+            return cs_conv_backward(ARG(0, c->dY), ARG(1, A), c->in, ARG(2, c->W), c->cp,
+                                    ARG(3, o1), ARG(4, o2), ARG(5, o3));
+        case CS_OP_POOL_FORWARD:
+            return cs_pool_forward(ARG(0, A), c->in, c->pp, ARG(1, o1));
+        default:
+            return cs_pool_backward(ARG(0, c->dY), ARG(1, A), c->in, c->pp, ARG(2, o1));
     }
 #undef ARG
 }
 
 static int n_batch_ptrs(int op) {
-    return op == CS_OP_CONV_FORWARD ? 4 : op == CS_OP_CONV_BACKWARD ? 6 : op == CS_OP_POOL_FORWARD ? 2 : 3;
+    return op == CS_OP_CONV_FORWARD    ? 4
+           : op == CS_OP_CONV_BACKWARD ? 6
+           : op == CS_OP_POOL_FORWARD  ? 2
+                                       : 3;
 }
 
 static cs_status call_create(const fcase *c, const double *A, int ptr_null, cs_stepper **out) {
 #define ARG(k, p) (ptr_null == (k) ? NULL : (p))
     switch (c->op) {
-    case CS_OP_CONV_FORWARD:
-        return cs_stepper_create_conv_forward(ARG(0, A), c->in, ARG(1, c->W), ARG(2, c->b), c->cp, ARG(3, out));
-    case CS_OP_CONV_BACKWARD:
-        return cs_stepper_create_conv_backward(ARG(0, c->dY), ARG(1, A), c->in, ARG(2, c->W), c->cp, ARG(3, out));
-    case CS_OP_POOL_FORWARD:
-        return cs_stepper_create_pool_forward(ARG(0, A), c->in, c->pp, ARG(1, out));
-    default:
-        return cs_stepper_create_pool_backward(ARG(0, c->dY), ARG(1, A), c->in, c->pp, ARG(2, out));
+        case CS_OP_CONV_FORWARD:
+            return cs_stepper_create_conv_forward(ARG(0, A), c->in, ARG(1, c->W), ARG(2, c->b),
+                                                  c->cp, ARG(3, out));
+        case CS_OP_CONV_BACKWARD:
+            return cs_stepper_create_conv_backward(ARG(0, c->dY), ARG(1, A), c->in, ARG(2, c->W),
+                                                   c->cp, ARG(3, out));
+        case CS_OP_POOL_FORWARD:
+            return cs_stepper_create_pool_forward(ARG(0, A), c->in, c->pp, ARG(1, out));
+        default:
+            return cs_stepper_create_pool_backward(ARG(0, c->dY), ARG(1, A), c->in, c->pp,
+                                                   ARG(2, out));
     }
 #undef ARG
 }
 
 static int n_create_ptrs(int op) {
-    return op == CS_OP_CONV_FORWARD ? 4 : op == CS_OP_CONV_BACKWARD ? 4 : op == CS_OP_POOL_FORWARD ? 2 : 3;
+    return op == CS_OP_CONV_FORWARD    ? 4
+           : op == CS_OP_CONV_BACKWARD ? 4
+           : op == CS_OP_POOL_FORWARD  ? 2
+                                       : 3;
 }
 
 /* Output buffer sizes of the op's batch kernel. */
 static void batch_out_sizes(const fcase *c, size_t n[3]) {
     n[0] = n[1] = n[2] = 0;
     switch (c->op) {
-    case CS_OP_CONV_FORWARD: case CS_OP_POOL_FORWARD: n[0] = c->n_out; break;
-    case CS_OP_CONV_BACKWARD: n[0] = c->n_in; n[1] = c->n_w; n[2] = c->n_b; break;
-    default: n[0] = c->n_in; break;
+        case CS_OP_CONV_FORWARD:
+        case CS_OP_POOL_FORWARD:
+            n[0] = c->n_out;
+            break;
+        case CS_OP_CONV_BACKWARD:
+            n[0] = c->n_in;
+            n[1] = c->n_w;
+            n[2] = c->n_b;
+            break;
+        default:
+            n[0] = c->n_in;
+            break;
     }
 }
 
@@ -735,8 +801,10 @@ static void check_snapshot(cs_stepper *s, const fcase *c, const snapshot *sn, in
         if (sn->t[id] == NULL) continue;
         const double *p = cs_stepper_tensor(s, (cs_tensor_id)id, NULL);
         CHECK(p != NULL);
-        if (exact) CHECK(memcmp(p, sn->t[id], sn->n[id] * sizeof(double)) == 0);
-        else CHECK(same_array(p, sn->t[id], sn->n[id]));
+        if (exact)
+            CHECK(memcmp(p, sn->t[id], sn->n[id] * sizeof(double)) == 0);
+        else
+            CHECK(same_array(p, sn->t[id], sn->n[id]));
     }
 }
 
@@ -747,15 +815,28 @@ static void free_snapshot(snapshot *sn) {
 
 /* The tensors a stepper of this op owns, and their documented shapes. */
 static int expected_tensor(const fcase *c, int id, cs_shape *sh) {
-    const cs_shape padded_in = { c->in.m, c->Hp, c->Wp, c->in.n_C };
+    const cs_shape padded_in = {c->in.m, c->Hp, c->Wp, c->in.n_C};
     switch (id) {
-    case CS_T_A_PREV_PAD: *sh = padded_in; return 1;
-    case CS_T_OUT: *sh = c->out; return is_forward(c->op);
-    case CS_T_DA_PREV_PAD: *sh = padded_in; return !is_forward(c->op);
-    case CS_T_DA_PREV: *sh = c->in; return !is_forward(c->op);
-    case CS_T_DW: *sh = (cs_shape){ c->f, c->f, c->in.n_C, c->out.n_C }; return c->op == CS_OP_CONV_BACKWARD;
-    case CS_T_DB: *sh = (cs_shape){ 1, 1, 1, c->out.n_C }; return c->op == CS_OP_CONV_BACKWARD;
-    default: return 0;
+        case CS_T_A_PREV_PAD:
+            *sh = padded_in;
+            return 1;
+        case CS_T_OUT:
+            *sh = c->out;
+            return is_forward(c->op);
+        case CS_T_DA_PREV_PAD:
+            *sh = padded_in;
+            return !is_forward(c->op);
+        case CS_T_DA_PREV:
+            *sh = c->in;
+            return !is_forward(c->op);
+        case CS_T_DW:
+            *sh = (cs_shape){c->f, c->f, c->in.n_C, c->out.n_C};
+            return c->op == CS_OP_CONV_BACKWARD;
+        case CS_T_DB:
+            *sh = (cs_shape){1, 1, 1, c->out.n_C};
+            return c->op == CS_OP_CONV_BACKWARD;
+        default:
+            return 0;
     }
 }
 
@@ -764,7 +845,7 @@ static int same_shape(cs_shape a, cs_shape b) {
 }
 
 static void check_tensor(cs_stepper *s, const fcase *c, int id, int with_shape) {
-    const cs_shape poison = { -7, -7, -7, -7 };
+    const cs_shape poison = {-7, -7, -7, -7};
     cs_shape sh = poison, want;
     const double *p = cs_stepper_tensor(s, (cs_tensor_id)id, with_shape ? &sh : NULL);
     if (!expected_tensor(c, id, &want)) {
@@ -798,7 +879,8 @@ static void check_tensor(cs_stepper *s, const fcase *c, int id, int with_shape) 
                 for (int w = 0; w < c->in.n_W; w++)
                     for (int k = 0; k < c->in.n_C; k++)
                         CHECK(double_to_bits(p[at4(c->in.n_H, c->in.n_W, c->in.n_C, i, h, w, k)]) ==
-                              double_to_bits(pad[at4(c->Hp, c->Wp, c->in.n_C, i, h + c->pad, w + c->pad, k)]));
+                              double_to_bits(
+                                  pad[at4(c->Hp, c->Wp, c->in.n_C, i, h + c->pad, w + c->pad, k)]));
     }
 }
 
@@ -824,15 +906,19 @@ static void check_window(cs_stepper *s, const fcase *c, int finite) {
     CHECK(win->mask_count == ones);
     if (pos == 0) {
         CHECK(win->i == 0 && win->c == 0 && win->h == 0 && win->w == 0);
-        CHECK(win->vert_start == 0 && win->vert_end == 0 && win->hori_start == 0 && win->hori_end == 0);
+        CHECK(win->vert_start == 0 && win->vert_end == 0 && win->hori_start == 0 &&
+              win->hori_end == 0);
         CHECK(win->mask_count == 0);
         CHECK(win->value == 0.0 && win->amount == 0.0);
         return;
     }
     int64_t k = pos - 1;
-    const int w = (int)(k % c->out.n_W); k /= c->out.n_W;
-    const int h = (int)(k % c->out.n_H); k /= c->out.n_H;
-    const int ch = (int)(k % c->out.n_C); k /= c->out.n_C;
+    const int w = (int)(k % c->out.n_W);
+    k /= c->out.n_W;
+    const int h = (int)(k % c->out.n_H);
+    k /= c->out.n_H;
+    const int ch = (int)(k % c->out.n_C);
+    k /= c->out.n_C;
     const int i = (int)k;
     CHECK(win->i == i && win->c == ch && win->h == h && win->w == w);
     CHECK(win->vert_start == h * c->stride && win->vert_end == h * c->stride + c->span);
@@ -854,7 +940,8 @@ static void check_window(cs_stepper *s, const fcase *c, int finite) {
         if (finite) {
             /* Forward shows every tied maximum; backward the cells that get the gradient. */
             unsigned char *want = xmalloc((size_t)ff);
-            const size_t at = at4(c->in.n_H, c->in.n_W, c->in.n_C, i, h * c->stride, w * c->stride, ch);
+            const size_t at =
+                at4(c->in.n_H, c->in.n_W, c->in.n_C, i, h * c->stride, w * c->stride, ch);
             const int first = c->op == CS_OP_POOL_BACKWARD && c->pp.ties == CS_TIES_FIRST;
             const int n = ref_mask(c->A_orig + at, c->f, (size_t)c->in.n_W * c->in.n_C,
                                    (size_t)c->in.n_C, first, want);
@@ -875,12 +962,17 @@ static void check_forward_progress(cs_stepper *s, const fcase *c, const double *
     const int64_t pos = cs_stepper_position(s);
     for (int64_t k = 0; k < (int64_t)c->n_out; k++) {
         int64_t q = k;
-        const int w = (int)(q % c->out.n_W); q /= c->out.n_W;
-        const int h = (int)(q % c->out.n_H); q /= c->out.n_H;
-        const int ch = (int)(q % c->out.n_C); q /= c->out.n_C;
+        const int w = (int)(q % c->out.n_W);
+        q /= c->out.n_W;
+        const int h = (int)(q % c->out.n_H);
+        q /= c->out.n_H;
+        const int ch = (int)(q % c->out.n_C);
+        q /= c->out.n_C;
         const size_t o = at4(c->out.n_H, c->out.n_W, c->out.n_C, (int)q, h, w, ch);
-        if (k >= pos) CHECK(out[o] == 0.0);
-        else if (finite) CHECK(same_double(out[o], ref[o]));
+        if (k >= pos)
+            CHECK(out[o] == 0.0);
+        else if (finite)
+            CHECK(same_double(out[o], ref[o]));
     }
 }
 
@@ -921,22 +1013,35 @@ static void compute_results(const fcase *c, results *res, int finite) {
     CHECK(call_batch(c, c->A_orig, -1, res->o[0], res->o[1], res->o[2]) == CS_OK);
     for (int k = 0; k < 3; k++) CHECK(no_sentinel(res->o[k], res->n[k])); /* all overwritten */
     switch (c->op) {
-    case CS_OP_CONV_FORWARD: ref_conv_forward(c, res->ref[0]); break;
-    case CS_OP_POOL_FORWARD: ref_pool_forward(c, res->ref[0]); break;
-    case CS_OP_CONV_BACKWARD:
-        ref_conv_backward(c, res->ref[0], res->ref[1], res->ref[2], res->mag[0], res->mag[1], res->mag[2]);
-        break;
-    default: ref_pool_backward(c, res->ref[0], res->mag[0]); break;
+        case CS_OP_CONV_FORWARD:
+            ref_conv_forward(c, res->ref[0]);
+            break;
+        case CS_OP_POOL_FORWARD:
+            ref_pool_forward(c, res->ref[0]);
+            break;
+        case CS_OP_CONV_BACKWARD:
+            ref_conv_backward(c, res->ref[0], res->ref[1], res->ref[2], res->mag[0], res->mag[1],
+                              res->mag[2]);
+            break;
+        default:
+            ref_pool_backward(c, res->ref[0], res->mag[0]);
+            break;
     }
     if (!finite) return;
     for (int k = 0; k < 3; k++) {
-        if (is_forward(c->op)) CHECK(same_array(res->o[k], res->ref[k], res->n[k]));
-        else CHECK(close_array(res->o[k], res->ref[k], res->mag[k], res->n[k]));
+        if (is_forward(c->op))
+            CHECK(same_array(res->o[k], res->ref[k], res->n[k]));
+        else
+            CHECK(close_array(res->o[k], res->ref[k], res->mag[k], res->n[k]));
     }
 }
 
 static void free_results(results *res) {
-    for (int k = 0; k < 3; k++) { free(res->o[k]); free(res->ref[k]); free(res->mag[k]); }
+    for (int k = 0; k < 3; k++) {
+        free(res->o[k]);
+        free(res->ref[k]);
+        free(res->mag[k]);
+    }
 }
 
 /* A stepper at the end holds the batch kernel's results: bit for bit, except conv backward's
@@ -947,7 +1052,7 @@ static void check_final(cs_stepper *s, const fcase *c, const results *res, int f
     CHECK(cs_stepper_position(s) == cs_stepper_total(s));
     if (!finite) return;
     static const int ids[3][3] = {
-        { CS_T_OUT, -1, -1 }, { CS_T_DA_PREV, CS_T_DW, CS_T_DB }, { CS_T_DA_PREV, -1, -1 } };
+        {CS_T_OUT, -1, -1}, {CS_T_DA_PREV, CS_T_DW, CS_T_DB}, {CS_T_DA_PREV, -1, -1}};
     const int row = is_forward(c->op) ? 0 : c->op == CS_OP_CONV_BACKWARD ? 1 : 2;
     for (int k = 0; k < 3; k++) {
         if (ids[row][k] < 0) continue;
@@ -965,20 +1070,31 @@ static void check_final(cs_stepper *s, const fcase *c, const results *res, int f
 static int64_t pick_seek(reader *r, int64_t pos, int64_t total) {
     const uint8_t b = rd_u8(r);
     switch (b % 10) {
-    case 0: case 1: case 2: return (int64_t)(rd_bits(r, 2) % (uint64_t)(total + 1));
-    case 3: return total;
-    case 4: return total + 1;
-    case 5: return -1;
-    case 6: return b & 0x80 ? INT64_MIN : INT64_MAX;
-    case 7: return pos - 1;
-    case 8: return pos + 1;
-    default: return 0;
+        case 0:
+        case 1:
+        case 2:
+            return (int64_t)(rd_bits(r, 2) % (uint64_t)(total + 1));
+        case 3:
+            return total;
+        case 4:
+            return total + 1;
+        case 5:
+            return -1;
+        case 6:
+            return b & 0x80 ? INT64_MIN : INT64_MAX;
+        case 7:
+            return pos - 1;
+        case 8:
+            return pos + 1;
+        default:
+            return 0;
     }
 }
 
 static int inputs_finite(const fcase *c) {
     return all_finite(c->A_orig, c->n_in) && (c->W == NULL || all_finite(c->W, c->n_w)) &&
-           (c->b == NULL || all_finite(c->b, c->n_b)) && (c->dY == NULL || all_finite(c->dY, c->n_out));
+           (c->b == NULL || all_finite(c->b, c->n_b)) &&
+           (c->dY == NULL || all_finite(c->dY, c->n_out));
 }
 
 static void run_stepper(const fcase *cin, reader *r) {
@@ -1000,77 +1116,86 @@ static void run_stepper(const fcase *cin, reader *r) {
         const uint8_t cmd = rd_u8(r);
         const int64_t total = cs_stepper_total(s);
         switch (cmd % 8) {
-        case 0: case 1: { /* next, a few times or past the end */
-            const uint8_t b = rd_u8(r);
-            const int64_t times = b >= 0xF0 ? total + 2 : 1 + b % 8;
-            for (int64_t t = 0; t < times; t++) {
-                const int64_t before = cs_stepper_position(s);
-                if (before == total) {
+            case 0:
+            case 1: { /* next, a few times or past the end */
+                const uint8_t b = rd_u8(r);
+                const int64_t times = b >= 0xF0 ? total + 2 : 1 + b % 8;
+                for (int64_t t = 0; t < times; t++) {
+                    const int64_t before = cs_stepper_position(s);
+                    if (before == total) {
+                        snapshot sn;
+                        take_snapshot(s, c, &sn);
+                        CHECK(cs_stepper_next(s) == 0);
+                        check_snapshot(s, c, &sn, 1);
+                        free_snapshot(&sn);
+                        break;
+                    }
+                    CHECK(cs_stepper_next(s) == 1);
+                    CHECK(cs_stepper_position(s) == before + 1);
+                }
+                break;
+            }
+            case 2:
+            case 3: { /* seek */
+                const int64_t pos = cs_stepper_position(s);
+                const int64_t k = pick_seek(r, pos, total);
+                if (k < 0 || k > total) {
                     snapshot sn;
                     take_snapshot(s, c, &sn);
-                    CHECK(cs_stepper_next(s) == 0);
+                    CHECK(cs_stepper_seek(s, k) == CS_ERR_PARAM);
                     check_snapshot(s, c, &sn, 1);
                     free_snapshot(&sn);
-                    break;
+                } else {
+                    CHECK(cs_stepper_seek(s, k) == CS_OK);
+                    CHECK(cs_stepper_position(s) == k);
+                    if (k > 0) CHECK(cs_stepper_window(s)->step == k);
                 }
-                CHECK(cs_stepper_next(s) == 1);
-                CHECK(cs_stepper_position(s) == before + 1);
+                break;
             }
-            break;
-        }
-        case 2: case 3: { /* seek */
-            const int64_t pos = cs_stepper_position(s);
-            const int64_t k = pick_seek(r, pos, total);
-            if (k < 0 || k > total) {
-                snapshot sn;
-                take_snapshot(s, c, &sn);
-                CHECK(cs_stepper_seek(s, k) == CS_ERR_PARAM);
-                check_snapshot(s, c, &sn, 1);
-                free_snapshot(&sn);
-            } else {
-                CHECK(cs_stepper_seek(s, k) == CS_OK);
-                CHECK(cs_stepper_position(s) == k);
-                if (k > 0) CHECK(cs_stepper_window(s)->step == k);
+            case 4: /* reset */
+                cs_stepper_reset(s);
+                CHECK(cs_stepper_position(s) == 0);
+                for (int id = 0; id < 6; id++) {
+                    cs_shape sh;
+                    const double *p = cs_stepper_tensor(s, (cs_tensor_id)id, &sh);
+                    if (p != NULL && id != CS_T_A_PREV_PAD)
+                        CHECK(all_zero(p, (size_t)count4(sh.m, sh.n_H, sh.n_W, sh.n_C)));
+                }
+                break;
+            case 5: { /* tensors, valid and invalid ids */
+                static const int bad_ids[6] = {-1, 6, 7, 1000, INT_MIN, INT_MAX};
+                const uint8_t b = rd_u8(r);
+                const int sel = (b & 0x7F) % 12;
+                const int id = sel < 6 ? sel : bad_ids[sel - 6];
+                check_tensor(s, c, id, b & 0x80);
+                break;
             }
-            break;
-        }
-        case 4: /* reset */
-            cs_stepper_reset(s);
-            CHECK(cs_stepper_position(s) == 0);
-            for (int id = 0; id < 6; id++) {
-                cs_shape sh;
-                const double *p = cs_stepper_tensor(s, (cs_tensor_id)id, &sh);
-                if (p != NULL && id != CS_T_A_PREV_PAD)
-                    CHECK(all_zero(p, (size_t)count4(sh.m, sh.n_H, sh.n_W, sh.n_C)));
+            case 6: /* the state equals a replay from the start */
+                if (replays++ < MAX_REPLAYS) check_replay(s, c);
+                break;
+            default: { /* new W, b, dZ or dA, then reset as the header asks */
+                const uint8_t b = rd_u8(r);
+                double *target = NULL;
+                size_t n = 0;
+                if (c->op == CS_OP_CONV_FORWARD) {
+                    target = b & 1 ? c->b : c->W;
+                    n = b & 1 ? c->n_b : c->n_w;
+                } else if (c->op == CS_OP_CONV_BACKWARD) {
+                    target = b & 1 ? c->dY : c->W;
+                    n = b & 1 ? c->n_out : c->n_w;
+                } else if (c->op == CS_OP_POOL_BACKWARD) {
+                    target = c->dY;
+                    n = c->n_out;
+                }
+                if (target == NULL) break;
+                const size_t j = rd_bits(r, 2) % n;
+                target[j] = rd_double(r);
+                cs_stepper_reset(s);
+                finite = inputs_finite(c);
+                free_results(&res);
+                compute_results(c, &res, finite);
+                break;
             }
-            break;
-        case 5: { /* tensors, valid and invalid ids */
-            static const int bad_ids[6] = { -1, 6, 7, 1000, INT_MIN, INT_MAX };
-            const uint8_t b = rd_u8(r);
-            const int sel = (b & 0x7F) % 12;
-            const int id = sel < 6 ? sel : bad_ids[sel - 6];
-            check_tensor(s, c, id, b & 0x80);
-            break;
-        }
-        case 6: /* the state equals a replay from the start */
-            if (replays++ < MAX_REPLAYS) check_replay(s, c);
-            break;
-        default: { /* new W, b, dZ or dA, then reset as the header asks */
-            const uint8_t b = rd_u8(r);
-            double *target = NULL;
-            size_t n = 0;
-            if (c->op == CS_OP_CONV_FORWARD) { target = b & 1 ? c->b : c->W; n = b & 1 ? c->n_b : c->n_w; }
-            else if (c->op == CS_OP_CONV_BACKWARD) { target = b & 1 ? c->dY : c->W; n = b & 1 ? c->n_out : c->n_w; }
-            else if (c->op == CS_OP_POOL_BACKWARD) { target = c->dY; n = c->n_out; }
-            if (target == NULL) break;
-            const size_t j = rd_bits(r, 2) % n;
-            target[j] = rd_double(r);
-            cs_stepper_reset(s);
-            finite = inputs_finite(c);
-            free_results(&res);
-            compute_results(c, &res, finite);
-            break;
-        }
         }
         check_window(s, c, finite);
         check_forward_progress(s, c, res.ref[0], finite);
@@ -1110,9 +1235,9 @@ static void run_stepper(const fcase *cin, reader *r) {
 static void describe_case(const fcase *c) {
     if (is_conv(c->op))
         snprintf(g_case, sizeof g_case,
-                 "op %d, in (%d,%d,%d,%d), f %d n_C %d stride %d pad %d dilation %d", c->op, c->in.m,
-                 c->in.n_H, c->in.n_W, c->in.n_C, c->cp.f, c->cp.n_C, c->cp.stride, c->cp.pad,
-                 c->cp.dilation);
+                 "op %d, in (%d,%d,%d,%d), f %d n_C %d stride %d pad %d dilation %d", c->op,
+                 c->in.m, c->in.n_H, c->in.n_W, c->in.n_C, c->cp.f, c->cp.n_C, c->cp.stride,
+                 c->cp.pad, c->cp.dilation);
     else
         snprintf(g_case, sizeof g_case, "op %d, in (%d,%d,%d,%d), f %d stride %d mode %d ties %d",
                  c->op, c->in.m, c->in.n_H, c->in.n_W, c->in.n_C, c->pp.f, c->pp.stride,
@@ -1123,17 +1248,20 @@ static void fuzz_op(reader *r, int op) {
     fcase c;
     memset(&c, 0, sizeof c);
     c.op = op;
-    c.in = (cs_shape){ rd_int(r, 1, 3), rd_int(r, 1, 9), rd_int(r, 1, 9), rd_int(r, 1, 4) };
+    c.in = (cs_shape){rd_int(r, 1, 3), rd_int(r, 1, 9), rd_int(r, 1, 9), rd_int(r, 1, 4)};
     cs_status validated;
-    cs_shape shape_out = { -9, -9, -9, -9 };
+    cs_shape shape_out = {-9, -9, -9, -9};
     const cs_shape poison = shape_out;
     cs_status shaped;
     if (is_conv(op)) {
-        c.cp = (cs_conv_params){ rd_int(r, 1, 4), rd_int(r, 1, 4), rd_int(r, 1, 3), rd_int(r, 0, 3),
-                                 rd_int(r, 0, 3) };
+        c.cp = (cs_conv_params){rd_int(r, 1, 4), rd_int(r, 1, 4), rd_int(r, 1, 3), rd_int(r, 0, 3),
+                                rd_int(r, 0, 3)};
         describe_case(&c);
         c.m = conv_model(c.in, c.cp);
-        const struct { cs_shape in; cs_conv_params p; } cfg = { c.in, c.cp };
+        const struct {
+            cs_shape in;
+            cs_conv_params p;
+        } cfg = {c.in, c.cp};
         validated = check_validate(conv_validate_cb, &cfg, &c.m, r);
         shaped = cs_conv_output_shape(c.in, c.cp, &shape_out);
         CHECK(cs_conv_output_shape(c.in, c.cp, NULL) == CS_ERR_NULL);
@@ -1144,14 +1272,19 @@ static void fuzz_op(reader *r, int op) {
         c.pp.ties = (cs_pool_ties)rd_enum(r);
         describe_case(&c);
         c.m = pool_model(c.in, c.pp);
-        const struct { cs_shape in; cs_pool_params p; } cfg = { c.in, c.pp };
+        const struct {
+            cs_shape in;
+            cs_pool_params p;
+        } cfg = {c.in, c.pp};
         validated = check_validate(pool_validate_cb, &cfg, &c.m, r);
         shaped = cs_pool_output_shape(c.in, c.pp, &shape_out);
         CHECK(cs_pool_output_shape(c.in, c.pp, NULL) == CS_ERR_NULL);
     }
     CHECK(shaped == validated);
-    if (shaped == CS_OK) CHECK(same_shape(shape_out, c.m.out));
-    else CHECK(same_shape(shape_out, poison));
+    if (shaped == CS_OK)
+        CHECK(same_shape(shape_out, c.m.out));
+    else
+        CHECK(same_shape(shape_out, poison));
 
     c.f = is_conv(op) ? c.cp.f : c.pp.f;
     c.stride = is_conv(op) ? c.cp.stride : c.pp.stride;
@@ -1160,8 +1293,13 @@ static void fuzz_op(reader *r, int op) {
     int runnable = 0;
     if (c.m.ok) {
         c.out = c.m.out;
-        c.span = c.m.span; c.Hp = c.m.Hp; c.Wp = c.m.Wp; c.dil = c.m.dil;
-        c.n_in = (size_t)c.m.n_in; c.n_pad = (size_t)c.m.n_pad; c.n_out = (size_t)c.m.n_out;
+        c.span = c.m.span;
+        c.Hp = c.m.Hp;
+        c.Wp = c.m.Wp;
+        c.dil = c.m.dil;
+        c.n_in = (size_t)c.m.n_in;
+        c.n_pad = (size_t)c.m.n_pad;
+        c.n_out = (size_t)c.m.n_out;
         c.n_w = is_conv(op) ? (size_t)c.m.n_w : 0;
         c.n_b = is_conv(op) ? (size_t)nC : 0;
         const long long window = (long long)c.f * c.f * (is_conv(op) ? c.in.n_C : 1);
@@ -1190,7 +1328,8 @@ static void fuzz_op(reader *r, int op) {
         const long long m = c.in.m, H = c.in.n_H, Wd = c.in.n_W, C = c.in.n_C;
         long long oH = -1, oW = -1;
         if (c.m.ok) {
-            oH = c.m.out.n_H; oW = c.m.out.n_W;
+            oH = c.m.out.n_H;
+            oW = c.m.out.n_W;
         }
         c.n_in = buffer_count(m, H, Wd, C);
         c.n_w = is_conv(op) ? buffer_count(c.f, c.f, C, nC) : 0;
@@ -1208,21 +1347,27 @@ static void fuzz_op(reader *r, int op) {
     }
     check_failing_calls(&c, validated);
     if (runnable) run_stepper(&c, r);
-    free(c.A); free(c.A_orig); free(c.W); free(c.b); free(c.dY);
+    free(c.A);
+    free(c.A_orig);
+    free(c.W);
+    free(c.b);
+    free(c.dY);
 }
 
 /* ---- the small functions ---------------------------------------------------------------------- */
 
 static void fuzz_zero_pad(reader *r) {
-    const cs_shape in = { rd_int(r, 1, 3), rd_int(r, 1, 9), rd_int(r, 1, 9), rd_int(r, 1, 4) };
+    const cs_shape in = {rd_int(r, 1, 3), rd_int(r, 1, 9), rd_int(r, 1, 9), rd_int(r, 1, 4)};
     const int pad = rd_int(r, 0, 4);
-    snprintf(g_case, sizeof g_case, "zero_pad in (%d,%d,%d,%d) pad %d", in.m, in.n_H, in.n_W, in.n_C, pad);
+    snprintf(g_case, sizeof g_case, "zero_pad in (%d,%d,%d,%d) pad %d", in.m, in.n_H, in.n_W,
+             in.n_C, pad);
     const model m = zero_pad_model(in, pad);
     const int runnable = m.ok && m.n_pad <= LIMIT_ELEMS;
     const size_t n_in = runnable ? (size_t)m.n_in : buffer_count(in.m, in.n_H, in.n_W, in.n_C);
     const size_t n_pad = runnable ? (size_t)m.n_pad
-                                  : (pad < 0 ? 1 : buffer_count(in.m, (long long)in.n_H + 2LL * pad,
-                                                                (long long)in.n_W + 2LL * pad, in.n_C));
+                                  : (pad < 0 ? 1
+                                             : buffer_count(in.m, (long long)in.n_H + 2LL * pad,
+                                                            (long long)in.n_W + 2LL * pad, in.n_C));
     double *X = dalloc(n_in), *P = dalloc(n_pad);
     fill_values(r, X, n_in);
     /* NULL pointers first: nothing written. */
@@ -1266,7 +1411,8 @@ static void fuzz_single_step(reader *r) {
     /* A NULL array: "functions without a status return do nothing (and return ... 0.0) when
      * given NULL", whatever n is. */
     const uint8_t nulls = rd_u8(r);
-    if (nulls & 3) CHECK(cs_conv_single_step(nulls & 1 ? NULL : a, nulls & 2 ? NULL : w, b, n) == 0.0);
+    if (nulls & 3)
+        CHECK(cs_conv_single_step(nulls & 1 ? NULL : a, nulls & 2 ? NULL : w, b, n) == 0.0);
     CHECK(cs_conv_single_step(NULL, NULL, b, 0) == 0.0);
     free(a);
     free(w);
@@ -1274,11 +1420,12 @@ static void fuzz_single_step(reader *r) {
 
 static void fuzz_mask(reader *r) {
     const int f = rd_int(r, 1, 5);
-    const size_t cs = rd_u8(r) % 4;                    /* 0: every column the same cell */
+    const size_t cs = rd_u8(r) % 4; /* 0: every column the same cell */
     const size_t ld = (size_t)(f > 0 ? f : 1) * cs + rd_u8(r) % 4;
-    static const int ties_vals[4] = { CS_TIES_ALL, CS_TIES_FIRST, 2, -1 };
+    static const int ties_vals[4] = {CS_TIES_ALL, CS_TIES_FIRST, 2, -1};
     const int ties = ties_vals[rd_u8(r) % 4];
-    snprintf(g_case, sizeof g_case, "create_mask_from_window f %d ld %zu cs %zu ties %d", f, ld, cs, ties);
+    snprintf(g_case, sizeof g_case, "create_mask_from_window f %d ld %zu cs %zu ties %d", f, ld, cs,
+             ties);
     const int valid = f >= 1 && f <= 64;
     const size_t nx = valid ? (size_t)(f - 1) * ld + (size_t)(f - 1) * cs + 1 : 1;
     const size_t nm = valid ? (size_t)f * f : 1;
@@ -1362,44 +1509,47 @@ static void fuzz_rng_and_messages(reader *r) {
     for (int k = 0; k < 16 && r->n > 0; k++) {
         const uint8_t cmd = rd_u8(r);
         switch (cmd % 5) {
-        case 0: CHECK(cs_rng_next_u32(&a) == cs_rng_next_u32(&b)); break;
-        case 1: {
-            const double x = cs_rng_random(&a);
-            CHECK(x >= 0.0 && x < 1.0);
-            CHECK(double_to_bits(x) == double_to_bits(cs_rng_random(&b)));
-            break;
-        }
-        case 2: {
-            const double x = cs_rng_randn(&a);
-            CHECK(isfinite(x));
-            CHECK(double_to_bits(x) == double_to_bits(cs_rng_randn(&b)));
-            break;
-        }
-        case 3: {
-            /* fill(n) == n single draws, the cached Gaussian carried across. */
-            const size_t n = rd_u8(r) % 40;
-            double *out = dalloc(n);
-            fill_sentinel(out, n);
-            cs_rng_randn_fill(&a, out, n);
-            for (size_t j = 0; j < n; j++) CHECK(double_to_bits(out[j]) == double_to_bits(cs_rng_randn(&b)));
-            free(out);
-            break;
-        }
-        default: {
-            /* NULL arguments: nothing happens. */
-            static cs_rng before;
-            memcpy(&before, &a, sizeof a);
-            cs_rng_randn_fill(&a, NULL, rd_u8(r));
-            cs_rng_randn_fill(NULL, NULL, 3);
-            double one = 5.0;
-            cs_rng_randn_fill(NULL, &one, 1);
-            CHECK(one == 5.0);
-            CHECK(memcmp(&before, &a, sizeof a) == 0);
-            CHECK(cs_rng_next_u32(NULL) == 0);
-            CHECK(cs_rng_random(NULL) == 0.0);
-            CHECK(cs_rng_randn(NULL) == 0.0);
-            break;
-        }
+            case 0:
+                CHECK(cs_rng_next_u32(&a) == cs_rng_next_u32(&b));
+                break;
+            case 1: {
+                const double x = cs_rng_random(&a);
+                CHECK(x >= 0.0 && x < 1.0);
+                CHECK(double_to_bits(x) == double_to_bits(cs_rng_random(&b)));
+                break;
+            }
+            case 2: {
+                const double x = cs_rng_randn(&a);
+                CHECK(isfinite(x));
+                CHECK(double_to_bits(x) == double_to_bits(cs_rng_randn(&b)));
+                break;
+            }
+            case 3: {
+                /* fill(n) == n single draws, the cached Gaussian carried across. */
+                const size_t n = rd_u8(r) % 40;
+                double *out = dalloc(n);
+                fill_sentinel(out, n);
+                cs_rng_randn_fill(&a, out, n);
+                for (size_t j = 0; j < n; j++)
+                    CHECK(double_to_bits(out[j]) == double_to_bits(cs_rng_randn(&b)));
+                free(out);
+                break;
+            }
+            default: {
+                /* NULL arguments: nothing happens. */
+                static cs_rng before;
+                memcpy(&before, &a, sizeof a);
+                cs_rng_randn_fill(&a, NULL, rd_u8(r));
+                cs_rng_randn_fill(NULL, NULL, 3);
+                double one = 5.0;
+                cs_rng_randn_fill(NULL, &one, 1);
+                CHECK(one == 5.0);
+                CHECK(memcmp(&before, &a, sizeof a) == 0);
+                CHECK(cs_rng_next_u32(NULL) == 0);
+                CHECK(cs_rng_random(NULL) == 0.0);
+                CHECK(cs_rng_randn(NULL) == 0.0);
+                break;
+            }
         }
     }
     CHECK(memcmp(&a, &b, sizeof a) == 0);
@@ -1416,7 +1566,7 @@ static void null_steppers(void) {
     CHECK(cs_stepper_mask(NULL) == NULL);
     CHECK(cs_stepper_total(NULL) == 0);
     CHECK(cs_stepper_position(NULL) == 0);
-    cs_shape sh = { -7, -7, -7, -7 };
+    cs_shape sh = {-7, -7, -7, -7};
     CHECK(cs_stepper_tensor(NULL, CS_T_OUT, &sh) == NULL);
     CHECK(sh.m == -7 && sh.n_H == -7 && sh.n_W == -7 && sh.n_C == -7);
 }
@@ -1424,21 +1574,40 @@ static void null_steppers(void) {
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    reader r = { data, size, 0x9E3779B97F4A7C15ULL };
+    reader r = {data, size, 0x9E3779B97F4A7C15ULL};
     for (size_t j = 0; j < size; j++) r.rng = (r.rng ^ data[j]) * 0x100000001B3ULL;
     if (r.rng == 0) r.rng = 1;
     g_case[0] = '\0';
     const uint8_t sel = rd_u8(&r);
     switch (sel % 9) {
-    case 0: fuzz_op(&r, CS_OP_CONV_FORWARD); break;
-    case 1: fuzz_op(&r, CS_OP_CONV_BACKWARD); break;
-    case 2: fuzz_op(&r, CS_OP_POOL_FORWARD); break;
-    case 3: fuzz_op(&r, CS_OP_POOL_BACKWARD); break;
-    case 4: fuzz_zero_pad(&r); break;
-    case 5: fuzz_single_step(&r); break;
-    case 6: fuzz_mask(&r); break;
-    case 7: fuzz_distribute(&r); break;
-    default: fuzz_rng_and_messages(&r); null_steppers(); break;
+        case 0:
+            fuzz_op(&r, CS_OP_CONV_FORWARD);
+            break;
+        case 1:
+            fuzz_op(&r, CS_OP_CONV_BACKWARD);
+            break;
+        case 2:
+            fuzz_op(&r, CS_OP_POOL_FORWARD);
+            break;
+        case 3:
+            fuzz_op(&r, CS_OP_POOL_BACKWARD);
+            break;
+        case 4:
+            fuzz_zero_pad(&r);
+            break;
+        case 5:
+            fuzz_single_step(&r);
+            break;
+        case 6:
+            fuzz_mask(&r);
+            break;
+        case 7:
+            fuzz_distribute(&r);
+            break;
+        default:
+            fuzz_rng_and_messages(&r);
+            null_steppers();
+            break;
     }
     return 0;
 }

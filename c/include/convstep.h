@@ -70,12 +70,12 @@ extern "C" {
 /* ---- status -------------------------------------------------------------------------------- */
 
 typedef enum {
-    CS_OK = 0,          /* success */
-    CS_ERR_NULL,        /* a required pointer argument is NULL */
-    CS_ERR_SHAPE,       /* a dimension < 1, or the window does not fit the (padded) input */
-    CS_ERR_PARAM,       /* f < 1, stride < 1, pad < 0, dilation < 0, n_C < 1, unknown mode/ties/op */
-    CS_ERR_TOO_LARGE,   /* a tensor would exceed CS_MAX_ELEMENTS elements (or overflow) */
-    CS_ERR_NOMEM        /* a stepper could not allocate its buffers */
+    CS_OK = 0,        /* success */
+    CS_ERR_NULL,      /* a required pointer argument is NULL */
+    CS_ERR_SHAPE,     /* a dimension < 1, or the window does not fit the (padded) input */
+    CS_ERR_PARAM,     /* f < 1, stride < 1, pad < 0, dilation < 0, n_C < 1, unknown mode/ties/op */
+    CS_ERR_TOO_LARGE, /* a tensor would exceed CS_MAX_ELEMENTS elements (or overflow) */
+    CS_ERR_NOMEM      /* a stepper could not allocate its buffers */
 } cs_status;
 
 /* Largest element count of any single tensor: 2^22 doubles = 32 MiB. */
@@ -86,11 +86,19 @@ const char *cs_status_message(cs_status s);
 
 /* ---- geometry ------------------------------------------------------------------------------ */
 
-typedef struct { int m, n_H, n_W, n_C; } cs_shape;
-typedef struct { int f, n_C, stride, pad, dilation; } cs_conv_params;   /* dilation 0 or 1: none */
+typedef struct {
+    int m, n_H, n_W, n_C;
+} cs_shape;
+typedef struct {
+    int f, n_C, stride, pad, dilation;
+} cs_conv_params; /* dilation 0 or 1: none */
 typedef enum { CS_POOL_MAX = 0, CS_POOL_AVERAGE = 1 } cs_pool_mode;
 typedef enum { CS_TIES_ALL = 0, CS_TIES_FIRST = 1 } cs_pool_ties;
-typedef struct { int f, stride; cs_pool_mode mode; cs_pool_ties ties; } cs_pool_params;
+typedef struct {
+    int f, stride;
+    cs_pool_mode mode;
+    cs_pool_ties ties;
+} cs_pool_params;
 
 /* Output shape of a convolution / pooling layer on input shape `in`. Writes *out only on CS_OK. */
 cs_status cs_conv_output_shape(cs_shape in, cs_conv_params p, cs_shape *out);
@@ -197,7 +205,7 @@ cs_status cs_stepper_create_pool_forward(const double *A_prev, cs_shape in, cs_p
                                          cs_stepper **out);
 cs_status cs_stepper_create_pool_backward(const double *dA, const double *A_prev, cs_shape in,
                                           cs_pool_params p, cs_stepper **out);
-void cs_stepper_destroy(cs_stepper *s);                 /* NULL is allowed */
+void cs_stepper_destroy(cs_stepper *s); /* NULL is allowed */
 
 /* One window's work: the seed's arithmetic at (i, c, h, w), in the seed's order. Forward ops
  * give the batch kernel's values bit for bit; cs_conv_backward sums dA_prev over channels in
@@ -216,10 +224,10 @@ cs_status cs_stepper_seek(cs_stepper *s, int64_t k);
  * CS_MAX_ELEMENTS doubles in all) and reset discards them. */
 void cs_stepper_reset(cs_stepper *s);
 
-const cs_window *cs_stepper_window(const cs_stepper *s);     /* owned by the stepper */
-const unsigned char *cs_stepper_mask(const cs_stepper *s);   /* f*f bytes; zeros unless max pool */
+const cs_window *cs_stepper_window(const cs_stepper *s);   /* owned by the stepper */
+const unsigned char *cs_stepper_mask(const cs_stepper *s); /* f*f bytes; zeros unless max pool */
 int64_t cs_stepper_total(const cs_stepper *s);
-int64_t cs_stepper_position(const cs_stepper *s);            /* steps done */
+int64_t cs_stepper_position(const cs_stepper *s); /* steps done */
 
 /* Tensors a stepper owns, valid until it is destroyed. Which exist depends on the op
  * (NULL otherwise); *shape (if not NULL) receives the shape, in cs_shape's (m,H,W,C) order;
@@ -255,8 +263,8 @@ typedef struct {
 
 void cs_rng_seed(cs_rng *r, uint32_t seed);
 uint32_t cs_rng_next_u32(cs_rng *r);
-double cs_rng_random(cs_rng *r);            /* [0, 1), 53 bits: np.random.random_sample() */
-double cs_rng_randn(cs_rng *r);             /* standard normal: np.random.randn() */
+double cs_rng_random(cs_rng *r); /* [0, 1), 53 bits: np.random.random_sample() */
+double cs_rng_randn(cs_rng *r);  /* standard normal: np.random.randn() */
 void cs_rng_randn_fill(cs_rng *r, double *out, size_t n);
 
 #ifdef __cplusplus

@@ -15,7 +15,8 @@
 void cs__zero_pad(const double *X, const cs__geom *g, double *X_pad) {
     const int p = g->pad, C = g->n_C_prev;
     const size_t row = (size_t)g->n_W_prev * (size_t)C;
-    memset(X_pad, 0, sizeof(double) * (size_t)g->m * (size_t)g->n_H_pad * (size_t)g->n_W_pad * (size_t)C);
+    memset(X_pad, 0,
+           sizeof(double) * (size_t)g->m * (size_t)g->n_H_pad * (size_t)g->n_W_pad * (size_t)C);
     for (int i = 0; i < g->m; i++)
         for (int h = 0; h < g->n_H_prev; h++)
             memcpy(X_pad + cs__at(g->n_H_pad, g->n_W_pad, C, i, h + p, p, 0),
@@ -27,7 +28,8 @@ cs_status cs_zero_pad(const double *X, cs_shape in, int pad, double *X_pad) {
     if (pad < 0) return CS_ERR_PARAM;
     /* A 1×1 filter always fits; this reuses the size checks of the padded tensor. */
     cs__geom g;
-    cs_status s = cs__conv_geom(in, (cs_conv_params){ .f = 1, .n_C = 1, .stride = 1, .pad = pad }, &g, NULL, 0);
+    cs_status s =
+        cs__conv_geom(in, (cs_conv_params){.f = 1, .n_C = 1, .stride = 1, .pad = pad}, &g, NULL, 0);
     if (s != CS_OK) return s;
     cs__zero_pad(X, &g, X_pad);
     return CS_OK;
@@ -47,7 +49,8 @@ double cs__conv_single_step_at(const double *A_pad, const double *W, double b, c
     double s = 0.0;
     for (int u = 0; u < f; u++)
         for (int v = 0; v < f; v++) {
-            const double *a = A_pad + cs__at(g->n_H_pad, g->n_W_pad, C, i, vert_start + u * d, hori_start + v * d, 0);
+            const double *a = A_pad + cs__at(g->n_H_pad, g->n_W_pad, C, i, vert_start + u * d,
+                                             hori_start + v * d, 0);
             const double *wk = W + cs__at(f, C, nC, u, v, 0, c); /* W[u, v, 0, c] */
             for (int k = 0; k < C; k++) s += a[k] * wk[(size_t)k * (size_t)nC];
         }
@@ -66,7 +69,7 @@ void cs__conv_pixel(const double *A_prev, const double *W, const double *b, cons
     enum { LANES = 8 };
     for (int c0 = 0; c0 < nC; c0 += LANES) {
         const int lanes = nC - c0 < LANES ? nC - c0 : LANES;
-        double acc[LANES] = { 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0 };
+        double acc[LANES] = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
         for (int u = 0; u < f; u++) {
             const int row = vert_start + u * d - p; /* row in the unpadded input */
             for (int v = 0; v < f; v++) {
@@ -75,7 +78,8 @@ void cs__conv_pixel(const double *A_prev, const double *W, const double *b, cons
                 /* A padding cell reads 0.0: the product is +0.0 (or -0.0, or NaN for an infinite
                  * weight), added as the seed adds it, so the sum stays bitwise the stepper's. */
                 const int inside = row >= 0 && row < g->n_H_prev && col >= 0 && col < g->n_W_prev;
-                const double *a = inside ? A_prev + cs__at(g->n_H_prev, g->n_W_prev, C, i, row, col, 0) : NULL;
+                const double *a =
+                    inside ? A_prev + cs__at(g->n_H_prev, g->n_W_prev, C, i, row, col, 0) : NULL;
                 for (int k = 0; k < C; k++) {
                     const double ak = inside ? a[k] : 0.0;
                     const double *wkc = wk + (size_t)k * nC;
@@ -100,7 +104,8 @@ cs_status cs_conv_forward(const double *A_prev, cs_shape in, const double *W, co
     for (int i = 0; i < g.m; i++)
         for (int h = 0; h < g.n_H; h++)
             for (int w = 0; w < g.n_W; w++)
-                cs__conv_pixel(A_prev, W, b, &g, i, h, w, Z + cs__at(g.n_H, g.n_W, g.n_C, i, h, w, 0));
+                cs__conv_pixel(A_prev, W, b, &g, i, h, w,
+                               Z + cs__at(g.n_H, g.n_W, g.n_C, i, h, w, 0));
     return CS_OK;
 }
 
@@ -130,7 +135,8 @@ cs_status cs_conv_backward(const double *dZ, const double *A_prev, cs_shape in, 
                     for (int v = 0; v < f; v++) {
                         const int col = hori_start + v * d - pad;
                         if (col < 0 || col >= g.n_W_prev) continue;
-                        const double *a = A_prev + cs__at(g.n_H_prev, g.n_W_prev, C, i, row, col, 0);
+                        const double *a =
+                            A_prev + cs__at(g.n_H_prev, g.n_W_prev, C, i, row, col, 0);
                         double *da = dA_prev + cs__at(g.n_H_prev, g.n_W_prev, C, i, row, col, 0);
                         const double *wk = W + cs__at(f, C, nC, u, v, 0, 0);
                         double *dwk = dW + cs__at(f, C, nC, u, v, 0, 0);

@@ -97,7 +97,8 @@ cs_status cs_pool_backward(const double *dA, const double *A_prev, cs_shape in, 
                 for (int w = 0; w < g.n_W; w++)
                     for (int ci = 0; ci < inner; ci++) {
                         const int c = co + ci;
-                        const size_t at = cs__at(g.n_H_prev, g.n_W_prev, C, i, h * g.stride, w * g.stride, c);
+                        const size_t at =
+                            cs__at(g.n_H_prev, g.n_W_prev, C, i, h * g.stride, w * g.stride, c);
                         const double da = dA[cs__at(g.n_H, g.n_W, C, i, h, w, c)];
                         double *dst = dA_prev + at;
                         if (p.mode == CS_POOL_MAX) {
@@ -112,7 +113,8 @@ cs_status cs_pool_backward(const double *dA, const double *A_prev, cs_shape in, 
                             } else {
                                 for (int u = 0; u < f; u++)
                                     for (int v = 0; v < f; v++)
-                                        if (x[u * ld + (size_t)v * C] == mx) dst[u * ld + (size_t)v * C] += da;
+                                        if (x[u * ld + (size_t)v * C] == mx)
+                                            dst[u * ld + (size_t)v * C] += da;
                             }
                         } else {
                             /* distribute_value: each of the f*f cells gets an equal share. */

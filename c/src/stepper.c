@@ -15,7 +15,9 @@
 
 #include "internal.h"
 
-typedef struct { int i, c, h, w; } loop_index;
+typedef struct {
+    int i, c, h, w;
+} loop_index;
 
 struct cs_stepper {
     cs_op op;
@@ -41,27 +43,43 @@ struct cs_stepper {
     /* Backward ops accumulate, so seeking back means replaying from an earlier state. Snapshots
      * of the accumulators, taken the first time a multiple of ckpt_every is reached, bound
      * that replay to ckpt_every steps. They live in one block allocated at creation. */
-    double *ckpt;        /* n_ckpt snapshots of state_len doubles */
+    double *ckpt; /* n_ckpt snapshots of state_len doubles */
     unsigned char *ckpt_ok;
     int n_ckpt;
     int64_t ckpt_every;
-    size_t state_len;    /* dA_pad (+ dW + db) */
+    size_t state_len; /* dA_pad (+ dW + db) */
 };
 
 /* Checkpoints may take at most this many doubles in all (32 MiB, one tensor's limit). */
 #define CKPT_BUDGET ((size_t)CS_MAX_ELEMENTS)
-#define CKPT_MAX 64
+#define CKPT_MAX    64
 
-static size_t n_in(const cs__geom *g) { return (size_t)g->m * g->n_H_prev * g->n_W_prev * g->n_C_prev; }
-static size_t n_pad(const cs__geom *g) { return (size_t)g->m * g->n_H_pad * g->n_W_pad * g->n_C_prev; }
-static size_t n_out(const cs__geom *g) { return (size_t)g->m * g->n_H * g->n_W * g->n_C; }
-static size_t n_w(const cs__geom *g) { return (size_t)g->f * g->f * g->n_C_prev * g->n_C; }
+static size_t n_in(const cs__geom *g) {
+    return (size_t)g->m * g->n_H_prev * g->n_W_prev * g->n_C_prev;
+}
+static size_t n_pad(const cs__geom *g) {
+    return (size_t)g->m * g->n_H_pad * g->n_W_pad * g->n_C_prev;
+}
+static size_t n_out(const cs__geom *g) {
+    return (size_t)g->m * g->n_H * g->n_W * g->n_C;
+}
+static size_t n_w(const cs__geom *g) {
+    return (size_t)g->f * g->f * g->n_C_prev * g->n_C;
+}
 
 void cs_stepper_destroy(cs_stepper *s) {
     if (s == NULL) return;
-    free(s->A_pad); free(s->out); free(s->dA_pad); free(s->dA_crop);
-    free(s->dW); free(s->db); free(s->mask); free(s->Wt); free(s->dWt);
-    free(s->ckpt); free(s->ckpt_ok);
+    free(s->A_pad);
+    free(s->out);
+    free(s->dA_pad);
+    free(s->dA_crop);
+    free(s->dW);
+    free(s->db);
+    free(s->mask);
+    free(s->Wt);
+    free(s->dWt);
+    free(s->ckpt);
+    free(s->ckpt_ok);
     free(s);
 }
 
@@ -71,7 +89,8 @@ static void set_pos(cs_stepper *s, int64_t k);
 static void transpose_W(cs_stepper *s) {
     const size_t per_c = (size_t)s->g.f * s->g.f * s->g.n_C_prev;
     for (size_t j = 0; j < per_c; j++)
-        for (int c = 0; c < s->g.n_C; c++) s->Wt[(size_t)c * per_c + j] = s->W[j * (size_t)s->g.n_C + (size_t)c];
+        for (int c = 0; c < s->g.n_C; c++)
+            s->Wt[(size_t)c * per_c + j] = s->W[j * (size_t)s->g.n_C + (size_t)c];
 }
 
 static double *alloc_doubles(size_t n, int *failed) {
@@ -91,8 +110,10 @@ static cs_status create(cs_op op, const cs__geom *g, const double *A_prev, cs_st
     s->A_pad = alloc_doubles(n_pad(g), &failed);
     s->mask = calloc((size_t)g->f * g->f, 1);
     if (s->mask == NULL) failed = 1;
-    if (op == CS_OP_CONV_FORWARD || op == CS_OP_POOL_FORWARD) s->out = alloc_doubles(n_out(g), &failed);
-    if (op == CS_OP_CONV_BACKWARD || op == CS_OP_POOL_BACKWARD) s->dA_pad = alloc_doubles(n_pad(g), &failed);
+    if (op == CS_OP_CONV_FORWARD || op == CS_OP_POOL_FORWARD)
+        s->out = alloc_doubles(n_out(g), &failed);
+    if (op == CS_OP_CONV_BACKWARD || op == CS_OP_POOL_BACKWARD)
+        s->dA_pad = alloc_doubles(n_pad(g), &failed);
     if (op == CS_OP_CONV_BACKWARD) {
         s->dA_crop = alloc_doubles(n_in(g), &failed);
         s->dW = alloc_doubles(n_w(g), &failed);
@@ -142,7 +163,8 @@ cs_status cs_stepper_create_conv_forward(const double *A_prev, cs_shape in, cons
     if (st != CS_OK) return st;
     cs_stepper *s;
     if ((st = create(CS_OP_CONV_FORWARD, &g, A_prev, out, &s)) != CS_OK) return st;
-    s->W = W; s->b = b;
+    s->W = W;
+    s->b = b;
     return CS_OK;
 }
 
@@ -154,7 +176,8 @@ cs_status cs_stepper_create_conv_backward(const double *dZ, const double *A_prev
     if (st != CS_OK) return st;
     cs_stepper *s;
     if ((st = create(CS_OP_CONV_BACKWARD, &g, A_prev, out, &s)) != CS_OK) return st;
-    s->W = W; s->dZ = dZ;
+    s->W = W;
+    s->dZ = dZ;
     transpose_W(s);
     return CS_OK;
 }
@@ -167,7 +190,8 @@ cs_status cs_stepper_create_pool_forward(const double *A_prev, cs_shape in, cs_p
     if (st != CS_OK) return st;
     cs_stepper *s;
     if ((st = create(CS_OP_POOL_FORWARD, &g, A_prev, out, &s)) != CS_OK) return st;
-    s->mode = p.mode; s->ties = p.ties;
+    s->mode = p.mode;
+    s->ties = p.ties;
     return CS_OK;
 }
 
@@ -179,16 +203,21 @@ cs_status cs_stepper_create_pool_backward(const double *dA, const double *A_prev
     if (st != CS_OK) return st;
     cs_stepper *s;
     if ((st = create(CS_OP_POOL_BACKWARD, &g, A_prev, out, &s)) != CS_OK) return st;
-    s->mode = p.mode; s->ties = p.ties; s->dZ = dA;
+    s->mode = p.mode;
+    s->ties = p.ties;
+    s->dZ = dA;
     return CS_OK;
 }
 
 /* Step k -> (i, c, h, w) in the seed's loop order, w fastest. */
 static loop_index decode(const cs__geom *g, int64_t k) {
     loop_index x;
-    x.w = (int)(k % g->n_W); k /= g->n_W;
-    x.h = (int)(k % g->n_H); k /= g->n_H;
-    x.c = (int)(k % g->n_C); k /= g->n_C;
+    x.w = (int)(k % g->n_W);
+    k /= g->n_W;
+    x.h = (int)(k % g->n_H);
+    k /= g->n_H;
+    x.c = (int)(k % g->n_C);
+    k /= g->n_C;
     x.i = (int)k;
     return x;
 }
@@ -200,53 +229,56 @@ static double apply(cs_stepper *s, loop_index x) {
     const int vert_start = x.h * g->stride, hori_start = x.w * g->stride;
     const size_t o = cs__at(g->n_H, g->n_W, nC, x.i, x.h, x.w, x.c);
     switch (s->op) {
-    case CS_OP_CONV_FORWARD:
-        /* Z[i, h, w, c] = conv_single_step(a_slice_prev, W[:, :, :, c], b[:, :, :, c]) */
-        s->out[o] = cs__conv_single_step_at(s->A_pad, s->W, s->b[x.c], g, x.i, x.c, vert_start, hori_start);
-        return s->out[o];
-    case CS_OP_POOL_FORWARD:
-        /* A[i, h, w, c] = max or mean of A_prev[i, vert_start:vert_end, hori_start:hori_end, c] */
-        s->out[o] = cs__pool_window(s->A_pad, g, s->mode, x.i, x.c, vert_start, hori_start);
-        return s->out[o];
-    case CS_OP_CONV_BACKWARD: {
-        const double dz = s->dZ[o];
-        const double *wt = s->Wt + (size_t)x.c * f * f * C;
-        double *dwt = s->dWt + (size_t)x.c * f * f * C;
-        for (int u = 0; u < f; u++)
-            for (int v = 0; v < f; v++) {
-                double *da = s->dA_pad + cs__at(g->n_H_pad, g->n_W_pad, C, x.i, vert_start + u * d, hori_start + v * d, 0);
-                const double *a = s->A_pad + cs__at(g->n_H_pad, g->n_W_pad, C, x.i, vert_start + u * d, hori_start + v * d, 0);
-                const double *wk = wt + (size_t)(u * f + v) * C;
-                double *dwk = dwt + (size_t)(u * f + v) * C;
-                for (int k = 0; k < C; k++) {
-                    /* dA_prev_pad[i, vert_start:vert_end, hori_start:hori_end, :] += dZ[i,h,w,c] * W[:,:,:,c] */
-                    da[k] += dz * wk[k];
-                    /* dW[:, :, :, c] += dZ[i, h, w, c] * a_slice */
-                    dwk[k] += dz * a[k];
+        case CS_OP_CONV_FORWARD:
+            /* Z[i, h, w, c] = conv_single_step(a_slice_prev, W[:, :, :, c], b[:, :, :, c]) */
+            s->out[o] = cs__conv_single_step_at(s->A_pad, s->W, s->b[x.c], g, x.i, x.c, vert_start,
+                                                hori_start);
+            return s->out[o];
+        case CS_OP_POOL_FORWARD:
+            /* A[i, h, w, c] = max or mean of A_prev[i, vert_start:vert_end, hori_start:hori_end, c] */
+            s->out[o] = cs__pool_window(s->A_pad, g, s->mode, x.i, x.c, vert_start, hori_start);
+            return s->out[o];
+        case CS_OP_CONV_BACKWARD: {
+            const double dz = s->dZ[o];
+            const double *wt = s->Wt + (size_t)x.c * f * f * C;
+            double *dwt = s->dWt + (size_t)x.c * f * f * C;
+            for (int u = 0; u < f; u++)
+                for (int v = 0; v < f; v++) {
+                    double *da = s->dA_pad + cs__at(g->n_H_pad, g->n_W_pad, C, x.i,
+                                                    vert_start + u * d, hori_start + v * d, 0);
+                    const double *a = s->A_pad + cs__at(g->n_H_pad, g->n_W_pad, C, x.i,
+                                                        vert_start + u * d, hori_start + v * d, 0);
+                    const double *wk = wt + (size_t)(u * f + v) * C;
+                    double *dwk = dwt + (size_t)(u * f + v) * C;
+                    for (int k = 0; k < C; k++) {
+                        /* dA_prev_pad[i, vert_start:vert_end, hori_start:hori_end, :] += dZ[i,h,w,c] * W[:,:,:,c] */
+                        da[k] += dz * wk[k];
+                        /* dW[:, :, :, c] += dZ[i, h, w, c] * a_slice */
+                        dwk[k] += dz * a[k];
+                    }
                 }
-            }
-        /* db[:, :, :, c] += dZ[i, h, w, c] */
-        s->db[x.c] += dz;
-        return dz;
-    }
-    case CS_OP_POOL_BACKWARD: {
-        const double da = s->dZ[o];
-        const size_t at = cs__at(g->n_H_prev, g->n_W_prev, C, x.i, vert_start, hori_start, x.c);
-        const size_t ld = (size_t)g->n_W_prev * C;
-        if (s->mode == CS_POOL_MAX) {
-            /* dA_prev[window] += dA[i, h, w, c] * create_mask_from_window(a_prev_slice) */
-            cs_create_mask_from_window(s->A_pad + at, f, ld, (size_t)C, s->ties, s->mask);
-            for (int u = 0; u < f; u++)
-                for (int v = 0; v < f; v++)
-                    if (s->mask[u * f + v]) s->dA_pad[at + u * ld + (size_t)v * C] += da;
-        } else {
-            /* dA_prev[window] += distribute_value(dA[i, h, w, c], (f, f)) */
-            const double share = da / ((double)f * (double)f);
-            for (int u = 0; u < f; u++)
-                for (int v = 0; v < f; v++) s->dA_pad[at + u * ld + (size_t)v * C] += share;
+            /* db[:, :, :, c] += dZ[i, h, w, c] */
+            s->db[x.c] += dz;
+            return dz;
         }
-        return da;
-    }
+        case CS_OP_POOL_BACKWARD: {
+            const double da = s->dZ[o];
+            const size_t at = cs__at(g->n_H_prev, g->n_W_prev, C, x.i, vert_start, hori_start, x.c);
+            const size_t ld = (size_t)g->n_W_prev * C;
+            if (s->mode == CS_POOL_MAX) {
+                /* dA_prev[window] += dA[i, h, w, c] * create_mask_from_window(a_prev_slice) */
+                cs_create_mask_from_window(s->A_pad + at, f, ld, (size_t)C, s->ties, s->mask);
+                for (int u = 0; u < f; u++)
+                    for (int v = 0; v < f; v++)
+                        if (s->mask[u * f + v]) s->dA_pad[at + u * ld + (size_t)v * C] += da;
+            } else {
+                /* dA_prev[window] += distribute_value(dA[i, h, w, c], (f, f)) */
+                const double share = da / ((double)f * (double)f);
+                for (int u = 0; u < f; u++)
+                    for (int v = 0; v < f; v++) s->dA_pad[at + u * ld + (size_t)v * C] += share;
+            }
+            return da;
+        }
     }
     return 0.0;
 }
@@ -257,25 +289,37 @@ static void describe(cs_stepper *s, int64_t k, double value) {
     const loop_index x = decode(g, k);
     cs_window *r = &s->win;
     r->step = (int32_t)(k + 1);
-    r->i = x.i; r->c = x.c; r->h = x.h; r->w = x.w;
-    r->vert_start = x.h * g->stride; r->vert_end = r->vert_start + g->span;
-    r->hori_start = x.w * g->stride; r->hori_end = r->hori_start + g->span;
+    r->i = x.i;
+    r->c = x.c;
+    r->h = x.h;
+    r->w = x.w;
+    r->vert_start = x.h * g->stride;
+    r->vert_end = r->vert_start + g->span;
+    r->hori_start = x.w * g->stride;
+    r->hori_end = r->hori_start + g->span;
     r->value = value;
     r->mask_count = 0;
     memset(s->mask, 0, (size_t)g->f * g->f);
     switch (s->op) {
-    case CS_OP_CONV_FORWARD: case CS_OP_POOL_FORWARD: r->amount = 0.0; break;
-    case CS_OP_CONV_BACKWARD: r->amount = value; break;
-    case CS_OP_POOL_BACKWARD:
-        r->amount = s->mode == CS_POOL_MAX ? value : value / ((double)g->f * (double)g->f);
-        break;
+        case CS_OP_CONV_FORWARD:
+        case CS_OP_POOL_FORWARD:
+            r->amount = 0.0;
+            break;
+        case CS_OP_CONV_BACKWARD:
+            r->amount = value;
+            break;
+        case CS_OP_POOL_BACKWARD:
+            r->amount = s->mode == CS_POOL_MAX ? value : value / ((double)g->f * (double)g->f);
+            break;
     }
     if ((s->op == CS_OP_POOL_FORWARD || s->op == CS_OP_POOL_BACKWARD) && s->mode == CS_POOL_MAX) {
         /* Forward shows every tied maximum; backward marks the cells that get the gradient. */
         const cs_pool_ties ties = s->op == CS_OP_POOL_FORWARD ? CS_TIES_ALL : s->ties;
-        const size_t at = cs__at(g->n_H_pad, g->n_W_pad, g->n_C_prev, x.i, r->vert_start, r->hori_start, x.c);
-        r->mask_count = cs_create_mask_from_window(s->A_pad + at, g->f, (size_t)g->n_W_pad * g->n_C_prev,
-                                                   (size_t)g->n_C_prev, ties, s->mask);
+        const size_t at =
+            cs__at(g->n_H_pad, g->n_W_pad, g->n_C_prev, x.i, r->vert_start, r->hori_start, x.c);
+        r->mask_count =
+            cs_create_mask_from_window(s->A_pad + at, g->f, (size_t)g->n_W_pad * g->n_C_prev,
+                                       (size_t)g->n_C_prev, ties, s->mask);
     }
 }
 
@@ -283,12 +327,14 @@ static void describe(cs_stepper *s, int64_t k, double value) {
 static void ckpt_copy(cs_stepper *s, int j, int save) {
     double *slot = s->ckpt + (size_t)j * s->state_len;
     const size_t nA = n_pad(&s->g), nW = s->dW ? n_w(&s->g) : 0;
-    double *parts[3] = { s->dA_pad, s->dWt, s->db };
-    const size_t lens[3] = { nA, nW, s->dW ? (size_t)s->g.n_C : 0 };
+    double *parts[3] = {s->dA_pad, s->dWt, s->db};
+    const size_t lens[3] = {nA, nW, s->dW ? (size_t)s->g.n_C : 0};
     for (size_t k = 0, off = 0; k < 3; off += lens[k], k++) {
         if (lens[k] == 0) continue;
-        if (save) memcpy(slot + off, parts[k], sizeof(double) * lens[k]);
-        else memcpy(parts[k], slot + off, sizeof(double) * lens[k]);
+        if (save)
+            memcpy(slot + off, parts[k], sizeof(double) * lens[k]);
+        else
+            memcpy(parts[k], slot + off, sizeof(double) * lens[k]);
     }
 }
 
@@ -298,8 +344,8 @@ static void sample_forward(cs_stepper *s, int i) {
         for (int h = 0; h < s->g.n_H; h++)
             for (int w = 0; w < s->g.n_W; w++)
                 for (int c = 0; c < s->g.n_C; c++)
-                    s->out[cs__at(s->g.n_H, s->g.n_W, s->g.n_C, i, h, w, c)] =
-                        cs__pool_window(s->A_pad, &s->g, s->mode, i, c, h * s->g.stride, w * s->g.stride);
+                    s->out[cs__at(s->g.n_H, s->g.n_W, s->g.n_C, i, h, w, c)] = cs__pool_window(
+                        s->A_pad, &s->g, s->mode, i, c, h * s->g.stride, w * s->g.stride);
         return;
     }
     cs__geom padded = s->g; /* the padded input, read as an unpadded one */
@@ -365,7 +411,9 @@ static void clear_state(cs_stepper *s) {
     memset(s->mask, 0, (size_t)g->f * g->f);
     const int32_t total = s->win.total, op = s->win.op, f = s->win.f;
     memset(&s->win, 0, sizeof s->win);
-    s->win.total = total; s->win.op = op; s->win.f = f;
+    s->win.total = total;
+    s->win.op = op;
+    s->win.f = f;
     set_pos(s, 0);
 }
 
@@ -417,8 +465,8 @@ cs_status cs_stepper_seek(cs_stepper *s, int64_t k) {
     double value = 0.0;
     const int64_t per_sample = (int64_t)s->g.n_C * s->g.n_H * s->g.n_W;
     while (s->pos < k) {
-        if ((s->op == CS_OP_CONV_FORWARD || s->op == CS_OP_POOL_FORWARD) && s->pos % per_sample == 0 &&
-            s->pos + per_sample <= k) {
+        if ((s->op == CS_OP_CONV_FORWARD || s->op == CS_OP_POOL_FORWARD) &&
+            s->pos % per_sample == 0 && s->pos + per_sample <= k) {
             /* A whole sample at batch speed: its steps write disjoint cells, and each cell gets
              * exactly the value its step would write. */
             sample_forward(s, (int)(s->pos / per_sample));
@@ -439,48 +487,71 @@ cs_status cs_stepper_seek(cs_stepper *s, int64_t k) {
     return CS_OK;
 }
 
-const cs_window *cs_stepper_window(const cs_stepper *s) { return s == NULL ? NULL : &s->win; }
-const unsigned char *cs_stepper_mask(const cs_stepper *s) { return s == NULL ? NULL : s->mask; }
-int64_t cs_stepper_total(const cs_stepper *s) { return s == NULL ? 0 : s->total; }
-int64_t cs_stepper_position(const cs_stepper *s) { return s == NULL ? 0 : s->pos; }
+const cs_window *cs_stepper_window(const cs_stepper *s) {
+    return s == NULL ? NULL : &s->win;
+}
+const unsigned char *cs_stepper_mask(const cs_stepper *s) {
+    return s == NULL ? NULL : s->mask;
+}
+int64_t cs_stepper_total(const cs_stepper *s) {
+    return s == NULL ? 0 : s->total;
+}
+int64_t cs_stepper_position(const cs_stepper *s) {
+    return s == NULL ? 0 : s->pos;
+}
 
 const double *cs_stepper_tensor(cs_stepper *s, cs_tensor_id t, cs_shape *shape) {
     if (s == NULL) return NULL;
     const cs__geom *g = &s->g;
-    const cs_shape in = { g->m, g->n_H_prev, g->n_W_prev, g->n_C_prev };
+    const cs_shape in = {g->m, g->n_H_prev, g->n_W_prev, g->n_C_prev};
     const double *p = NULL;
-    cs_shape sh = { 0, 0, 0, 0 };
+    cs_shape sh = {0, 0, 0, 0};
     switch (t) {
-    case CS_T_A_PREV_PAD:
-        p = s->A_pad; sh = (cs_shape){ g->m, g->n_H_pad, g->n_W_pad, g->n_C_prev }; break;
-    case CS_T_OUT:
-        p = s->out; sh = (cs_shape){ g->m, g->n_H, g->n_W, g->n_C }; break;
-    case CS_T_DA_PREV_PAD:
-        p = s->dA_pad; sh = (cs_shape){ g->m, g->n_H_pad, g->n_W_pad, g->n_C_prev }; break;
-    case CS_T_DA_PREV:
-        if (s->op == CS_OP_POOL_BACKWARD) {
-            p = s->dA_pad; sh = in;
-        } else if (s->op == CS_OP_CONV_BACKWARD) {
-            /* dA_prev = dA_prev_pad[:, pad:pad+n_H_prev, pad:pad+n_W_prev, :] (also for pad 0) */
-            const size_t row = (size_t)g->n_W_prev * g->n_C_prev;
-            for (int i = 0; i < g->m; i++)
-                for (int h = 0; h < g->n_H_prev; h++)
-                    memcpy(s->dA_crop + cs__at(g->n_H_prev, g->n_W_prev, g->n_C_prev, i, h, 0, 0),
-                           s->dA_pad + cs__at(g->n_H_pad, g->n_W_pad, g->n_C_prev, i, h + g->pad, g->pad, 0),
-                           sizeof(double) * row);
-            p = s->dA_crop; sh = in;
-        }
-        break;
-    case CS_T_DW:
-        if (s->dW != NULL) {
-            /* back from (n_C, f, f, n_C_prev) to the seed's (f, f, n_C_prev, n_C) */
-            const size_t per_c = (size_t)g->f * g->f * g->n_C_prev;
-            for (size_t j = 0; j < per_c; j++)
-                for (int c = 0; c < g->n_C; c++) s->dW[j * (size_t)g->n_C + (size_t)c] = s->dWt[(size_t)c * per_c + j];
-        }
-        p = s->dW; sh = (cs_shape){ g->f, g->f, g->n_C_prev, g->n_C }; break;
-    case CS_T_DB:
-        p = s->db; sh = (cs_shape){ 1, 1, 1, g->n_C }; break;
+        case CS_T_A_PREV_PAD:
+            p = s->A_pad;
+            sh = (cs_shape){g->m, g->n_H_pad, g->n_W_pad, g->n_C_prev};
+            break;
+        case CS_T_OUT:
+            p = s->out;
+            sh = (cs_shape){g->m, g->n_H, g->n_W, g->n_C};
+            break;
+        case CS_T_DA_PREV_PAD:
+            p = s->dA_pad;
+            sh = (cs_shape){g->m, g->n_H_pad, g->n_W_pad, g->n_C_prev};
+            break;
+        case CS_T_DA_PREV:
+            if (s->op == CS_OP_POOL_BACKWARD) {
+                p = s->dA_pad;
+                sh = in;
+            } else if (s->op == CS_OP_CONV_BACKWARD) {
+                /* dA_prev = dA_prev_pad[:, pad:pad+n_H_prev, pad:pad+n_W_prev, :] (also for pad 0) */
+                const size_t row = (size_t)g->n_W_prev * g->n_C_prev;
+                for (int i = 0; i < g->m; i++)
+                    for (int h = 0; h < g->n_H_prev; h++)
+                        memcpy(s->dA_crop +
+                                   cs__at(g->n_H_prev, g->n_W_prev, g->n_C_prev, i, h, 0, 0),
+                               s->dA_pad + cs__at(g->n_H_pad, g->n_W_pad, g->n_C_prev, i,
+                                                  h + g->pad, g->pad, 0),
+                               sizeof(double) * row);
+                p = s->dA_crop;
+                sh = in;
+            }
+            break;
+        case CS_T_DW:
+            if (s->dW != NULL) {
+                /* back from (n_C, f, f, n_C_prev) to the seed's (f, f, n_C_prev, n_C) */
+                const size_t per_c = (size_t)g->f * g->f * g->n_C_prev;
+                for (size_t j = 0; j < per_c; j++)
+                    for (int c = 0; c < g->n_C; c++)
+                        s->dW[j * (size_t)g->n_C + (size_t)c] = s->dWt[(size_t)c * per_c + j];
+            }
+            p = s->dW;
+            sh = (cs_shape){g->f, g->f, g->n_C_prev, g->n_C};
+            break;
+        case CS_T_DB:
+            p = s->db;
+            sh = (cs_shape){1, 1, 1, g->n_C};
+            break;
     }
     if (p != NULL && shape != NULL) *shape = sh;
     return p;

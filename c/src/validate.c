@@ -8,12 +8,19 @@
 
 const char *cs_status_message(cs_status s) {
     switch (s) {
-    case CS_OK: return "ok";
-    case CS_ERR_NULL: return "a required array is missing (NULL pointer)";
-    case CS_ERR_SHAPE: return "the shapes do not fit: a dimension is below 1 or the window does not fit the input";
-    case CS_ERR_PARAM: return "a hyper-parameter is out of range";
-    case CS_ERR_TOO_LARGE: return "a tensor would be larger than the size limit";
-    case CS_ERR_NOMEM: return "out of memory";
+        case CS_OK:
+            return "ok";
+        case CS_ERR_NULL:
+            return "a required array is missing (NULL pointer)";
+        case CS_ERR_SHAPE:
+            return "the shapes do not fit: a dimension is below 1 or the window does not fit the "
+                   "input";
+        case CS_ERR_PARAM:
+            return "a hyper-parameter is out of range";
+        case CS_ERR_TOO_LARGE:
+            return "a tensor would be larger than the size limit";
+        case CS_ERR_NOMEM:
+            return "out of memory";
     }
     return "unknown status code";
 }
@@ -23,20 +30,36 @@ const char *cs_status_message(cs_status s) {
  * WebAssembly module. Writes at most cap - 1 bytes and a NUL; returns the full length. */
 static size_t format(char *out, size_t cap, const char *fmt, va_list ap) {
     size_t n = 0;
-#define PUT(ch) do { const char put_ = (ch); if (n + 1 < cap) out[n] = put_; n++; } while (0)
+#define PUT(ch)                                                                                    \
+    do {                                                                                           \
+        const char put_ = (ch);                                                                    \
+        if (n + 1 < cap) out[n] = put_;                                                            \
+        n++;                                                                                       \
+    } while (0)
     for (const char *p = fmt; *p != '\0'; p++) {
-        if (*p != '%') { PUT(*p); continue; }
+        if (*p != '%') {
+            PUT(*p);
+            continue;
+        }
         int longs = 0;
-        while (p[1] == 'l') { longs++; p++; }
+        while (p[1] == 'l') {
+            longs++;
+            p++;
+        }
         p++;
         if (*p == 's') {
             for (const char *t = va_arg(ap, const char *); *t != '\0'; t++) PUT(*t);
         } else if (*p == 'd') {
-            const long long v = longs >= 2 ? va_arg(ap, long long) : longs == 1 ? va_arg(ap, long) : va_arg(ap, int);
+            const long long v = longs >= 2   ? va_arg(ap, long long)
+                                : longs == 1 ? va_arg(ap, long)
+                                             : va_arg(ap, int);
             unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
             char digits[24];
             int k = 0;
-            do { digits[k++] = (char)('0' + (int)(u % 10)); u /= 10; } while (u != 0);
+            do {
+                digits[k++] = (char)('0' + (int)(u % 10));
+                u /= 10;
+            } while (u != 0);
             if (v < 0) PUT('-');
             while (k > 0) PUT(digits[--k]);
         } else if (*p == '%') {
@@ -76,10 +99,17 @@ static cs_status say(char *msg, size_t cap, cs_status s, const char *fmt, ...) {
 }
 
 static cs_status check_dims(cs_shape in, char *msg, size_t cap) {
-    if (in.m < 1) return say(msg, cap, CS_ERR_SHAPE, "m (samples) must be at least 1, got %d", in.m);
-    if (in.n_H < 1) return say(msg, cap, CS_ERR_SHAPE, "n_H_prev (input height) must be at least 1, got %d", in.n_H);
-    if (in.n_W < 1) return say(msg, cap, CS_ERR_SHAPE, "n_W_prev (input width) must be at least 1, got %d", in.n_W);
-    if (in.n_C < 1) return say(msg, cap, CS_ERR_SHAPE, "n_C_prev (input channels) must be at least 1, got %d", in.n_C);
+    if (in.m < 1)
+        return say(msg, cap, CS_ERR_SHAPE, "m (samples) must be at least 1, got %d", in.m);
+    if (in.n_H < 1)
+        return say(msg, cap, CS_ERR_SHAPE, "n_H_prev (input height) must be at least 1, got %d",
+                   in.n_H);
+    if (in.n_W < 1)
+        return say(msg, cap, CS_ERR_SHAPE, "n_W_prev (input width) must be at least 1, got %d",
+                   in.n_W);
+    if (in.n_C < 1)
+        return say(msg, cap, CS_ERR_SHAPE, "n_C_prev (input channels) must be at least 1, got %d",
+                   in.n_C);
     return CS_OK;
 }
 
@@ -88,7 +118,7 @@ static cs_status check_dims(cs_shape in, char *msg, size_t cap) {
  * nothing overflows 64 bits. */
 static long long count4(long long a, long long b, long long c, long long d) {
     long long n = a;
-    const long long dims[3] = { b, c, d };
+    const long long dims[3] = {b, c, d};
     for (int k = 0; k < 3; k++) {
         if (n > CS_MAX_ELEMENTS || dims[k] > CS_MAX_ELEMENTS) return -1;
         n *= dims[k];
@@ -100,17 +130,23 @@ static cs_status check_size(const char *what, long long a, long long b, long lon
                             char *msg, size_t cap) {
     if (count4(a, b, c, d) < 0)
         return say(msg, cap, CS_ERR_TOO_LARGE,
-                   "%s would be %lld×%lld×%lld×%lld, more than the limit of %ld elements",
-                   what, a, b, c, d, (long)CS_MAX_ELEMENTS);
+                   "%s would be %lld×%lld×%lld×%lld, more than the limit of %ld elements", what, a,
+                   b, c, d, (long)CS_MAX_ELEMENTS);
     return CS_OK;
 }
 
 cs_status cs__conv_geom(cs_shape in, cs_conv_params p, cs__geom *g, char *msg, size_t cap) {
-    if (p.f < 1) return say(msg, cap, CS_ERR_PARAM, "filter size f must be at least 1, got %d", p.f);
-    if (p.n_C < 1) return say(msg, cap, CS_ERR_PARAM, "n_C (number of filters) must be at least 1, got %d", p.n_C);
-    if (p.stride < 1) return say(msg, cap, CS_ERR_PARAM, "stride must be at least 1, got %d", p.stride);
+    if (p.f < 1)
+        return say(msg, cap, CS_ERR_PARAM, "filter size f must be at least 1, got %d", p.f);
+    if (p.n_C < 1)
+        return say(msg, cap, CS_ERR_PARAM, "n_C (number of filters) must be at least 1, got %d",
+                   p.n_C);
+    if (p.stride < 1)
+        return say(msg, cap, CS_ERR_PARAM, "stride must be at least 1, got %d", p.stride);
     if (p.pad < 0) return say(msg, cap, CS_ERR_PARAM, "pad must be 0 or more, got %d", p.pad);
-    if (p.dilation < 0) return say(msg, cap, CS_ERR_PARAM, "dilation must be 0 or more (0 and 1 mean none), got %d", p.dilation);
+    if (p.dilation < 0)
+        return say(msg, cap, CS_ERR_PARAM, "dilation must be 0 or more (0 and 1 mean none), got %d",
+                   p.dilation);
     cs_status s = check_dims(in, msg, cap);
     if (s != CS_OK) return s;
 
@@ -122,44 +158,69 @@ cs_status cs__conv_geom(cs_shape in, cs_conv_params p, cs__geom *g, char *msg, s
     if ((s = check_size("W", p.f, p.f, in.n_C, p.n_C, msg, cap)) != CS_OK) return s;
     if (span > Hp || span > Wp) {
         if (d == 1)
-            return say(msg, cap, CS_ERR_SHAPE, "filter %d×%d does not fit the padded input %lld×%lld",
-                       p.f, p.f, Hp, Wp);
+            return say(msg, cap, CS_ERR_SHAPE,
+                       "filter %d×%d does not fit the padded input %lld×%lld", p.f, p.f, Hp, Wp);
         return say(msg, cap, CS_ERR_SHAPE,
-                   "filter %d×%d with dilation %lld spans %lld×%lld and does not fit the padded input %lld×%lld",
+                   "filter %d×%d with dilation %lld spans %lld×%lld and does not fit the padded "
+                   "input %lld×%lld",
                    p.f, p.f, d, span, span, Hp, Wp);
     }
     const long long n_H = (Hp - span) / p.stride + 1, n_W = (Wp - span) / p.stride + 1;
     if ((s = check_size("Z", in.m, n_H, n_W, p.n_C, msg, cap)) != CS_OK) return s;
 
     if (g != NULL) {
-        g->m = in.m; g->n_H_prev = in.n_H; g->n_W_prev = in.n_W; g->n_C_prev = in.n_C;
-        g->f = p.f; g->stride = p.stride; g->pad = p.pad; g->dilation = (int)d;
-        g->n_H = (int)n_H; g->n_W = (int)n_W; g->n_C = p.n_C;
-        g->n_H_pad = (int)Hp; g->n_W_pad = (int)Wp; g->span = (int)span;
+        g->m = in.m;
+        g->n_H_prev = in.n_H;
+        g->n_W_prev = in.n_W;
+        g->n_C_prev = in.n_C;
+        g->f = p.f;
+        g->stride = p.stride;
+        g->pad = p.pad;
+        g->dilation = (int)d;
+        g->n_H = (int)n_H;
+        g->n_W = (int)n_W;
+        g->n_C = p.n_C;
+        g->n_H_pad = (int)Hp;
+        g->n_W_pad = (int)Wp;
+        g->span = (int)span;
     }
     say(msg, cap, CS_OK, "ok");
     return CS_OK;
 }
 
 cs_status cs__pool_geom(cs_shape in, cs_pool_params p, cs__geom *g, char *msg, size_t cap) {
-    if (p.f < 1) return say(msg, cap, CS_ERR_PARAM, "window size f must be at least 1, got %d", p.f);
-    if (p.stride < 1) return say(msg, cap, CS_ERR_PARAM, "stride must be at least 1, got %d", p.stride);
+    if (p.f < 1)
+        return say(msg, cap, CS_ERR_PARAM, "window size f must be at least 1, got %d", p.f);
+    if (p.stride < 1)
+        return say(msg, cap, CS_ERR_PARAM, "stride must be at least 1, got %d", p.stride);
     if (p.mode != CS_POOL_MAX && p.mode != CS_POOL_AVERAGE)
-        return say(msg, cap, CS_ERR_PARAM, "mode must be 0 (max) or 1 (average), got %d", (int)p.mode);
+        return say(msg, cap, CS_ERR_PARAM, "mode must be 0 (max) or 1 (average), got %d",
+                   (int)p.mode);
     if (p.ties != CS_TIES_ALL && p.ties != CS_TIES_FIRST)
-        return say(msg, cap, CS_ERR_PARAM, "ties must be 0 (all tied maxima) or 1 (first maximum), got %d", (int)p.ties);
+        return say(msg, cap, CS_ERR_PARAM,
+                   "ties must be 0 (all tied maxima) or 1 (first maximum), got %d", (int)p.ties);
     cs_status s = check_dims(in, msg, cap);
     if (s != CS_OK) return s;
     if ((s = check_size("A_prev", in.m, in.n_H, in.n_W, in.n_C, msg, cap)) != CS_OK) return s;
     if (p.f > in.n_H || p.f > in.n_W)
-        return say(msg, cap, CS_ERR_SHAPE, "window %d×%d does not fit the input %d×%d", p.f, p.f, in.n_H, in.n_W);
+        return say(msg, cap, CS_ERR_SHAPE, "window %d×%d does not fit the input %d×%d", p.f, p.f,
+                   in.n_H, in.n_W);
 
     if (g != NULL) {
-        g->m = in.m; g->n_H_prev = in.n_H; g->n_W_prev = in.n_W; g->n_C_prev = in.n_C;
-        g->f = p.f; g->stride = p.stride; g->pad = 0; g->dilation = 1;
-        g->n_H = (in.n_H - p.f) / p.stride + 1; g->n_W = (in.n_W - p.f) / p.stride + 1;
+        g->m = in.m;
+        g->n_H_prev = in.n_H;
+        g->n_W_prev = in.n_W;
+        g->n_C_prev = in.n_C;
+        g->f = p.f;
+        g->stride = p.stride;
+        g->pad = 0;
+        g->dilation = 1;
+        g->n_H = (in.n_H - p.f) / p.stride + 1;
+        g->n_W = (in.n_W - p.f) / p.stride + 1;
         g->n_C = in.n_C;
-        g->n_H_pad = in.n_H; g->n_W_pad = in.n_W; g->span = p.f;
+        g->n_H_pad = in.n_H;
+        g->n_W_pad = in.n_W;
+        g->span = p.f;
     }
     say(msg, cap, CS_OK, "ok");
     return CS_OK;
@@ -178,7 +239,7 @@ cs_status cs_conv_output_shape(cs_shape in, cs_conv_params p, cs_shape *out) {
     cs__geom g;
     cs_status s = cs__conv_geom(in, p, &g, NULL, 0);
     if (s != CS_OK) return s;
-    *out = (cs_shape){ g.m, g.n_H, g.n_W, g.n_C };
+    *out = (cs_shape){g.m, g.n_H, g.n_W, g.n_C};
     return CS_OK;
 }
 
@@ -187,6 +248,6 @@ cs_status cs_pool_output_shape(cs_shape in, cs_pool_params p, cs_shape *out) {
     cs__geom g;
     cs_status s = cs__pool_geom(in, p, &g, NULL, 0);
     if (s != CS_OK) return s;
-    *out = (cs_shape){ g.m, g.n_H, g.n_W, g.n_C };
+    *out = (cs_shape){g.m, g.n_H, g.n_W, g.n_C};
     return CS_OK;
 }

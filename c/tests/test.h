@@ -33,7 +33,7 @@ void t_begin(const char *test_name);
 int t_check_(int ok, const char *file, int line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 #define CHECK(ok, ...) t_check_((ok) ? 1 : 0, __FILE__, __LINE__, __VA_ARGS__)
-#define RUN(fn) (t_begin(#fn), fn())
+#define RUN(fn)        (t_begin(#fn), fn())
 
 /* Each file's tests, called in order by main(). */
 void run_hand_tests(void);
@@ -49,8 +49,8 @@ void run_rng_tests(void);
  * not written. */
 #define T_NAN_BITS UINT64_C(0x7ff8dead0badf00d)
 void t_fill_nan(double *x, size_t n);
-int t_all_nan(const double *x, size_t n);      /* every element still has T_NAN_BITS */
-double *t_alloc_nan(size_t n);                 /* malloc'd and NaN-filled; aborts on failure */
+int t_all_nan(const double *x, size_t n); /* every element still has T_NAN_BITS */
+double *t_alloc_nan(size_t n);            /* malloc'd and NaN-filled; aborts on failure */
 int t_same_bits(double a, double b);
 
 /* ---- shapes ----------------------------------------------------------------------------- */
@@ -63,34 +63,38 @@ int t_shape_eq(cs_shape a, cs_shape b);
 /* ---- comparisons -------------------------------------------------------------------------- */
 
 /* How to name an element in a failure line. */
-typedef enum { T_NHWC, T_FILTER } t_layout;   /* (batch, y, x, channel) or (ky, kx, c_prev, c) */
+typedef enum { T_NHWC, T_FILTER } t_layout; /* (batch, y, x, channel) or (ky, kx, c_prev, c) */
 
 /* got vs expected: |got - expected| <= 1e-12 * bound[k], or exactly equal when terms[k] <= 1
  * (terms may be NULL: then every element uses the bound). One check. */
 int t_close_(const char *what, const double *got, const double *expected, const double *bound,
              const int *terms, cs_shape shape, t_layout layout, const char *file, int line);
-#define T_CLOSE(what, got, exp, bound, terms, shape, layout) \
+#define T_CLOSE(what, got, exp, bound, terms, shape, layout)                                       \
     t_close_((what), (got), (exp), (bound), (terms), (shape), (layout), __FILE__, __LINE__)
 
 /* got vs expected bit for bit (memcmp per element). One check. */
 int t_same_(const char *what, const double *got, const double *expected, cs_shape shape,
             t_layout layout, const char *file, int line);
-#define T_SAME(what, got, exp, shape, layout) \
+#define T_SAME(what, got, exp, shape, layout)                                                      \
     t_same_((what), (got), (exp), (shape), (layout), __FILE__, __LINE__)
 
 /* got vs expected with ==, the kind of check hand-worked cases make. One check. */
 int t_equal_(const char *what, const double *got, const double *expected, cs_shape shape,
              t_layout layout, const char *file, int line);
-#define T_EQUAL(what, got, exp, shape, layout) \
+#define T_EQUAL(what, got, exp, shape, layout)                                                     \
     t_equal_((what), (got), (exp), (shape), (layout), __FILE__, __LINE__)
 
 /* ---- a random source of the tests' own (splitmix64 + Box-Muller) ----------------------------
  * Independent of cs_rng, which is itself under test. */
-typedef struct { uint64_t s; int has; double spare; } t_rand;
+typedef struct {
+    uint64_t s;
+    int has;
+    double spare;
+} t_rand;
 void t_rand_seed(t_rand *r, uint64_t seed);
 uint64_t t_rand_u64(t_rand *r);
-int t_rand_int(t_rand *r, int lo, int hi);     /* uniform in [lo, hi] */
-double t_rand_uniform(t_rand *r);              /* [0, 1) */
+int t_rand_int(t_rand *r, int lo, int hi); /* uniform in [lo, hi] */
+double t_rand_uniform(t_rand *r);          /* [0, 1) */
 double t_rand_gauss(t_rand *r);
 void t_rand_fill_gauss(t_rand *r, double *x, size_t n);
 /* Small integers in [lo, hi], as doubles: inputs full of exact ties for max pooling. */
@@ -106,17 +110,16 @@ void ref_conv_forward(const double *A_prev, cs_shape in, const double *W, const 
 /* Only the first `windows` windows in loop order (i, c, h, w) are accumulated: the state of a
  * stepper after that many steps. Pass a negative count for all of them. */
 void ref_conv_backward(const double *dZ, const double *A_prev, cs_shape in, const double *W,
-                       cs_conv_params p, long windows,
-                       double *dA_prev, double *dA_bound, int *dA_terms,
-                       double *dW, double *dW_bound, int *dW_terms,
-                       double *db, double *db_bound, int *db_terms);
-void ref_pool_forward(const double *A_prev, cs_shape in, cs_pool_params p, double *A,
-                      double *bound, int *terms);
+                       cs_conv_params p, long windows, double *dA_prev, double *dA_bound,
+                       int *dA_terms, double *dW, double *dW_bound, int *dW_terms, double *db,
+                       double *db_bound, int *db_terms);
+void ref_pool_forward(const double *A_prev, cs_shape in, cs_pool_params p, double *A, double *bound,
+                      int *terms);
 void ref_pool_backward(const double *dA, const double *A_prev, cs_shape in, cs_pool_params p,
                        long windows, double *dA_prev, double *bound, int *terms);
 /* The mask of one window: 1 at the maximum (every tied one, or the first in row-major order). */
-int ref_mask(const double *A_prev, cs_shape in, int f, int i, int c, int vert_start,
-             int hori_start, cs_pool_ties ties, unsigned char *mask);
+int ref_mask(const double *A_prev, cs_shape in, int f, int i, int c, int vert_start, int hori_start,
+             cs_pool_ties ties, unsigned char *mask);
 /* The output shape by the formulas in convstep.h, for configurations known to be valid. */
 cs_shape ref_conv_shape(cs_shape in, cs_conv_params p);
 cs_shape ref_pool_shape(cs_shape in, cs_pool_params p);
@@ -131,10 +134,15 @@ int ref_has_near_ties(const double *A_prev, cs_shape in, cs_pool_params p, doubl
  *   pool f stride max|average | seed <s> | tensor <name> d0 d1 d2 d3 <d0*d1*d2*d3 values> | end
  * Read token by token, so a tensor's line may be any length. */
 #define FX_MAX_TENSORS 16
-typedef struct { char name[64]; int d[4]; size_t n; double *v; } fx_tensor;
+typedef struct {
+    char name[64];
+    int d[4];
+    size_t n;
+    double *v;
+} fx_tensor;
 typedef struct {
     char name[128];
-    int line;                               /* of the `case` token */
+    int line; /* of the `case` token */
     int has_op, is_conv, has_shape, has_conv, has_pool, has_seed;
     cs_shape in;
     cs_conv_params cp;
@@ -147,7 +155,7 @@ typedef void (*fx_case_fn)(const fx_case *c);
 /* Calls fn at each case's `end`. A missing file or a format error is a failed check. Returns
  * the number of cases read. */
 int fx_read(const char *path, fx_case_fn fn);
-const fx_tensor *fx_get(const fx_case *c, const char *name);    /* NULL when absent */
+const fx_tensor *fx_get(const fx_case *c, const char *name); /* NULL when absent */
 cs_shape fx_shape(const fx_tensor *t);
 
 #endif /* CONVSTEP_TEST_H */

@@ -39,8 +39,7 @@ static int next_token(fx_reader *r, char *buf, size_t cap) {
         }
         if (ch == ' ' || ch == '\t' || ch == '\r') continue;
         if (ch == '#') {
-            while ((ch = fgetc(r->f)) != EOF && ch != '\n') {
-            }
+            while ((ch = fgetc(r->f)) != EOF && ch != '\n') {}
             if (ch == '\n') r->line++;
             continue;
         }
@@ -88,11 +87,11 @@ static void free_case(fx_case *c) {
 }
 
 int fx_read(const char *path, fx_case_fn fn) {
-    fx_reader r = { fopen(path, "r"), path, 1 };
+    fx_reader r = {fopen(path, "r"), path, 1};
     if (!CHECK(r.f != NULL, "%s cannot be opened (%s); run from the repository's top folder", path,
                strerror(errno)))
         return 0;
-    static fx_case c;   /* large: kept off the stack */
+    static fx_case c; /* large: kept off the stack */
     memset(&c, 0, sizeof c);
     int in_case = 0, cases = 0, ok = 1;
     char tok[256];
@@ -104,28 +103,48 @@ int fx_read(const char *path, fx_case_fn fn) {
             break;
         }
         if (strcmp(tok, "case") == 0) {
-            if (in_case) { error = "`case` before the previous case's `end`"; break; }
+            if (in_case) {
+                error = "`case` before the previous case's `end`";
+                break;
+            }
             free_case(&c);
             c.line = r.line;
-            if (next_token(&r, c.name, sizeof c.name) != 1) { error = "case without a name"; break; }
+            if (next_token(&r, c.name, sizeof c.name) != 1) {
+                error = "case without a name";
+                break;
+            }
             in_case = 1;
         } else if (!in_case) {
             error = "keyword outside a case";
             break;
         } else if (strcmp(tok, "op") == 0) {
-            if (next_token(&r, tok, sizeof tok) != 1) { error = "op without a value"; break; }
+            if (next_token(&r, tok, sizeof tok) != 1) {
+                error = "op without a value";
+                break;
+            }
             c.has_op = 1;
-            if (strcmp(tok, "conv") == 0) c.is_conv = 1;
-            else if (strcmp(tok, "pool") != 0) { error = "op is neither conv nor pool"; break; }
+            if (strcmp(tok, "conv") == 0)
+                c.is_conv = 1;
+            else if (strcmp(tok, "pool") != 0) {
+                error = "op is neither conv nor pool";
+                break;
+            }
         } else if (strcmp(tok, "shape") == 0) {
             int v[4];
-            if (!read_ints(&r, v, 4)) { error = "shape needs 4 integers"; break; }
-            c.in = (cs_shape){ v[0], v[1], v[2], v[3] };
+            if (!read_ints(&r, v, 4)) {
+                error = "shape needs 4 integers";
+                break;
+            }
+            c.in = (cs_shape){v[0], v[1], v[2], v[3]};
             c.has_shape = 1;
         } else if (strcmp(tok, "conv") == 0) {
             int v[5];
-            if (!read_ints(&r, v, 5)) { error = "conv needs f n_C stride pad dilation"; break; }
-            c.cp = (cs_conv_params){ .f = v[0], .n_C = v[1], .stride = v[2], .pad = v[3], .dilation = v[4] };
+            if (!read_ints(&r, v, 5)) {
+                error = "conv needs f n_C stride pad dilation";
+                break;
+            }
+            c.cp = (cs_conv_params){
+                .f = v[0], .n_C = v[1], .stride = v[2], .pad = v[3], .dilation = v[4]};
             c.has_conv = 1;
         } else if (strcmp(tok, "pool") == 0) {
             int v[2];
@@ -133,14 +152,22 @@ int fx_read(const char *path, fx_case_fn fn) {
                 error = "pool needs f stride max|average";
                 break;
             }
-            c.pp = (cs_pool_params){ .f = v[0], .stride = v[1] };
-            if (strcmp(tok, "max") == 0) c.pp.mode = CS_POOL_MAX;
-            else if (strcmp(tok, "average") == 0) c.pp.mode = CS_POOL_AVERAGE;
-            else { error = "pool mode is neither max nor average"; break; }
+            c.pp = (cs_pool_params){.f = v[0], .stride = v[1]};
+            if (strcmp(tok, "max") == 0)
+                c.pp.mode = CS_POOL_MAX;
+            else if (strcmp(tok, "average") == 0)
+                c.pp.mode = CS_POOL_AVERAGE;
+            else {
+                error = "pool mode is neither max nor average";
+                break;
+            }
             c.has_pool = 1;
         } else if (strcmp(tok, "seed") == 0) {
             char *end;
-            if (next_token(&r, tok, sizeof tok) != 1) { error = "seed without a value"; break; }
+            if (next_token(&r, tok, sizeof tok) != 1) {
+                error = "seed without a value";
+                break;
+            }
             errno = 0;
             const unsigned long long s = strtoull(tok, &end, 10);
             if (errno != 0 || *end != '\0' || end == tok || s > 0xFFFFFFFFull) {
@@ -150,7 +177,10 @@ int fx_read(const char *path, fx_case_fn fn) {
             c.seed = (uint32_t)s;
             c.has_seed = 1;
         } else if (strcmp(tok, "tensor") == 0) {
-            if (c.nt == FX_MAX_TENSORS) { error = "too many tensors in one case"; break; }
+            if (c.nt == FX_MAX_TENSORS) {
+                error = "too many tensors in one case";
+                break;
+            }
             fx_tensor *t = &c.t[c.nt];
             if (next_token(&r, t->name, sizeof t->name) != 1 || !read_ints(&r, t->d, 4)) {
                 error = "tensor needs a name and 4 dimensions";
@@ -161,9 +191,15 @@ int fx_read(const char *path, fx_case_fn fn) {
                 break;
             }
             t->n = (size_t)t->d[0] * (size_t)t->d[1] * (size_t)t->d[2] * (size_t)t->d[3];
-            if (t->n > ((size_t)1 << 24)) { error = "tensor too large for a fixture"; break; }
+            if (t->n > ((size_t)1 << 24)) {
+                error = "tensor too large for a fixture";
+                break;
+            }
             t->v = malloc(t->n * sizeof *t->v);
-            if (t->v == NULL) { error = "out of memory"; break; }
+            if (t->v == NULL) {
+                error = "out of memory";
+                break;
+            }
             c.nt++;
             for (size_t k = 0; k < t->n; k++) {
                 if (next_token(&r, tok, sizeof tok) != 1 || !parse_double(tok, &t->v[k])) {
@@ -197,7 +233,7 @@ const fx_tensor *fx_get(const fx_case *c, const char *name) {
 }
 
 cs_shape fx_shape(const fx_tensor *t) {
-    return (cs_shape){ t->d[0], t->d[1], t->d[2], t->d[3] };
+    return (cs_shape){t->d[0], t->d[1], t->d[2], t->d[3]};
 }
 
 /* ---- helpers ------------------------------------------------------------------------------- */
@@ -225,12 +261,14 @@ static void run_to_end(cs_stepper *s, const char *name) {
 }
 
 /* The stepper's tensor t, if it has the expected shape. */
-static const double *stepper_tensor(cs_stepper *s, cs_tensor_id id, cs_shape want, const char *what) {
-    cs_shape got = { -1, -1, -1, -1 };
+static const double *stepper_tensor(cs_stepper *s, cs_tensor_id id, cs_shape want,
+                                    const char *what) {
+    cs_shape got = {-1, -1, -1, -1};
     const double *p = cs_stepper_tensor(s, id, &got);
     if (!CHECK(p != NULL, "%s: cs_stepper_tensor(%d) is NULL", what, (int)id)) return NULL;
-    if (!CHECK(t_shape_eq(got, want), "%s: cs_stepper_tensor(%d) shape (%d,%d,%d,%d), expected (%d,%d,%d,%d)",
-               what, (int)id, got.m, got.n_H, got.n_W, got.n_C, want.m, want.n_H, want.n_W, want.n_C))
+    if (!CHECK(t_shape_eq(got, want),
+               "%s: cs_stepper_tensor(%d) shape (%d,%d,%d,%d), expected (%d,%d,%d,%d)", what,
+               (int)id, got.m, got.n_H, got.n_W, got.n_C, want.m, want.n_H, want.n_W, want.n_C))
         return NULL;
     return p;
 }
@@ -245,10 +283,11 @@ static void conv_case(const fx_case *c) {
         return;
     const cs_shape in = c->in;
     const cs_conv_params p = c->cp;
-    cs_shape out = { -1, -1, -1, -1 };
-    if (!CHECK(cs_conv_output_shape(in, p, &out) == CS_OK, "case %s: cs_conv_output_shape failed", c->name))
+    cs_shape out = {-1, -1, -1, -1};
+    if (!CHECK(cs_conv_output_shape(in, p, &out) == CS_OK, "case %s: cs_conv_output_shape failed",
+               c->name))
         return;
-    const cs_shape ws = { p.f, p.f, in.n_C, p.n_C }, bs = { 1, 1, 1, p.n_C };
+    const cs_shape ws = {p.f, p.f, in.n_C, p.n_C}, bs = {1, 1, 1, p.n_C};
     const fx_tensor *A = need(c, "A_prev", in), *W = need(c, "W", ws), *b = need(c, "b", bs);
     const fx_tensor *dZ = need(c, "dZ", out), *Z = need(c, "Z", out);
     const fx_tensor *dA = need(c, "dA_prev", in), *dW = need(c, "dW", ws), *db = need(c, "db", bs);
@@ -257,7 +296,8 @@ static void conv_case(const fx_case *c) {
     const size_t nz = t_count(out), na = t_count(in), nw = t_count(ws), nb = (size_t)p.n_C;
     double *Zr = t_alloc_nan(nz), *Zb = t_alloc_nan(nz);
     double *dAr = t_alloc_nan(na), *dAb = t_alloc_nan(na);
-    double *dWr = t_alloc_nan(nw), *dWb = t_alloc_nan(nw), *dbr = t_alloc_nan(nb), *dbb = t_alloc_nan(nb);
+    double *dWr = t_alloc_nan(nw), *dWb = t_alloc_nan(nw), *dbr = t_alloc_nan(nb),
+           *dbb = t_alloc_nan(nb);
     int *Zt = malloc(nz * sizeof *Zt), *dAt = malloc(na * sizeof *dAt);
     int *dWt = malloc(nw * sizeof *dWt), *dbt = malloc(nb * sizeof *dbt);
     ref_conv_forward(A->v, in, W->v, b->v, p, Zr, Zb, Zt);
@@ -275,8 +315,10 @@ static void conv_case(const fx_case *c) {
     T_CLOSE(what, db->v, dbr, dbb, dbt, bs, T_NHWC);
 
     /* Batch kernels, on NaN-filled outputs. */
-    double *Zk = t_alloc_nan(nz), *dAk = t_alloc_nan(na), *dWk = t_alloc_nan(nw), *dbk = t_alloc_nan(nb);
-    CHECK(cs_conv_forward(A->v, in, W->v, b->v, p, Zk) == CS_OK, "%s: cs_conv_forward failed", c->name);
+    double *Zk = t_alloc_nan(nz), *dAk = t_alloc_nan(na), *dWk = t_alloc_nan(nw),
+           *dbk = t_alloc_nan(nb);
+    CHECK(cs_conv_forward(A->v, in, W->v, b->v, p, Zk) == CS_OK, "%s: cs_conv_forward failed",
+          c->name);
     snprintf(what, sizeof what, "%s: cs_conv_forward Z", c->name);
     T_CLOSE(what, Zk, Z->v, Zb, Zt, out, T_NHWC);
     CHECK(cs_conv_backward(dZ->v, A->v, in, W->v, p, dAk, dWk, dbk) == CS_OK,
@@ -299,7 +341,8 @@ static void conv_case(const fx_case *c) {
         if (o) {
             snprintf(what, sizeof what, "%s: forward stepper CS_T_OUT", c->name);
             T_CLOSE(what, o, Z->v, Zb, Zt, out, T_NHWC);
-            snprintf(what, sizeof what, "%s: forward stepper CS_T_OUT vs cs_conv_forward, bitwise", c->name);
+            snprintf(what, sizeof what, "%s: forward stepper CS_T_OUT vs cs_conv_forward, bitwise",
+                     c->name);
             T_SAME(what, o, Zk, out, T_NHWC);
         }
         cs_stepper_destroy(s);
@@ -313,25 +356,41 @@ static void conv_case(const fx_case *c) {
          * terms in numpy's order: exact. */
         const double *g = stepper_tensor(s, CS_T_DA_PREV, in, what);
         if (g) {
-            snprintf(what, sizeof what, "%s: backward stepper CS_T_DA_PREV (seed's order: exact)", c->name);
+            snprintf(what, sizeof what, "%s: backward stepper CS_T_DA_PREV (seed's order: exact)",
+                     c->name);
             T_EQUAL(what, g, dA->v, in, T_NHWC);
         }
         g = stepper_tensor(s, CS_T_DW, ws, what);
         if (g) {
-            snprintf(what, sizeof what, "%s: backward stepper CS_T_DW (seed's order: exact)", c->name);
+            snprintf(what, sizeof what, "%s: backward stepper CS_T_DW (seed's order: exact)",
+                     c->name);
             T_EQUAL(what, g, dW->v, ws, T_FILTER);
         }
         g = stepper_tensor(s, CS_T_DB, bs, what);
         if (g) {
-            snprintf(what, sizeof what, "%s: backward stepper CS_T_DB (seed's order: exact)", c->name);
+            snprintf(what, sizeof what, "%s: backward stepper CS_T_DB (seed's order: exact)",
+                     c->name);
             T_EQUAL(what, g, db->v, bs, T_NHWC);
         }
         cs_stepper_destroy(s);
     }
 
-    free(Zr); free(Zb); free(dAr); free(dAb); free(dWr); free(dWb); free(dbr); free(dbb);
-    free(Zt); free(dAt); free(dWt); free(dbt);
-    free(Zk); free(dAk); free(dWk); free(dbk);
+    free(Zr);
+    free(Zb);
+    free(dAr);
+    free(dAb);
+    free(dWr);
+    free(dWb);
+    free(dbr);
+    free(dbb);
+    free(Zt);
+    free(dAt);
+    free(dWt);
+    free(dbt);
+    free(Zk);
+    free(dAk);
+    free(dWk);
+    free(dbk);
 }
 
 /* ---- pooling --------------------------------------------------------------------------------- */
@@ -348,11 +407,14 @@ static void pool_backward_variant(const fx_case *c, const fx_tensor *A, const fx
     ref_pool_backward(dA->v, A->v, in, p, -1, ref, bound, terms);
 
     char what[300];
-    snprintf(what, sizeof what, "%s: fixture %s (%s) vs the test's naive loop", c->name, expected->name, rule);
+    snprintf(what, sizeof what, "%s: fixture %s (%s) vs the test's naive loop", c->name,
+             expected->name, rule);
     T_CLOSE(what, expected->v, ref, bound, terms, in, T_NHWC);
-    CHECK(cs_pool_backward(dA->v, A->v, in, p, got) == CS_OK, "%s: cs_pool_backward (%s) failed", c->name, rule);
+    CHECK(cs_pool_backward(dA->v, A->v, in, p, got) == CS_OK, "%s: cs_pool_backward (%s) failed",
+          c->name, rule);
     /* Pool gradients are added window by window in the seed's order: exact. */
-    snprintf(what, sizeof what, "%s: cs_pool_backward dA_prev (%s; seed's order: exact)", c->name, rule);
+    snprintf(what, sizeof what, "%s: cs_pool_backward dA_prev (%s; seed's order: exact)", c->name,
+             rule);
     T_EQUAL(what, got, expected->v, in, T_NHWC);
 
     cs_stepper *s = NULL;
@@ -362,7 +424,8 @@ static void pool_backward_variant(const fx_case *c, const fx_tensor *A, const fx
         run_to_end(s, what);
         const double *g = stepper_tensor(s, CS_T_DA_PREV, in, what);
         if (g) {
-            snprintf(what, sizeof what, "%s: backward stepper CS_T_DA_PREV (%s; seed's order: exact)", c->name, rule);
+            snprintf(what, sizeof what,
+                     "%s: backward stepper CS_T_DA_PREV (%s; seed's order: exact)", c->name, rule);
             T_EQUAL(what, g, expected->v, in, T_NHWC);
         }
         cs_stepper_destroy(s);
@@ -381,8 +444,9 @@ static void pool_case(const fx_case *c) {
         return;
     const cs_shape in = c->in;
     const cs_pool_params p = c->pp;
-    cs_shape out = { -1, -1, -1, -1 };
-    if (!CHECK(cs_pool_output_shape(in, p, &out) == CS_OK, "case %s: cs_pool_output_shape failed", c->name))
+    cs_shape out = {-1, -1, -1, -1};
+    if (!CHECK(cs_pool_output_shape(in, p, &out) == CS_OK, "case %s: cs_pool_output_shape failed",
+               c->name))
         return;
     const fx_tensor *A = need(c, "A_prev", in), *Aout = need(c, "A", out), *dA = need(c, "dA", out);
     if (!A || !Aout || !dA) return;
@@ -399,13 +463,15 @@ static void pool_case(const fx_case *c) {
     T_CLOSE(what, got, Aout->v, bound, terms, out, T_NHWC);
     cs_stepper *s = NULL;
     snprintf(what, sizeof what, "%s: forward stepper", c->name);
-    if (CHECK(cs_stepper_create_pool_forward(A->v, in, p, &s) == CS_OK && s != NULL, "%s: create failed", what)) {
+    if (CHECK(cs_stepper_create_pool_forward(A->v, in, p, &s) == CS_OK && s != NULL,
+              "%s: create failed", what)) {
         run_to_end(s, what);
         const double *o = stepper_tensor(s, CS_T_OUT, out, what);
         if (o) {
             snprintf(what, sizeof what, "%s: forward stepper CS_T_OUT", c->name);
             T_CLOSE(what, o, Aout->v, bound, terms, out, T_NHWC);
-            snprintf(what, sizeof what, "%s: forward stepper CS_T_OUT vs cs_pool_forward, bitwise", c->name);
+            snprintf(what, sizeof what, "%s: forward stepper CS_T_OUT vs cs_pool_forward, bitwise",
+                     c->name);
             T_SAME(what, o, got, out, T_NHWC);
         }
         cs_stepper_destroy(s);
@@ -415,13 +481,14 @@ static void pool_case(const fx_case *c) {
      * has a tie the first-maximum rule must give the same. The tie cases carry both rules. */
     const fx_tensor *plain = fx_get(c, "dA_prev"), *all = fx_get(c, "dA_prev_ties_all");
     const fx_tensor *first = fx_get(c, "dA_prev_ties_first");
-    CHECK(plain || all || first, "case %s: no dA_prev, dA_prev_ties_all or dA_prev_ties_first", c->name);
-    const fx_tensor *list[3] = { plain, all, first };
+    CHECK(plain || all || first, "case %s: no dA_prev, dA_prev_ties_all or dA_prev_ties_first",
+          c->name);
+    const fx_tensor *list[3] = {plain, all, first};
     for (int k = 0; k < 3; k++) {
         if (list[k] == NULL) continue;
         const cs_shape s2 = fx_shape(list[k]);
-        if (!CHECK(t_shape_eq(s2, in), "case %s: %s is (%d,%d,%d,%d), expected A_prev's shape", c->name,
-                   list[k]->name, s2.m, s2.n_H, s2.n_W, s2.n_C))
+        if (!CHECK(t_shape_eq(s2, in), "case %s: %s is (%d,%d,%d,%d), expected A_prev's shape",
+                   c->name, list[k]->name, s2.m, s2.n_H, s2.n_W, s2.n_C))
             continue;
         if (k == 0) {
             pool_backward_variant(c, A, dA, plain, CS_TIES_ALL);

@@ -69,16 +69,16 @@ static void check_coordinates(conv_problem *q, const char *name, double *x, cons
             worst_ana = grad[k];
         }
     }
-    CHECK(worst < TOL, "%s: relative error %.3g at flat index %zu: numeric %.17g, analytic %.17g", name,
-          worst, worst_k, worst_num, worst_ana);
+    CHECK(worst < TOL, "%s: relative error %.3g at flat index %zu: numeric %.17g, analytic %.17g",
+          name, worst, worst_k, worst_num, worst_ana);
 }
 
 static void gradcheck_conv(const char *name, cs_shape in, cs_conv_params p, uint64_t seed) {
     t_rand r;
     t_rand_seed(&r, seed);
-    conv_problem q = { .in = in, .p = p };
+    conv_problem q = {.in = in, .p = p};
     CHECK(cs_conv_output_shape(in, p, &q.out) == CS_OK, "%s: invalid configuration", name);
-    const cs_shape ws = { p.f, p.f, in.n_C, p.n_C };
+    const cs_shape ws = {p.f, p.f, in.n_C, p.n_C};
     const size_t na = t_count(in), nw = t_count(ws), nb = (size_t)p.n_C, nz = t_count(q.out);
     q.A = t_alloc_nan(na);
     q.W = t_alloc_nan(nw);
@@ -90,7 +90,8 @@ static void gradcheck_conv(const char *name, cs_shape in, cs_conv_params p, uint
     t_rand_fill_gauss(&r, q.b, nb);
     t_rand_fill_gauss(&r, q.dZ, nz);
     double *dA = t_alloc_nan(na), *dW = t_alloc_nan(nw), *db = t_alloc_nan(nb);
-    CHECK(cs_conv_backward(q.dZ, q.A, in, q.W, p, dA, dW, db) == CS_OK, "%s: backward failed", name);
+    CHECK(cs_conv_backward(q.dZ, q.A, in, q.W, p, dA, dW, db) == CS_OK, "%s: backward failed",
+          name);
     char what[160];
     snprintf(what, sizeof what, "%s: dA_prev", name);
     check_coordinates(&q, what, q.A, dA, na, 24, &r);
@@ -98,30 +99,36 @@ static void gradcheck_conv(const char *name, cs_shape in, cs_conv_params p, uint
     check_coordinates(&q, what, q.W, dW, nw, 24, &r);
     snprintf(what, sizeof what, "%s: db", name);
     check_coordinates(&q, what, q.b, db, nb, (int)nb, &r);
-    free(q.A); free(q.W); free(q.b); free(q.dZ); free(q.Z);
-    free(dA); free(dW); free(db);
+    free(q.A);
+    free(q.W);
+    free(q.b);
+    free(q.dZ);
+    free(q.Z);
+    free(dA);
+    free(dW);
+    free(db);
 }
 
 static void conv_backward_is_the_gradient_of_conv_forward(void) {
     /* The assignment's kind of layer: pad 1, stride 2, 3×3 filters. */
-    gradcheck_conv("pad 1, stride 2", (cs_shape){ 2, 5, 4, 3 },
-                   (cs_conv_params){ .f = 3, .n_C = 2, .stride = 2, .pad = 1 }, 101);
+    gradcheck_conv("pad 1, stride 2", (cs_shape){2, 5, 4, 3},
+                   (cs_conv_params){.f = 3, .n_C = 2, .stride = 2, .pad = 1}, 101);
     /* pad 0, stride 1. */
-    gradcheck_conv("pad 0, stride 1", (cs_shape){ 1, 4, 5, 2 },
-                   (cs_conv_params){ .f = 2, .n_C = 3, .stride = 1, .pad = 0 }, 102);
+    gradcheck_conv("pad 0, stride 1", (cs_shape){1, 4, 5, 2},
+                   (cs_conv_params){.f = 2, .n_C = 3, .stride = 1, .pad = 0}, 102);
     /* Dilation 2 with padding on a rectangle. */
-    gradcheck_conv("dilation 2, pad 2", (cs_shape){ 2, 5, 6, 2 },
-                   (cs_conv_params){ .f = 3, .n_C = 2, .stride = 1, .pad = 2, .dilation = 2 }, 103);
+    gradcheck_conv("dilation 2, pad 2", (cs_shape){2, 5, 6, 2},
+                   (cs_conv_params){.f = 3, .n_C = 2, .stride = 1, .pad = 2, .dilation = 2}, 103);
     /* Stride 3 leaves rows and columns unread: their gradient is 0, exactly. */
-    gradcheck_conv("stride 3, unread rows", (cs_shape){ 1, 7, 8, 1 },
-                   (cs_conv_params){ .f = 2, .n_C = 2, .stride = 3, .pad = 0 }, 104);
+    gradcheck_conv("stride 3, unread rows", (cs_shape){1, 7, 8, 1},
+                   (cs_conv_params){.f = 2, .n_C = 2, .stride = 3, .pad = 0}, 104);
 }
 
 static void conv_backward_gives_zero_gradient_to_cells_no_window_reads(void) {
     /* n = 7, f = 2, stride 3: windows start at 0 and 3, covering rows 0,1,3,4; rows 2, 5, 6
      * (and the same columns) are never read, so dA_prev is exactly 0 there. */
-    const cs_shape in = { 1, 7, 7, 1 };
-    const cs_conv_params p = { .f = 2, .n_C = 1, .stride = 3 };
+    const cs_shape in = {1, 7, 7, 1};
+    const cs_conv_params p = {.f = 2, .n_C = 1, .stride = 3};
     t_rand r;
     t_rand_seed(&r, 105);
     double A[49], W[4], dZ[4], dA[49], dW[4], db[1];
@@ -141,8 +148,10 @@ static void conv_backward_gives_zero_gradient_to_cells_no_window_reads(void) {
                 bad_x = x;
             }
         }
-    CHECK(ok, "dA_prev at (batch 0, y %d, x %d, channel 0) is %.17g: should be 0 exactly where no "
-              "window reads and nonzero elsewhere", bad_y, bad_x, ok ? 0.0 : dA[bad_y * 7 + bad_x]);
+    CHECK(ok,
+          "dA_prev at (batch 0, y %d, x %d, channel 0) is %.17g: should be 0 exactly where no "
+          "window reads and nonzero elsewhere",
+          bad_y, bad_x, ok ? 0.0 : dA[bad_y * 7 + bad_x]);
 }
 
 /* ---- pooling --------------------------------------------------------------------------------- */
@@ -163,7 +172,7 @@ static long double pool_loss(pool_problem *q) {
 static void gradcheck_pool(const char *name, cs_shape in, cs_pool_params p, uint64_t seed) {
     t_rand r;
     t_rand_seed(&r, seed);
-    pool_problem q = { .in = in, .p = p };
+    pool_problem q = {.in = in, .p = p};
     CHECK(cs_pool_output_shape(in, p, &q.out) == CS_OK, "%s: invalid configuration", name);
     const size_t na = t_count(in), no = t_count(q.out);
     q.A = t_alloc_nan(na);
@@ -173,12 +182,13 @@ static void gradcheck_pool(const char *name, cs_shape in, cs_pool_params p, uint
     t_rand_fill_gauss(&r, q.dA, no);
     if (p.mode == CS_POOL_MAX)
         CHECK(!ref_has_near_ties(q.A, in, p, 100 * EPS),
-              "%s: the test's input has two values within 100*eps in one window; pick another seed", name);
+              "%s: the test's input has two values within 100*eps in one window; pick another seed",
+              name);
     double *g = t_alloc_nan(na);
     CHECK(cs_pool_backward(q.dA, q.A, in, p, g) == CS_OK, "%s: backward failed", name);
     double worst = 0, worst_num = 0, worst_ana = 0;
     size_t worst_k = 0;
-    for (size_t k = 0; k < na; k++) {   /* every coordinate: these are small */
+    for (size_t k = 0; k < na; k++) { /* every coordinate: these are small */
         const double saved = q.A[k], hi = saved + EPS, lo = saved - EPS;
         q.A[k] = hi;
         const long double Lp = pool_loss(&q);
@@ -194,22 +204,26 @@ static void gradcheck_pool(const char *name, cs_shape in, cs_pool_params p, uint
             worst_ana = g[k];
         }
     }
-    CHECK(worst < TOL, "%s: relative error %.3g at flat index %zu: numeric %.17g, analytic %.17g", name,
-          worst, worst_k, worst_num, worst_ana);
-    free(q.A); free(q.dA); free(q.Aout); free(g);
+    CHECK(worst < TOL, "%s: relative error %.3g at flat index %zu: numeric %.17g, analytic %.17g",
+          name, worst, worst_k, worst_num, worst_ana);
+    free(q.A);
+    free(q.dA);
+    free(q.Aout);
+    free(g);
 }
 
 static void pool_backward_is_the_gradient_of_pool_forward(void) {
-    gradcheck_pool("max, f 2, stride 1 (overlapping)", (cs_shape){ 2, 4, 5, 2 },
-                   (cs_pool_params){ .f = 2, .stride = 1, .mode = CS_POOL_MAX }, 201);
-    gradcheck_pool("max, f 3, stride 2", (cs_shape){ 1, 7, 6, 3 },
-                   (cs_pool_params){ .f = 3, .stride = 2, .mode = CS_POOL_MAX }, 202);
-    gradcheck_pool("max, f 2, stride 3 (gaps)", (cs_shape){ 1, 7, 8, 1 },
-                   (cs_pool_params){ .f = 2, .stride = 3, .mode = CS_POOL_MAX, .ties = CS_TIES_FIRST }, 203);
-    gradcheck_pool("average, f 2, stride 1", (cs_shape){ 2, 4, 5, 2 },
-                   (cs_pool_params){ .f = 2, .stride = 1, .mode = CS_POOL_AVERAGE }, 204);
-    gradcheck_pool("average, f 3, stride 2", (cs_shape){ 1, 7, 6, 3 },
-                   (cs_pool_params){ .f = 3, .stride = 2, .mode = CS_POOL_AVERAGE }, 205);
+    gradcheck_pool("max, f 2, stride 1 (overlapping)", (cs_shape){2, 4, 5, 2},
+                   (cs_pool_params){.f = 2, .stride = 1, .mode = CS_POOL_MAX}, 201);
+    gradcheck_pool("max, f 3, stride 2", (cs_shape){1, 7, 6, 3},
+                   (cs_pool_params){.f = 3, .stride = 2, .mode = CS_POOL_MAX}, 202);
+    gradcheck_pool(
+        "max, f 2, stride 3 (gaps)", (cs_shape){1, 7, 8, 1},
+        (cs_pool_params){.f = 2, .stride = 3, .mode = CS_POOL_MAX, .ties = CS_TIES_FIRST}, 203);
+    gradcheck_pool("average, f 2, stride 1", (cs_shape){2, 4, 5, 2},
+                   (cs_pool_params){.f = 2, .stride = 1, .mode = CS_POOL_AVERAGE}, 204);
+    gradcheck_pool("average, f 3, stride 2", (cs_shape){1, 7, 6, 3},
+                   (cs_pool_params){.f = 3, .stride = 2, .mode = CS_POOL_AVERAGE}, 205);
 }
 
 void run_gradcheck_tests(void) {

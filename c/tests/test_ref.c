@@ -34,18 +34,18 @@ static double padded(const double *A, cs_shape in, int pad, int i, int y, int x,
 
 cs_shape ref_conv_shape(cs_shape in, cs_conv_params p) {
     const int span = dil(p.dilation) * (p.f - 1) + 1;
-    cs_shape out = { in.m, (in.n_H + 2 * p.pad - span) / p.stride + 1,
-                     (in.n_W + 2 * p.pad - span) / p.stride + 1, p.n_C };
+    cs_shape out = {in.m, (in.n_H + 2 * p.pad - span) / p.stride + 1,
+                    (in.n_W + 2 * p.pad - span) / p.stride + 1, p.n_C};
     return out;
 }
 
 cs_shape ref_pool_shape(cs_shape in, cs_pool_params p) {
-    cs_shape out = { in.m, (in.n_H - p.f) / p.stride + 1, (in.n_W - p.f) / p.stride + 1, in.n_C };
+    cs_shape out = {in.m, (in.n_H - p.f) / p.stride + 1, (in.n_W - p.f) / p.stride + 1, in.n_C};
     return out;
 }
 
 void ref_zero_pad(const double *X, cs_shape in, int pad, double *X_pad) {
-    const cs_shape ps = { in.m, in.n_H + 2 * pad, in.n_W + 2 * pad, in.n_C };
+    const cs_shape ps = {in.m, in.n_H + 2 * pad, in.n_W + 2 * pad, in.n_C};
     for (int i = 0; i < ps.m; i++)
         for (int y = 0; y < ps.n_H; y++)
             for (int x = 0; x < ps.n_W; x++)
@@ -86,13 +86,12 @@ void ref_conv_forward(const double *A_prev, cs_shape in, const double *W, const 
 }
 
 void ref_conv_backward(const double *dZ, const double *A_prev, cs_shape in, const double *W,
-                       cs_conv_params p, long windows,
-                       double *dA_prev, double *dA_bound, int *dA_terms,
-                       double *dW, double *dW_bound, int *dW_terms,
-                       double *db, double *db_bound, int *db_terms) {
+                       cs_conv_params p, long windows, double *dA_prev, double *dA_bound,
+                       int *dA_terms, double *dW, double *dW_bound, int *dW_terms, double *db,
+                       double *db_bound, int *db_terms) {
     const cs_shape out = ref_conv_shape(in, p);
     const int d = dil(p.dilation), f = p.f, C = in.n_C, nC = p.n_C;
-    const cs_shape ps = { in.m, in.n_H + 2 * p.pad, in.n_W + 2 * p.pad, C };
+    const cs_shape ps = {in.m, in.n_H + 2 * p.pad, in.n_W + 2 * p.pad, C};
     const size_t np = t_count(ps), nw = (size_t)f * f * C * nC;
     double *dAp = xcalloc(np, sizeof *dAp), *dAp_b = xcalloc(np, sizeof *dAp_b);
     int *dAp_t = xcalloc(np, sizeof *dAp_t);
@@ -134,7 +133,8 @@ finished:
         for (int y = 0; y < in.n_H; y++)
             for (int x = 0; x < in.n_W; x++)
                 for (int k = 0; k < C; k++) {
-                    const size_t o = t_at(in, i, y, x, k), pa = t_at(ps, i, y + p.pad, x + p.pad, k);
+                    const size_t o = t_at(in, i, y, x, k),
+                                 pa = t_at(ps, i, y + p.pad, x + p.pad, k);
                     if (dA_prev) dA_prev[o] = dAp[pa];
                     if (dA_bound) dA_bound[o] = dAp_b[pa];
                     if (dA_terms) dA_terms[o] = dAp_t[pa];
@@ -156,8 +156,8 @@ finished:
     free(gb_t);
 }
 
-int ref_mask(const double *A_prev, cs_shape in, int f, int i, int c, int vert_start,
-             int hori_start, cs_pool_ties ties, unsigned char *mask) {
+int ref_mask(const double *A_prev, cs_shape in, int f, int i, int c, int vert_start, int hori_start,
+             cs_pool_ties ties, unsigned char *mask) {
     double mx = A_prev[t_at(in, i, vert_start, hori_start, c)];
     for (int ky = 0; ky < f; ky++)
         for (int kx = 0; kx < f; kx++) {
@@ -175,8 +175,8 @@ int ref_mask(const double *A_prev, cs_shape in, int f, int i, int c, int vert_st
     return count;
 }
 
-void ref_pool_forward(const double *A_prev, cs_shape in, cs_pool_params p, double *A,
-                      double *bound, int *terms) {
+void ref_pool_forward(const double *A_prev, cs_shape in, cs_pool_params p, double *A, double *bound,
+                      int *terms) {
     const cs_shape out = ref_pool_shape(in, p);
     const int f = p.f;
     for (int i = 0; i < out.m; i++)
@@ -187,7 +187,8 @@ void ref_pool_forward(const double *A_prev, cs_shape in, cs_pool_params p, doubl
                     double mx = A_prev[t_at(in, i, vert_start, hori_start, c)], sum = 0, mag = 0;
                     for (int ky = 0; ky < f; ky++)
                         for (int kx = 0; kx < f; kx++) {
-                            const double v = A_prev[t_at(in, i, vert_start + ky, hori_start + kx, c)];
+                            const double v =
+                                A_prev[t_at(in, i, vert_start + ky, hori_start + kx, c)];
                             if (v > mx) mx = v;
                             sum += v;
                             mag += fabs(v);
@@ -196,7 +197,7 @@ void ref_pool_forward(const double *A_prev, cs_shape in, cs_pool_params p, doubl
                     const int avg = p.mode == CS_POOL_AVERAGE;
                     if (A) A[o] = avg ? sum / (f * f) : mx;
                     if (bound) bound[o] = avg ? mag / (f * f) : fabs(mx);
-                    if (terms) terms[o] = avg ? f * f : 1;   /* a maximum is exact */
+                    if (terms) terms[o] = avg ? f * f : 1; /* a maximum is exact */
                 }
 }
 

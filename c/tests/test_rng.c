@@ -27,7 +27,8 @@ typedef struct {
 
 static void ref_seed(ref_mt *r, uint32_t s) {
     r->mt[0] = s;
-    for (uint32_t k = 1; k < 624; k++) r->mt[k] = 1812433253u * (r->mt[k - 1] ^ (r->mt[k - 1] >> 30)) + k;
+    for (uint32_t k = 1; k < 624; k++)
+        r->mt[k] = 1812433253u * (r->mt[k - 1] ^ (r->mt[k - 1] >> 30)) + k;
     r->mti = 624;
     r->has = 0;
     r->g = 0;
@@ -80,14 +81,15 @@ static void rng_reproduces_well_known_numpy_values(void) {
     const uint32_t u = cs_rng_next_u32(&r);
     CHECK(u == 3499211612u, "seed 5489: first 32-bit output %u, expected 3499211612", u);
     /* np.random.seed(0); np.random.random_sample(3) */
-    const double rs[3] = { 0.5488135039273248, 0.7151893663724195, 0.6027633760716439 };
+    const double rs[3] = {0.5488135039273248, 0.7151893663724195, 0.6027633760716439};
     cs_rng_seed(&r, 0);
     for (int k = 0; k < 3; k++) {
         const double v = cs_rng_random(&r);
-        CHECK(t_same_bits(v, rs[k]), "seed 0: random_sample #%d is %.17g, expected %.17g", k, v, rs[k]);
+        CHECK(t_same_bits(v, rs[k]), "seed 0: random_sample #%d is %.17g, expected %.17g", k, v,
+              rs[k]);
     }
     /* np.random.seed(0); np.random.randn(3) */
-    const double g[3] = { 1.764052345967664, 0.4001572083672233, 0.9787379841057392 };
+    const double g[3] = {1.764052345967664, 0.4001572083672233, 0.9787379841057392};
     cs_rng_seed(&r, 0);
     for (int k = 0; k < 3; k++) {
         const double v = cs_rng_randn(&r);
@@ -96,7 +98,7 @@ static void rng_reproduces_well_known_numpy_values(void) {
 }
 
 static void rng_matches_the_reference_mt19937_on_many_seeds(void) {
-    const uint32_t seeds[] = { 0, 1, 2, 42, 5489, 123456789, 0x80000000u, 0xFFFFFFFFu };
+    const uint32_t seeds[] = {0, 1, 2, 42, 5489, 123456789, 0x80000000u, 0xFFFFFFFFu};
     for (size_t j = 0; j < sizeof seeds / sizeof seeds[0]; j++) {
         cs_rng r;
         ref_mt q;
@@ -115,7 +117,8 @@ static void rng_matches_the_reference_mt19937_on_many_seeds(void) {
             const double b = kind == 2 ? ref_random(&q) : ref_gauss(&q);
             if (!t_same_bits(a, b)) ok = 0, at = k;
         }
-        CHECK(ok, "seed %u: draw #%d of a mixed randn/random sequence differs from the reference", seeds[j], at);
+        CHECK(ok, "seed %u: draw #%d of a mixed randn/random sequence differs from the reference",
+              seeds[j], at);
     }
 }
 
@@ -133,7 +136,7 @@ static void randn_cache_carries_across_calls(void) {
     cs_rng_randn_fill(&r, parts + 3, 4);
     cs_rng_seed(&r, 42);
     for (int k = 0; k < 7; k++) singles[k] = cs_rng_randn(&r);
-    const cs_shape s = { 1, 1, 1, 7 };
+    const cs_shape s = {1, 1, 1, 7};
     T_SAME("randn_fill(3) + randn_fill(4) vs randn_fill(7)", parts, all, s, T_NHWC);
     T_SAME("7 x randn() vs randn_fill(7)", singles, all, s, T_NHWC);
 
@@ -144,9 +147,10 @@ static void randn_cache_carries_across_calls(void) {
     const double a1 = cs_rng_randn(&r), u1 = cs_rng_random(&r), a2 = cs_rng_randn(&r);
     const double b1 = ref_gauss(&q), v1 = ref_random(&q), b2 = ref_gauss(&q);
     CHECK(t_same_bits(a1, b1) && t_same_bits(u1, v1) && t_same_bits(a2, b2),
-          "randn, random, randn after seed 7: got %.17g %.17g %.17g, expected %.17g %.17g %.17g", a1, u1, a2, b1,
-          v1, b2);
-    CHECK(r.has_gauss == 0, "after two Gaussians the cache should be empty, has_gauss is %d", r.has_gauss);
+          "randn, random, randn after seed 7: got %.17g %.17g %.17g, expected %.17g %.17g %.17g",
+          a1, u1, a2, b1, v1, b2);
+    CHECK(r.has_gauss == 0, "after two Gaussians the cache should be empty, has_gauss is %d",
+          r.has_gauss);
 
     /* randn_fill of 0 writes nothing and draws nothing. */
     double none[2];
@@ -155,18 +159,21 @@ static void randn_cache_carries_across_calls(void) {
     cs_rng_randn_fill(&r, none, 0);
     const double first = cs_rng_randn(&r);
     ref_seed(&q, 3);
-    CHECK(t_all_nan(none, 2) && t_same_bits(first, ref_gauss(&q)), "randn_fill(0) wrote or drew something");
+    CHECK(t_all_nan(none, 2) && t_same_bits(first, ref_gauss(&q)),
+          "randn_fill(0) wrote or drew something");
 }
 
 static void seeding_clears_the_gaussian_cache(void) {
     cs_rng r;
     cs_rng_seed(&r, 0);
-    const double g0 = cs_rng_randn(&r);   /* leaves its partner cached */
-    CHECK(r.has_gauss == 1, "after one randn() the cache should hold a value, has_gauss is %d", r.has_gauss);
+    const double g0 = cs_rng_randn(&r); /* leaves its partner cached */
+    CHECK(r.has_gauss == 1, "after one randn() the cache should hold a value, has_gauss is %d",
+          r.has_gauss);
     cs_rng_seed(&r, 0);
     CHECK(r.has_gauss == 0, "cs_rng_seed left has_gauss %d", r.has_gauss);
     const double again = cs_rng_randn(&r);
-    CHECK(t_same_bits(again, g0), "after re-seeding, randn() is %.17g (the stale cache?), expected %.17g", again, g0);
+    CHECK(t_same_bits(again, g0),
+          "after re-seeding, randn() is %.17g (the stale cache?), expected %.17g", again, g0);
 
     /* Seeding a struct full of garbage is the same as seeding a fresh one. */
     cs_rng dirty, clean;
@@ -188,7 +195,8 @@ static void rng_case(const fx_case *c) {
     snprintf(name, sizeof name, "rng_matches_numpy_fixture[%s]", c->name);
     t_begin(name);
     rng_cases++;
-    if (!CHECK(c->has_seed && c->nt > 0, "case %s (line %d): needs a seed and at least one tensor", c->name, c->line))
+    if (!CHECK(c->has_seed && c->nt > 0, "case %s (line %d): needs a seed and at least one tensor",
+               c->name, c->line))
         return;
     /* Two passes: randn tensors by one fill, then by single calls. */
     for (int pass = 0; pass < 2; pass++) {
@@ -231,7 +239,8 @@ static void rng_case(const fx_case *c) {
             snprintf(what, sizeof what, "%s: %s by %s vs numpy", c->name, t->name, how);
             T_SAME(what, got, t->v, fx_shape(t), T_NHWC);
             if (pass == 0) {
-                snprintf(what, sizeof what, "%s: %s, the test's reference MT19937 vs numpy", c->name, t->name);
+                snprintf(what, sizeof what, "%s: %s, the test's reference MT19937 vs numpy",
+                         c->name, t->name);
                 T_SAME(what, ref, t->v, fx_shape(t), T_NHWC);
             }
             free(got);

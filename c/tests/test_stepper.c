@@ -20,7 +20,8 @@
 
 #include "test.h"
 
-static const char *const op_names[] = { "conv forward", "conv backward", "pool forward", "pool backward" };
+static const char *const op_names[] = {"conv forward", "conv backward", "pool forward",
+                                       "pool backward"};
 
 typedef struct {
     cs_op op;
@@ -28,12 +29,16 @@ typedef struct {
     cs_conv_params cp;
     cs_pool_params pp;
     int f;
-    double *A, *W, *b, *dZ;   /* dZ is dA for pool backward */
+    double *A, *W, *b, *dZ; /* dZ is dA for pool backward */
     char label[200];
 } problem;
 
-static int is_conv(cs_op op) { return op == CS_OP_CONV_FORWARD || op == CS_OP_CONV_BACKWARD; }
-static int is_forward(cs_op op) { return op == CS_OP_CONV_FORWARD || op == CS_OP_POOL_FORWARD; }
+static int is_conv(cs_op op) {
+    return op == CS_OP_CONV_FORWARD || op == CS_OP_CONV_BACKWARD;
+}
+static int is_forward(cs_op op) {
+    return op == CS_OP_CONV_FORWARD || op == CS_OP_POOL_FORWARD;
+}
 
 static void make_problem(problem *pr, cs_op op, uint64_t seed) {
     t_rand r;
@@ -42,11 +47,13 @@ static void make_problem(problem *pr, cs_op op, uint64_t seed) {
     pr->op = op;
     if (is_conv(op)) {
         for (;;) {
-            cs_conv_params p = { .f = t_rand_int(&r, 1, 3), .n_C = t_rand_int(&r, 1, 3),
-                                 .stride = t_rand_int(&r, 1, 3), .pad = t_rand_int(&r, 0, 2),
-                                 .dilation = t_rand_int(&r, 0, 2) };
-            cs_shape in = { t_rand_int(&r, 1, 2), t_rand_int(&r, 1, 7), t_rand_int(&r, 1, 7),
-                            t_rand_int(&r, 1, 3) };
+            cs_conv_params p = {.f = t_rand_int(&r, 1, 3),
+                                .n_C = t_rand_int(&r, 1, 3),
+                                .stride = t_rand_int(&r, 1, 3),
+                                .pad = t_rand_int(&r, 0, 2),
+                                .dilation = t_rand_int(&r, 0, 2)};
+            cs_shape in = {t_rand_int(&r, 1, 2), t_rand_int(&r, 1, 7), t_rand_int(&r, 1, 7),
+                           t_rand_int(&r, 1, 3)};
             const int span = (p.dilation < 1 ? 1 : p.dilation) * (p.f - 1) + 1;
             if (in.n_H + 2 * p.pad < span || in.n_W + 2 * p.pad < span) continue;
             pr->cp = p;
@@ -57,21 +64,24 @@ static void make_problem(problem *pr, cs_op op, uint64_t seed) {
         pr->out = ref_conv_shape(pr->in, pr->cp);
         snprintf(pr->label, sizeof pr->label,
                  "%s seed %llu: A_prev (%d,%d,%d,%d), f %d, n_C %d, stride %d, pad %d, dilation %d",
-                 op_names[op], (unsigned long long)seed, pr->in.m, pr->in.n_H, pr->in.n_W, pr->in.n_C,
-                 pr->cp.f, pr->cp.n_C, pr->cp.stride, pr->cp.pad, pr->cp.dilation);
+                 op_names[op], (unsigned long long)seed, pr->in.m, pr->in.n_H, pr->in.n_W,
+                 pr->in.n_C, pr->cp.f, pr->cp.n_C, pr->cp.stride, pr->cp.pad, pr->cp.dilation);
     } else {
-        cs_pool_params p = { .f = t_rand_int(&r, 1, 3), .stride = t_rand_int(&r, 1, 3),
-                             .mode = (cs_pool_mode)t_rand_int(&r, 0, 1),
-                             .ties = (cs_pool_ties)t_rand_int(&r, 0, 1) };
-        cs_shape in = { t_rand_int(&r, 1, 2), t_rand_int(&r, p.f, 7), t_rand_int(&r, p.f, 7),
-                        t_rand_int(&r, 1, 3) };
+        cs_pool_params p = {.f = t_rand_int(&r, 1, 3),
+                            .stride = t_rand_int(&r, 1, 3),
+                            .mode = (cs_pool_mode)t_rand_int(&r, 0, 1),
+                            .ties = (cs_pool_ties)t_rand_int(&r, 0, 1)};
+        cs_shape in = {t_rand_int(&r, 1, 2), t_rand_int(&r, p.f, 7), t_rand_int(&r, p.f, 7),
+                       t_rand_int(&r, 1, 3)};
         pr->pp = p;
         pr->in = in;
         pr->f = p.f;
         pr->out = ref_pool_shape(in, p);
-        snprintf(pr->label, sizeof pr->label, "%s seed %llu: A_prev (%d,%d,%d,%d), f %d, stride %d, %s, ties %s",
-                 op_names[op], (unsigned long long)seed, in.m, in.n_H, in.n_W, in.n_C, p.f, p.stride,
-                 p.mode == CS_POOL_MAX ? "max" : "average", p.ties == CS_TIES_ALL ? "all" : "first");
+        snprintf(pr->label, sizeof pr->label,
+                 "%s seed %llu: A_prev (%d,%d,%d,%d), f %d, stride %d, %s, ties %s", op_names[op],
+                 (unsigned long long)seed, in.m, in.n_H, in.n_W, in.n_C, p.f, p.stride,
+                 p.mode == CS_POOL_MAX ? "max" : "average",
+                 p.ties == CS_TIES_ALL ? "all" : "first");
     }
     const size_t na = t_count(pr->in), no = t_count(pr->out);
     pr->A = t_alloc_nan(na);
@@ -100,10 +110,14 @@ static void free_problem(problem *pr) {
 
 static cs_status create(const problem *pr, cs_stepper **s) {
     switch (pr->op) {
-    case CS_OP_CONV_FORWARD: return cs_stepper_create_conv_forward(pr->A, pr->in, pr->W, pr->b, pr->cp, s);
-    case CS_OP_CONV_BACKWARD: return cs_stepper_create_conv_backward(pr->dZ, pr->A, pr->in, pr->W, pr->cp, s);
-    case CS_OP_POOL_FORWARD: return cs_stepper_create_pool_forward(pr->A, pr->in, pr->pp, s);
-    case CS_OP_POOL_BACKWARD: return cs_stepper_create_pool_backward(pr->dZ, pr->A, pr->in, pr->pp, s);
+        case CS_OP_CONV_FORWARD:
+            return cs_stepper_create_conv_forward(pr->A, pr->in, pr->W, pr->b, pr->cp, s);
+        case CS_OP_CONV_BACKWARD:
+            return cs_stepper_create_conv_backward(pr->dZ, pr->A, pr->in, pr->W, pr->cp, s);
+        case CS_OP_POOL_FORWARD:
+            return cs_stepper_create_pool_forward(pr->A, pr->in, pr->pp, s);
+        case CS_OP_POOL_BACKWARD:
+            return cs_stepper_create_pool_backward(pr->dZ, pr->A, pr->in, pr->pp, s);
     }
     return CS_ERR_PARAM;
 }
@@ -154,13 +168,14 @@ static void drop(snapshot *sn) {
     for (int t = 0; t < 6; t++) free(sn->copy[t]);
 }
 
-static const char *const window_fields[] = { "step", "total", "i", "c", "h", "w", "vert_start",
-                                             "vert_end", "hori_start", "hori_end", "op", "f",
-                                             "mask_count" };
+static const char *const window_fields[] = {
+    "step",     "total",      "i",        "c",  "h", "w",         "vert_start",
+    "vert_end", "hori_start", "hori_end", "op", "f", "mask_count"};
 
 static void window_ints(const cs_window *w, int32_t v[13]) {
-    const int32_t tmp[13] = { w->step, w->total, w->i, w->c, w->h, w->w, w->vert_start, w->vert_end,
-                              w->hori_start, w->hori_end, w->op, w->f, w->mask_count };
+    const int32_t tmp[13] = {w->step, w->total,      w->i,         w->c,          w->h,
+                             w->w,    w->vert_start, w->vert_end,  w->hori_start, w->hori_end,
+                             w->op,   w->f,          w->mask_count};
     memcpy(v, tmp, sizeof tmp);
 }
 
@@ -171,7 +186,8 @@ static int same_window(const cs_window *a, const cs_window *b, char *why, size_t
     window_ints(b, vb);
     for (int k = 0; k < 13; k++)
         if (va[k] != vb[k]) {
-            snprintf(why, cap, "window.%s is %d, expected %d", window_fields[k], (int)va[k], (int)vb[k]);
+            snprintf(why, cap, "window.%s is %d, expected %d", window_fields[k], (int)va[k],
+                     (int)vb[k]);
             return 0;
         }
     if (!t_same_bits(a->value, b->value)) {
@@ -195,7 +211,8 @@ static int same_state(cs_stepper *s, const snapshot *sn, char *why, size_t cap) 
         ok = 0;
     }
     for (int t = 0; ok && t < 6; t++) {
-        if ((now.p[t] == NULL) != (sn->p[t] == NULL) || (now.p[t] && !t_shape_eq(now.shape[t], sn->shape[t]))) {
+        if ((now.p[t] == NULL) != (sn->p[t] == NULL) ||
+            (now.p[t] && !t_shape_eq(now.shape[t], sn->shape[t]))) {
             snprintf(why, cap, "tensor %d exists or is shaped differently", t);
             ok = 0;
             break;
@@ -204,8 +221,8 @@ static int same_state(cs_stepper *s, const snapshot *sn, char *why, size_t cap) 
         const size_t n = t_count(now.shape[t]);
         for (size_t k = 0; k < n; k++)
             if (!t_same_bits(now.copy[t][k], sn->copy[t][k])) {
-                snprintf(why, cap, "tensor %d element %zu is %.17g, expected %.17g", t, k, now.copy[t][k],
-                         sn->copy[t][k]);
+                snprintf(why, cap, "tensor %d element %zu is %.17g, expected %.17g", t, k,
+                         now.copy[t][k], sn->copy[t][k]);
                 ok = 0;
                 break;
             }
@@ -223,10 +240,12 @@ static int same_state(cs_stepper *s, const snapshot *sn, char *why, size_t cap) 
 
 /* The record after step k (1-based), computed from the loop order i, c, h, w. `Z` is the batch
  * kernel's output (forward ops), whose element the step wrote. */
-static cs_window expected_window(const problem *pr, int64_t k, const double *Z, unsigned char *mask) {
+static cs_window expected_window(const problem *pr, int64_t k, const double *Z,
+                                 unsigned char *mask) {
     const cs_shape o = pr->out;
     const int64_t j = k - 1;
-    const int w = (int)(j % o.n_W), h = (int)(j / o.n_W % o.n_H), c = (int)(j / ((int64_t)o.n_W * o.n_H) % o.n_C);
+    const int w = (int)(j % o.n_W), h = (int)(j / o.n_W % o.n_H),
+              c = (int)(j / ((int64_t)o.n_W * o.n_H) % o.n_C);
     const int i = (int)(j / ((int64_t)o.n_W * o.n_H * o.n_C));
     const int f = pr->f;
     const int stride = is_conv(pr->op) ? pr->cp.stride : pr->pp.stride;
@@ -239,9 +258,9 @@ static cs_window expected_window(const problem *pr, int64_t k, const double *Z, 
     e.c = c;
     e.h = h;
     e.w = w;
-    e.vert_start = h * stride;          /* fix the vertical position ... */
+    e.vert_start = h * stride; /* fix the vertical position ... */
     e.vert_end = e.vert_start + d * (f - 1) + 1;
-    e.hori_start = w * stride;          /* ... and slide horizontally by the stride */
+    e.hori_start = w * stride; /* ... and slide horizontally by the stride */
     e.hori_end = e.hori_start + d * (f - 1) + 1;
     e.op = (int32_t)pr->op;
     e.f = f;
@@ -262,10 +281,10 @@ static cs_window expected_window(const problem *pr, int64_t k, const double *Z, 
 /* ---- batch results ----------------------------------------------------------------------------- */
 
 typedef struct {
-    double *out;                           /* forward: Z or A */
-    double *dA, *dW, *db;                  /* backward */
-    double *b_out, *b_dA, *b_dW, *b_db;    /* bounds */
-    int *t_out, *t_dA, *t_dW, *t_db;       /* term counts */
+    double *out;                        /* forward: Z or A */
+    double *dA, *dW, *db;               /* backward */
+    double *b_out, *b_dA, *b_dW, *b_db; /* bounds */
+    int *t_out, *t_dA, *t_dW, *t_db;    /* term counts */
     cs_shape ws, bs;
 } batch;
 
@@ -273,67 +292,82 @@ static void run_batch(const problem *pr, batch *B) {
     memset(B, 0, sizeof *B);
     const size_t na = t_count(pr->in), no = t_count(pr->out);
     if (is_conv(pr->op)) {
-        B->ws = (cs_shape){ pr->f, pr->f, pr->in.n_C, pr->cp.n_C };
-        B->bs = (cs_shape){ 1, 1, 1, pr->cp.n_C };
+        B->ws = (cs_shape){pr->f, pr->f, pr->in.n_C, pr->cp.n_C};
+        B->bs = (cs_shape){1, 1, 1, pr->cp.n_C};
     }
-    const size_t nw = is_conv(pr->op) ? t_count(B->ws) : 1, nb = is_conv(pr->op) ? t_count(B->bs) : 1;
+    const size_t nw = is_conv(pr->op) ? t_count(B->ws) : 1,
+                 nb = is_conv(pr->op) ? t_count(B->bs) : 1;
     switch (pr->op) {
-    case CS_OP_CONV_FORWARD:
-        B->out = t_alloc_nan(no);
-        B->b_out = t_alloc_nan(no);
-        B->t_out = malloc(no * sizeof(int));
-        CHECK(cs_conv_forward(pr->A, pr->in, pr->W, pr->b, pr->cp, B->out) == CS_OK, "%s: batch failed", pr->label);
-        ref_conv_forward(pr->A, pr->in, pr->W, pr->b, pr->cp, NULL, B->b_out, B->t_out);
-        break;
-    case CS_OP_POOL_FORWARD:
-        B->out = t_alloc_nan(no);
-        B->b_out = t_alloc_nan(no);
-        B->t_out = malloc(no * sizeof(int));
-        CHECK(cs_pool_forward(pr->A, pr->in, pr->pp, B->out) == CS_OK, "%s: batch failed", pr->label);
-        ref_pool_forward(pr->A, pr->in, pr->pp, NULL, B->b_out, B->t_out);
-        break;
-    case CS_OP_CONV_BACKWARD:
-        B->dA = t_alloc_nan(na);
-        B->dW = t_alloc_nan(nw);
-        B->db = t_alloc_nan(nb);
-        B->b_dA = t_alloc_nan(na);
-        B->b_dW = t_alloc_nan(nw);
-        B->b_db = t_alloc_nan(nb);
-        B->t_dA = malloc(na * sizeof(int));
-        B->t_dW = malloc(nw * sizeof(int));
-        B->t_db = malloc(nb * sizeof(int));
-        CHECK(cs_conv_backward(pr->dZ, pr->A, pr->in, pr->W, pr->cp, B->dA, B->dW, B->db) == CS_OK,
-              "%s: batch failed", pr->label);
-        ref_conv_backward(pr->dZ, pr->A, pr->in, pr->W, pr->cp, -1, NULL, B->b_dA, B->t_dA, NULL, B->b_dW,
-                          B->t_dW, NULL, B->b_db, B->t_db);
-        break;
-    case CS_OP_POOL_BACKWARD:
-        B->dA = t_alloc_nan(na);
-        B->b_dA = t_alloc_nan(na);
-        B->t_dA = malloc(na * sizeof(int));
-        CHECK(cs_pool_backward(pr->dZ, pr->A, pr->in, pr->pp, B->dA) == CS_OK, "%s: batch failed", pr->label);
-        ref_pool_backward(pr->dZ, pr->A, pr->in, pr->pp, -1, NULL, B->b_dA, B->t_dA);
-        break;
+        case CS_OP_CONV_FORWARD:
+            B->out = t_alloc_nan(no);
+            B->b_out = t_alloc_nan(no);
+            B->t_out = malloc(no * sizeof(int));
+            CHECK(cs_conv_forward(pr->A, pr->in, pr->W, pr->b, pr->cp, B->out) == CS_OK,
+                  "%s: batch failed", pr->label);
+            ref_conv_forward(pr->A, pr->in, pr->W, pr->b, pr->cp, NULL, B->b_out, B->t_out);
+            break;
+        case CS_OP_POOL_FORWARD:
+            B->out = t_alloc_nan(no);
+            B->b_out = t_alloc_nan(no);
+            B->t_out = malloc(no * sizeof(int));
+            CHECK(cs_pool_forward(pr->A, pr->in, pr->pp, B->out) == CS_OK, "%s: batch failed",
+                  pr->label);
+            ref_pool_forward(pr->A, pr->in, pr->pp, NULL, B->b_out, B->t_out);
+            break;
+        case CS_OP_CONV_BACKWARD:
+            B->dA = t_alloc_nan(na);
+            B->dW = t_alloc_nan(nw);
+            B->db = t_alloc_nan(nb);
+            B->b_dA = t_alloc_nan(na);
+            B->b_dW = t_alloc_nan(nw);
+            B->b_db = t_alloc_nan(nb);
+            B->t_dA = malloc(na * sizeof(int));
+            B->t_dW = malloc(nw * sizeof(int));
+            B->t_db = malloc(nb * sizeof(int));
+            CHECK(cs_conv_backward(pr->dZ, pr->A, pr->in, pr->W, pr->cp, B->dA, B->dW, B->db) ==
+                      CS_OK,
+                  "%s: batch failed", pr->label);
+            ref_conv_backward(pr->dZ, pr->A, pr->in, pr->W, pr->cp, -1, NULL, B->b_dA, B->t_dA,
+                              NULL, B->b_dW, B->t_dW, NULL, B->b_db, B->t_db);
+            break;
+        case CS_OP_POOL_BACKWARD:
+            B->dA = t_alloc_nan(na);
+            B->b_dA = t_alloc_nan(na);
+            B->t_dA = malloc(na * sizeof(int));
+            CHECK(cs_pool_backward(pr->dZ, pr->A, pr->in, pr->pp, B->dA) == CS_OK,
+                  "%s: batch failed", pr->label);
+            ref_pool_backward(pr->dZ, pr->A, pr->in, pr->pp, -1, NULL, B->b_dA, B->t_dA);
+            break;
     }
 }
 
 static void free_batch(batch *B) {
-    free(B->out); free(B->dA); free(B->dW); free(B->db);
-    free(B->b_out); free(B->b_dA); free(B->b_dW); free(B->b_db);
-    free(B->t_out); free(B->t_dA); free(B->t_dW); free(B->t_db);
+    free(B->out);
+    free(B->dA);
+    free(B->dW);
+    free(B->db);
+    free(B->b_out);
+    free(B->b_dA);
+    free(B->b_dW);
+    free(B->b_db);
+    free(B->t_out);
+    free(B->t_dA);
+    free(B->t_dW);
+    free(B->t_db);
 }
 
 static const double *tensor_of(cs_stepper *s, cs_tensor_id id, cs_shape want, const char *label) {
-    cs_shape got = { -1, -1, -1, -1 };
+    cs_shape got = {-1, -1, -1, -1};
     const double *p = cs_stepper_tensor(s, id, &got);
     if (!CHECK(p != NULL, "%s: cs_stepper_tensor(%d) is NULL", label, (int)id)) return NULL;
-    if (!CHECK(t_shape_eq(got, want), "%s: cs_stepper_tensor(%d) is (%d,%d,%d,%d), expected (%d,%d,%d,%d)",
-               label, (int)id, got.m, got.n_H, got.n_W, got.n_C, want.m, want.n_H, want.n_W, want.n_C))
+    if (!CHECK(t_shape_eq(got, want),
+               "%s: cs_stepper_tensor(%d) is (%d,%d,%d,%d), expected (%d,%d,%d,%d)", label, (int)id,
+               got.m, got.n_H, got.n_W, got.n_C, want.m, want.n_H, want.n_W, want.n_C))
         return NULL;
     return p;
 }
 
-#define N_CONFIGS 8   /* per op: 32 configurations in all */
+#define N_CONFIGS 8 /* per op: 32 configurations in all */
 
 /* ---- run to the end ----------------------------------------------------------------------- */
 
@@ -347,18 +381,20 @@ static void stepper_run_to_the_end_equals_the_batch_kernel(void) {
             cs_stepper *s = make_stepper(&pr);
             if (s) {
                 const int64_t total = expected_total(&pr);
-                CHECK(cs_stepper_total(s) == total, "%s: total %lld, expected m*n_C*n_H*n_W = %lld", pr.label,
-                      (long long)cs_stepper_total(s), (long long)total);
+                CHECK(cs_stepper_total(s) == total, "%s: total %lld, expected m*n_C*n_H*n_W = %lld",
+                      pr.label, (long long)cs_stepper_total(s), (long long)total);
                 int64_t steps = 0;
                 while (steps <= total && cs_stepper_next(s)) steps++;
-                CHECK(steps == total, "%s: next() did %lld steps, expected %lld", pr.label, (long long)steps,
-                      (long long)total);
-                CHECK(cs_stepper_position(s) == total, "%s: position %lld at the end, expected %lld", pr.label,
+                CHECK(steps == total, "%s: next() did %lld steps, expected %lld", pr.label,
+                      (long long)steps, (long long)total);
+                CHECK(cs_stepper_position(s) == total,
+                      "%s: position %lld at the end, expected %lld", pr.label,
                       (long long)cs_stepper_position(s), (long long)total);
                 char what[300];
                 if (is_forward(pr.op)) {
                     const double *o = tensor_of(s, CS_T_OUT, pr.out, pr.label);
-                    snprintf(what, sizeof what, "%s: CS_T_OUT vs the batch kernel, bitwise", pr.label);
+                    snprintf(what, sizeof what, "%s: CS_T_OUT vs the batch kernel, bitwise",
+                             pr.label);
                     if (o) T_SAME(what, o, B.out, pr.out, T_NHWC);
                 } else {
                     const double *g = tensor_of(s, CS_T_DA_PREV, pr.in, pr.label);
@@ -368,11 +404,12 @@ static void stepper_run_to_the_end_equals_the_batch_kernel(void) {
                         /* The stepper adds in the seed's order, as the naive loop does: exact. */
                         double *r = t_alloc_nan(t_count(pr.in));
                         if (pr.op == CS_OP_CONV_BACKWARD)
-                            ref_conv_backward(pr.dZ, pr.A, pr.in, pr.W, pr.cp, -1, r, NULL, NULL, NULL, NULL, NULL,
-                                              NULL, NULL, NULL);
+                            ref_conv_backward(pr.dZ, pr.A, pr.in, pr.W, pr.cp, -1, r, NULL, NULL,
+                                              NULL, NULL, NULL, NULL, NULL, NULL);
                         else
                             ref_pool_backward(pr.dZ, pr.A, pr.in, pr.pp, -1, r, NULL, NULL);
-                        snprintf(what, sizeof what, "%s: CS_T_DA_PREV vs the seed-order naive loop, exact", pr.label);
+                        snprintf(what, sizeof what,
+                                 "%s: CS_T_DA_PREV vs the seed-order naive loop, exact", pr.label);
                         T_EQUAL(what, g, r, pr.in, T_NHWC);
                         free(r);
                     }
@@ -406,7 +443,8 @@ static void batch_kernels_agree_with_the_naive_loops(void) {
                 if (pr.op == CS_OP_CONV_FORWARD) {
                     /* convstep.h: products summed in index order, then + b; the naive loop too. */
                     ref_conv_forward(pr.A, pr.in, pr.W, pr.b, pr.cp, r, NULL, NULL);
-                    snprintf(what, sizeof what, "%s: batch Z vs the naive loop (index order: exact)", pr.label);
+                    snprintf(what, sizeof what,
+                             "%s: batch Z vs the naive loop (index order: exact)", pr.label);
                     T_EQUAL(what, B.out, r, pr.out, T_NHWC);
                 } else {
                     ref_pool_forward(pr.A, pr.in, pr.pp, r, NULL, NULL);
@@ -415,13 +453,17 @@ static void batch_kernels_agree_with_the_naive_loops(void) {
                 }
                 free(r);
             } else if (pr.op == CS_OP_CONV_BACKWARD) {
-                double *rA = t_alloc_nan(na), *rW = t_alloc_nan(t_count(B.ws)), *rb = t_alloc_nan(t_count(B.bs));
-                ref_conv_backward(pr.dZ, pr.A, pr.in, pr.W, pr.cp, -1, rA, NULL, NULL, rW, NULL, NULL, rb, NULL, NULL);
+                double *rA = t_alloc_nan(na), *rW = t_alloc_nan(t_count(B.ws)),
+                       *rb = t_alloc_nan(t_count(B.bs));
+                ref_conv_backward(pr.dZ, pr.A, pr.in, pr.W, pr.cp, -1, rA, NULL, NULL, rW, NULL,
+                                  NULL, rb, NULL, NULL);
                 snprintf(what, sizeof what, "%s: batch dA_prev vs the naive loop", pr.label);
                 T_CLOSE(what, B.dA, rA, B.b_dA, B.t_dA, pr.in, T_NHWC);
-                snprintf(what, sizeof what, "%s: batch dW vs the naive loop (seed's order: exact)", pr.label);
+                snprintf(what, sizeof what, "%s: batch dW vs the naive loop (seed's order: exact)",
+                         pr.label);
                 T_EQUAL(what, B.dW, rW, B.ws, T_FILTER);
-                snprintf(what, sizeof what, "%s: batch db vs the naive loop (seed's order: exact)", pr.label);
+                snprintf(what, sizeof what, "%s: batch db vs the naive loop (seed's order: exact)",
+                         pr.label);
                 T_EQUAL(what, B.db, rb, B.bs, T_NHWC);
                 free(rA);
                 free(rW);
@@ -429,7 +471,8 @@ static void batch_kernels_agree_with_the_naive_loops(void) {
             } else {
                 double *r = t_alloc_nan(na);
                 ref_pool_backward(pr.dZ, pr.A, pr.in, pr.pp, -1, r, NULL, NULL);
-                snprintf(what, sizeof what, "%s: batch dA_prev vs the naive loop (seed's order: exact)", pr.label);
+                snprintf(what, sizeof what,
+                         "%s: batch dA_prev vs the naive loop (seed's order: exact)", pr.label);
                 T_EQUAL(what, B.dA, r, pr.in, T_NHWC);
                 free(r);
             }
@@ -459,7 +502,8 @@ static void stepper_after_k_steps_holds_the_first_k_windows(void) {
             const int64_t k = t_rand_int(&r, 0, (int)total);
             for (int64_t j = 0; j < k; j++) cs_stepper_next(s);
             char what[300];
-            snprintf(what, sizeof what, "%s: after %lld of %lld steps", pr.label, (long long)k, (long long)total);
+            snprintf(what, sizeof what, "%s: after %lld of %lld steps", pr.label, (long long)k,
+                     (long long)total);
             if (is_forward(pr.op)) {
                 /* Windows are visited in (i, c, h, w) order, which is not memory order: the first
                  * k windows are a scattered set of elements, and all others are still 0. */
@@ -482,8 +526,10 @@ static void stepper_after_k_steps_holds_the_first_k_windows(void) {
                 if (pr.op == CS_OP_CONV_BACKWARD) {
                     double *rW = t_alloc_nan(t_count(B.ws)), *bW = t_alloc_nan(t_count(B.ws));
                     double *rb = t_alloc_nan(t_count(B.bs)), *bb = t_alloc_nan(t_count(B.bs));
-                    int *tW = malloc(t_count(B.ws) * sizeof *tW), *tb = malloc(t_count(B.bs) * sizeof *tb);
-                    ref_conv_backward(pr.dZ, pr.A, pr.in, pr.W, pr.cp, (long)k, rA, bA, tA, rW, bW, tW, rb, bb, tb);
+                    int *tW = malloc(t_count(B.ws) * sizeof *tW),
+                        *tb = malloc(t_count(B.bs) * sizeof *tb);
+                    ref_conv_backward(pr.dZ, pr.A, pr.in, pr.W, pr.cp, (long)k, rA, bA, tA, rW, bW,
+                                      tW, rb, bb, tb);
                     const double *g = tensor_of(s, CS_T_DW, B.ws, what);
                     char w2[340];
                     snprintf(w2, sizeof w2, "%s: CS_T_DW (seed's order: exact)", what);
@@ -491,7 +537,12 @@ static void stepper_after_k_steps_holds_the_first_k_windows(void) {
                     g = tensor_of(s, CS_T_DB, B.bs, what);
                     snprintf(w2, sizeof w2, "%s: CS_T_DB (seed's order: exact)", what);
                     if (g) T_EQUAL(w2, g, rb, B.bs, T_NHWC);
-                    free(rW); free(bW); free(rb); free(bb); free(tW); free(tb);
+                    free(rW);
+                    free(bW);
+                    free(rb);
+                    free(bb);
+                    free(tW);
+                    free(tb);
                 } else {
                     ref_pool_backward(pr.dZ, pr.A, pr.in, pr.pp, (long)k, rA, bA, tA);
                 }
@@ -499,7 +550,9 @@ static void stepper_after_k_steps_holds_the_first_k_windows(void) {
                 char w2[340];
                 snprintf(w2, sizeof w2, "%s: CS_T_DA_PREV (seed's order: exact)", what);
                 if (g) T_EQUAL(w2, g, rA, pr.in, T_NHWC);
-                free(rA); free(bA); free(tA);
+                free(rA);
+                free(bA);
+                free(tA);
             }
             cs_stepper_destroy(s);
             free_batch(&B);
@@ -525,8 +578,9 @@ static void check_seek(const problem *pr, cs_stepper *s, int64_t k, const char *
     snapshot sn;
     take(ref, pr->f, &sn);
     char why[300] = "";
-    CHECK(same_state(s, &sn, why, sizeof why), "%s: seek(%lld) %s differs from %lld calls of next(): %s",
-          pr->label, (long long)k, how, (long long)k, why);
+    CHECK(same_state(s, &sn, why, sizeof why),
+          "%s: seek(%lld) %s differs from %lld calls of next(): %s", pr->label, (long long)k, how,
+          (long long)k, why);
     drop(&sn);
     cs_stepper_destroy(ref);
 }
@@ -563,8 +617,8 @@ static void seek_on_a_large_stepper_equals_k_calls_of_next(void) {
     problem big;
     memset(&big, 0, sizeof big);
     big.op = CS_OP_CONV_BACKWARD;
-    big.in = (cs_shape){ 1, 128, 128, 4 };
-    big.cp = (cs_conv_params){ .f = 3, .n_C = 2, .stride = 1, .pad = 1 };
+    big.in = (cs_shape){1, 128, 128, 4};
+    big.cp = (cs_conv_params){.f = 3, .n_C = 2, .stride = 1, .pad = 1};
     big.f = 3;
     big.out = ref_conv_shape(big.in, big.cp);
     snprintf(big.label, sizeof big.label, "conv backward, A_prev (1,128,128,4), f 3, n_C 2, pad 1");
@@ -592,8 +646,8 @@ static void seek_on_a_large_stepper_equals_k_calls_of_next(void) {
     problem tiny;
     memset(&tiny, 0, sizeof tiny);
     tiny.op = CS_OP_POOL_BACKWARD;
-    tiny.in = (cs_shape){ 1, 2, 2, 1 };
-    tiny.pp = (cs_pool_params){ .f = 2, .stride = 1 };
+    tiny.in = (cs_shape){1, 2, 2, 1};
+    tiny.pp = (cs_pool_params){.f = 2, .stride = 1};
     tiny.f = 2;
     tiny.out = ref_pool_shape(tiny.in, tiny.pp);
     snprintf(tiny.label, sizeof tiny.label, "pool backward with one window");
@@ -603,7 +657,8 @@ static void seek_on_a_large_stepper_equals_k_calls_of_next(void) {
     tiny.dZ[0] = 1.5;
     s = make_stepper(&tiny);
     if (s) {
-        CHECK(cs_stepper_total(s) == 1, "%s: total %lld", tiny.label, (long long)cs_stepper_total(s));
+        CHECK(cs_stepper_total(s) == 1, "%s: total %lld", tiny.label,
+              (long long)cs_stepper_total(s));
         check_seek(&tiny, s, 1, "to the end");
         check_seek(&tiny, s, 0, "back to the start");
         check_seek(&tiny, s, 1, "to the end again");
@@ -620,19 +675,22 @@ static void seek_out_of_range_returns_param_error_and_changes_nothing(void) {
         snapshot sn;
         take(s, pr.f, &sn);
         const int64_t total = cs_stepper_total(s);
-        const int64_t bad[] = { -1, total + 1, INT64_MAX, INT64_MIN, (int64_t)1 << 32 };
+        const int64_t bad[] = {-1, total + 1, INT64_MAX, INT64_MIN, (int64_t)1 << 32};
         for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
             const cs_status st = cs_stepper_seek(s, bad[k]);
-            CHECK(st == CS_ERR_PARAM, "seek(%lld) with total %lld returned %d, expected CS_ERR_PARAM",
+            CHECK(st == CS_ERR_PARAM,
+                  "seek(%lld) with total %lld returned %d, expected CS_ERR_PARAM",
                   (long long)bad[k], (long long)total, (int)st);
             char why[300] = "";
-            CHECK(same_state(s, &sn, why, sizeof why), "seek(%lld) changed the stepper: %s", (long long)bad[k], why);
+            CHECK(same_state(s, &sn, why, sizeof why), "seek(%lld) changed the stepper: %s",
+                  (long long)bad[k], why);
         }
         drop(&sn);
         cs_stepper_destroy(s);
     }
     free_problem(&pr);
-    CHECK(cs_stepper_seek(NULL, 0) == CS_ERR_NULL, "cs_stepper_seek(NULL, 0) should return CS_ERR_NULL");
+    CHECK(cs_stepper_seek(NULL, 0) == CS_ERR_NULL,
+          "cs_stepper_seek(NULL, 0) should return CS_ERR_NULL");
 }
 
 /* ---- the window record ---------------------------------------------------------------------- */
@@ -661,14 +719,16 @@ static void window_record_matches_the_loop_order_at_every_step(void) {
                     const unsigned char *m = cs_stepper_mask(s);
                     char field[200];
                     if (w == NULL || m == NULL) {
-                        snprintf(why, sizeof why, "step %lld: window or mask is NULL", (long long)k);
+                        snprintf(why, sizeof why, "step %lld: window or mask is NULL",
+                                 (long long)k);
                         ok = 0;
                     } else if (!same_window(w, &e, field, sizeof field)) {
-                        snprintf(why, sizeof why, "step %lld (i %d, c %d, h %d, w %d): %s", (long long)k, e.i, e.c,
-                                 e.h, e.w, field);
+                        snprintf(why, sizeof why, "step %lld (i %d, c %d, h %d, w %d): %s",
+                                 (long long)k, e.i, e.c, e.h, e.w, field);
                         ok = 0;
                     } else if (memcmp(m, mask, (size_t)pr.f * pr.f) != 0) {
-                        snprintf(why, sizeof why, "step %lld (i %d, c %d, h %d, w %d): mask differs", (long long)k,
+                        snprintf(why, sizeof why,
+                                 "step %lld (i %d, c %d, h %d, w %d): mask differs", (long long)k,
                                  e.i, e.c, e.h, e.w);
                         ok = 0;
                     } else if (cs_stepper_position(s) != k) {
@@ -689,24 +749,26 @@ static void window_record_of_a_known_max_pool_step(void) {
     /* The hand case of test_hand.c: A = [[1,5,5],[5,2,1],[0,5,3]], f 2, stride 1, dA =
      * [[1,2],[4,8]], ties all. Step 3 is window (i 0, c 0, h 1, w 0): rows 1..2, columns 0..1,
      * cells {5,2,0,5}: mask [1,0,0,1], 2 cells, value = amount = dA[1,0] = 4. */
-    const double A[] = { 1, 5, 5, 5, 2, 1, 0, 5, 3 }, dA[] = { 1, 2, 4, 8 };
-    const cs_shape in = { 1, 3, 3, 1 };
-    const cs_pool_params p = { .f = 2, .stride = 1 };
+    const double A[] = {1, 5, 5, 5, 2, 1, 0, 5, 3}, dA[] = {1, 2, 4, 8};
+    const cs_shape in = {1, 3, 3, 1};
+    const cs_pool_params p = {.f = 2, .stride = 1};
     cs_stepper *s = NULL;
     if (!CHECK(cs_stepper_create_pool_backward(dA, A, in, p, &s) == CS_OK, "create failed")) return;
     for (int k = 0; k < 3; k++) cs_stepper_next(s);
     const cs_window *w = cs_stepper_window(s);
     const unsigned char *m = cs_stepper_mask(s);
     CHECK(w->step == 3 && w->total == 4 && w->i == 0 && w->c == 0 && w->h == 1 && w->w == 0,
-          "step %d of %d at (i %d, c %d, h %d, w %d), expected step 3 of 4 at (0, 0, 1, 0)", w->step, w->total,
-          w->i, w->c, w->h, w->w);
+          "step %d of %d at (i %d, c %d, h %d, w %d), expected step 3 of 4 at (0, 0, 1, 0)",
+          w->step, w->total, w->i, w->c, w->h, w->w);
     CHECK(w->vert_start == 1 && w->vert_end == 3 && w->hori_start == 0 && w->hori_end == 2,
-          "rows %d..%d, columns %d..%d, expected rows 1..3, columns 0..2 (ends exclusive)", w->vert_start,
-          w->vert_end, w->hori_start, w->hori_end);
+          "rows %d..%d, columns %d..%d, expected rows 1..3, columns 0..2 (ends exclusive)",
+          w->vert_start, w->vert_end, w->hori_start, w->hori_end);
     CHECK(w->op == CS_OP_POOL_BACKWARD && w->f == 2, "op %d, f %d", w->op, w->f);
-    CHECK(w->value == 4 && w->amount == 4, "value %g, amount %g, expected 4 and 4", w->value, w->amount);
+    CHECK(w->value == 4 && w->amount == 4, "value %g, amount %g, expected 4 and 4", w->value,
+          w->amount);
     CHECK(w->mask_count == 2 && m[0] == 1 && m[1] == 0 && m[2] == 0 && m[3] == 1,
-          "mask_count %d, mask %d %d %d %d, expected 2 and 1 0 0 1", w->mask_count, m[0], m[1], m[2], m[3]);
+          "mask_count %d, mask %d %d %d %d, expected 2 and 1 0 0 1", w->mask_count, m[0], m[1],
+          m[2], m[3]);
     cs_stepper_destroy(s);
 }
 
@@ -714,27 +776,28 @@ static void window_record_of_a_known_dilated_conv_step(void) {
     /* A 5×5, f 2, dilation 2, stride 2, pad 1: padded 7×7, span 3, n_H = (7-3)/2 + 1 = 3.
      * Two filters (n_C 2), so step 11 is j = 10: w = 10 % 3 = 1, h = (10/3) % 3 = 0,
      * c = 10 / 9 = 1, i = 0: rows 0..3, columns 2..5 (exclusive ends), vert_end = 0 + 2*1 + 1. */
-    double A[25], W[8], b[2] = { 0.5, -0.5 };
+    double A[25], W[8], b[2] = {0.5, -0.5};
     for (int k = 0; k < 25; k++) A[k] = k;
     for (int k = 0; k < 8; k++) W[k] = 1;
-    const cs_shape in = { 1, 5, 5, 1 };
-    const cs_conv_params p = { .f = 2, .n_C = 2, .stride = 2, .pad = 1, .dilation = 2 };
+    const cs_shape in = {1, 5, 5, 1};
+    const cs_conv_params p = {.f = 2, .n_C = 2, .stride = 2, .pad = 1, .dilation = 2};
     cs_stepper *s = NULL;
-    if (!CHECK(cs_stepper_create_conv_forward(A, in, W, b, p, &s) == CS_OK, "create failed")) return;
+    if (!CHECK(cs_stepper_create_conv_forward(A, in, W, b, p, &s) == CS_OK, "create failed"))
+        return;
     for (int k = 0; k < 11; k++) cs_stepper_next(s);
     const cs_window *w = cs_stepper_window(s);
     CHECK(w->step == 11 && w->total == 18 && w->i == 0 && w->c == 1 && w->h == 0 && w->w == 1,
-          "step %d of %d at (i %d, c %d, h %d, w %d), expected step 11 of 18 at (0, 1, 0, 1)", w->step,
-          w->total, w->i, w->c, w->h, w->w);
+          "step %d of %d at (i %d, c %d, h %d, w %d), expected step 11 of 18 at (0, 1, 0, 1)",
+          w->step, w->total, w->i, w->c, w->h, w->w);
     CHECK(w->vert_start == 0 && w->vert_end == 3 && w->hori_start == 2 && w->hori_end == 5,
-          "rows %d..%d, columns %d..%d, expected rows 0..3, columns 2..5", w->vert_start, w->vert_end,
-          w->hori_start, w->hori_end);
+          "rows %d..%d, columns %d..%d, expected rows 0..3, columns 2..5", w->vert_start,
+          w->vert_end, w->hori_start, w->hori_end);
     /* Taps at padded (0,2), (0,4), (2,2), (2,4) = A rows -1 (padding) and 1, columns 1 and 3:
      * 0 + 0 + A[1,1] + A[1,3] = 6 + 8 = 14, plus b[1] = -0.5: 13.5. Forward: amount 0. */
-    CHECK(w->value == 13.5 && w->amount == 0.0, "value %.17g, amount %.17g, expected 13.5 and 0", w->value,
-          w->amount);
-    CHECK(w->op == CS_OP_CONV_FORWARD && w->f == 2 && w->mask_count == 0, "op %d, f %d, mask_count %d", w->op,
-          w->f, w->mask_count);
+    CHECK(w->value == 13.5 && w->amount == 0.0, "value %.17g, amount %.17g, expected 13.5 and 0",
+          w->value, w->amount);
+    CHECK(w->op == CS_OP_CONV_FORWARD && w->f == 2 && w->mask_count == 0,
+          "op %d, f %d, mask_count %d", w->op, w->f, w->mask_count);
     cs_stepper_destroy(s);
 }
 
@@ -759,8 +822,8 @@ static int outputs_zero(cs_stepper *s, const char **which) {
         if (!p) continue;
         for (size_t k = 0; k < t_count(sh); k++)
             if (!t_same_bits(p[k], 0.0)) {
-                static const char *const names[] = { "", "CS_T_OUT", "CS_T_DA_PREV_PAD", "CS_T_DA_PREV", "CS_T_DW",
-                                                     "CS_T_DB" };
+                static const char *const names[] = {
+                    "", "CS_T_OUT", "CS_T_DA_PREV_PAD", "CS_T_DA_PREV", "CS_T_DW", "CS_T_DB"};
                 *which = names[t];
                 return 0;
             }
@@ -780,7 +843,8 @@ static void step_0_record_has_only_total_op_and_f_and_outputs_are_zero(void) {
                   (long long)cs_stepper_position(s));
             CHECK(window_is_step_0(&pr, cs_stepper_window(s), why, sizeof why),
                   "%s: the record after create is not the step-0 record: %s", pr.label, why);
-            CHECK(outputs_zero(s, &which), "%s: %s is not +0 everywhere after create", pr.label, which);
+            CHECK(outputs_zero(s, &which), "%s: %s is not +0 everywhere after create", pr.label,
+                  which);
             cs_stepper_next(s);
             cs_stepper_next(s);
             cs_stepper_reset(s);
@@ -788,12 +852,14 @@ static void step_0_record_has_only_total_op_and_f_and_outputs_are_zero(void) {
                   (long long)cs_stepper_position(s));
             CHECK(window_is_step_0(&pr, cs_stepper_window(s), why, sizeof why),
                   "%s: the record after reset is not the step-0 record: %s", pr.label, why);
-            CHECK(outputs_zero(s, &which), "%s: %s is not +0 everywhere after reset", pr.label, which);
+            CHECK(outputs_zero(s, &which), "%s: %s is not +0 everywhere after reset", pr.label,
+                  which);
             cs_stepper_next(s);
             CHECK(cs_stepper_seek(s, 0) == CS_OK, "%s: seek(0) failed", pr.label);
             CHECK(window_is_step_0(&pr, cs_stepper_window(s), why, sizeof why),
                   "%s: the record after seek(0) is not the step-0 record: %s", pr.label, why);
-            CHECK(outputs_zero(s, &which), "%s: %s is not +0 everywhere after seek(0)", pr.label, which);
+            CHECK(outputs_zero(s, &which), "%s: %s is not +0 everywhere after seek(0)", pr.label,
+                  which);
             cs_stepper_destroy(s);
         }
         free_problem(&pr);
@@ -811,14 +877,17 @@ static void next_returns_0_at_the_end_and_changes_nothing(void) {
             for (int64_t k = 0; k < total; k++) ones &= cs_stepper_next(s) == 1;
             CHECK(ones, "%s: next() returned 0 before the end", pr.label);
             const cs_window *w = cs_stepper_window(s);
-            CHECK(w->step == total && w->total == total, "%s: at the end step %d, total %d, expected %lld and %lld",
-                  pr.label, w->step, w->total, (long long)total, (long long)total);
+            CHECK(w->step == total && w->total == total,
+                  "%s: at the end step %d, total %d, expected %lld and %lld", pr.label, w->step,
+                  w->total, (long long)total, (long long)total);
             snapshot sn;
             take(s, pr.f, &sn);
             CHECK(cs_stepper_next(s) == 0, "%s: next() at the end did not return 0", pr.label);
-            CHECK(cs_stepper_next(s) == 0, "%s: next() twice at the end did not return 0", pr.label);
+            CHECK(cs_stepper_next(s) == 0, "%s: next() twice at the end did not return 0",
+                  pr.label);
             char why[300] = "";
-            CHECK(same_state(s, &sn, why, sizeof why), "%s: next() at the end changed the stepper: %s", pr.label, why);
+            CHECK(same_state(s, &sn, why, sizeof why),
+                  "%s: next() at the end changed the stepper: %s", pr.label, why);
             drop(&sn);
             cs_stepper_destroy(s);
         }
@@ -835,15 +904,14 @@ static void reset_then_run_again_gives_the_same_bits(void) {
         make_problem(&pr, (cs_op)op, 7);
         cs_stepper *s = make_stepper(&pr);
         if (s) {
-            while (cs_stepper_next(s)) {
-            }
+            while (cs_stepper_next(s)) {}
             snapshot sn;
             take(s, pr.f, &sn);
             cs_stepper_reset(s);
-            while (cs_stepper_next(s)) {
-            }
+            while (cs_stepper_next(s)) {}
             char why[300] = "";
-            CHECK(same_state(s, &sn, why, sizeof why), "%s: second run after reset differs: %s", pr.label, why);
+            CHECK(same_state(s, &sn, why, sizeof why), "%s: second run after reset differs: %s",
+                  pr.label, why);
             drop(&sn);
             cs_stepper_destroy(s);
         }
@@ -856,10 +924,10 @@ static void reset_then_run_again_gives_the_same_bits(void) {
 static void each_op_owns_exactly_its_tensors(void) {
     /* Which tensors exist, per op (convstep.h): A_PREV_PAD, OUT, DA_PREV_PAD, DA_PREV, DW, DB. */
     static const int has[4][6] = {
-        { 1, 1, 0, 0, 0, 0 },   /* conv forward */
-        { 1, 0, 1, 1, 1, 1 },   /* conv backward */
-        { 1, 1, 0, 0, 0, 0 },   /* pool forward */
-        { 1, 0, 1, 1, 0, 0 },   /* pool backward */
+        {1, 1, 0, 0, 0, 0}, /* conv forward */
+        {1, 0, 1, 1, 1, 1}, /* conv backward */
+        {1, 1, 0, 0, 0, 0}, /* pool forward */
+        {1, 0, 1, 1, 0, 0}, /* pool backward */
     };
     for (int op = 0; op < 4; op++) {
         problem pr;
@@ -868,11 +936,13 @@ static void each_op_owns_exactly_its_tensors(void) {
         if (s) {
             for (int t = 0; t < 6; t++) {
                 const double *p = cs_stepper_tensor(s, (cs_tensor_id)t, NULL);
-                CHECK((p != NULL) == has[op][t], "%s: tensor %d is %s, expected %s", pr.label, t, p ? "present" : "NULL",
-                      has[op][t] ? "present" : "NULL");
+                CHECK((p != NULL) == has[op][t], "%s: tensor %d is %s, expected %s", pr.label, t,
+                      p ? "present" : "NULL", has[op][t] ? "present" : "NULL");
             }
-            CHECK(cs_stepper_tensor(s, (cs_tensor_id)6, NULL) == NULL, "%s: tensor id 6 is not NULL", pr.label);
-            CHECK(cs_stepper_tensor(s, (cs_tensor_id)-1, NULL) == NULL, "%s: tensor id -1 is not NULL", pr.label);
+            CHECK(cs_stepper_tensor(s, (cs_tensor_id)6, NULL) == NULL,
+                  "%s: tensor id 6 is not NULL", pr.label);
+            CHECK(cs_stepper_tensor(s, (cs_tensor_id)-1, NULL) == NULL,
+                  "%s: tensor id -1 is not NULL", pr.label);
             cs_stepper_destroy(s);
         }
         free_problem(&pr);
@@ -887,7 +957,7 @@ static void a_prev_pad_holds_the_input_inside_zero_padding(void) {
             cs_stepper *s = make_stepper(&pr);
             if (s) {
                 const int pad = is_conv(pr.op) ? pr.cp.pad : 0;
-                const cs_shape ps = { pr.in.m, pr.in.n_H + 2 * pad, pr.in.n_W + 2 * pad, pr.in.n_C };
+                const cs_shape ps = {pr.in.m, pr.in.n_H + 2 * pad, pr.in.n_W + 2 * pad, pr.in.n_C};
                 double *want = t_alloc_nan(t_count(ps));
                 ref_zero_pad(pr.A, pr.in, pad, want);
                 const double *p = tensor_of(s, CS_T_A_PREV_PAD, ps, pr.label);
@@ -904,9 +974,9 @@ static void a_prev_pad_holds_the_input_inside_zero_padding(void) {
 static void da_prev_is_the_crop_of_the_padded_gradient(void) {
     /* Conv backward with pad 0 (the seed's [p:-p] would be empty) and with pad 1 and 2, at the
      * start, in the middle and at the end; pool backward (no padding) likewise. */
-    const cs_conv_params pads[3] = { { .f = 2, .n_C = 2, .stride = 1, .pad = 0 },
-                                     { .f = 3, .n_C = 1, .stride = 2, .pad = 1 },
-                                     { .f = 2, .n_C = 2, .stride = 1, .pad = 2, .dilation = 2 } };
+    const cs_conv_params pads[3] = {{.f = 2, .n_C = 2, .stride = 1, .pad = 0},
+                                    {.f = 3, .n_C = 1, .stride = 2, .pad = 1},
+                                    {.f = 2, .n_C = 2, .stride = 1, .pad = 2, .dilation = 2}};
     for (int v = 0; v < 4; v++) {
         problem pr;
         make_problem(&pr, v < 3 ? CS_OP_CONV_BACKWARD : CS_OP_POOL_BACKWARD, 9);
@@ -915,7 +985,7 @@ static void da_prev_is_the_crop_of_the_padded_gradient(void) {
             free_problem(&pr);
             memset(&pr, 0, sizeof pr);
             pr.op = CS_OP_CONV_BACKWARD;
-            pr.in = (cs_shape){ 2, 4, 5, 2 };
+            pr.in = (cs_shape){2, 4, 5, 2};
             pr.cp = pads[v];
             pr.f = pr.cp.f;
             pr.out = ref_conv_shape(pr.in, pr.cp);
@@ -934,9 +1004,9 @@ static void da_prev_is_the_crop_of_the_padded_gradient(void) {
         cs_stepper *s = make_stepper(&pr);
         if (s) {
             const int pad = v < 3 ? pr.cp.pad : 0;
-            const cs_shape ps = { pr.in.m, pr.in.n_H + 2 * pad, pr.in.n_W + 2 * pad, pr.in.n_C };
+            const cs_shape ps = {pr.in.m, pr.in.n_H + 2 * pad, pr.in.n_W + 2 * pad, pr.in.n_C};
             const int64_t total = cs_stepper_total(s);
-            const int64_t stops[3] = { 0, total / 2, total };
+            const int64_t stops[3] = {0, total / 2, total};
             for (int j = 0; j < 3; j++) {
                 cs_stepper_seek(s, stops[j]);
                 const double *P = tensor_of(s, CS_T_DA_PREV_PAD, ps, pr.label);
@@ -949,8 +1019,9 @@ static void da_prev_is_the_crop_of_the_padded_gradient(void) {
                             for (int c = 0; c < pr.in.n_C; c++)
                                 crop[t_at(pr.in, i, y, x, c)] = P[t_at(ps, i, y + pad, x + pad, c)];
                 char what[300];
-                snprintf(what, sizeof what, "%s: CS_T_DA_PREV vs CS_T_DA_PREV_PAD[pad:pad+n] after %lld steps", pr.label,
-                         (long long)stops[j]);
+                snprintf(what, sizeof what,
+                         "%s: CS_T_DA_PREV vs CS_T_DA_PREV_PAD[pad:pad+n] after %lld steps",
+                         pr.label, (long long)stops[j]);
                 T_SAME(what, D, crop, pr.in, T_NHWC);
                 free(crop);
             }
@@ -971,8 +1042,7 @@ static void stepper_keeps_its_own_copy_of_a_prev(void) {
         cs_stepper *s = make_stepper(&pr);
         if (s) {
             t_fill_nan(pr.A, t_count(pr.in));
-            while (cs_stepper_next(s)) {
-            }
+            while (cs_stepper_next(s)) {}
             char what[300];
             snprintf(what, sizeof what, "%s, A_prev overwritten after create", pr.label);
             if (is_forward(pr.op)) {
@@ -1006,10 +1076,12 @@ static void two_steppers_do_not_share_state(void) {
             snapshot sn;
             char why[300] = "";
             take(ra, a.f, &sn);
-            CHECK(same_state(sa, &sn, why, sizeof why), "%s interleaved with another stepper: %s", a.label, why);
+            CHECK(same_state(sa, &sn, why, sizeof why), "%s interleaved with another stepper: %s",
+                  a.label, why);
             drop(&sn);
             take(rb, b.f, &sn);
-            CHECK(same_state(sb, &sn, why, sizeof why), "%s interleaved with another stepper: %s", b.label, why);
+            CHECK(same_state(sb, &sn, why, sizeof why), "%s interleaved with another stepper: %s",
+                  b.label, why);
             drop(&sn);
         }
         cs_stepper_destroy(ra);
@@ -1055,15 +1127,15 @@ static void reset_after_changing_inputs_replays_with_the_new_inputs(void) {
         cs_stepper *s = make_stepper(&pr);
         if (s) {
             const int64_t total = cs_stepper_total(s);
-            while (cs_stepper_next(s)) {
-            }
+            while (cs_stepper_next(s)) {}
             cs_stepper_seek(s, total / 2);
             cs_stepper_seek(s, total);
             for (size_t k = 0; k < t_count(pr.out); k++) pr.dZ[k] *= -3.0;
             if (pr.W)
-                for (size_t k = 0; k < (size_t)pr.f * pr.f * pr.in.n_C * pr.cp.n_C; k++) pr.W[k] += 1.0;
+                for (size_t k = 0; k < (size_t)pr.f * pr.f * pr.in.n_C * pr.cp.n_C; k++)
+                    pr.W[k] += 1.0;
             cs_stepper_reset(s);
-            const int64_t stops[3] = { total, total / 2 + 1, total / 2 };
+            const int64_t stops[3] = {total, total / 2 + 1, total / 2};
             for (int j = 0; j < 3; j++) {
                 cs_stepper_seek(s, stops[j]);
                 cs_stepper *ref = stepped(&pr, stops[j]);
@@ -1072,7 +1144,8 @@ static void reset_after_changing_inputs_replays_with_the_new_inputs(void) {
                 take(ref, pr.f, &sn);
                 char why[300] = "";
                 CHECK(same_state(s, &sn, why, sizeof why),
-                      "%s: after changing the inputs and reset, seek(%lld) differs from a fresh stepper: %s",
+                      "%s: after changing the inputs and reset, seek(%lld) differs from a fresh "
+                      "stepper: %s",
                       pr.label, (long long)stops[j], why);
                 drop(&sn);
                 cs_stepper_destroy(ref);
@@ -1086,14 +1159,18 @@ static void reset_after_changing_inputs_replays_with_the_new_inputs(void) {
 static void window_record_layout_matches_the_javascript_views(void) {
     /* JavaScript reads the record through an Int32Array and a Float64Array on the same bytes:
      * thirteen int32 at bytes 0..51 in the documented order, value at 56, amount at 64. */
-    const size_t ints[13] = { offsetof(cs_window, step), offsetof(cs_window, total), offsetof(cs_window, i),
-                              offsetof(cs_window, c), offsetof(cs_window, h), offsetof(cs_window, w),
-                              offsetof(cs_window, vert_start), offsetof(cs_window, vert_end),
-                              offsetof(cs_window, hori_start), offsetof(cs_window, hori_end),
-                              offsetof(cs_window, op), offsetof(cs_window, f), offsetof(cs_window, mask_count) };
+    const size_t ints[13] = {offsetof(cs_window, step),       offsetof(cs_window, total),
+                             offsetof(cs_window, i),          offsetof(cs_window, c),
+                             offsetof(cs_window, h),          offsetof(cs_window, w),
+                             offsetof(cs_window, vert_start), offsetof(cs_window, vert_end),
+                             offsetof(cs_window, hori_start), offsetof(cs_window, hori_end),
+                             offsetof(cs_window, op),         offsetof(cs_window, f),
+                             offsetof(cs_window, mask_count)};
     for (int k = 0; k < 13; k++)
-        CHECK(ints[k] == (size_t)(4 * k), "cs_window.%s is at byte %zu, expected %d", window_fields[k], ints[k], 4 * k);
-    CHECK(offsetof(cs_window, value) == 56, "cs_window.value is at byte %zu, expected 56", offsetof(cs_window, value));
+        CHECK(ints[k] == (size_t)(4 * k), "cs_window.%s is at byte %zu, expected %d",
+              window_fields[k], ints[k], 4 * k);
+    CHECK(offsetof(cs_window, value) == 56, "cs_window.value is at byte %zu, expected 56",
+          offsetof(cs_window, value));
     CHECK(offsetof(cs_window, amount) == 64, "cs_window.amount is at byte %zu, expected 64",
           offsetof(cs_window, amount));
     CHECK(sizeof(cs_window) == 72, "sizeof(cs_window) is %zu, expected 72", sizeof(cs_window));

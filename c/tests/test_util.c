@@ -90,8 +90,8 @@ int t_close_(const char *what, const double *got, const double *expected, const 
                     "%s: %zu of %zu elements differ; first at %s: expected %.17g, got %.17g, "
                     "difference %.3g, tolerance %s%.3g",
                     what, bad, n, where, expected[first], got[first],
-                    fabs(got[first] - expected[first]),
-                    first_tol == 0.0 ? "exact " : "", first_tol);
+                    fabs(got[first] - expected[first]), first_tol == 0.0 ? "exact " : "",
+                    first_tol);
 }
 
 int t_same_(const char *what, const double *got, const double *expected, cs_shape shape,
@@ -103,9 +103,10 @@ int t_same_(const char *what, const double *got, const double *expected, cs_shap
     if (bad == 0) return t_check_(1, file, line, "%s", what);
     char where[96];
     name_element(where, sizeof where, shape, layout, first);
-    return t_check_(0, file, line,
-                    "%s: %zu of %zu elements differ bitwise; first at %s: expected %.17g, got %.17g",
-                    what, bad, n, where, expected[first], got[first]);
+    return t_check_(
+        0, file, line,
+        "%s: %zu of %zu elements differ bitwise; first at %s: expected %.17g, got %.17g", what, bad,
+        n, where, expected[first], got[first]);
 }
 
 int t_equal_(const char *what, const double *got, const double *expected, cs_shape shape,
@@ -117,8 +118,9 @@ int t_equal_(const char *what, const double *got, const double *expected, cs_sha
     if (bad == 0) return t_check_(1, file, line, "%s", what);
     char where[96];
     name_element(where, sizeof where, shape, layout, first);
-    return t_check_(0, file, line, "%s: %zu of %zu elements differ; first at %s: expected %.17g, got %.17g",
-                    what, bad, n, where, expected[first], got[first]);
+    return t_check_(0, file, line,
+                    "%s: %zu of %zu elements differ; first at %s: expected %.17g, got %.17g", what,
+                    bad, n, where, expected[first], got[first]);
 }
 
 /* ---- random numbers ------------------------------------------------------------------------ */
@@ -129,7 +131,7 @@ void t_rand_seed(t_rand *r, uint64_t seed) {
     r->spare = 0;
 }
 
-uint64_t t_rand_u64(t_rand *r) {   /* splitmix64 */
+uint64_t t_rand_u64(t_rand *r) { /* splitmix64 */
     uint64_t z = (r->s += UINT64_C(0x9e3779b97f4a7c15));
     z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
     z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
@@ -150,7 +152,8 @@ double t_rand_gauss(t_rand *r) {
         return r->spare;
     }
     double u1;
-    do u1 = t_rand_uniform(r); while (u1 == 0.0);
+    do u1 = t_rand_uniform(r);
+    while (u1 == 0.0);
     const double u2 = t_rand_uniform(r);
     const double rad = sqrt(-2.0 * log(u1)), ang = 6.283185307179586 * u2;
     r->spare = rad * sin(ang);

@@ -34,7 +34,8 @@ function assert(cond, message) {
   if (!cond) throw new Error(message);
 }
 function assertEq(actual, expected, what) {
-  if (actual !== expected) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  if (actual !== expected)
+    throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
 
 // ---- the notebook case from the fixtures ----------------------------------------------------
@@ -87,7 +88,17 @@ function expectedAt(k) {
   const i = Math.floor(t / COUT);
   const span = Math.max(1, DIL) * (F - 1) + 1;
   const z = Z.data[((i * NH + h) * NW + w) * COUT + c];
-  return { i, c, h, w, vert_start: h * STRIDE, vert_end: h * STRIDE + span, hori_start: w * STRIDE, hori_end: w * STRIDE + span, z };
+  return {
+    i,
+    c,
+    h,
+    w,
+    vert_start: h * STRIDE,
+    vert_end: h * STRIDE + span,
+    hori_start: w * STRIDE,
+    hori_end: w * STRIDE + span,
+    z,
+  };
 }
 
 function parseShown(text) {
@@ -153,8 +164,16 @@ async function checkStep(page, k) {
   const z = parseShown(s.z);
   assert(Math.abs(z - e.z) <= 5e-5, `step ${k}: Z[${e.i},${e.h},${e.w},${e.c}] shown ${s.z}, fixture ${e.z}`);
   const live = await page.locator('[aria-live="polite"]').textContent();
-  assertEq(live, `step ${k} of ${TOTAL}: i=${e.i}, c=${e.c}, h=${e.h}, w=${e.w}, Z = ${s.z}`, `step ${k}: announcement`);
-  assertEq(await page.getByRole('img', { name: `Z[${e.i},:,:,${e.c}]` }).count(), 1, `step ${k}: Z grid of (i, c) on stage`);
+  assertEq(
+    live,
+    `step ${k} of ${TOTAL}: i=${e.i}, c=${e.c}, h=${e.h}, w=${e.w}, Z = ${s.z}`,
+    `step ${k}: announcement`,
+  );
+  assertEq(
+    await page.getByRole('img', { name: `Z[${e.i},:,:,${e.c}]` }).count(),
+    1,
+    `step ${k}: Z grid of (i, c) on stage`,
+  );
 }
 
 /** True if the canvas has drawn something other than one flat colour. */
@@ -163,7 +182,8 @@ async function canvasDrawn(page, name) {
     const ctx = cv.getContext('2d');
     const { data } = ctx.getImageData(0, 0, cv.width, cv.height);
     const seen = new Set();
-    for (let p = 0; p < data.length; p += 4 * 7) seen.add(`${data[p]},${data[p + 1]},${data[p + 2]},${data[p + 3]}`);
+    for (let p = 0; p < data.length; p += 4 * 7)
+      seen.add(`${data[p]},${data[p + 1]},${data[p + 2]},${data[p + 3]}`);
     return seen.size > 3;
   });
 }
@@ -174,7 +194,8 @@ async function noScroll(page) {
     const box = document.querySelector('.stage-box');
     return {
       page: d.scrollWidth <= innerWidth && d.scrollHeight <= innerHeight,
-      stage: box !== null && box.scrollHeight <= box.clientHeight + 1 && box.scrollWidth <= box.clientWidth + 1,
+      stage:
+        box !== null && box.scrollHeight <= box.clientHeight + 1 && box.scrollWidth <= box.clientWidth + 1,
     };
   });
 }
@@ -206,8 +227,16 @@ test('loads at / with the notebook example, drawn, no errors', async () => {
 test(`loads under the nested sub-path ${SUB} (relative base), .wasm as application/wasm`, async () => {
   const page = await openPage(ctx, `${server.origin}${SUB}${notebookQuery}&step=2`);
   await checkStep(page, 2);
-  const wasm = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.endsWith('.wasm')));
-  assert(wasm.length === 1 && wasm[0].includes(SUB), `the .wasm was fetched from ${wasm.join(', ') || 'nowhere'}`);
+  const wasm = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((r) => r.name)
+      .filter((n) => n.endsWith('.wasm')),
+  );
+  assert(
+    wasm.length === 1 && wasm[0].includes(SUB),
+    `the .wasm was fetched from ${wasm.join(', ') || 'nowhere'}`,
+  );
   const res = await page.request.get(wasm[0]);
   assertEq(res.headers()['content-type'], 'application/wasm', '.wasm MIME type');
   await page.close();
@@ -293,7 +322,10 @@ test('bad input shows a sentence and keeps the stage; a combination error shows 
   await page.getByRole('textbox', { name: /^f\b/ }).fill('8');
   const combo = page.locator('.combo-error');
   await combo.waitFor();
-  assert(/does not fit/.test(await combo.textContent()), `combination sentence: ${await combo.textContent()}`);
+  assert(
+    /does not fit/.test(await combo.textContent()),
+    `combination sentence: ${await combo.textContent()}`,
+  );
   await checkStep(page, 37);
   await page.getByRole('textbox', { name: /^f\b/ }).fill('3');
   await combo.waitFor({ state: 'detached' });
@@ -324,7 +356,9 @@ test('changing parameters redraws the layer', async () => {
 
 test('a bad link parameter gets a sentence and falls back to the default', async () => {
   const page = await openPage(ctx, `${base}?H=abc&stride=0&step=7`);
-  await page.getByText(/“abc” is not a number: n_H_prev takes a whole number from 1 to 128\. Using 5\./).waitFor();
+  await page
+    .getByText(/“abc” is not a number: n_H_prev takes a whole number from 1 to 128\. Using 5\./)
+    .waitFor();
   await page.getByText(/stride cannot be 0/).waitFor();
   await checkStep(page, 7);
   await page.close();
@@ -386,11 +420,21 @@ test('cell tooltip on hover gives the index, offset and value', async () => {
 const suitesDir = join(root, 'tests/e2e/suites');
 if (existsSync(suitesDir)) {
   const api = {
-    test, assert, assertEq, openPage, stepText, liveValue, parseShown, shot, root,
+    test,
+    assert,
+    assertEq,
+    openPage,
+    stepText,
+    liveValue,
+    parseShown,
+    shot,
+    root,
     ctx: () => ctx,
     base: () => base,
   };
-  for (const file of readdirSync(suitesDir).filter((n) => n.endsWith('.mjs')).sort()) {
+  for (const file of readdirSync(suitesDir)
+    .filter((n) => n.endsWith('.mjs'))
+    .sort()) {
     const mod = await import(pathToFileURL(join(suitesDir, file)).href);
     mod.register(api);
   }
@@ -412,7 +456,15 @@ async function main() {
     ctx = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     for (const p of ctx.pages()) await p.close().catch(() => {});
     for (const t of tests) {
@@ -425,7 +477,12 @@ async function main() {
         console.log(`ok    ${t.name} (${Date.now() - start} ms)`);
       } catch (e) {
         failed++;
-        console.log(`FAIL  ${t.name}\n      ${String(e?.stack ?? e).split('\n').slice(0, 4).join('\n      ')}`);
+        console.log(
+          `FAIL  ${t.name}\n      ${String(e?.stack ?? e)
+            .split('\n')
+            .slice(0, 4)
+            .join('\n      ')}`,
+        );
       }
     }
   } catch (e) {

@@ -24,21 +24,21 @@
 /* Every export is declared here, so that the glue compiles cleanly with -Wmissing-prototypes. */
 int csw_conv_validate(int m, int h, int w, int c, int f, int n_C, int stride, int pad, int dil,
                       char *msg, int msg_cap, int *out4);
-int csw_pool_validate(int m, int h, int w, int c, int f, int stride, int mode, int ties,
-                      char *msg, int msg_cap, int *out4);
+int csw_pool_validate(int m, int h, int w, int c, int f, int stride, int mode, int ties, char *msg,
+                      int msg_cap, int *out4);
 int csw_zero_pad(const double *X, int m, int h, int w, int c, int pad, double *X_pad);
 int csw_conv_forward(const double *A_prev, int m, int h, int w, int c, const double *W,
                      const double *b, int f, int n_C, int stride, int pad, int dil, double *Z);
 int csw_conv_backward(const double *dZ, const double *A_prev, int m, int h, int w, int c,
                       const double *W, int f, int n_C, int stride, int pad, int dil,
                       double *dA_prev, double *dW, double *db);
-int csw_pool_forward(const double *A_prev, int m, int h, int w, int c, int f, int stride,
-                     int mode, int ties, double *A);
+int csw_pool_forward(const double *A_prev, int m, int h, int w, int c, int f, int stride, int mode,
+                     int ties, double *A);
 int csw_pool_backward(const double *dA, const double *A_prev, int m, int h, int w, int c, int f,
                       int stride, int mode, int ties, double *dA_prev);
 int csw_stepper_create_conv_forward(const double *A_prev, int m, int h, int w, int c,
-                                    const double *W, const double *b, int f, int n_C,
-                                    int stride, int pad, int dil, cs_stepper **out);
+                                    const double *W, const double *b, int f, int n_C, int stride,
+                                    int pad, int dil, cs_stepper **out);
 int csw_stepper_create_conv_backward(const double *dZ, const double *A_prev, int m, int h, int w,
                                      int c, const double *W, int f, int n_C, int stride, int pad,
                                      int dil, cs_stepper **out);
@@ -97,8 +97,8 @@ int csw_conv_validate(int m, int h, int w, int c, int f, int n_C, int stride, in
     return (int)st;
 }
 
-int csw_pool_validate(int m, int h, int w, int c, int f, int stride, int mode, int ties,
-                      char *msg, int msg_cap, int *out4) {
+int csw_pool_validate(int m, int h, int w, int c, int f, int stride, int mode, int ties, char *msg,
+                      int msg_cap, int *out4) {
     cs_shape in = shape_of(m, h, w, c), out;
     cs_pool_params p = pool_params_of(f, stride, mode, ties);
     cs_status st = cs_pool_validate(in, p, msg, msg_cap > 0 ? (size_t)msg_cap : 0);
@@ -128,10 +128,10 @@ int csw_conv_backward(const double *dZ, const double *A_prev, int m, int h, int 
                                  conv_params_of(f, n_C, stride, pad, dil), dA_prev, dW, db);
 }
 
-int csw_pool_forward(const double *A_prev, int m, int h, int w, int c, int f, int stride,
-                     int mode, int ties, double *A) {
-    return (int)cs_pool_forward(A_prev, shape_of(m, h, w, c),
-                                pool_params_of(f, stride, mode, ties), A);
+int csw_pool_forward(const double *A_prev, int m, int h, int w, int c, int f, int stride, int mode,
+                     int ties, double *A) {
+    return (int)cs_pool_forward(A_prev, shape_of(m, h, w, c), pool_params_of(f, stride, mode, ties),
+                                A);
 }
 
 int csw_pool_backward(const double *dA, const double *A_prev, int m, int h, int w, int c, int f,
@@ -143,8 +143,8 @@ int csw_pool_backward(const double *dA, const double *A_prev, int m, int h, int 
 /* ---- steppers: creation writes the new stepper's address into *out ------------------------ */
 
 int csw_stepper_create_conv_forward(const double *A_prev, int m, int h, int w, int c,
-                                    const double *W, const double *b, int f, int n_C,
-                                    int stride, int pad, int dil, cs_stepper **out) {
+                                    const double *W, const double *b, int f, int n_C, int stride,
+                                    int pad, int dil, cs_stepper **out) {
     return (int)cs_stepper_create_conv_forward(A_prev, shape_of(m, h, w, c), W, b,
                                                conv_params_of(f, n_C, stride, pad, dil), out);
 }

@@ -19,7 +19,8 @@ function loadCase(root, name) {
     else if (key === 'conv') {
       const [f, nC, stride, pad, dilation] = rest.map(Number);
       cur.conv = { f, nC, stride, pad, dilation };
-    } else if (key === 'tensor') cur.tensors.set(rest[0], { shape: rest.slice(1, 5).map(Number), data: rest.slice(5).map(Number) });
+    } else if (key === 'tensor')
+      cur.tensors.set(rest[0], { shape: rest.slice(1, 5).map(Number), data: rest.slice(5).map(Number) });
   }
   throw new Error(`tests/fixtures/conv.txt has no case ${name}`);
 }
@@ -56,7 +57,8 @@ function seedPartial(nb, k) {
           for (let u = 0; u < f; u++)
             for (let v = 0; v < f; v++)
               for (let ch = 0; ch < C; ch++) {
-                dA[at(padShape, i, h * stride + u, w * stride + v, ch)] += W.data[at(W.shape, u, v, ch, c)] * dz;
+                dA[at(padShape, i, h * stride + u, w * stride + v, ch)] +=
+                  W.data[at(W.shape, u, v, ch, c)] * dz;
                 dW[at(W.shape, u, v, ch, c)] += aPad(i, h * stride + u, w * stride + v, ch) * dz;
               }
           db[c] += dz;
@@ -101,18 +103,33 @@ export function register(api) {
     assertEq(await liveValue(page, 'vert_start ='), `= ${e.h * STRIDE}`, `step ${k}: vert_start`);
     assertEq(await liveValue(page, 'hori_end ='), `= ${e.w * STRIDE + F}`, `step ${k}: hori_end`);
     const panel = page.getByRole('region', { name: 'This step' });
-    near(await panel.locator('.bw-dz-value').textContent(), e.dz, 5e-5, `step ${k}: dZ[${e.i},${e.h},${e.w},${e.c}]`);
+    near(
+      await panel.locator('.bw-dz-value').textContent(),
+      e.dz,
+      5e-5,
+      `step ${k}: dZ[${e.i},${e.h},${e.w},${e.c}]`,
+    );
     const live = await page.locator('[aria-live="polite"]').textContent();
-    assert(live.startsWith(`step ${k} of ${TOTAL}: i=${e.i}, c=${e.c}, h=${e.h}, w=${e.w}, dZ = `), `announcement: ${live}`);
+    assert(
+      live.startsWith(`step ${k} of ${TOTAL}: i=${e.i}, c=${e.c}, h=${e.h}, w=${e.w}, dZ = `),
+      `announcement: ${live}`,
+    );
     const want = seedPartial(nb, k);
     const before = seedPartial(nb, k - 1);
     // dA_prev_pad and dW: each cell of the window, the amount added and the sum after it
     for (const [table, tensor, shapeOf] of [
-      ['dA_prev_pad added', 'dA', (u, v, ch) => at(want.padShape, e.i, e.h * STRIDE + u, e.w * STRIDE + v, ch)],
+      [
+        'dA_prev_pad added',
+        'dA',
+        (u, v, ch) => at(want.padShape, e.i, e.h * STRIDE + u, e.w * STRIDE + v, ch),
+      ],
       ['dW added', 'dW', (u, v, ch) => at(nb.tensors.get('W').shape, u, v, ch, e.c)],
     ]) {
       for (let ch = 0; ch < CIN; ch++) {
-        const cells = await panel.getByRole('table', { name: `${table}, channel ${ch}` }).locator('td').evaluateAll((tds) => tds.map((td) => td.title));
+        const cells = await panel
+          .getByRole('table', { name: `${table}, channel ${ch}` })
+          .locator('td')
+          .evaluateAll((tds) => tds.map((td) => td.title));
         assertEq(cells.length, F * F, `${table} ch ${ch}: cells`);
         cells.forEach((title, n) => {
           const u = Math.floor(n / F);
@@ -142,7 +159,11 @@ export function register(api) {
   test('conv_backward: the notebook case by link; steps 1, 2, 37, 700 and the end match the seed’s loops', async () => {
     const page = await openPage(api.ctx(), url(1));
     const nav = page.getByRole('navigation', { name: 'Operation' });
-    assertEq(await nav.getByRole('button', { name: /conv_backward/ }).getAttribute('aria-pressed'), 'true', 'conv_backward is on');
+    assertEq(
+      await nav.getByRole('button', { name: /conv_backward/ }).getAttribute('aria-pressed'),
+      'true',
+      'conv_backward is on',
+    );
     await checkStep(page, 1);
     await page.getByRole('button', { name: 'Step forward' }).click();
     await checkStep(page, 2);
@@ -188,7 +209,12 @@ export function register(api) {
     const z = await page.getByRole('img', { name: 'dZ[0,:,:,2]' }).boundingBox();
     await page.mouse.move(z.x + 8, z.y + 8);
     const ztip = await page.getByRole('tooltip').textContent();
-    assert(ztip.includes('dZ[0, 0, 0, 2] = ') && ztip.includes('flat NHWC offset 2') && ztip.includes('read by step 33'), `dZ tooltip: ${ztip}`);
+    assert(
+      ztip.includes('dZ[0, 0, 0, 2] = ') &&
+        ztip.includes('flat NHWC offset 2') &&
+        ztip.includes('read by step 33'),
+      `dZ tooltip: ${ztip}`,
+    );
     await page.close();
   });
 
@@ -210,16 +236,32 @@ export function register(api) {
     near(m[1], after - before, 5e-5, 'amount added to the selected cell');
     near(m[2], before, 5e-5, 'selected cell before the step');
     near(m[3], after, 5e-5, 'selected cell after the step');
-    const steps = await inspector.getByRole('table', { name: /Every write to/ }).locator('tbody tr td:first-child').allTextContents();
-    assertEq(steps.map((s) => s.replace('next', '').trim()).join(','), [7, 23, 39, 55, 71, 87, 103, 119].join(','), 'writes of the selected cell');
+    const steps = await inspector
+      .getByRole('table', { name: /Every write to/ })
+      .locator('tbody tr td:first-child')
+      .allTextContents();
+    assertEq(
+      steps.map((s) => s.replace('next', '').trim()).join(','),
+      [7, 23, 39, 55, 71, 87, 103, 119].join(','),
+      'writes of the selected cell',
+    );
     // the gradient check: partial before the end
     const check = inspector.getByRole('table', { name: 'Gradient check of dA_prev[0, 1, 2, 1]' });
     const value = async (cls) => Number(await check.locator(`tr.${cls} td`).getAttribute('data-value'));
     const exact = nb.tensors.get('dA_prev').data[at([M, H, W, CIN], 0, 1, 2, 1)];
     const rel = (a, b) => Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b));
-    assert(rel(await value('bw-numeric'), exact) < 1e-7, `finite difference ${await value('bw-numeric')} vs numpy's ${exact}`);
-    assert(rel(await value('bw-analytic'), exact) < 1e-12, `conv_backward ${await value('bw-analytic')} vs numpy's ${exact}`);
-    assert(Math.abs((await value('bw-partial')) - after) < 1e-12, `partial ${await value('bw-partial')} vs ${after}`);
+    assert(
+      rel(await value('bw-numeric'), exact) < 1e-7,
+      `finite difference ${await value('bw-numeric')} vs numpy's ${exact}`,
+    );
+    assert(
+      rel(await value('bw-analytic'), exact) < 1e-12,
+      `conv_backward ${await value('bw-analytic')} vs numpy's ${exact}`,
+    );
+    assert(
+      Math.abs((await value('bw-partial')) - after) < 1e-12,
+      `partial ${await value('bw-partial')} vs ${after}`,
+    );
     assert((await value('bw-rel')) < 1e-7, `relative difference ${await value('bw-rel')}`);
     assert((await check.textContent()).includes('✓ agree'), 'the check agrees');
     await page.evaluate(() => document.activeElement?.blur());
@@ -239,14 +281,23 @@ export function register(api) {
     const fits = await page.evaluate(() => {
       const d = document.documentElement;
       const box = document.querySelector('.stage-box');
-      return d.scrollWidth <= innerWidth && d.scrollHeight <= innerHeight && box.scrollHeight <= box.clientHeight + 1 && box.scrollWidth <= box.clientWidth + 1;
+      return (
+        d.scrollWidth <= innerWidth &&
+        d.scrollHeight <= innerHeight &&
+        box.scrollHeight <= box.clientHeight + 1 &&
+        box.scrollWidth <= box.clientWidth + 1
+      );
     });
     assert(fits, 'at 1280×720 something scrolls');
     await page.evaluate(() => document.activeElement?.blur());
     await shot(page, 'conv_backward.png');
     await page.getByRole('button', { name: 'C (what runs)' }).click();
     const marked = await page.locator('.code li.current code').allTextContents();
-    assert(marked.some((t) => t.includes('+= dz * W[u, v, k, c];')) && marked.some((t) => t.includes('db[c] += dz;')), `C lines marked: ${marked.join(' | ')}`);
+    assert(
+      marked.some((t) => t.includes('+= dz * W[u, v, k, c];')) &&
+        marked.some((t) => t.includes('db[c] += dz;')),
+      `C lines marked: ${marked.join(' | ')}`,
+    );
     assertEq(await liveValue(page, 'x.c = k % n_C;'), `c = ${windowAt(230).c}`, 'C decode of c');
     await shot(page, 'conv_backward_c_code.png');
     await page.close();

@@ -5,7 +5,8 @@
 export function register(api) {
   const { test, assert, assertEq, openPage, stepText } = api;
   const forward = '?op=conv_forward&m=2&H=5&W=7&Cin=4&Cout=8&f=3&stride=2&pad=1&dil=1&seed=1&data=gauss';
-  const backward = '?op=conv_backward&m=10&H=4&W=4&Cin=3&Cout=8&f=2&stride=2&pad=2&dil=1&seed=1&data=gauss&dz=z';
+  const backward =
+    '?op=conv_backward&m=10&H=4&W=4&Cin=3&Cout=8&f=2&stride=2&pad=2&dil=1&seed=1&data=gauss&dz=z';
 
   /** Press Tab until the grid called `name` has focus. */
   async function tabTo(page, name) {
@@ -77,7 +78,9 @@ export function register(api) {
     await page.keyboard.press('Enter');
     const inspector = page.getByRole('region', { name: 'Inspector' });
     await inspector.getByRole('heading', { name: 'dA_prev_pad[0, 3, 2, 1]' }).waitFor({ timeout: 5000 });
-    await inspector.getByRole('table', { name: 'Gradient check of dA_prev[0, 1, 0, 1]' }).waitFor({ timeout: 5000 });
+    await inspector
+      .getByRole('table', { name: 'Gradient check of dA_prev[0, 1, 0, 1]' })
+      .waitFor({ timeout: 5000 });
     assertEq(await stepText(page), 'step 38 of 1280', 'step after the keys on a grid');
     await page.close();
   });

@@ -21,7 +21,8 @@ function readCases(file) {
       cur = null;
     } else if (key === 'shape') cur.shape = rest.map(Number);
     else if (key === 'pool') cur.pool = { f: Number(rest[0]), stride: Number(rest[1]), mode: rest[2] };
-    else if (key === 'tensor') cur.tensors.set(rest[0], { shape: rest.slice(1, 5).map(Number), data: rest.slice(5).map(Number) });
+    else if (key === 'tensor')
+      cur.tensors.set(rest[0], { shape: rest.slice(1, 5).map(Number), data: rest.slice(5).map(Number) });
   }
   return cases;
 }
@@ -83,7 +84,10 @@ export function register(api) {
   const { test, assert, assertEq, openPage, stepText, liveValue, parseShown, shot, root } = api;
   const cases = readCases(join(root, 'tests/fixtures/pool.txt'));
   const close = (shown, want, what) =>
-    assert(Math.abs(parseShown(shown) - want) <= 5e-5 * (1 + Math.abs(want)), `${what}: shown ${shown}, expected ${want}`);
+    assert(
+      Math.abs(parseShown(shown) - want) <= 5e-5 * (1 + Math.abs(want)),
+      `${what}: shown ${shown}, expected ${want}`,
+    );
 
   async function seek(page, k) {
     await page.getByRole('slider', { name: 'Step' }).fill(String(k));
@@ -104,14 +108,17 @@ export function register(api) {
 
   /** The slice table: its values and which cells are ringed (mask) or dashed (skipped tie). */
   async function sliceShown(page) {
-    return page.locator('table.slice-table td').evaluateAll((tds) => tds.map((td) => ({ text: td.textContent, cls: td.className })));
+    return page
+      .locator('table.slice-table td')
+      .evaluateAll((tds) => tds.map((td) => ({ text: td.textContent, cls: td.className })));
   }
 
   /** The rows of the "cells this step adds to" table. */
   async function sumsShown(page) {
-    return page.getByRole('table', { name: 'dA_prev cells this step adds to' }).locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => [...tr.children].map((x) => x.textContent.trim())),
-    );
+    return page
+      .getByRole('table', { name: 'dA_prev cells this step adds to' })
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((x) => x.textContent.trim())));
   }
 
   async function printedSlice(page, name) {
@@ -121,14 +128,21 @@ export function register(api) {
 
   /** No focus ring on the slider the test dragged: the picture a teacher sees. */
   async function still(page) {
-    await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
+    await page.evaluate(() =>
+      document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined,
+    );
   }
 
   async function noScroll(page) {
     return page.evaluate(() => {
       const d = document.documentElement;
       const box = document.querySelector('.stage-box');
-      return d.scrollWidth <= innerWidth && d.scrollHeight <= innerHeight && box !== null && box.scrollHeight <= box.clientHeight + 1;
+      return (
+        d.scrollWidth <= innerWidth &&
+        d.scrollHeight <= innerHeight &&
+        box !== null &&
+        box.scrollHeight <= box.clientHeight + 1
+      );
     });
   }
 
@@ -140,7 +154,10 @@ export function register(api) {
       const [m, H, W, C] = cs.shape;
       const { f, stride } = cs.pool;
       const [, nH, nW] = A.shape;
-      const page = await openPage(api.ctx(), `${api.base()}?op=pool_forward&m=${m}&H=${H}&W=${W}&Cin=${C}&f=${f}&stride=${stride}&seed=1&data=gauss&mode=${mode}`);
+      const page = await openPage(
+        api.ctx(),
+        `${api.base()}?op=pool_forward&m=${m}&H=${H}&W=${W}&Cin=${C}&f=${f}&stride=${stride}&seed=1&data=gauss&mode=${mode}`,
+      );
       await page.getByText('n_H = (5 − 3) + 1 = 3').waitFor();
       assertEq(await stepText(page), `step 1 of ${m * C * nH * nW}`, 'first step');
       for (const k of [1, 5, 13, 40, 54]) {
@@ -148,7 +165,8 @@ export function register(api) {
         const e = loopIndex(k, C, nH, nW);
         await checkLoop(page, e, stride, f, k);
         const x = [];
-        for (let u = 0; u < f; u++) for (let v = 0; v < f; v++) x.push(at(A_prev, e.i, e.h * stride + u, e.w * stride + v, e.c));
+        for (let u = 0; u < f; u++)
+          for (let v = 0; v < f; v++) x.push(at(A_prev, e.i, e.h * stride + u, e.w * stride + v, e.c));
         const cells = await sliceShown(page);
         assertEq(cells.length, f * f, `step ${k}: window cells`);
         cells.forEach((cell, j) => close(cell.text, x[j], `step ${k}: a_prev_slice[${j}]`));
@@ -156,10 +174,18 @@ export function register(api) {
         const hits = cells.map((cell) => (cell.cls.includes('hit') ? 1 : 0));
         const want = mode === 'max' ? x.map((v) => (v === mx ? 1 : 0)) : x.map(() => 0);
         assertEq(hits.join(''), want.join(''), `step ${k}: maximum cells marked`);
-        close(await page.locator('.arith-total dd.arith-z').textContent(), at(A, e.i, e.h, e.w, e.c), `step ${k}: A[${e.i},${e.h},${e.w},${e.c}]`);
+        close(
+          await page.locator('.arith-total dd.arith-z').textContent(),
+          at(A, e.i, e.h, e.w, e.c),
+          `step ${k}: A[${e.i},${e.h},${e.w},${e.c}]`,
+        );
         if (mode === 'average') {
           const sumRow = await page.locator('.arith-total dd').first().textContent();
-          close(sumRow, x.reduce((t, v) => t + v, 0), `step ${k}: sum of the window`);
+          close(
+            sumRow,
+            x.reduce((t, v) => t + v, 0),
+            `step ${k}: sum of the window`,
+          );
         }
         if (mode === 'max' && k === 13) {
           assert(await noScroll(page), 'pool_forward at 1280×720 scrolls');
@@ -174,7 +200,10 @@ export function register(api) {
   test('pool_backward, max: the notebook preset; mask, routed gradient and running sums at chosen steps; dA_prev[1, 1] at the end', async () => {
     const cs = cases.get('notebook_pool_backward_max');
     const page = await openPage(api.ctx(), `${api.base()}`);
-    await page.getByRole('navigation', { name: 'Operation' }).getByRole('button', { name: /pool_backward/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Operation' })
+      .getByRole('button', { name: /pool_backward/ })
+      .click();
     await page.getByRole('button', { name: 'Notebook pool_backward' }).click();
     await page.getByText('n_H = (5 − 2) + 1 = 4').waitFor();
     assertEq(await stepText(page), 'step 1 of 80', 'notebook pool_backward: steps');
@@ -186,8 +215,16 @@ export function register(api) {
       await checkLoop(page, e, stride, f, k);
       const cells = await sliceShown(page);
       cells.forEach((cell, j) => close(cell.text, e.x[j], `step ${k}: a_prev_slice[${j}]`));
-      assertEq(cells.map((cell) => (cell.cls.includes('hit') ? 1 : 0)).join(''), e.mask.join(''), `step ${k}: mask`);
-      assertEq(await liveValue(page, 'a_prev_slice)'), `[[${e.mask.slice(0, 2).join(' ')}] [${e.mask.slice(2).join(' ')}]]`, `step ${k}: mask beside its line`);
+      assertEq(
+        cells.map((cell) => (cell.cls.includes('hit') ? 1 : 0)).join(''),
+        e.mask.join(''),
+        `step ${k}: mask`,
+      );
+      assertEq(
+        await liveValue(page, 'a_prev_slice)'),
+        `[[${e.mask.slice(0, 2).join(' ')}] [${e.mask.slice(2).join(' ')}]]`,
+        `step ${k}: mask beside its line`,
+      );
       const rows = await sumsShown(page);
       assertEq(rows.length, e.cells.length, `step ${k}: cells added to`);
       rows.forEach(([where, before, add, now], n) => {
@@ -206,7 +243,11 @@ export function register(api) {
       }
     }
     assert(grew > 0, 'no chosen step adds to a running sum that was already there');
-    assertEq(await printedSlice(page, 'dA_prev[1, 1]'), '[[0.0, 0.0], [5.058443935342465, -1.6828270215556507], [0.0, 0.0]]', 'dA_prev[1, 1], max');
+    assertEq(
+      await printedSlice(page, 'dA_prev[1, 1]'),
+      '[[0.0, 0.0], [5.058443935342465, -1.6828270215556507], [0.0, 0.0]]',
+      'dA_prev[1, 1], max',
+    );
     // and the tooltip of a dA_prev cell: index, offset, value, the steps that wrote it
     const e = backwardAt(cs, 80);
     const want = e.cells[0];
@@ -217,7 +258,12 @@ export function register(api) {
     const tip = await page.getByRole('tooltip').textContent();
     const offset = ((e.i * 5 + want.r) * 3 + want.q) * 2 + e.c;
     assert(tip.startsWith(`dA_prev[${e.i}, ${want.r}, ${want.q}, ${e.c}] = `), `tooltip: ${tip}`);
-    assert(tip.includes(`flat NHWC offset ${offset}`) && /written by [0-9]+ steps?:/.test(tip) && tip.includes('step 80'), `tooltip: ${tip}`);
+    assert(
+      tip.includes(`flat NHWC offset ${offset}`) &&
+        /written by [0-9]+ steps?:/.test(tip) &&
+        tip.includes('step 80'),
+      `tooltip: ${tip}`,
+    );
     const inWindow = await page.getByRole('tooltip').evaluate((el) => {
       const r = el.getBoundingClientRect();
       return r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight;
@@ -236,7 +282,11 @@ export function register(api) {
       await seek(page, k);
       const e = backwardAt(cs, k);
       await checkLoop(page, e, stride, f, k);
-      assertEq(await liveValue(page, 'da = dA[i, h, w, c]'), `= ${e.da < 0 ? '−' : ''}${Math.abs(e.da).toFixed(4)}`, `step ${k}: da`);
+      assertEq(
+        await liveValue(page, 'da = dA[i, h, w, c]'),
+        `= ${e.da < 0 ? '−' : ''}${Math.abs(e.da).toFixed(4)}`,
+        `step ${k}: da`,
+      );
       const rows = await sumsShown(page);
       assertEq(rows.length, f * f, `step ${k}: every cell of the window gets a share`);
       rows.forEach(([where, before, add, now], n) => {
@@ -262,7 +312,11 @@ export function register(api) {
   test('pool_backward, ties: every tied maximum (the assignment) or only the first (PyTorch)', async () => {
     const page = await openPage(api.ctx(), `${api.base()}?op=pool_backward`);
     await page.getByRole('button', { name: 'Ties (small integers)' }).click();
-    await page.getByText(/sends the gradient to every tied cell; PyTorch sends it only to the first in row-major order/).waitFor();
+    await page
+      .getByText(
+        /sends the gradient to every tied cell; PyTorch sends it only to the first in row-major order/,
+      )
+      .waitFor();
     // find the first step whose window holds its maximum more than once, from the values shown
     let k = 0;
     let x = [];
@@ -276,13 +330,28 @@ export function register(api) {
     const tied = x.map((v) => (v === mx ? 1 : 0));
     const hitsAll = (await sliceShown(page)).map((cell) => (cell.cls.includes('hit') ? 1 : 0));
     assertEq(hitsAll.join(''), tied.join(''), `step ${k}: the assignment's mask marks every tied maximum`);
-    assertEq((await sumsShown(page)).length, tied.filter((t) => t === 1).length, `step ${k}: every tied cell gets dA`);
+    assertEq(
+      (await sumsShown(page)).length,
+      tied.filter((t) => t === 1).length,
+      `step ${k}: every tied cell gets dA`,
+    );
     await page.getByRole('radio', { name: /first maximum/ }).click();
-    await page.getByRole('note').getByText(/PyTorch’s rule marks only the first/).waitFor();
+    await page
+      .getByRole('note')
+      .getByText(/PyTorch’s rule marks only the first/)
+      .waitFor();
     const shown = await sliceShown(page);
     const first = tied.indexOf(1);
-    assertEq(shown.map((cell) => (cell.cls.includes('hit') ? 1 : 0)).join(''), tied.map((_, j) => (j === first ? 1 : 0)).join(''), `step ${k}: PyTorch marks the first maximum only`);
-    assertEq(shown.filter((cell) => cell.cls.includes('skip')).length, tied.filter((t) => t === 1).length - 1, `step ${k}: the other tied cells shown as skipped`);
+    assertEq(
+      shown.map((cell) => (cell.cls.includes('hit') ? 1 : 0)).join(''),
+      tied.map((_, j) => (j === first ? 1 : 0)).join(''),
+      `step ${k}: PyTorch marks the first maximum only`,
+    );
+    assertEq(
+      shown.filter((cell) => cell.cls.includes('skip')).length,
+      tied.filter((t) => t === 1).length - 1,
+      `step ${k}: the other tied cells shown as skipped`,
+    );
     assertEq((await sumsShown(page)).length, 1, `step ${k}: one cell gets dA`);
     assertEq(await stepText(page), `step ${k} of 12`, 'the rule switch keeps the step');
     await still(page);
@@ -291,10 +360,17 @@ export function register(api) {
   });
 
   test('pool: a shared link opens at its step with its mode and rule', async () => {
-    const page = await openPage(api.ctx(), `${api.base()}?op=pool_backward&m=5&H=5&W=3&Cin=2&f=2&stride=1&seed=1&data=gauss&mode=average&ties=first&da=randn&step=42`);
+    const page = await openPage(
+      api.ctx(),
+      `${api.base()}?op=pool_backward&m=5&H=5&W=3&Cin=2&f=2&stride=1&seed=1&data=gauss&mode=average&ties=first&da=randn&step=42`,
+    );
     assertEq(await stepText(page), 'step 42 of 80', 'link step');
     assert(await page.getByRole('radio', { name: /^average/ }).isChecked(), 'average from the link');
-    await page.waitForFunction(() => location.search.includes('op=pool_backward') && location.search.includes('mode=average'), null, { timeout: 3000 });
+    await page.waitForFunction(
+      () => location.search.includes('op=pool_backward') && location.search.includes('mode=average'),
+      null,
+      { timeout: 3000 },
+    );
     await page.close();
   });
 }

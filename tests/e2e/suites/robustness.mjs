@@ -27,7 +27,9 @@ export function register({ test, assert, assertEq, openPage, stepText, ctx, base
       assert(n >= 4, `${op}: expected the layer's fields, found ${n}`);
       for (let k = 0; k < n; k++) {
         const input = fields.nth(k);
-        const label = (await page.locator(`label[for="${await input.getAttribute('id')}"] .field-name`).textContent()).trim();
+        const label = (
+          await page.locator(`label[for="${await input.getAttribute('id')}"] .field-name`).textContent()
+        ).trim();
         const original = await input.inputValue();
         // The range the field shows ("samples · 1–10"); values inside it are not bad here
         // (0 and 1e9 are fine seeds).
@@ -39,9 +41,12 @@ export function register({ test, assert, assertEq, openPage, stepText, ctx, base
           // typed, then pasted (insertText is what a paste or an input method delivers)
           await input.fill(text);
           const alert = page.locator('.field.invalid .field-error');
-          await alert.first().waitFor({ timeout: 3000 }).catch(() => {
-            throw new Error(`${op}, ${label} = ${JSON.stringify(text)}: no sentence appeared`);
-          });
+          await alert
+            .first()
+            .waitFor({ timeout: 3000 })
+            .catch(() => {
+              throw new Error(`${op}, ${label} = ${JSON.stringify(text)}: no sentence appeared`);
+            });
           const said = await alert.first().textContent();
           assert(sentence.test(said), `${op}, ${label} = ${JSON.stringify(text)}: sentence "${said}"`);
           assertEq(await stepText(page), before, `${op}, ${label} = ${JSON.stringify(text)}: the step shown`);
@@ -49,7 +54,11 @@ export function register({ test, assert, assertEq, openPage, stepText, ctx, base
           await input.focus();
           await page.keyboard.insertText(text === '' ? ' ' : text);
           await alert.first().waitFor({ timeout: 3000 });
-          assertEq(await stepText(page), before, `${op}, ${label} pasted ${JSON.stringify(text)}: the step shown`);
+          assertEq(
+            await stepText(page),
+            before,
+            `${op}, ${label} pasted ${JSON.stringify(text)}: the step shown`,
+          );
         }
         await input.fill(original);
         await page.locator('.field.invalid').first().waitFor({ state: 'detached', timeout: 3000 });

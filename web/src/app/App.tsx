@@ -49,7 +49,11 @@ export function App({ store }: { store: Store }) {
             <h1>convstep</h1>
             <p>The assignment’s loop nest, one window per step</p>
           </div>
-          <OpSwitcher ops={OPS.map((o) => OP_INFO[o])} current={loading ?? op} onSelect={(o) => void store.setOp(o)} />
+          <OpSwitcher
+            ops={OPS.map((o) => OP_INFO[o])}
+            current={loading ?? op}
+            onSelect={(o) => void store.setOp(o)}
+          />
         </header>
         <aside class="left" id="params-column" hidden={!paramsOpen}>
           <ParamForm fields={model.fields} presets={model.presets} controls={views?.Controls} />

@@ -17,7 +17,8 @@ export function useBoxSize<T extends HTMLElement>(fallback: Box): [RefObject<T |
     const measure = () => {
       const width = Math.floor(el.clientWidth);
       const height = Math.floor(el.clientHeight);
-      if (width > 0 && height > 0) setBox((b) => (b.width === width && b.height === height ? b : { width, height }));
+      if (width > 0 && height > 0)
+        setBox((b) => (b.width === width && b.height === height ? b : { width, height }));
     };
     measure();
     if (typeof ResizeObserver === 'undefined') return;

@@ -33,13 +33,25 @@ export function CodePanel({ lang, lines, marks, onLang, note }: CodePanelProps) 
       </header>
       <ol class={`code code-${lang}`} aria-label={lang === 'python' ? 'Python loop nest' : 'C loop'}>
         {lines.map((line, n) => {
-          const current = line.id !== null && (line.id === marks.current || marks.alsoCurrent?.has(line.id) === true);
+          const current =
+            line.id !== null && (line.id === marks.current || marks.alsoCurrent?.has(line.id) === true);
           const ran = line.id !== null && !current && marks.ran.has(line.id);
           const here = line.valueHere === true || (!line.cont && !valueRows.has(line.id));
           const value = here && line.id !== null ? marks.values[line.id] : undefined;
-          const cls = ['code-line', current ? 'current' : '', ran ? 'ran' : '', line.id === null ? 'comment' : ''].filter(Boolean).join(' ');
+          const cls = [
+            'code-line',
+            current ? 'current' : '',
+            ran ? 'ran' : '',
+            line.id === null ? 'comment' : '',
+          ]
+            .filter(Boolean)
+            .join(' ');
           return (
-            <li key={n} class={cls} aria-current={line.id === marks.current && !line.cont ? 'step' : undefined}>
+            <li
+              key={n}
+              class={cls}
+              aria-current={line.id === marks.current && !line.cont ? 'step' : undefined}
+            >
               <span class="gutter" aria-hidden="true">
                 {current && !line.cont ? '▶' : ''}
               </span>

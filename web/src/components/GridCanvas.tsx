@@ -92,7 +92,8 @@ export function GridCanvas({ label, picture, describe, onSelect }: GridCanvasPro
   function startCell(): { row: number; col: number } {
     if (at !== null) return at;
     const s = picture.selected ?? picture.marked ?? picture.window ?? null;
-    if (s && s.row >= 0 && s.col >= 0 && s.row < picture.rows && s.col < picture.cols) return { row: s.row, col: s.col };
+    if (s && s.row >= 0 && s.col >= 0 && s.row < picture.rows && s.col < picture.cols)
+      return { row: s.row, col: s.col };
     return { row: 0, col: 0 };
   }
 

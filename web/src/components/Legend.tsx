@@ -4,7 +4,15 @@ import type { ComponentChildren } from 'preact';
 import { legendGradient } from './colors';
 
 /** One entry of a legend: a swatch (its class, and any mark drawn in it) and what it means. */
-export function LegendItem({ swatch, mark, children }: { swatch: string; mark?: string; children: ComponentChildren }) {
+export function LegendItem({
+  swatch,
+  mark,
+  children,
+}: {
+  swatch: string;
+  mark?: string;
+  children: ComponentChildren;
+}) {
   return (
     <li>
       <span class={`swatch ${swatch}`} aria-hidden="true">
@@ -40,7 +48,9 @@ export function Legend({ pad, unvisited, dilated }: LegendProps) {
     <LegendList>
       {pad > 0 && <LegendItem swatch="swatch-pad">padding (zeros)</LegendItem>}
       {unvisited && <LegendItem swatch="swatch-unvisited">never visited</LegendItem>}
-      <LegendItem swatch="swatch-window">{dilated ? 'window, sampled cells boxed' : 'window, current cell'}</LegendItem>
+      <LegendItem swatch="swatch-window">
+        {dilated ? 'window, sampled cells boxed' : 'window, current cell'}
+      </LegendItem>
       <LegendItem swatch="swatch-empty">not computed yet</LegendItem>
     </LegendList>
   );

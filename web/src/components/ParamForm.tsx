@@ -68,13 +68,25 @@ export function ParamForm({ fields, presets = PRESETS, controls: Controls }: Par
       <fieldset class="data-kind">
         <legend>Values</legend>
         <label>
-          <input type="radio" name="data" value="gauss" checked={dataKind === 'gauss'} onChange={() => store.setDataKind('gauss')} />
+          <input
+            type="radio"
+            name="data"
+            value="gauss"
+            checked={dataKind === 'gauss'}
+            onChange={() => store.setDataKind('gauss')}
+          />
           <span>
             Gaussian <span class="radio-hint">np.random.randn, as in the notebook</span>
           </span>
         </label>
         <label>
-          <input type="radio" name="data" value="ints" checked={dataKind === 'ints'} onChange={() => store.setDataKind('ints')} />
+          <input
+            type="radio"
+            name="data"
+            value="ints"
+            checked={dataKind === 'ints'}
+            onChange={() => store.setDataKind('ints')}
+          />
           <span>
             Small integers <span class="radio-hint">{INTS_RULE}</span>
           </span>
@@ -85,7 +97,11 @@ export function ParamForm({ fields, presets = PRESETS, controls: Controls }: Par
       <ul class="presets">
         {presets.map((p) => (
           <li key={p.name}>
-            <button type="button" aria-pressed={sameConfig(p.config, config)} onClick={() => store.applyConfig(p.config)}>
+            <button
+              type="button"
+              aria-pressed={sameConfig(p.config, config)}
+              onClick={() => store.applyConfig(p.config)}
+            >
               {p.name}
             </button>
             <span class="preset-why">{p.why}</span>

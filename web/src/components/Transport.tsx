@@ -17,25 +17,59 @@ export function Transport() {
   return (
     <div class="transport" role="group" aria-label="Steps">
       <div class="transport-buttons">
-        <button type="button" onClick={() => store.toStart()} disabled={atStart} aria-label="Go to start" title="Start (Home)">
+        <button
+          type="button"
+          onClick={() => store.toStart()}
+          disabled={atStart}
+          aria-label="Go to start"
+          title="Start (Home)"
+        >
           <Icon name="start" />
         </button>
-        <button type="button" onClick={() => store.stepBy(-1)} disabled={atStart} aria-label="Step back" title="Step back (←)">
+        <button
+          type="button"
+          onClick={() => store.stepBy(-1)}
+          disabled={atStart}
+          aria-label="Step back"
+          title="Step back (←)"
+        >
           <Icon name="back" /> <span class="btn-text">Back</span>
         </button>
-        <button type="button" class="play" onClick={() => store.togglePlay()} aria-label={playing ? 'Pause' : 'Play'} title="Play / pause (space)">
-          <Icon name={playing ? 'pause' : 'play'} /> <span class="btn-text">{playing ? 'Pause' : 'Play'}</span>
+        <button
+          type="button"
+          class="play"
+          onClick={() => store.togglePlay()}
+          aria-label={playing ? 'Pause' : 'Play'}
+          title="Play / pause (space)"
+        >
+          <Icon name={playing ? 'pause' : 'play'} />{' '}
+          <span class="btn-text">{playing ? 'Pause' : 'Play'}</span>
         </button>
-        <button type="button" onClick={() => store.stepBy(1)} disabled={atEnd} aria-label="Step forward" title="Step forward (→)">
+        <button
+          type="button"
+          onClick={() => store.stepBy(1)}
+          disabled={atEnd}
+          aria-label="Step forward"
+          title="Step forward (→)"
+        >
           <span class="btn-text">Step</span> <Icon name="forward" />
         </button>
-        <button type="button" onClick={() => store.toEnd()} disabled={atEnd} aria-label="Go to end" title="End (End)">
+        <button
+          type="button"
+          onClick={() => store.toEnd()}
+          disabled={atEnd}
+          aria-label="Go to end"
+          title="End (End)"
+        >
           <Icon name="end" />
         </button>
       </div>
       <label class="speed">
         <span class="speed-label">Speed</span>
-        <select value={String(speed)} onChange={(e) => store.setSpeed(Number((e.currentTarget as HTMLSelectElement).value))}>
+        <select
+          value={String(speed)}
+          onChange={(e) => store.setSpeed(Number((e.currentTarget as HTMLSelectElement).value))}
+        >
           {SPEEDS.map((s, i) => (
             <option key={s.label} value={String(i)}>
               {s.label}

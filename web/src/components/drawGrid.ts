@@ -80,7 +80,14 @@ function cellFont(p: GridPicture): { font: number; text: (v: number) => string }
   return short > full ? { font: short, text: p.shortText } : { font: full, text: p.text };
 }
 
-function hatch(ctx: CanvasRenderingContext2D, x: number, y: number, s: number, color: string, back: boolean): void {
+function hatch(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  s: number,
+  color: string,
+  back: boolean,
+): void {
   ctx.save();
   ctx.beginPath();
   ctx.rect(x, y, s, s);
@@ -106,7 +113,14 @@ function hatch(ctx: CanvasRenderingContext2D, x: number, y: number, s: number, c
 export const MARGIN = 4;
 
 /** Black, yellow, black: visible on red, blue, white and grey alike. Centred on the border. */
-function outline(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, cell: number): void {
+function outline(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  cell: number,
+): void {
   const width = Math.max(4, Math.min(7, cell / 6));
   ctx.lineJoin = 'miter';
   ctx.strokeStyle = COLORS.windowOuter;
@@ -134,7 +148,11 @@ function drawDense(ctx: CanvasRenderingContext2D, p: GridPicture): void {
     for (let c = 0; c < cols; c++) {
       const v = p.values[r * cols + c] ?? Number.NaN;
       const isPad = r < pad || r >= rows - pad || c < pad || c >= cols - pad;
-      const rgb = isPad ? PAD_RGB : Number.isNaN(v) ? EMPTY_RGB : divergingRGB(Math.max(-1, Math.min(1, v / p.scale)));
+      const rgb = isPad
+        ? PAD_RGB
+        : Number.isNaN(v)
+          ? EMPTY_RGB
+          : divergingRGB(Math.max(-1, Math.min(1, v / p.scale)));
       const o = 4 * (r * cols + c);
       px[o] = rgb[0];
       px[o + 1] = rgb[1];

@@ -83,16 +83,39 @@ export class WasmEngine implements Engine {
 
   /** cs_conv_validate: the output shape, or a ConvstepError with the library's sentence. */
   convOutShape(inShape: Shape4, a: ConvArgs): Shape4 {
-    const st = this.mod._csw_conv_validate(inShape[0], inShape[1], inShape[2], inShape[3],
-      a[0], a[1], a[2], a[3], a[4], this.scratch, MSG_CAP, this.scratchShape);
+    const st = this.mod._csw_conv_validate(
+      inShape[0],
+      inShape[1],
+      inShape[2],
+      inShape[3],
+      a[0],
+      a[1],
+      a[2],
+      a[3],
+      a[4],
+      this.scratch,
+      MSG_CAP,
+      this.scratchShape,
+    );
     if (st !== Status.OK) throw new ConvstepError(st, this.heap.readString(this.scratch, MSG_CAP));
     return this.outShape();
   }
 
   /** cs_pool_validate: the output shape, or a ConvstepError with the library's sentence. */
   poolOutShape(inShape: Shape4, a: PoolArgs): Shape4 {
-    const st = this.mod._csw_pool_validate(inShape[0], inShape[1], inShape[2], inShape[3],
-      a[0], a[1], a[2], a[3], this.scratch, MSG_CAP, this.scratchShape);
+    const st = this.mod._csw_pool_validate(
+      inShape[0],
+      inShape[1],
+      inShape[2],
+      inShape[3],
+      a[0],
+      a[1],
+      a[2],
+      a[3],
+      this.scratch,
+      MSG_CAP,
+      this.scratchShape,
+    );
     if (st !== Status.OK) throw new ConvstepError(st, this.heap.readString(this.scratch, MSG_CAP));
     return this.outShape();
   }
@@ -106,19 +129,30 @@ export class WasmEngine implements Engine {
   }
 
   /** Checks a convolution's tensors against each other; returns the input and output shapes. */
-  convShapes(A_prev: Tensor, W: Tensor, b: Tensor | null, dZ: Tensor | null, a: ConvArgs):
-    { inShape: Shape4; outShape: Shape4 } {
+  convShapes(
+    A_prev: Tensor,
+    W: Tensor,
+    b: Tensor | null,
+    dZ: Tensor | null,
+    a: ConvArgs,
+  ): { inShape: Shape4; outShape: Shape4 } {
     const inShape = checkTensor('A_prev', A_prev);
     const wShape = checkTensor('W', W);
     const bShape = b === null ? null : checkTensor('b', b);
     const dZShape = dZ === null ? null : checkTensor('dZ', dZ);
     const outShape = this.convOutShape(inShape, a);
     const [f, nC] = a;
-    expectShape('W', wShape, [f, f, inShape[3], nC],
-      `f ${f} with ${inShape[3]} input channel${inShape[3] === 1 ? '' : 's'} and n_C ${nC}`);
+    expectShape(
+      'W',
+      wShape,
+      [f, f, inShape[3], nC],
+      `f ${f} with ${inShape[3]} input channel${inShape[3] === 1 ? '' : 's'} and n_C ${nC}`,
+    );
     if (bShape !== null && shapeSize(bShape) !== nC) {
-      throw new ConvstepError(Status.SHAPE,
-        `b has shape ${shapeText(bShape)}, but n_C ${nC} needs one bias per output channel: 1×1×1×${nC}`);
+      throw new ConvstepError(
+        Status.SHAPE,
+        `b has shape ${shapeText(bShape)}, but n_C ${nC} needs one bias per output channel: 1×1×1×${nC}`,
+      );
     }
     if (dZShape !== null) expectShape('dZ', dZShape, outShape, 'the output Z of this layer');
     return { inShape, outShape };
@@ -141,12 +175,17 @@ export class WasmEngine implements Engine {
       throw new ConvstepError(Status.PARAM, `pad must be a whole number of 0 or more, not ${String(pad)}`);
     }
     if (s.some((d) => d < 1)) {
-      throw new ConvstepError(Status.SHAPE, `X has shape ${shapeText(s)}; every dimension must be at least 1`);
+      throw new ConvstepError(
+        Status.SHAPE,
+        `X has shape ${shapeText(s)}; every dimension must be at least 1`,
+      );
     }
     const out: Shape4 = [s[0], s[1] + 2 * pad, s[2] + 2 * pad, s[3]];
     if (shapeSize(s) > MAX_ELEMENTS || shapeSize(out) > MAX_ELEMENTS) {
-      throw new ConvstepError(Status.TOO_LARGE,
-        `the padded tensor ${shapeText(out)} would hold more than ${MAX_ELEMENTS} values`);
+      throw new ConvstepError(
+        Status.TOO_LARGE,
+        `the padded tensor ${shapeText(out)} would hold more than ${MAX_ELEMENTS} values`,
+      );
     }
     return this.heap.scoped((sc) => {
       const pX = sc.put(X, 'X');
@@ -164,13 +203,20 @@ export class WasmEngine implements Engine {
       const pW = sc.put(W, 'W');
       const pb = sc.put(b, 'b');
       const pZ = sc.allocF64(shapeSize(outShape), 'Z');
-      this.check(this.mod._csw_conv_forward(pA, s[0], s[1], s[2], s[3], pW, pb,
-        a[0], a[1], a[2], a[3], a[4], pZ), 'conv_forward');
+      this.check(
+        this.mod._csw_conv_forward(pA, s[0], s[1], s[2], s[3], pW, pb, a[0], a[1], a[2], a[3], a[4], pZ),
+        'conv_forward',
+      );
       return { shape: outShape, data: this.heap.readF64(pZ, shapeSize(outShape)) };
     });
   }
 
-  convBackward(dZ: Tensor, A_prev: Tensor, W: Tensor, p: ConvParams): { dA_prev: Tensor; dW: Tensor; db: Tensor } {
+  convBackward(
+    dZ: Tensor,
+    A_prev: Tensor,
+    W: Tensor,
+    p: ConvParams,
+  ): { dA_prev: Tensor; dW: Tensor; db: Tensor } {
     const a = convArgs(p);
     const { inShape: s } = this.convShapes(A_prev, W, null, dZ, a);
     const wShape = W.shape;
@@ -182,11 +228,32 @@ export class WasmEngine implements Engine {
       const pdA = sc.allocF64(shapeSize(s), 'dA_prev');
       const pdW = sc.allocF64(W.data.length, 'dW');
       const pdb = sc.allocF64(a[1], 'db');
-      this.check(this.mod._csw_conv_backward(pdZ, pA, s[0], s[1], s[2], s[3], pW,
-        a[0], a[1], a[2], a[3], a[4], pdA, pdW, pdb), 'conv_backward');
+      this.check(
+        this.mod._csw_conv_backward(
+          pdZ,
+          pA,
+          s[0],
+          s[1],
+          s[2],
+          s[3],
+          pW,
+          a[0],
+          a[1],
+          a[2],
+          a[3],
+          a[4],
+          pdA,
+          pdW,
+          pdb,
+        ),
+        'conv_backward',
+      );
       return {
         dA_prev: { shape: s, data: this.heap.readF64(pdA, shapeSize(s)) },
-        dW: { shape: [wShape[0], wShape[1], wShape[2], wShape[3]], data: this.heap.readF64(pdW, W.data.length) },
+        dW: {
+          shape: [wShape[0], wShape[1], wShape[2], wShape[3]],
+          data: this.heap.readF64(pdW, W.data.length),
+        },
         db: { shape: dbShape, data: this.heap.readF64(pdb, a[1]) },
       };
     });
@@ -198,8 +265,10 @@ export class WasmEngine implements Engine {
     return this.heap.scoped((sc) => {
       const pA = sc.put(A_prev, 'A_prev');
       const pOut = sc.allocF64(shapeSize(outShape), 'A');
-      this.check(this.mod._csw_pool_forward(pA, s[0], s[1], s[2], s[3], a[0], a[1], a[2], a[3], pOut),
-        'pool_forward');
+      this.check(
+        this.mod._csw_pool_forward(pA, s[0], s[1], s[2], s[3], a[0], a[1], a[2], a[3], pOut),
+        'pool_forward',
+      );
       return { shape: outShape, data: this.heap.readF64(pOut, shapeSize(outShape)) };
     });
   }
@@ -211,8 +280,10 @@ export class WasmEngine implements Engine {
       const pdA = sc.put(dA, 'dA');
       const pA = sc.put(A_prev, 'A_prev');
       const pOut = sc.allocF64(shapeSize(s), 'dA_prev');
-      this.check(this.mod._csw_pool_backward(pdA, pA, s[0], s[1], s[2], s[3], a[0], a[1], a[2], a[3], pOut),
-        'pool_backward');
+      this.check(
+        this.mod._csw_pool_backward(pdA, pA, s[0], s[1], s[2], s[3], a[0], a[1], a[2], a[3], pOut),
+        'pool_backward',
+      );
       return { shape: s, data: this.heap.readF64(pOut, shapeSize(s)) };
     });
   }

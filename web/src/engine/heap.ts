@@ -20,12 +20,17 @@ export class Heap {
   /** malloc, or a ConvstepError naming what did not fit. */
   alloc(bytes: number, what: string): Ptr {
     if (!Number.isSafeInteger(bytes) || bytes < 0 || bytes > 2 ** 31 - 1) {
-      throw new ConvstepError(Status.TOO_LARGE, `${what} would need ${sizeText(bytes)}, more than this page can hold`);
+      throw new ConvstepError(
+        Status.TOO_LARGE,
+        `${what} would need ${sizeText(bytes)}, more than this page can hold`,
+      );
     }
     const ptr = this.mod._malloc(Math.max(bytes, 8));
     if (ptr === 0) {
-      throw new ConvstepError(Status.NOMEM,
-        `out of memory: could not allocate ${sizeText(bytes)} for ${what}; try smaller tensors or close other steppers`);
+      throw new ConvstepError(
+        Status.NOMEM,
+        `out of memory: could not allocate ${sizeText(bytes)} for ${what}; try smaller tensors or close other steppers`,
+      );
     }
     return ptr;
   }

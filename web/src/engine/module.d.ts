@@ -20,31 +20,149 @@ declare module '*/generated/convstep.mjs' {
     /** static sentence for a status code */
     _cs_status_message(status: number): Ptr;
 
-    _csw_conv_validate(m: number, h: number, w: number, c: number, f: number, nC: number,
-      stride: number, pad: number, dil: number, msg: Ptr, msgCap: number, out4: Ptr): number;
-    _csw_pool_validate(m: number, h: number, w: number, c: number, f: number, stride: number,
-      mode: number, ties: number, msg: Ptr, msgCap: number, out4: Ptr): number;
+    _csw_conv_validate(
+      m: number,
+      h: number,
+      w: number,
+      c: number,
+      f: number,
+      nC: number,
+      stride: number,
+      pad: number,
+      dil: number,
+      msg: Ptr,
+      msgCap: number,
+      out4: Ptr,
+    ): number;
+    _csw_pool_validate(
+      m: number,
+      h: number,
+      w: number,
+      c: number,
+      f: number,
+      stride: number,
+      mode: number,
+      ties: number,
+      msg: Ptr,
+      msgCap: number,
+      out4: Ptr,
+    ): number;
 
     _csw_zero_pad(X: Ptr, m: number, h: number, w: number, c: number, pad: number, X_pad: Ptr): number;
-    _csw_conv_forward(A_prev: Ptr, m: number, h: number, w: number, c: number, W: Ptr, b: Ptr,
-      f: number, nC: number, stride: number, pad: number, dil: number, Z: Ptr): number;
-    _csw_conv_backward(dZ: Ptr, A_prev: Ptr, m: number, h: number, w: number, c: number, W: Ptr,
-      f: number, nC: number, stride: number, pad: number, dil: number,
-      dA_prev: Ptr, dW: Ptr, db: Ptr): number;
-    _csw_pool_forward(A_prev: Ptr, m: number, h: number, w: number, c: number, f: number,
-      stride: number, mode: number, ties: number, A: Ptr): number;
-    _csw_pool_backward(dA: Ptr, A_prev: Ptr, m: number, h: number, w: number, c: number,
-      f: number, stride: number, mode: number, ties: number, dA_prev: Ptr): number;
+    _csw_conv_forward(
+      A_prev: Ptr,
+      m: number,
+      h: number,
+      w: number,
+      c: number,
+      W: Ptr,
+      b: Ptr,
+      f: number,
+      nC: number,
+      stride: number,
+      pad: number,
+      dil: number,
+      Z: Ptr,
+    ): number;
+    _csw_conv_backward(
+      dZ: Ptr,
+      A_prev: Ptr,
+      m: number,
+      h: number,
+      w: number,
+      c: number,
+      W: Ptr,
+      f: number,
+      nC: number,
+      stride: number,
+      pad: number,
+      dil: number,
+      dA_prev: Ptr,
+      dW: Ptr,
+      db: Ptr,
+    ): number;
+    _csw_pool_forward(
+      A_prev: Ptr,
+      m: number,
+      h: number,
+      w: number,
+      c: number,
+      f: number,
+      stride: number,
+      mode: number,
+      ties: number,
+      A: Ptr,
+    ): number;
+    _csw_pool_backward(
+      dA: Ptr,
+      A_prev: Ptr,
+      m: number,
+      h: number,
+      w: number,
+      c: number,
+      f: number,
+      stride: number,
+      mode: number,
+      ties: number,
+      dA_prev: Ptr,
+    ): number;
 
     /** each writes the new stepper's address to the int32 at `out` */
-    _csw_stepper_create_conv_forward(A_prev: Ptr, m: number, h: number, w: number, c: number,
-      W: Ptr, b: Ptr, f: number, nC: number, stride: number, pad: number, dil: number, out: Ptr): number;
-    _csw_stepper_create_conv_backward(dZ: Ptr, A_prev: Ptr, m: number, h: number, w: number,
-      c: number, W: Ptr, f: number, nC: number, stride: number, pad: number, dil: number, out: Ptr): number;
-    _csw_stepper_create_pool_forward(A_prev: Ptr, m: number, h: number, w: number, c: number,
-      f: number, stride: number, mode: number, ties: number, out: Ptr): number;
-    _csw_stepper_create_pool_backward(dA: Ptr, A_prev: Ptr, m: number, h: number, w: number,
-      c: number, f: number, stride: number, mode: number, ties: number, out: Ptr): number;
+    _csw_stepper_create_conv_forward(
+      A_prev: Ptr,
+      m: number,
+      h: number,
+      w: number,
+      c: number,
+      W: Ptr,
+      b: Ptr,
+      f: number,
+      nC: number,
+      stride: number,
+      pad: number,
+      dil: number,
+      out: Ptr,
+    ): number;
+    _csw_stepper_create_conv_backward(
+      dZ: Ptr,
+      A_prev: Ptr,
+      m: number,
+      h: number,
+      w: number,
+      c: number,
+      W: Ptr,
+      f: number,
+      nC: number,
+      stride: number,
+      pad: number,
+      dil: number,
+      out: Ptr,
+    ): number;
+    _csw_stepper_create_pool_forward(
+      A_prev: Ptr,
+      m: number,
+      h: number,
+      w: number,
+      c: number,
+      f: number,
+      stride: number,
+      mode: number,
+      ties: number,
+      out: Ptr,
+    ): number;
+    _csw_stepper_create_pool_backward(
+      dA: Ptr,
+      A_prev: Ptr,
+      m: number,
+      h: number,
+      w: number,
+      c: number,
+      f: number,
+      stride: number,
+      mode: number,
+      ties: number,
+      out: Ptr,
+    ): number;
     _cs_stepper_destroy(s: Ptr): void;
     /** 1 if a step was done, 0 at the end */
     _cs_stepper_next(s: Ptr): number;

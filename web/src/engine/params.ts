@@ -23,8 +23,13 @@ export function convArgs(p: ConvParams): ConvArgs {
   if (p === null || typeof p !== 'object') {
     throw new ConvstepError(Status.PARAM, 'the convolution parameters are missing');
   }
-  return [int('f', p.f), int('n_C', p.nC), int('stride', p.stride), int('pad', p.pad),
-    int('dilation', p.dilation ?? 0)];
+  return [
+    int('f', p.f),
+    int('n_C', p.nC),
+    int('stride', p.stride),
+    int('pad', p.pad),
+    int('dilation', p.dilation ?? 0),
+  ];
 }
 
 const MODES: Record<PoolMode, number> = { max: 0, average: 1 };
@@ -36,7 +41,10 @@ export function poolArgs(p: PoolParams): PoolArgs {
   }
   const mode = Object.hasOwn(MODES, p.mode) ? MODES[p.mode] : undefined;
   if (mode === undefined) {
-    throw new ConvstepError(Status.PARAM, `pooling mode must be "max" or "average", not ${JSON.stringify(p.mode)}`);
+    throw new ConvstepError(
+      Status.PARAM,
+      `pooling mode must be "max" or "average", not ${JSON.stringify(p.mode)}`,
+    );
   }
   const ties = Object.hasOwn(TIES, p.ties ?? 'all') ? TIES[p.ties ?? 'all'] : undefined;
   if (ties === undefined) {

@@ -13,9 +13,16 @@ type Fill = 'randn' | 'random' | 'u32';
 export class RandomState {
   private rng: Ptr;
 
-  constructor(private readonly mod: ConvstepModule, private readonly heap: Heap, seed: number) {
+  constructor(
+    private readonly mod: ConvstepModule,
+    private readonly heap: Heap,
+    seed: number,
+  ) {
     if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) {
-      throw new ConvstepError(Status.PARAM, `a seed is a whole number from 0 to 2^32 - 1, not ${String(seed)}`);
+      throw new ConvstepError(
+        Status.PARAM,
+        `a seed is a whole number from 0 to 2^32 - 1, not ${String(seed)}`,
+      );
     }
     this.rng = mod._csw_rng_create(seed >>> 0);
     if (this.rng === 0) {

@@ -29,10 +29,20 @@ const TENSOR_IDS: Record<StepperTensor, number> = {
 };
 
 /** cs_window: thirteen int32 from byte 0, then two doubles at bytes 56 and 64. */
-const W_STEP = 0, W_TOTAL = 1, W_I = 2, W_C = 3, W_H = 4, W_W = 5;
-const W_VERT_START = 6, W_VERT_END = 7, W_HORI_START = 8, W_HORI_END = 9;
-const W_F = 11, W_MASK_COUNT = 12;
-const W_VALUE_BYTE = 56, W_AMOUNT_BYTE = 64;
+const W_STEP = 0,
+  W_TOTAL = 1,
+  W_I = 2,
+  W_C = 3,
+  W_H = 4,
+  W_W = 5;
+const W_VERT_START = 6,
+  W_VERT_END = 7,
+  W_HORI_START = 8,
+  W_HORI_END = 9;
+const W_F = 11,
+  W_MASK_COUNT = 12;
+const W_VALUE_BYTE = 56,
+  W_AMOUNT_BYTE = 64;
 
 /** What a stepper frees: its C stepper and its input copies. Kept apart from the stepper so that
  * the finalization registry can free a stepper that was dropped without dispose(). */
@@ -49,9 +59,12 @@ function freeOwned(o: Owned): void {
   o.inputs = [];
 }
 
-const finalizer = typeof FinalizationRegistry === 'function'
-  ? new FinalizationRegistry<Owned>((o) => { if (o.stepper !== 0) freeOwned(o); })
-  : null;
+const finalizer =
+  typeof FinalizationRegistry === 'function'
+    ? new FinalizationRegistry<Owned>((o) => {
+        if (o.stepper !== 0) freeOwned(o);
+      })
+    : null;
 
 export class WasmStepper implements Stepper {
   readonly total: number;
@@ -61,7 +74,13 @@ export class WasmStepper implements Stepper {
   /** the layer's f: the mask has f*f cells */
   private readonly f: number;
 
-  constructor(engine: WasmEngine, readonly op: Op, stepper: Ptr, inputs: Ptr[], f: number) {
+  constructor(
+    engine: WasmEngine,
+    readonly op: Op,
+    stepper: Ptr,
+    inputs: Ptr[],
+    f: number,
+  ) {
     this.owned = { engine, stepper, inputs };
     this.total = engine.mod._csw_stepper_total(stepper);
     this.windowPtr = engine.mod._cs_stepper_window(stepper);
@@ -72,8 +91,7 @@ export class WasmStepper implements Stepper {
 
   private live(what: string): Owned {
     if (this.owned === null) {
-      throw new ConvstepError(Status.NULL,
-        `${what}: this ${this.op} stepper was disposed; create a new one`);
+      throw new ConvstepError(Status.NULL, `${what}: this ${this.op} stepper was disposed; create a new one`);
     }
     return this.owned;
   }
@@ -95,8 +113,10 @@ export class WasmStepper implements Stepper {
   seek(k: number): void {
     const o = this.live('seek');
     if (!Number.isInteger(k) || k < 0 || k > this.total) {
-      throw new ConvstepError(Status.PARAM,
-        `seek: step ${String(k)} is not a whole number from 0 to ${this.total}`);
+      throw new ConvstepError(
+        Status.PARAM,
+        `seek: step ${String(k)} is not a whole number from 0 to ${this.total}`,
+      );
     }
     o.engine.check(o.engine.mod._csw_stepper_seek(o.stepper, k), 'seek');
   }
@@ -128,9 +148,10 @@ export class WasmStepper implements Stepper {
       f: field(W_F),
       value: f64[(this.windowPtr + W_VALUE_BYTE) >>> 3]!,
       amount: f64[(this.windowPtr + W_AMOUNT_BYTE) >>> 3]!,
-      mask: this.maskPtr === 0
-        ? new Uint8Array(this.f * this.f)
-        : o.engine.heap.readBytes(this.maskPtr, this.f * this.f),
+      mask:
+        this.maskPtr === 0
+          ? new Uint8Array(this.f * this.f)
+          : o.engine.heap.readBytes(this.maskPtr, this.f * this.f),
       maskCount: field(W_MASK_COUNT),
     };
   }
@@ -139,8 +160,10 @@ export class WasmStepper implements Stepper {
     const o = this.live('tensor');
     const id = Object.hasOwn(TENSOR_IDS, t) ? TENSOR_IDS[t] : undefined;
     if (id === undefined) {
-      throw new ConvstepError(Status.PARAM,
-        `tensor: no stepper tensor is called ${JSON.stringify(t)}; try one of ${Object.keys(TENSOR_IDS).join(', ')}`);
+      throw new ConvstepError(
+        Status.PARAM,
+        `tensor: no stepper tensor is called ${JSON.stringify(t)}; try one of ${Object.keys(TENSOR_IDS).join(', ')}`,
+      );
     }
     const heap = o.engine.heap;
     const out4 = o.engine.scratchShape;
@@ -180,8 +203,21 @@ export function createStepper(engine: WasmEngine, spec: StepperSpec, outPtr: Ptr
         pA = sc.put(spec.A_prev, 'A_prev');
         const pW = sc.put(spec.W, 'W');
         const pb = sc.put(spec.b, 'b');
-        st = mod._csw_stepper_create_conv_forward(pA, s[0], s[1], s[2], s[3], pW, pb,
-          a[0], a[1], a[2], a[3], a[4], outPtr);
+        st = mod._csw_stepper_create_conv_forward(
+          pA,
+          s[0],
+          s[1],
+          s[2],
+          s[3],
+          pW,
+          pb,
+          a[0],
+          a[1],
+          a[2],
+          a[3],
+          a[4],
+          outPtr,
+        );
         f = a[0];
         break;
       }
@@ -191,8 +227,21 @@ export function createStepper(engine: WasmEngine, spec: StepperSpec, outPtr: Ptr
         const pdZ = sc.put(spec.dZ, 'dZ');
         pA = sc.put(spec.A_prev, 'A_prev');
         const pW = sc.put(spec.W, 'W');
-        st = mod._csw_stepper_create_conv_backward(pdZ, pA, s[0], s[1], s[2], s[3], pW,
-          a[0], a[1], a[2], a[3], a[4], outPtr);
+        st = mod._csw_stepper_create_conv_backward(
+          pdZ,
+          pA,
+          s[0],
+          s[1],
+          s[2],
+          s[3],
+          pW,
+          a[0],
+          a[1],
+          a[2],
+          a[3],
+          a[4],
+          outPtr,
+        );
         f = a[0];
         break;
       }
@@ -200,8 +249,7 @@ export function createStepper(engine: WasmEngine, spec: StepperSpec, outPtr: Ptr
         const a = poolArgs(spec.params);
         const { inShape: s } = engine.poolShapes(spec.A_prev, null, a);
         pA = sc.put(spec.A_prev, 'A_prev');
-        st = mod._csw_stepper_create_pool_forward(pA, s[0], s[1], s[2], s[3],
-          a[0], a[1], a[2], a[3], outPtr);
+        st = mod._csw_stepper_create_pool_forward(pA, s[0], s[1], s[2], s[3], a[0], a[1], a[2], a[3], outPtr);
         f = a[0];
         break;
       }
@@ -210,20 +258,35 @@ export function createStepper(engine: WasmEngine, spec: StepperSpec, outPtr: Ptr
         const { inShape: s } = engine.poolShapes(spec.A_prev, spec.dA, a);
         const pdA = sc.put(spec.dA, 'dA');
         pA = sc.put(spec.A_prev, 'A_prev');
-        st = mod._csw_stepper_create_pool_backward(pdA, pA, s[0], s[1], s[2], s[3],
-          a[0], a[1], a[2], a[3], outPtr);
+        st = mod._csw_stepper_create_pool_backward(
+          pdA,
+          pA,
+          s[0],
+          s[1],
+          s[2],
+          s[3],
+          a[0],
+          a[1],
+          a[2],
+          a[3],
+          outPtr,
+        );
         f = a[0];
         break;
       }
       default: {
         const op: unknown = (spec as { op?: unknown }).op;
-        throw new ConvstepError(Status.PARAM,
-          `no operation is called ${JSON.stringify(op)}; try conv_forward, conv_backward, pool_forward or pool_backward`);
+        throw new ConvstepError(
+          Status.PARAM,
+          `no operation is called ${JSON.stringify(op)}; try conv_forward, conv_backward, pool_forward or pool_backward`,
+        );
       }
     }
     if (st === Status.NOMEM) {
-      throw new ConvstepError(st,
-        `out of memory: the ${spec.op} stepper could not allocate its buffers; try smaller tensors or dispose other steppers`);
+      throw new ConvstepError(
+        st,
+        `out of memory: the ${spec.op} stepper could not allocate its buffers; try smaller tensors or dispose other steppers`,
+      );
     }
     engine.check(st, `creating a ${spec.op} stepper`);
     const stepper = heap.readI32(outPtr, 1)[0]!;

@@ -17,8 +17,10 @@ export function shapeText(shape: readonly number[]): string {
 export function makeTensor(shape: Shape4, data?: ArrayLike<number>): Tensor {
   const n = shapeSize(shape);
   if (data !== undefined && data.length !== n) {
-    throw new ConvstepError(Status.SHAPE,
-      `${data.length} values do not fill a tensor of shape ${shapeText(shape)}, which holds ${n}`);
+    throw new ConvstepError(
+      Status.SHAPE,
+      `${data.length} values do not fill a tensor of shape ${shapeText(shape)}, which holds ${n}`,
+    );
   }
   const out = new Float64Array(n);
   if (data !== undefined) out.set(data);
@@ -34,8 +36,10 @@ export function checkShape(name: string, shape: readonly number[]): Shape4 {
     throw new ConvstepError(Status.SHAPE, `${name}: the shape is missing`);
   }
   if (shape.length !== 4 || !shape.every((d) => Number.isInteger(d) && d >= 0 && d <= INT_MAX)) {
-    throw new ConvstepError(Status.SHAPE,
-      `${name}: a shape is four whole numbers (m, n_H, n_W, n_C) of 0 or more, not [${Array.from(shape).join(', ')}]`);
+    throw new ConvstepError(
+      Status.SHAPE,
+      `${name}: a shape is four whole numbers (m, n_H, n_W, n_C) of 0 or more, not [${Array.from(shape).join(', ')}]`,
+    );
   }
   return [shape[0], shape[1], shape[2], shape[3]];
 }
@@ -51,8 +55,10 @@ export function checkTensor(name: string, t: Tensor | undefined | null): Shape4 
   }
   const n = shape[0] * shape[1] * shape[2] * shape[3];
   if (t.data.length !== n) {
-    throw new ConvstepError(Status.SHAPE,
-      `${name} has ${t.data.length} values, but its shape ${shapeText(shape)} needs ${n}`);
+    throw new ConvstepError(
+      Status.SHAPE,
+      `${name} has ${t.data.length} values, but its shape ${shapeText(shape)} needs ${n}`,
+    );
   }
   return shape;
 }
@@ -60,7 +66,9 @@ export function checkTensor(name: string, t: Tensor | undefined | null): Shape4 
 /** Throws unless `got` equals `want`, naming the tensor and why it needs that shape. */
 export function expectShape(name: string, got: Shape4, want: Shape4, why: string): void {
   if (got[0] !== want[0] || got[1] !== want[1] || got[2] !== want[2] || got[3] !== want[3]) {
-    throw new ConvstepError(Status.SHAPE,
-      `${name} has shape ${shapeText(got)}, but ${why} needs ${shapeText(want)}`);
+    throw new ConvstepError(
+      Status.SHAPE,
+      `${name} has shape ${shapeText(got)}, but ${why} needs ${shapeText(want)}`,
+    );
   }
 }

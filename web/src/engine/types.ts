@@ -34,9 +34,7 @@ export interface PoolParams {
 }
 
 /** Result of validating a configuration: the C library's own sentence on failure. */
-export type Validation =
-  | { ok: true; outShape: Shape4 }
-  | { ok: false; status: number; message: string };
+export type Validation = { ok: true; outShape: Shape4 } | { ok: false; status: number; message: string };
 
 /** The step just done, read from the C window record (cs_window). */
 export interface WindowRecord {
@@ -93,7 +91,12 @@ export interface Engine {
   validatePool(inShape: Shape4, p: PoolParams): Validation;
   zeroPad(X: Tensor, pad: number): Tensor;
   convForward(A_prev: Tensor, W: Tensor, b: Tensor, p: ConvParams): Tensor;
-  convBackward(dZ: Tensor, A_prev: Tensor, W: Tensor, p: ConvParams): { dA_prev: Tensor; dW: Tensor; db: Tensor };
+  convBackward(
+    dZ: Tensor,
+    A_prev: Tensor,
+    W: Tensor,
+    p: ConvParams,
+  ): { dA_prev: Tensor; dW: Tensor; db: Tensor };
   poolForward(A_prev: Tensor, p: PoolParams): Tensor;
   poolBackward(dA: Tensor, A_prev: Tensor, p: PoolParams): Tensor;
   /** np.random.seed(seed) then np.random.randn(*shape) for each shape in order, bit for bit */

@@ -78,7 +78,17 @@ export const LAYER_FIELDS: readonly FieldKey[] = ['m', 'H', 'W', 'Cin', 'Cout', 
 /** The notebook's test case: np.random.seed(1); A_prev (2,5,7,4), W (3,3,4,8), b (1,1,1,8),
  * hparameters {"pad": 1, "stride": 2}. */
 export const NOTEBOOK: Config = {
-  m: 2, H: 5, W: 7, Cin: 4, Cout: 8, f: 3, stride: 2, pad: 1, dil: 1, seed: 1, data: 'gauss',
+  m: 2,
+  H: 5,
+  W: 7,
+  Cin: 4,
+  Cout: 8,
+  f: 3,
+  stride: 2,
+  pad: 1,
+  dil: 1,
+  seed: 1,
+  data: 'gauss',
 };
 
 export const DEFAULT_CONFIG: Config = NOTEBOOK;
@@ -124,13 +134,18 @@ export function parseField(spec: FieldSpec, raw: string): FieldResult {
   const text = raw.trim();
   const range = `a whole number from ${spec.min} to ${spec.max}`;
   if (text === '') return { ok: false, message: `${spec.label} is empty: enter ${range}.` };
-  if (!NUMBER.test(text)) return { ok: false, message: `${quote(text)} is not a number: ${spec.label} takes ${range}.` };
+  if (!NUMBER.test(text))
+    return { ok: false, message: `${quote(text)} is not a number: ${spec.label} takes ${range}.` };
   const v = Number(text);
   if (!Number.isFinite(v) || v > spec.max) {
     return { ok: false, message: `${spec.label} = ${quote(text)} is too large: at most ${spec.max} here.` };
   }
   if (v < 0) return { ok: false, message: `${spec.label} cannot be negative: enter ${range}.` };
-  if (!Number.isInteger(v)) return { ok: false, message: `${spec.label} must be a whole number, not ${quote(text)}: enter ${range}.` };
+  if (!Number.isInteger(v))
+    return {
+      ok: false,
+      message: `${spec.label} must be a whole number, not ${quote(text)}: enter ${range}.`,
+    };
   if (v < spec.min) {
     const zero = v === 0 ? `${spec.label} cannot be 0` : `${spec.label} is too small`;
     return { ok: false, message: `${zero}: enter ${range}.` };
@@ -156,7 +171,13 @@ export function convParams(c: Config): ConvParams {
 
 export function sameConfig(a: Config, b: Config): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof Config)[]);
-  return [...keys].every((k) => (k === 'dz' ? dzOf(a) === dzOf(b) : isPoolChoice(k) ? poolChoices(a)[k] === poolChoices(b)[k] : a[k] === b[k]));
+  return [...keys].every((k) =>
+    k === 'dz'
+      ? dzOf(a) === dzOf(b)
+      : isPoolChoice(k)
+        ? poolChoices(a)[k] === poolChoices(b)[k]
+        : a[k] === b[k],
+  );
 }
 
 export interface PoolChoices {

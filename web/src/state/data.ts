@@ -31,7 +31,8 @@ export function makeData(engine: Engine, c: Config): LayerData {
     [1, 1, 1, c.Cout],
   ];
   const [A_prev, W, b] = engine.randn(c.seed, shapes);
-  if (A_prev === undefined || W === undefined || b === undefined) throw new Error('randn returned too few tensors');
+  if (A_prev === undefined || W === undefined || b === undefined)
+    throw new Error('randn returned too few tensors');
   if (c.data === 'ints') return { A_prev: toInts(A_prev), W: toInts(W), b: toInts(b) };
   return { A_prev, W, b };
 }

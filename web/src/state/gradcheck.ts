@@ -71,7 +71,10 @@ export function targetOffset(inp: GradInputs, t: GradTarget): number {
 export function targetNames(t: GradTarget): { input: string; grad: string } {
   switch (t.tensor) {
     case 'A_prev':
-      return { input: `A_prev[${t.i}, ${t.h}, ${t.w}, ${t.k}]`, grad: `dA_prev[${t.i}, ${t.h}, ${t.w}, ${t.k}]` };
+      return {
+        input: `A_prev[${t.i}, ${t.h}, ${t.w}, ${t.k}]`,
+        grad: `dA_prev[${t.i}, ${t.h}, ${t.w}, ${t.k}]`,
+      };
     case 'W':
       return { input: `W[${t.u}, ${t.v}, ${t.k}, ${t.c}]`, grad: `dW[${t.u}, ${t.v}, ${t.k}, ${t.c}]` };
     case 'b':
@@ -134,7 +137,10 @@ export function narrowed(inp: GradInputs, t: GradTarget): { inp: GradInputs; t: 
   if (t.tensor !== 'A_prev' || inp.A_prev.shape[0] === 1) return { inp, t };
   const sample = (x: GradInputs['A_prev']) => {
     const n = x.shape[1] * x.shape[2] * x.shape[3];
-    return { shape: [1, x.shape[1], x.shape[2], x.shape[3]] as const, data: x.data.slice(t.i * n, (t.i + 1) * n) };
+    return {
+      shape: [1, x.shape[1], x.shape[2], x.shape[3]] as const,
+      data: x.data.slice(t.i * n, (t.i + 1) * n),
+    };
   };
   return { inp: { ...inp, A_prev: sample(inp.A_prev), dZ: sample(inp.dZ) }, t: { ...t, i: 0 } };
 }
@@ -149,7 +155,7 @@ export function gradCheck(engine: Engine, inputs: GradInputs, g: Gradients, targ
   const lossPlus = loss(engine, withValue(inp, t, x + eps));
   const lossMinus = loss(engine, withValue(inp, t, x - eps));
   // (x + eps) - (x - eps) is not exactly 2 eps in floating point: divide by the real step.
-  const numeric = (lossPlus - lossMinus) / ((x + eps) - (x - eps));
+  const numeric = (lossPlus - lossMinus) / (x + eps - (x - eps));
   const analytic = analyticOf(g, target);
   const names = targetNames(target);
   return {

@@ -1,7 +1,9 @@
 // Playback speeds: a few steps per second to follow one window at a time, then several steps
 // per animation frame to watch a whole layer fill in.
 
-export type Speed = { label: string; perSecond: number; perFrame?: undefined } | { label: string; perFrame: number; perSecond?: undefined };
+export type Speed =
+  | { label: string; perSecond: number; perFrame?: undefined }
+  | { label: string; perFrame: number; perSecond?: undefined };
 
 export const SPEEDS: readonly Speed[] = [
   { label: '1 step/s', perSecond: 1 },

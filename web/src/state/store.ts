@@ -162,7 +162,10 @@ export function createStore(engine: Engine, opts: StoreOptions = {}): Store {
   let startStep = Math.min(1, first.total);
   if (fromUrl.step !== null) {
     if (fromUrl.step > first.total) {
-      notes.value = [...notes.value, `URL: step ${fromUrl.step} is past the last step; showing step ${first.total}.`];
+      notes.value = [
+        ...notes.value,
+        `URL: step ${fromUrl.step} is past the last step; showing step ${first.total}.`,
+      ];
     }
     startStep = Math.min(fromUrl.step, first.total);
   }
@@ -358,7 +361,10 @@ export function createStore(engine: Engine, opts: StoreOptions = {}): Store {
           if (mine !== choice || disposed) return;
           batch(() => {
             loading.value = null;
-            notes.value = [...notes.peek(), `The code of ${next} could not be loaded (${messageOf(e)}); choose it again to retry.`];
+            notes.value = [
+              ...notes.peek(),
+              `The code of ${next} could not be loaded (${messageOf(e)}); choose it again to retry.`,
+            ];
           });
         },
       );
@@ -440,7 +446,11 @@ export function createStore(engine: Engine, opts: StoreOptions = {}): Store {
           const t = setTimeout(() => {
             try {
               if (window.location.search !== query) {
-                window.history.replaceState(window.history.state, '', `${window.location.pathname}${query}${window.location.hash}`);
+                window.history.replaceState(
+                  window.history.state,
+                  '',
+                  `${window.location.pathname}${query}${window.location.hash}`,
+                );
               }
             } catch {
               // a browser that refuses (too many calls) keeps the old address; nothing is lost

@@ -64,7 +64,13 @@ function blockH(rows: number, gridCells: number, s: number): number {
   return rows * (gridCells * s + M + CAPTION) + (rows - 1) * GAP;
 }
 
-function fits(d: StageDims, l: Omit<StageLayout, 'cell' | 'wCell'>, s: number, width: number, height: number): boolean {
+function fits(
+  d: StageDims,
+  l: Omit<StageLayout, 'cell' | 'wCell'>,
+  s: number,
+  width: number,
+  height: number,
+): boolean {
   const aRows = Math.ceil(d.channels / l.aCols);
   const wRows = Math.ceil(d.channels / l.wCols);
   const aW = blockW(l.aCols, d.Wp, s);
@@ -88,7 +94,13 @@ function fits(d: StageDims, l: Omit<StageLayout, 'cell' | 'wCell'>, s: number, w
 
 export function stageLayout(d: StageDims, width: number, height: number, maxCell = 96): StageLayout {
   // The smallest cell is 1 px: a 128×128 image then still fits a projector's stage.
-  let best: StageLayout = { arrangement: 'stacked', cell: 1, wCell: SMALL_CELL, aCols: d.channels, wCols: d.channels };
+  let best: StageLayout = {
+    arrangement: 'stacked',
+    cell: 1,
+    wCell: SMALL_CELL,
+    aCols: d.channels,
+    wCols: d.channels,
+  };
   for (const arrangement of ['stacked', 'side'] as const)
     for (let aCols = 1; aCols <= d.channels; aCols++)
       for (let wCols = 1; wCols <= d.channels; wCols++) {

@@ -25,7 +25,9 @@ describe('first view', () => {
     expect(screen.getByText('n_W = ⌊(7 + 2·1 − 3) / 2⌋ + 1 = 4')).toBeTruthy();
     expect(screen.getByText('steps = m·n_C·n_H·n_W = 2·8·3·4 = 192')).toBeTruthy();
     expect(stepText()).toBe('step 1 of 192');
-    expect(screen.getByRole('button', { name: 'Notebook example' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Notebook example' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
   });
 
   it('draws one grid per input channel, W and b for the output channel, and Z', async () => {
@@ -274,7 +276,9 @@ describe('arithmetic panel', () => {
 
 describe('link parameters', () => {
   it('reads the configuration and step from the query', async () => {
-    await renderApp('?op=conv_forward&m=1&H=6&W=6&Cin=2&Cout=2&f=3&stride=2&pad=0&dil=1&seed=2&data=ints&step=3');
+    await renderApp(
+      '?op=conv_forward&m=1&H=6&W=6&Cin=2&Cout=2&f=3&stride=2&pad=0&dil=1&seed=2&data=ints&step=3',
+    );
     expect(stepText()).toBe('step 3 of 8');
     expect(field(/n_H_prev/).value).toBe('6');
   });
@@ -282,7 +286,9 @@ describe('link parameters', () => {
   it('refuses a bad parameter with a sentence and falls back to the default', async () => {
     await renderApp('?H=abc&stride=0&data=fancy&op=nonsense');
     const notes = screen.getByRole('list', { name: /refused/ });
-    expect(notes.textContent).toMatch(/“abc” is not a number: n_H_prev takes a whole number from 1 to 128\. Using 5\./);
+    expect(notes.textContent).toMatch(
+      /“abc” is not a number: n_H_prev takes a whole number from 1 to 128\. Using 5\./,
+    );
     expect(notes.textContent).toMatch(/stride cannot be 0/);
     expect(notes.textContent).toMatch(/data “fancy” is not gauss or ints/);
     expect(notes.textContent).toMatch(/op “nonsense”/);

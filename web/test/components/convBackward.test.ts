@@ -25,7 +25,9 @@ import { parseFixtures, tensorOf } from '../engine/fixtures';
 import { engine } from './setup';
 
 // vitest runs from the repository's top folder (happy-dom's import.meta.url is not a file: URL)
-const nb = parseFixtures(readFileSync(resolve(process.cwd(), 'tests/fixtures/conv.txt'), 'utf8')).find((c) => c.name === 'notebook_conv_backward')!;
+const nb = parseFixtures(readFileSync(resolve(process.cwd(), 'tests/fixtures/conv.txt'), 'utf8')).find(
+  (c) => c.name === 'notebook_conv_backward',
+)!;
 
 const runs: ConvBackwardRun[] = [];
 afterEach(() => {
@@ -44,7 +46,8 @@ function mean(t: Tensor): number {
   return s / t.data.length;
 }
 
-const at = (s: readonly number[], a: number, b: number, c: number, d: number) => ((a * s[1]! + b) * s[2]! + c) * s[3]! + d;
+const at = (s: readonly number[], a: number, b: number, c: number, d: number) =>
+  ((a * s[1]! + b) * s[2]! + c) * s[3]! + d;
 
 /** The seed's conv_backward loop, stopped after `k` steps: dA_prev_pad, dW and db so far. */
 function seedPartial(r: ConvBackwardRun, k: number) {
@@ -64,8 +67,10 @@ function seedPartial(r: ConvBackwardRun, k: number) {
               for (let ch = 0; ch < Cin; ch++) {
                 const row = h * stride + u * dil;
                 const col = w * stride + v * dil;
-                dA[at(r.A_pad.shape, i, row, col, ch)]! += r.data.W.data[at(r.data.W.shape, u, v, ch, c)]! * dz;
-                dW[at(r.data.W.shape, u, v, ch, c)]! += r.A_pad.data[at(r.A_pad.shape, i, row, col, ch)]! * dz;
+                dA[at(r.A_pad.shape, i, row, col, ch)]! +=
+                  r.data.W.data[at(r.data.W.shape, u, v, ch, c)]! * dz;
+                dW[at(r.data.W.shape, u, v, ch, c)]! +=
+                  r.A_pad.data[at(r.A_pad.shape, i, row, col, ch)]! * dz;
               }
           db[c]! += dz;
         }
@@ -79,7 +84,8 @@ describe('the notebook conv_backward case', () => {
     expect(Array.from(r.data.W.data)).toEqual(Array.from(tensorOf(nb, 'W').data));
     const Z = tensorOf(nb, 'Z');
     expect(r.dZ.shape).toEqual(Z.shape);
-    for (let n = 0; n < Z.data.length; n++) expect(Math.abs(r.dZ.data[n]! - Z.data[n]!)).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(Z.data[n]!)));
+    for (let n = 0; n < Z.data.length; n++)
+      expect(Math.abs(r.dZ.data[n]! - Z.data[n]!)).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(Z.data[n]!)));
     expect(r.total).toBe(10 * 8 * 4 * 4);
   });
 
@@ -93,9 +99,15 @@ describe('the notebook conv_backward case', () => {
     expect(mean(dW)).toBeCloseTo(1.7269914583139097, 12);
     expect(mean(db)).toBeCloseTo(7.839232564616838, 12);
     // numpy's gradients; not bit for bit, as dZ = Z and numpy's np.sum adds Z in another order
-    for (const [got, name] of [[dA, 'dA_prev'], [dW, 'dW'], [db, 'db']] as const) {
+    for (const [got, name] of [
+      [dA, 'dA_prev'],
+      [dW, 'dW'],
+      [db, 'db'],
+    ] as const) {
       const want = tensorOf(nb, name).data;
-      got.data.forEach((v, n) => expect(Math.abs(v - want[n]!), `${name}[${n}]`).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(want[n]!))));
+      got.data.forEach((v, n) =>
+        expect(Math.abs(v - want[n]!), `${name}[${n}]`).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(want[n]!))),
+      );
     }
   });
 });
@@ -122,7 +134,12 @@ describe('the frame after k steps', () => {
       const c = Math.floor(t / 16) % 8;
       const i = Math.floor(t / 128);
       expect([fr.win!.i, fr.win!.c, fr.win!.h, fr.win!.w]).toEqual([i, c, h, w]);
-      expect([fr.win!.vertStart, fr.win!.vertEnd, fr.win!.horiStart, fr.win!.horiEnd]).toEqual([2 * h, 2 * h + 2, 2 * w, 2 * w + 2]);
+      expect([fr.win!.vertStart, fr.win!.vertEnd, fr.win!.horiStart, fr.win!.horiEnd]).toEqual([
+        2 * h,
+        2 * h + 2,
+        2 * w,
+        2 * w + 2,
+      ]);
       const dz = r.dZ.data[at(r.dZ.shape, i, h, w, c)]!;
       expect(fr.win!.value).toBe(dz);
       expect(fr.dAAdds).toHaveLength(2 * 2 * 3);
@@ -134,7 +151,9 @@ describe('the frame after k steps', () => {
       const before = seedPartial(r, k - 1);
       expect(fr.dbBefore).toBe(before.db[c]);
       expect(fr.dbAfter).toBe(want.db[c]);
-      expect(describeBackwardStep(fr, 'gauss')).toMatch(new RegExp(`^step ${k} of 1280: i=${i}, c=${c}, h=${h}, w=${w}, dZ = `));
+      expect(describeBackwardStep(fr, 'gauss')).toMatch(
+        new RegExp(`^step ${k} of 1280: i=${i}, c=${c}, h=${h}, w=${w}, dZ = `),
+      );
     });
   }
 
@@ -193,7 +212,12 @@ describe('dZ sources', () => {
   it('draws a random dZ after A_prev, W and b, or all ones', async () => {
     const e = await engine();
     const r = await open({ ...NOTEBOOK_CONV_BACKWARD, dz: 'randn' });
-    const [, , , dZ] = e.randn(1, [[10, 4, 4, 3], [2, 2, 3, 8], [1, 1, 1, 8], [10, 4, 4, 8]]);
+    const [, , , dZ] = e.randn(1, [
+      [10, 4, 4, 3],
+      [2, 2, 3, 8],
+      [1, 1, 1, 8],
+      [10, 4, 4, 8],
+    ]);
     expect(Array.from(r.dZ.data)).toEqual(Array.from(dZ!.data));
     const ones = await open({ ...NOTEBOOK_CONV_BACKWARD, dz: 'ones' });
     expect(ones.dZ.data.every((v) => v === 1)).toBe(true);
@@ -205,10 +229,19 @@ describe('dZ sources', () => {
 describe('link', () => {
   it('carries where dZ comes from for conv_backward', () => {
     const q = toQuery('conv_backward', NOTEBOOK_CONV_BACKWARD, 37);
-    expect(q).toBe('?op=conv_backward&m=10&H=4&W=4&Cin=3&Cout=8&f=2&stride=2&pad=2&dil=1&seed=1&data=gauss&dz=z&step=37');
-    expect(parseQuery(q)).toEqual({ op: 'conv_backward', config: NOTEBOOK_CONV_BACKWARD, step: 37, notes: [] });
+    expect(q).toBe(
+      '?op=conv_backward&m=10&H=4&W=4&Cin=3&Cout=8&f=2&stride=2&pad=2&dil=1&seed=1&data=gauss&dz=z&step=37',
+    );
+    expect(parseQuery(q)).toEqual({
+      op: 'conv_backward',
+      config: NOTEBOOK_CONV_BACKWARD,
+      step: 37,
+      notes: [],
+    });
     expect(parseQuery('?dz=randn').config.dz).toBeUndefined();
-    expect(parseQuery('?dz=zeros').notes).toEqual(['URL: dz “zeros” is not one of randn, ones, z; using randn.']);
+    expect(parseQuery('?dz=zeros').notes).toEqual([
+      'URL: dz “zeros” is not one of randn, ones, z; using randn.',
+    ]);
   });
 });
 
@@ -218,7 +251,10 @@ describe('code marks', () => {
     for (const k of [0, 1, 5, r.total]) {
       r.stepper.seek(k);
       const fr = convBackwardFrame(r, k);
-      for (const [lang, lines] of [['python', backwardPythonLines(r.config)], ['c', backwardCLines()]] as const) {
+      for (const [lang, lines] of [
+        ['python', backwardPythonLines(r.config)],
+        ['c', backwardCLines()],
+      ] as const) {
         const ids = new Set(lines.map((l) => l.id));
         const m = backwardCodeMarks(lang, fr, { dz: '1', db: '2' });
         for (const id of [m.current, ...m.ran, ...(m.alsoCurrent ?? []), ...Object.keys(m.values)]) {
@@ -232,7 +268,9 @@ describe('code marks', () => {
   });
 
   it('shows the seed’s three += lines', () => {
-    const text = backwardPythonLines(NOTEBOOK_CONV_BACKWARD).map((l) => l.text.trim()).join('\n');
+    const text = backwardPythonLines(NOTEBOOK_CONV_BACKWARD)
+      .map((l) => l.text.trim())
+      .join('\n');
     expect(text).toContain('+= W[:,:,:,c] * dZ[i, h, w, c]');
     expect(text).toContain('+= a_slice * dZ[i, h, w, c]');
     expect(text).toContain('db[:,:,:,c] += dZ[i, h, w, c]');
@@ -243,7 +281,11 @@ describe('code marks', () => {
 describe('stage layout', () => {
   const nbDims = { channels: 3, Hp: 8, Wp: 8, f: 2, nH: 4, nW: 4 };
   it('fits its box and grows with it', () => {
-    for (const [w, h] of [[600, 420], [840, 460], [1500, 800]] as const) {
+    for (const [w, h] of [
+      [600, 420],
+      [840, 460],
+      [1500, 800],
+    ] as const) {
       const l = backwardLayout(nbDims, w, h);
       const size = stageSize(nbDims, l);
       expect(size.w).toBeLessThanOrEqual(w);
@@ -253,6 +295,8 @@ describe('stage layout', () => {
     expect(backwardLayout(nbDims, 600, 420).cell).toBeGreaterThanOrEqual(18);
   });
   it('still gives an image-sized layer a positive cell', () => {
-    expect(backwardLayout({ channels: 16, Hp: 144, Wp: 144, f: 9, nH: 128, nW: 128 }, 600, 400).cell).toBeGreaterThan(0);
+    expect(
+      backwardLayout({ channels: 16, Hp: 144, Wp: 144, f: 9, nH: 128, nW: 128 }, 600, 400).cell,
+    ).toBeGreaterThan(0);
   });
 });

@@ -96,13 +96,25 @@ describe('conv_backward', () => {
     fireEvent.change(select, { target: { value: 'ones' } });
     expect(store.config.value.dz).toBe('ones');
     expect(stepText()).toBe('step 3 of 1280');
-    expect(screen.getByRole('region', { name: 'This step' }).textContent).toContain('dZ[0, 0, 2, 0] = 1.0000');
+    expect(screen.getByRole('region', { name: 'This step' }).textContent).toContain(
+      'dZ[0, 0, 2, 0] = 1.0000',
+    );
   });
 
   it('opens the notebook preset', async () => {
     const { store } = await renderApp('?op=conv_backward');
     fireEvent.click(screen.getByRole('button', { name: 'Notebook conv_backward' }));
-    expect(store.config.value).toMatchObject({ m: 10, H: 4, W: 4, Cin: 3, Cout: 8, f: 2, stride: 2, pad: 2, dz: 'z' });
+    expect(store.config.value).toMatchObject({
+      m: 10,
+      H: 4,
+      W: 4,
+      Cin: 3,
+      Cout: 8,
+      f: 2,
+      stride: 2,
+      pad: 2,
+      dz: 'z',
+    });
   });
 
   it('tells a hovered cell’s index, offsets, value and writers', async () => {
@@ -119,7 +131,12 @@ describe('conv_backward', () => {
     const dw = 'dW[:,:,0,2]';
     const p = pointAt(dw, 1, 1, cellOf(dw));
     fireEvent.pointerMove(p.canvas, p.at);
-    expect(screen.getAllByRole('tooltip').map((t) => t.textContent).join('\n')).toContain('(every window of channel c = 2)');
+    expect(
+      screen
+        .getAllByRole('tooltip')
+        .map((t) => t.textContent)
+        .join('\n'),
+    ).toContain('(every window of channel c = 2)');
   });
 
   it('selects a clicked cell: its value before and after, every write, the gradient check', async () => {

@@ -4,15 +4,28 @@ import { describe, expect, it } from 'vitest';
 import { convParams } from '../../src/state/config';
 import { NOTEBOOK_CONV_BACKWARD, openConvBackward } from '../../src/state/ops/convBackward';
 import { CHECK_BUDGET, DEFAULT_CHECK_CELL, historyAt, targetOf } from '../../src/state/ops/convBackwardState';
-import { analyticOf, epsFor, forwardCost, gradCheck, loss, narrowed, relativeDifference, targetNames, type GradTarget } from '../../src/state/gradcheck';
+import {
+  analyticOf,
+  epsFor,
+  forwardCost,
+  gradCheck,
+  loss,
+  narrowed,
+  relativeDifference,
+  targetNames,
+  type GradTarget,
+} from '../../src/state/gradcheck';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseFixtures, tensorOf } from '../engine/fixtures';
 import { engine, makeStore } from './setup';
 
 // vitest runs from the repository's top folder (happy-dom's import.meta.url is not a file: URL)
-const nb = parseFixtures(readFileSync(resolve(process.cwd(), 'tests/fixtures/conv.txt'), 'utf8')).find((c) => c.name === 'notebook_conv_backward')!;
-const NB_QUERY = '?op=conv_backward&m=10&H=4&W=4&Cin=3&Cout=8&f=2&stride=2&pad=2&dil=1&seed=1&data=gauss&dz=z';
+const nb = parseFixtures(readFileSync(resolve(process.cwd(), 'tests/fixtures/conv.txt'), 'utf8')).find(
+  (c) => c.name === 'notebook_conv_backward',
+)!;
+const NB_QUERY =
+  '?op=conv_backward&m=10&H=4&W=4&Cin=3&Cout=8&f=2&stride=2&pad=2&dil=1&seed=1&data=gauss&dz=z';
 
 async function notebookInputs() {
   const e = await engine();
@@ -45,7 +58,12 @@ describe('gradCheck', () => {
       expect(g.eps).toBe(epsFor(g.x));
       expect(g.analytic).toBe(analyticOf(r.full, t));
       // the fixture's (numpy's) gradient
-      const fix = t.tensor === 'A_prev' ? tensorOf(nb, 'dA_prev') : t.tensor === 'W' ? tensorOf(nb, 'dW') : tensorOf(nb, 'db');
+      const fix =
+        t.tensor === 'A_prev'
+          ? tensorOf(nb, 'dA_prev')
+          : t.tensor === 'W'
+            ? tensorOf(nb, 'dW')
+            : tensorOf(nb, 'db');
       const want = analyticOf({ dA_prev: fix, dW: fix, db: fix }, t);
       expect(relativeDifference(g.analytic, want)).toBeLessThan(1e-12);
       // Z is linear in each input: the central difference is exact but for rounding
@@ -58,8 +76,25 @@ describe('gradCheck', () => {
 
   it('finds a zero gradient where no window reaches (stride 3 > f 2)', async () => {
     const e = await engine();
-    const r = openConvBackward(e, { ...NOTEBOOK_CONV_BACKWARD, m: 1, H: 7, W: 9, Cin: 2, Cout: 2, stride: 3, pad: 0, seed: 11, dz: 'randn' });
-    const inputs = { A_prev: r.data.A_prev, W: r.data.W, b: r.data.b, dZ: r.dZ, params: convParams(r.config) };
+    const r = openConvBackward(e, {
+      ...NOTEBOOK_CONV_BACKWARD,
+      m: 1,
+      H: 7,
+      W: 9,
+      Cin: 2,
+      Cout: 2,
+      stride: 3,
+      pad: 0,
+      seed: 11,
+      dz: 'randn',
+    });
+    const inputs = {
+      A_prev: r.data.A_prev,
+      W: r.data.W,
+      b: r.data.b,
+      dZ: r.dZ,
+      params: convParams(r.config),
+    };
     const g = gradCheck(e, inputs, r.full, { tensor: 'A_prev', i: 0, h: 6, w: 8, k: 1 });
     expect(g.analytic).toBe(0);
     expect(g.numeric).toBe(0);
@@ -128,7 +163,9 @@ describe('the store’s gradient check and cell history', () => {
     const pad = store.convBackward.check.value!;
     expect(pad.check).toBeNull();
     expect(pad.reason).toMatch(/padding/);
-    expect(typeof targetOf(run as never, { tensor: 'dA_prev_pad', i: 1, row: 0, col: 5, k: 0 })).toBe('string');
+    expect(typeof targetOf(run as never, { tensor: 'dA_prev_pad', i: 1, row: 0, col: 5, k: 0 })).toBe(
+      'string',
+    );
     // selecting the same cell again clears the selection
     store.convBackward.select({ tensor: 'dA_prev_pad', i: 1, row: 0, col: 5, k: 0 });
     expect(store.convBackward.selected.value).toBeNull();
@@ -163,7 +200,11 @@ describe('the store’s gradient check and cell history', () => {
     };
     expect(forwardCost(big)).toBe(4 * 128 * 128 * 32 * 81 * 16);
     expect(forwardCost(big)).toBeGreaterThan(CHECK_BUDGET);
-    const small = { ...big, A_prev: { shape: [4, 32, 32, 3] as const, data: none }, params: { ...big.params, f: 3, pad: 1 } };
+    const small = {
+      ...big,
+      A_prev: { shape: [4, 32, 32, 3] as const, data: none },
+      params: { ...big.params, f: 3, pad: 1 },
+    };
     expect(forwardCost(small)).toBeLessThan(CHECK_BUDGET);
   });
 

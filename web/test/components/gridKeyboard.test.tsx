@@ -95,9 +95,17 @@ describe('grids from the keyboard', () => {
     expect(tip).toContain(`dA_prev_pad[0, ${row + 1}, ${col - 1}, 1]`);
     expect(store.convBackward.selected.value).toBeNull();
     key(grid, 'Enter');
-    expect(store.convBackward.selected.value).toEqual({ tensor: 'dA_prev_pad', i: 0, row: row + 1, col: col - 1, k: 1 });
+    expect(store.convBackward.selected.value).toEqual({
+      tensor: 'dA_prev_pad',
+      i: 0,
+      row: row + 1,
+      col: col - 1,
+      k: 1,
+    });
     const inspector = screen.getByRole('region', { name: 'Inspector' });
-    expect(within(inspector).getByRole('heading', { name: `dA_prev_pad[0, ${row + 1}, ${col - 1}, 1]` })).toBeTruthy();
+    expect(
+      within(inspector).getByRole('heading', { name: `dA_prev_pad[0, ${row + 1}, ${col - 1}, 1]` }),
+    ).toBeTruthy();
     expect(stepText()).toBe('step 38 of 1280');
     if (row === 2 && col === 3) expect(tip).toContain('written by 8 steps: 6, 22, 38, 54, …');
 

@@ -40,7 +40,11 @@ describe('switching to an op whose code is loading', () => {
     expect(store.op.value).toBe('conv_forward');
     expect(store.loading.value).toBe('pool_forward');
     expect(screen.getByText('Loading pool_forward…')).toBeTruthy();
-    expect(within(nav).getByRole('button', { name: /pool_forward/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(
+      within(nav)
+        .getByRole('button', { name: /pool_forward/ })
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
     // stepping goes on meanwhile
     store.stepBy(1);
     expect(store.position.value).toBe(6);

@@ -20,9 +20,25 @@ import {
   windowsOver,
   writesTo,
 } from '../../src/state/ops/pool';
-import { openPoolBackward, poolBackwardFrame, describePoolBackward, type PoolBackwardRun } from '../../src/state/ops/poolBackward';
-import { poolBackwardC, poolBackwardPython, poolCodeMarks, poolForwardC, poolForwardPython } from '../../src/state/ops/poolCode';
-import { openPoolForward, poolForwardFrame, describePoolForward, type PoolForwardRun } from '../../src/state/ops/poolForward';
+import {
+  openPoolBackward,
+  poolBackwardFrame,
+  describePoolBackward,
+  type PoolBackwardRun,
+} from '../../src/state/ops/poolBackward';
+import {
+  poolBackwardC,
+  poolBackwardPython,
+  poolCodeMarks,
+  poolForwardC,
+  poolForwardPython,
+} from '../../src/state/ops/poolCode';
+import {
+  openPoolForward,
+  poolForwardFrame,
+  describePoolForward,
+  type PoolForwardRun,
+} from '../../src/state/ops/poolForward';
 import { tipA, tipAprev, tipDA, tipDAprev } from '../../src/state/ops/poolTips';
 import { parseQuery, toQuery } from '../../src/state/url';
 import { sliceText } from '../../src/views/pool/ArrayPrint';
@@ -32,7 +48,10 @@ import { parseFixtures, tensorOf } from '../engine/fixtures';
 import { engine, makeStore } from './setup';
 
 // vitest runs from the repository's top folder (happy-dom's import.meta.url is not a file: URL)
-const cases = parseFixtures(readFileSync(resolve(process.cwd(), 'tests/fixtures/pool.txt'), 'utf8'), 'pool.txt');
+const cases = parseFixtures(
+  readFileSync(resolve(process.cwd(), 'tests/fixtures/pool.txt'), 'utf8'),
+  'pool.txt',
+);
 const fixture = (name: string) => {
   const c = cases.find((x) => x.name === name);
   if (!c) throw new Error(`no fixture case ${name}`);
@@ -60,7 +79,14 @@ function at(t: Tensor, i: number, h: number, w: number, c: number): number {
 }
 
 /** The seed's pool_backward written out, with the mask rule as a parameter. */
-function seedPoolBackward(dA: Tensor, A_prev: Tensor, f: number, stride: number, mode: 'max' | 'average', ties: PoolTies): Float64Array {
+function seedPoolBackward(
+  dA: Tensor,
+  A_prev: Tensor,
+  f: number,
+  stride: number,
+  mode: 'max' | 'average',
+  ties: PoolTies,
+): Float64Array {
   const [m, H, W, C] = A_prev.shape;
   const [, nH, nW] = dA.shape;
   const out = new Float64Array(m * H * W * C);
@@ -102,7 +128,9 @@ describe('the notebook’s pool_forward case', () => {
       expect(s.total).toBe(A.data.length);
       s.stepper.seek(s.total);
       const fr = poolForwardFrame(s, s.total);
-      fr.out!.data.forEach((v, k) => expect(Math.abs(v - A.data[k]!)).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(A.data[k]!))));
+      fr.out!.data.forEach((v, k) =>
+        expect(Math.abs(v - A.data[k]!)).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(A.data[k]!))),
+      );
     });
   }
 
@@ -118,9 +146,15 @@ describe('the notebook’s pool_forward case', () => {
       const c = Math.floor((k - 1) / 9) % 3;
       const i = Math.floor((k - 1) / 27);
       expect([fr.win!.i, fr.win!.c, fr.win!.h, fr.win!.w]).toEqual([i, c, h, w]);
-      expect([fr.win!.vertStart, fr.win!.vertEnd, fr.win!.horiStart, fr.win!.horiEnd]).toEqual([h, h + 3, w, w + 3]);
+      expect([fr.win!.vertStart, fr.win!.vertEnd, fr.win!.horiStart, fr.win!.horiEnd]).toEqual([
+        h,
+        h + 3,
+        w,
+        w + 3,
+      ]);
       const slice: number[] = [];
-      for (let u = 0; u < 3; u++) for (let v = 0; v < 3; v++) slice.push(at(s.data.A_prev, i, h + u, w + v, c));
+      for (let u = 0; u < 3; u++)
+        for (let v = 0; v < 3; v++) slice.push(at(s.data.A_prev, i, h + u, w + v, c));
       expect(fr.slice).toEqual(slice);
       expect(fr.win!.value).toBe(at(A, i, h, w, c));
       expect(Array.from(fr.mask)).toEqual(slice.map((x) => (x === Math.max(...slice) ? 1 : 0)));
@@ -143,13 +177,20 @@ describe('the notebook’s pool_forward case', () => {
       expect(fr.sum / 9).toBe(fr.win!.value);
       expect(fr.mask.every((x) => x === 0)).toBe(true);
     }
-    expect(describePoolForward(poolForwardFrame(s, 54), 'gauss')).toMatch(/^step 54 of 54: i=1, c=2, h=2, w=2, A = .* \(mean of 9\)$/);
+    expect(describePoolForward(poolForwardFrame(s, 54), 'gauss')).toMatch(
+      /^step 54 of 54: i=1, c=2, h=2, w=2, A = .* \(mean of 9\)$/,
+    );
   });
 
   it('prints A[1, 1] as the notebook does', async () => {
     const s = await openF(NOTEBOOK_POOL_FORWARD);
     s.stepper.seek(s.total);
-    const text = sliceText(poolForwardFrame(s, s.total).out, s.data.A_prev.shape.map((d, k) => (k === 1 || k === 2 ? 3 : d)), 1, 1);
+    const text = sliceText(
+      poolForwardFrame(s, s.total).out,
+      s.data.A_prev.shape.map((d, k) => (k === 1 || k === 2 ? 3 : d)),
+      1,
+      1,
+    );
     // the notebook: A[1, 1] = [[1.96710175 0.84616065 1.27375593] [1.96710175 0.84616065 1.23616403] [1.62765075 1.12141771 1.2245077]]
     const rows = JSON.parse(text) as number[][];
     expect(rows.map((r) => r.map((v) => v.toFixed(8)))).toEqual([
@@ -186,7 +227,9 @@ describe('the notebook’s pool_backward case', () => {
       expect(sliceText(poolBackwardFrame(s, s.total).dA_prev, [5, 5, 3, 2], 1, 1)).toBe(want[mode]);
       // before the walk: np.zeros
       s.stepper.seek(0);
-      expect(sliceText(poolBackwardFrame(s, 0).dA_prev, [5, 5, 3, 2], 1, 1)).toBe('[[0.0, 0.0], [0.0, 0.0], [0.0, 0.0]]');
+      expect(sliceText(poolBackwardFrame(s, 0).dA_prev, [5, 5, 3, 2], 1, 1)).toBe(
+        '[[0.0, 0.0], [0.0, 0.0], [0.0, 0.0]]',
+      );
     }
   });
 
@@ -213,7 +256,8 @@ describe('the notebook’s pool_backward case', () => {
             if (!inWin) expect(fr.dAp[r * 3 + q]).toBe(prev[r * 3 + q]);
           }
         // max: the gradient goes where the mask is, all of dA; average: a quarter everywhere
-        if (mode === 'max') expect(fr.added.filter((_, j) => fr.gets[j] === 1).every((x) => x === win.value)).toBe(true);
+        if (mode === 'max')
+          expect(fr.added.filter((_, j) => fr.gets[j] === 1).every((x) => x === win.value)).toBe(true);
         else expect(fr.added).toEqual([1, 2, 3, 4].map(() => win.value / 4));
         prev = fr.dAp;
         prevIC = ic;
@@ -228,8 +272,12 @@ describe('the notebook’s pool_backward case', () => {
       const fr0 = poolBackwardFrame(s, s.total);
       for (let i = 0; i < 5; i++)
         for (let c = 0; c < 2; c++) {
-          const a = Float64Array.from({ length: 15 }, (_, k) => at(s.data.A_prev, i, Math.floor(k / 3), k % 3, c));
-          const dA = Float64Array.from({ length: 8 }, (_, k) => at(s.data.dA, i, Math.floor(k / 2), k % 2, c));
+          const a = Float64Array.from({ length: 15 }, (_, k) =>
+            at(s.data.A_prev, i, Math.floor(k / 3), k % 3, c),
+          );
+          const dA = Float64Array.from({ length: 8 }, (_, k) =>
+            at(s.data.dA, i, Math.floor(k / 2), k % 2, c),
+          );
           for (let r = 0; r < 5; r++)
             for (let q = 0; q < 3; q++) {
               const ws = writesTo(s, a, dA, i, c, r, q);
@@ -246,7 +294,9 @@ describe('the notebook’s pool_backward case', () => {
   it('describes a step for screen readers', async () => {
     const s = await openB(NOTEBOOK_POOL_BACKWARD);
     s.stepper.seek(1);
-    expect(describePoolBackward(poolBackwardFrame(s, 1), 'gauss')).toBe('step 1 of 80: i=0, c=0, h=0, w=0, dA = −0.3101, adds −0.3101 to 1 cell');
+    expect(describePoolBackward(poolBackwardFrame(s, 1), 'gauss')).toBe(
+      'step 1 of 80: i=0, c=0, h=0, w=0, dA = −0.3101, adds −0.3101 to 1 cell',
+    );
     s.stepper.seek(0);
     expect(describePoolBackward(poolBackwardFrame(s, 0), 'gauss')).toBe('step 0 of 80: nothing added yet');
   });
@@ -273,11 +323,17 @@ describe('max-pool ties', () => {
         const cfg: Config = { ...NOTEBOOK_POOL_BACKWARD, m, H, W, Cin: C, f, stride, ties };
         const g = { config: cfg, nH, nW };
         // the seed's loop, written out here, agrees with the fixture too
-        expect(Array.from(seedPoolBackward(dA, A_prev, f, stride, 'max', ties))).toEqual(Array.from(want.data));
+        expect(Array.from(seedPoolBackward(dA, A_prev, f, stride, 'max', ties))).toEqual(
+          Array.from(want.data),
+        );
         for (let i = 0; i < m; i++)
           for (let c = 0; c < C; c++) {
-            const a = Float64Array.from({ length: H * W }, (_, k) => at(A_prev, i, Math.floor(k / W), k % W, c));
-            const d = Float64Array.from({ length: nH * nW }, (_, k) => at(dA, i, Math.floor(k / nW), k % nW, c));
+            const a = Float64Array.from({ length: H * W }, (_, k) =>
+              at(A_prev, i, Math.floor(k / W), k % W, c),
+            );
+            const d = Float64Array.from({ length: nH * nW }, (_, k) =>
+              at(dA, i, Math.floor(k / nW), k % nW, c),
+            );
             for (let r = 0; r < H; r++)
               for (let q = 0; q < W; q++) {
                 const sum = writesTo(g, a, d, i, c, r, q).reduce((t, x) => t + x.amount, 0);
@@ -289,7 +345,18 @@ describe('max-pool ties', () => {
   }
 
   it('the ties preset has a tie early, and the two rules then differ on stage', async () => {
-    const s = await openB({ ...NOTEBOOK_POOL_BACKWARD, m: 1, H: 4, W: 5, Cin: 1, f: 2, stride: 1, seed: 345, data: 'ints', ties: 'all' });
+    const s = await openB({
+      ...NOTEBOOK_POOL_BACKWARD,
+      m: 1,
+      H: 4,
+      W: 5,
+      Cin: 1,
+      f: 2,
+      stride: 1,
+      seed: 345,
+      data: 'ints',
+      ties: 'all',
+    });
     const t = await openB({ ...s.config, ties: 'first' });
     let firstTie = 0;
     for (let k = 1; k <= s.total && firstTie === 0; k++) {
@@ -329,16 +396,22 @@ describe('tooltips', () => {
     const tip = tipDAprev(s, fr, 3, 2);
     expect(tip.split('\n')[0]).toBe(`dA_prev[4, 3, 2, 1] = 2.2460`);
     expect(tip).toContain(`flat NHWC offset ${flatOffset([5, 5, 3, 2], [4, 3, 2, 1])}`);
-    expect(tip).toMatch(/\nwritten by \d+ steps?:\n  step \d+  [+−]\d/);
+    expect(tip).toMatch(/\nwritten by \d+ steps?:\n {2}step \d+ {2}[+−]\d/);
     expect(tip.endsWith('  step 80  −0.2034  (this step)')).toBe(true);
-    expect(tipDA(s, fr, 3, 1)).toMatch(/^dA\[4, 3, 1, 1\] = −0\.2034\nflat NHWC offset 79\nused by this step, step 80$/);
+    expect(tipDA(s, fr, 3, 1)).toMatch(
+      /^dA\[4, 3, 1, 1\] = −0\.2034\nflat NHWC offset 79\nused by this step, step 80$/,
+    );
     // a cell no mask picks
-    const none = [0, 1, 2, 3, 4].flatMap((r) => [0, 1, 2].map((q) => ({ r, q }))).find(({ r, q }) => fr.dAp[r * 3 + q] === 0);
+    const none = [0, 1, 2, 3, 4]
+      .flatMap((r) => [0, 1, 2].map((q) => ({ r, q })))
+      .find(({ r, q }) => fr.dAp[r * 3 + q] === 0);
     expect(tipDAprev(s, fr, none!.r, none!.q)).toMatch(/no step adds to it/);
     const f = await openF(NOTEBOOK_POOL_FORWARD);
     f.stepper.seek(1);
     const ff = poolForwardFrame(f, 1);
-    expect(tipA(f, ff, 0, 0)).toBe(`A[0, 0, 0, 0] = 1.7448 (step 1)\nflat NHWC offset 0\n= np.max(A_prev[0, 0:3, 0:3, 0])`);
+    expect(tipA(f, ff, 0, 0)).toBe(
+      `A[0, 0, 0, 0] = 1.7448 (step 1)\nflat NHWC offset 0\n= np.max(A_prev[0, 0:3, 0:3, 0])`,
+    );
     expect(tipA(f, ff, 2, 2)).toMatch(/^A\[0, 2, 2, 0\]: not computed yet \(step 9\)/);
   });
 
@@ -358,13 +431,23 @@ describe('formulas, repr, layout', () => {
       steps: 'steps = m·n_C·n_H·n_W = 5·2·4·2 = 80',
     });
     expect(poolFormulas({ ...NOTEBOOK_POOL_FORWARD, stride: 2 }).nH).toBe('n_H = ⌊(5 − 3) / 2⌋ + 1 = 2');
-    expect(poolFormulas({ ...NOTEBOOK_POOL_FORWARD, H: 7, f: 2, stride: 3 }).nH).toBe('n_H = ⌊(7 − 2) / 3⌋ + 1 = 2');
+    expect(poolFormulas({ ...NOTEBOOK_POOL_FORWARD, H: 7, f: 2, stride: 3 }).nH).toBe(
+      'n_H = ⌊(7 − 2) / 3⌋ + 1 = 2',
+    );
   });
 
   it('prints floats as Python’s repr does', () => {
     const cases: [number, string][] = [
-      [0, '0.0'], [5, '5.0'], [-1.6828270215556507, '-1.6828270215556507'], [1e-5, '1e-05'], [1.5e-7, '1.5e-07'],
-      [1e16, '1e+16'], [1.5e17, '1.5e+17'], [0.0001, '0.0001'], [123456789012345.6, '123456789012345.6'], [-2.5e-10, '-2.5e-10'],
+      [0, '0.0'],
+      [5, '5.0'],
+      [-1.6828270215556507, '-1.6828270215556507'],
+      [1e-5, '1e-05'],
+      [1.5e-7, '1.5e-07'],
+      [1e16, '1e+16'],
+      [1.5e17, '1.5e+17'],
+      [0.0001, '0.0001'],
+      [123456789012345.6, '123456789012345.6'],
+      [-2.5e-10, '-2.5e-10'],
     ];
     for (const [v, s] of cases) expect(pyRepr(v), String(v)).toBe(s);
   });
@@ -377,7 +460,19 @@ describe('formulas, repr, layout', () => {
   });
 
   it('fits the stage: more room, larger cells; never past the box', () => {
-    const a = [[{ rows: 5, cols: 3 }, { stack: [{ rows: 2, cols: 2, small: true }, { rows: 2, cols: 2, small: true }] }, { rows: 4, cols: 2 }, { rows: 5, cols: 3 }]];
+    const a = [
+      [
+        { rows: 5, cols: 3 },
+        {
+          stack: [
+            { rows: 2, cols: 2, small: true },
+            { rows: 2, cols: 2, small: true },
+          ],
+        },
+        { rows: 4, cols: 2 },
+        { rows: 5, cols: 3 },
+      ],
+    ];
     const small = fitCell(a, 600, 400);
     const big = fitCell(a, 1200, 800);
     expect(big).toBeGreaterThan(small);
@@ -387,8 +482,31 @@ describe('formulas, repr, layout', () => {
     const zz = arrangementSize(a, small + 1);
     expect(zz.w > 600 || zz.h > 400).toBe(true);
     // a tall narrow box prefers two rows
-    expect(bestArrangement([a, [[a[0]![0]!, a[0]![1]!], [a[0]![2]!, a[0]![3]!]]], 300, 900).index).toBe(1);
-    expect(fitCell([[{ rows: 128, cols: 128 }, { rows: 64, cols: 64 }]], 300, 200)).toBeGreaterThan(0);
+    expect(
+      bestArrangement(
+        [
+          a,
+          [
+            [a[0]![0]!, a[0]![1]!],
+            [a[0]![2]!, a[0]![3]!],
+          ],
+        ],
+        300,
+        900,
+      ).index,
+    ).toBe(1);
+    expect(
+      fitCell(
+        [
+          [
+            { rows: 128, cols: 128 },
+            { rows: 64, cols: 64 },
+          ],
+        ],
+        300,
+        200,
+      ),
+    ).toBeGreaterThan(0);
   });
 });
 
@@ -409,13 +527,17 @@ describe('code panel', () => {
     for (const [op, lang, mode, lines] of sets) {
       const ids = new Set(lines.map((l) => l.id));
       const m = poolCodeMarks(op, lang, mode, st, texts);
-      for (const id of [m.current, ...m.ran, ...Object.keys(m.values)]) expect(ids.has(id), `${op} ${lang} ${mode} ${id}`).toBe(true);
+      for (const id of [m.current, ...m.ran, ...Object.keys(m.values)])
+        expect(ids.has(id), `${op} ${lang} ${mode} ${id}`).toBe(true);
       for (const l of lines) expect(l.text.length, l.text).toBeLessThanOrEqual(52);
       // a live value fits beside its line (about 53 columns in all at 1280 px)
       for (const l of lines) {
         const here = l.valueHere === true || (!l.cont && !lines.some((x) => x.id === l.id && x.valueHere));
         const v = here && l.id !== null ? m.values[l.id] : undefined;
-        if (v !== undefined) expect(l.text.length + v.length + 3, `${op} ${lang} ${mode}: ${l.text} ${v}`).toBeLessThanOrEqual(56);
+        if (v !== undefined)
+          expect(l.text.length + v.length + 3, `${op} ${lang} ${mode}: ${l.text} ${v}`).toBeLessThanOrEqual(
+            56,
+          );
       }
       const zero = poolCodeMarks(op, lang, mode, null, texts);
       expect(zero.current === null || ids.has(zero.current)).toBe(true);
@@ -431,10 +553,16 @@ describe('code panel', () => {
     expect(avgM.current).toBe('add_avg');
     expect(avgM.ran.has('elif_avg') && avgM.ran.has('da') && avgM.ran.has('shape')).toBe(true);
     expect(avgM.values.shape).toBe('= (2, 2)');
-    const text = poolBackwardPython('max').map((l) => l.text.trim()).join(' ');
+    const text = poolBackwardPython('max')
+      .map((l) => l.text.trim())
+      .join(' ');
     expect(text).toContain('mask = create_mask_from_window( a_prev_slice)');
     expect(text).toContain('np.multiply(mask, dA[i, h, w, c])');
-    expect(poolBackwardPython('average').map((l) => l.text.trim()).join(' ')).toContain('distribute_value(da, shape)');
+    expect(
+      poolBackwardPython('average')
+        .map((l) => l.text.trim())
+        .join(' '),
+    ).toContain('distribute_value(da, shape)');
     // a new row passes the vertical loop
     const row = poolCodeMarks('pool_forward', 'python', 'max', { ...st, w: 0 }, texts);
     expect(row.ran.has('vert_start')).toBe(true);
@@ -461,7 +589,9 @@ describe('link and store', () => {
   });
 
   it('opens pool_backward from a link, switches op keeping a layer that fits, falls back when not', async () => {
-    const store = await makeStore('?op=pool_backward&m=5&H=5&W=3&Cin=2&f=2&stride=1&seed=1&data=gauss&mode=max&step=80');
+    const store = await makeStore(
+      '?op=pool_backward&m=5&H=5&W=3&Cin=2&f=2&stride=1&seed=1&data=gauss&mode=max&step=80',
+    );
     expect(store.op.value).toBe('pool_backward');
     expect(store.total.value).toBe(80);
     expect(store.position.value).toBe(80);

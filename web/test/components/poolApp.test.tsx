@@ -10,7 +10,9 @@ function stepText(): string {
 
 function current(): string {
   const list = screen.getByRole('list', { name: /Python loop nest|C loop/ });
-  const cur = within(list).getAllByRole('listitem').filter((li) => li.getAttribute('aria-current') === 'step');
+  const cur = within(list)
+    .getAllByRole('listitem')
+    .filter((li) => li.getAttribute('aria-current') === 'step');
   expect(cur).toHaveLength(1);
   return cur[0]!.textContent ?? '';
 }
@@ -26,7 +28,11 @@ describe('choosing pooling', () => {
     await renderApp();
     const nav = screen.getByRole('navigation', { name: 'Operation' });
     fireEvent.click(within(nav).getByRole('button', { name: /pool_forward/ }));
-    expect(within(nav).getByRole('button', { name: /pool_forward/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(
+      within(nav)
+        .getByRole('button', { name: /pool_forward/ })
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
     // the conv notebook's input pooled: (5 − 3) / 2, (7 − 3) / 2
     expect(screen.getByText('n_H = ⌊(5 − 3) / 2⌋ + 1 = 2')).toBeTruthy();
     expect(screen.getByText('n_W = ⌊(7 − 3) / 2⌋ + 1 = 3')).toBeTruthy();
@@ -68,7 +74,9 @@ describe('pool_backward', () => {
     expect(screen.getByText('n_H = (5 − 2) + 1 = 4')).toBeTruthy();
     expect(screen.getByText('steps = m·n_C·n_H·n_W = 5·2·4·2 = 80')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Go to end' }));
-    expect(printed('dA_prev[1, 1]')).toBe('[[0.0, 0.0], [5.058443935342465, -1.6828270215556507], [0.0, 0.0]]');
+    expect(printed('dA_prev[1, 1]')).toBe(
+      '[[0.0, 0.0], [5.058443935342465, -1.6828270215556507], [0.0, 0.0]]',
+    );
     fireEvent.click(screen.getByRole('radio', { name: /^average/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Go to end' }));
     expect(printed('dA_prev[1, 1]')).toBe(
@@ -104,7 +112,11 @@ describe('pool_backward', () => {
   it('the tie rule: a switch with its sentence; PyTorch’s rule sends a tie’s gradient to one cell', async () => {
     await renderApp('?op=pool_backward');
     fireEvent.click(screen.getByRole('button', { name: 'Ties (small integers)' }));
-    expect(screen.getByText(/When a window’s maximum appears more than once, the assignment’s mask \(x == max\(x\)\) sends the gradient to every tied cell; PyTorch sends it only to the first in row-major order\./)).toBeTruthy();
+    expect(
+      screen.getByText(
+        /When a window’s maximum appears more than once, the assignment’s mask \(x == max\(x\)\) sends the gradient to every tied cell; PyTorch sends it only to the first in row-major order\./,
+      ),
+    ).toBeTruthy();
     const all = screen.getByRole('radio', { name: /all tied maxima/ }) as HTMLInputElement;
     expect(all.checked).toBe(true);
     // step until a window has a tie
@@ -114,11 +126,15 @@ describe('pool_backward', () => {
       note = screen.queryByRole('note');
     }
     expect(note?.textContent).toMatch(/appears \d times: the assignment’s mask/);
-    const cellsAll = screen.getByRole('table', { name: /cells this step adds to/ }).querySelectorAll('tbody tr').length;
+    const cellsAll = screen
+      .getByRole('table', { name: /cells this step adds to/ })
+      .querySelectorAll('tbody tr').length;
     expect(cellsAll).toBeGreaterThan(1);
     fireEvent.click(screen.getByRole('radio', { name: /first maximum/ }));
     expect(screen.getByRole('note').textContent).toMatch(/PyTorch’s rule marks only the first/);
-    expect(screen.getByRole('table', { name: /cells this step adds to/ }).querySelectorAll('tbody tr').length).toBe(1);
+    expect(
+      screen.getByRole('table', { name: /cells this step adds to/ }).querySelectorAll('tbody tr').length,
+    ).toBe(1);
     expect(screen.getByText('tied maximum, skipped (PyTorch)')).toBeTruthy(); // the legend
   });
 

@@ -19,7 +19,22 @@ describe('parseField', () => {
     expect(parseField(pad, '0')).toEqual({ ok: true, value: 0 });
   });
   it('refuses every kind of bad text with a sentence naming the field and the range', () => {
-    const bad = ['', '  ', 'x', '1,5', '0x10', '--1', '-1', '-0.5', '0', '1.5', '11', '1e400', 'Infinity', 'NaN'];
+    const bad = [
+      '',
+      '  ',
+      'x',
+      '1,5',
+      '0x10',
+      '--1',
+      '-1',
+      '-0.5',
+      '0',
+      '1.5',
+      '11',
+      '1e400',
+      'Infinity',
+      'NaN',
+    ];
     for (const t of bad) {
       const r = parseField(m, t);
       expect(r.ok, t).toBe(false);
@@ -37,7 +52,9 @@ describe('parseField', () => {
 describe('link query', () => {
   it('round-trips a configuration and step', () => {
     const q = toQuery('conv_forward', NOTEBOOK, 37);
-    expect(q).toBe('?op=conv_forward&m=2&H=5&W=7&Cin=4&Cout=8&f=3&stride=2&pad=1&dil=1&seed=1&data=gauss&step=37');
+    expect(q).toBe(
+      '?op=conv_forward&m=2&H=5&W=7&Cin=4&Cout=8&f=3&stride=2&pad=1&dil=1&seed=1&data=gauss&step=37',
+    );
     const back = parseQuery(q);
     expect(back).toEqual({ op: 'conv_forward', config: NOTEBOOK, step: 37, notes: [] });
   });
@@ -108,10 +125,33 @@ describe('number formats', () => {
 
 describe('code marks', () => {
   const win = {
-    step: 5, total: 192, i: 0, c: 0, h: 1, w: 0, vertStart: 2, vertEnd: 5, horiStart: 0, horiEnd: 3,
-    f: 3, value: 1, amount: 0, mask: new Uint8Array(9), maskCount: 0,
+    step: 5,
+    total: 192,
+    i: 0,
+    c: 0,
+    h: 1,
+    w: 0,
+    vertStart: 2,
+    vertEnd: 5,
+    horiStart: 0,
+    horiEnd: 3,
+    f: 3,
+    value: 1,
+    amount: 0,
+    mask: new Uint8Array(9),
+    maskCount: 0,
   };
-  const frame = { position: 5, total: 192, win, i: 0, c: 0, Z: new Float64Array(12), products: [], sum: 0, bias: 0 };
+  const frame = {
+    position: 5,
+    total: 192,
+    win,
+    i: 0,
+    c: 0,
+    Z: new Float64Array(12),
+    products: [],
+    sum: 0,
+    bias: 0,
+  };
   it('a new row passes the vertical loop; the statement that ran is Z = ...', () => {
     const m = codeMarks('python', frame, { z: '1', sum: '0' });
     expect(m.current).toBe('z');
@@ -120,10 +160,14 @@ describe('code marks', () => {
     expect(m.values.vert_start).toBe('= 2');
   });
   it('every marked id is a line of the code shown', () => {
-    for (const [lang, lines] of [['python', pythonLines({ ...NOTEBOOK, dil: 2 })], ['c', cLines()]] as const) {
+    for (const [lang, lines] of [
+      ['python', pythonLines({ ...NOTEBOOK, dil: 2 })],
+      ['c', cLines()],
+    ] as const) {
       const ids = new Set(lines.map((l) => l.id));
       const m = codeMarks(lang, frame, { z: '1', sum: '0' });
-      for (const id of [m.current, ...m.ran, ...Object.keys(m.values)]) expect(ids.has(id), `${lang} ${id}`).toBe(true);
+      for (const id of [m.current, ...m.ran, ...Object.keys(m.values)])
+        expect(ids.has(id), `${lang} ${id}`).toBe(true);
       // lines stay short enough for the panel beside the stage
       for (const l of lines) expect(l.text.length, l.text).toBeLessThanOrEqual(62);
     }
@@ -139,6 +183,8 @@ describe('stage layout', () => {
     expect(small.cell).toBeGreaterThanOrEqual(18);
   });
   it('gives a tiny box a tiny but positive cell', () => {
-    expect(stageLayout({ channels: 8, Hp: 48, Wp: 48, f: 9, nH: 40, nW: 40 }, 300, 200).cell).toBeGreaterThan(0);
+    expect(stageLayout({ channels: 8, Hp: 48, Wp: 48, f: 9, nH: 40, nW: 40 }, 300, 200).cell).toBeGreaterThan(
+      0,
+    );
   });
 });

@@ -10,7 +10,13 @@ import type { ConvParams, PoolParams, PoolTies, Shape4, Tensor } from '../../src
 import { loadFixtures, tensorOf, type FixtureCase } from './fixtures';
 import { sharedEngine } from './load';
 import {
-  convOutShape, mismatch, poolOutShape, refConvBackward, refConvForward, refPoolBackward, refPoolForward,
+  convOutShape,
+  mismatch,
+  poolOutShape,
+  refConvBackward,
+  refConvForward,
+  refPoolBackward,
+  refPoolForward,
 } from './reference';
 
 let engine: WasmEngine;
@@ -30,10 +36,15 @@ describe('the comparison', () => {
   it('catches a difference beyond the tolerance and allows one within it', () => {
     const want: Tensor = { shape: [1, 1, 2, 1], data: Float64Array.from([1, 2]) };
     const mag = Float64Array.from([10, 10]);
-    expect(mismatch('t', { shape: want.shape, data: Float64Array.from([1, 2 + 1e-13]) }, want, mag)).toBeNull();
-    expect(mismatch('t', { shape: want.shape, data: Float64Array.from([1, 2 + 1e-10]) }, want, mag))
-      .toMatch(/^t\(0, 0, 1, 0\): got/);
-    expect(mismatch('t', { shape: want.shape, data: Float64Array.from([1, Number.NaN]) }, want, mag)).not.toBeNull();
+    expect(
+      mismatch('t', { shape: want.shape, data: Float64Array.from([1, 2 + 1e-13]) }, want, mag),
+    ).toBeNull();
+    expect(mismatch('t', { shape: want.shape, data: Float64Array.from([1, 2 + 1e-10]) }, want, mag)).toMatch(
+      /^t\(0, 0, 1, 0\): got/,
+    );
+    expect(
+      mismatch('t', { shape: want.shape, data: Float64Array.from([1, Number.NaN]) }, want, mag),
+    ).not.toBeNull();
     expect(mismatch('t', { shape: [1, 1, 1, 2], data: want.data }, want, mag)).toMatch(/shape/);
   });
 });
@@ -103,8 +114,14 @@ describe.each(poolCases.map((c) => [c.name, c] as const))('pool fixture %s', (_n
 
   // Tie cases carry one expected gradient per rule; the others one for both (no ties there).
   const expectations: [PoolTies, string][] = c.tensors.has('dA_prev')
-    ? [['all', 'dA_prev'], ['first', 'dA_prev']]
-    : [['all', 'dA_prev_ties_all'], ['first', 'dA_prev_ties_first']];
+    ? [
+        ['all', 'dA_prev'],
+        ['first', 'dA_prev'],
+      ]
+    : [
+        ['all', 'dA_prev_ties_all'],
+        ['first', 'dA_prev_ties_first'],
+      ];
   it.each(expectations)('pool_backward with ties %s matches %s', (ties, wantName) => {
     const ref = refPoolBackward(dA, A_prev, f, stride, mode, ties);
     const want = tensorOf(c, wantName);
@@ -121,7 +138,10 @@ describe('tie fixtures', () => {
     for (const c of ties) {
       const all = tensorOf(c, 'dA_prev_ties_all').data;
       const first = tensorOf(c, 'dA_prev_ties_first').data;
-      expect(all.some((v, k) => v !== first[k]), c.name).toBe(true);
+      expect(
+        all.some((v, k) => v !== first[k]),
+        c.name,
+      ).toBe(true);
     }
   });
 });
@@ -153,7 +173,13 @@ describe('random layers', () => {
     let done = 0;
     while (done < 60) {
       const inShape: Shape4 = [int(1, 3), int(1, 9), int(1, 9), int(1, 4)];
-      const p: ConvParams = { f: int(1, 4), nC: int(1, 4), stride: int(1, 3), pad: int(0, 3), dilation: int(0, 3) };
+      const p: ConvParams = {
+        f: int(1, 4),
+        nC: int(1, 4),
+        stride: int(1, 3),
+        pad: int(0, 3),
+        dilation: int(0, 3),
+      };
       if (!engine.validateConv(inShape, p).ok) continue;
       const A = randomTensor(rand, inShape);
       const W = randomTensor(rand, [p.f, p.f, inShape[3], p.nC]);
@@ -175,17 +201,26 @@ describe('random layers', () => {
     let done = 0;
     while (done < 60) {
       const inShape: Shape4 = [int(1, 3), int(1, 8), int(1, 8), int(1, 3)];
-      const p: PoolParams = { f: int(1, 4), stride: int(1, 3), mode: rand() < 0.5 ? 'max' : 'average', ties: rand() < 0.5 ? 'all' : 'first' };
+      const p: PoolParams = {
+        f: int(1, 4),
+        stride: int(1, 3),
+        mode: rand() < 0.5 ? 'max' : 'average',
+        ties: rand() < 0.5 ? 'all' : 'first',
+      };
       if (!engine.validatePool(inShape, p).ok) continue;
       // Values on a coarse grid, so that max windows often tie.
       const A = randomTensor(rand, inShape);
-      A.data.forEach((v, k) => { A.data[k] = Math.round(v); });
+      A.data.forEach((v, k) => {
+        A.data[k] = Math.round(v);
+      });
       const label = `layer ${JSON.stringify({ inShape, ...p })}`;
       const fwd = refPoolForward(A, p.f, p.stride, p.mode);
       expect(mismatch(`${label} A`, engine.poolForward(A, p), fwd.value, fwd.magnitude)).toBeNull();
       const dA = randomTensor(rand, fwd.value.shape);
       const ref = refPoolBackward(dA, A, p.f, p.stride, p.mode, p.ties);
-      expect(mismatch(`${label} dA_prev`, engine.poolBackward(dA, A, p), ref.value, ref.magnitude)).toBeNull();
+      expect(
+        mismatch(`${label} dA_prev`, engine.poolBackward(dA, A, p), ref.value, ref.magnitude),
+      ).toBeNull();
       done++;
     }
   });
@@ -194,7 +229,8 @@ describe('random layers', () => {
     const X = randomTensor(rand, [2, 3, 4, 2]);
     const P = engine.zeroPad(X, 2);
     expect(P.shape).toEqual([2, 7, 8, 2]);
-    const at = (s: Shape4, i: number, h: number, w: number, c: number): number => ((i * s[1] + h) * s[2] + w) * s[3] + c;
+    const at = (s: Shape4, i: number, h: number, w: number, c: number): number =>
+      ((i * s[1] + h) * s[2] + w) * s[3] + c;
     for (let i = 0; i < 2; i++)
       for (let h = 0; h < 7; h++)
         for (let w = 0; w < 8; w++)

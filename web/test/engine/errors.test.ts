@@ -3,7 +3,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { WasmEngine } from '../../src/engine/engine';
 import { Status } from '../../src/engine/status';
-import { ConvstepError, type ConvParams, type PoolParams, type Shape4, type StepperSpec, type Tensor } from '../../src/engine/types';
+import {
+  ConvstepError,
+  type ConvParams,
+  type PoolParams,
+  type Shape4,
+  type StepperSpec,
+  type Tensor,
+} from '../../src/engine/types';
 import { loadFixtures, tensorOf } from './fixtures';
 import { freshEngine, sharedEngine } from './load';
 import { bitwiseMismatch } from './reference';
@@ -23,43 +30,132 @@ const pp: PoolParams = { ...pool.pool!, ties: 'all' };
 const P_prev = tensorOf(pool, 'A_prev');
 const dA = tensorOf(pool, 'dA');
 
-const zeros = (shape: Shape4): Tensor => ({ shape, data: new Float64Array(shape[0] * shape[1] * shape[2] * shape[3]) });
+const zeros = (shape: Shape4): Tensor => ({
+  shape,
+  data: new Float64Array(shape[0] * shape[1] * shape[2] * shape[3]),
+});
 const short = (t: Tensor): Tensor => ({ shape: t.shape, data: t.data.subarray(1) });
 
 /** What was called, the status it must fail with, and words its sentence must hold. */
 const bad: [string, () => unknown, number, RegExp][] = [
-  ['A_prev with too few values', () => engine.convForward(short(A_prev), W, b, cp), Status.SHAPE,
-    /A_prev has 279 values, but its shape 2×5×7×4 needs 280/],
-  ['a shape of three numbers', () => engine.poolForward({ shape: [2, 5, 5] as unknown as Shape4, data: new Float64Array(50) }, pp),
-    Status.SHAPE, /a shape is four whole numbers/],
-  ['f of 0', () => engine.convForward(A_prev, W, b, { ...cp, f: 0 }), Status.PARAM, /filter size f must be at least 1, got 0/],
-  ['stride of 1.5', () => engine.convForward(A_prev, W, b, { ...cp, stride: 1.5 }), Status.PARAM, /stride must be a whole number, not 1.5/],
-  ['negative pad', () => engine.convForward(A_prev, W, b, { ...cp, pad: -1 }), Status.PARAM, /pad must be 0 or more, got -1/],
-  ['a filter larger than the padded input', () => engine.convForward(A_prev, zeros([9, 9, 4, 8]), b, { ...cp, f: 9 }),
-    Status.SHAPE, /does not fit/],
-  ['W of the wrong shape', () => engine.convForward(A_prev, zeros([3, 3, 3, 8]), b, cp), Status.SHAPE,
-    /W has shape 3×3×3×8, but f 3 with 4 input channels and n_C 8 needs 3×3×4×8/],
-  ['b of the wrong length', () => engine.convForward(A_prev, W, zeros([1, 1, 1, 7]), cp), Status.SHAPE, /b has shape 1×1×1×7/],
-  ['dZ of the wrong shape', () => engine.convBackward(zeros([2, 3, 4, 7]), A_prev, W, cp), Status.SHAPE,
-    /dZ has shape 2×3×4×7, but the output Z of this layer needs 2×3×4×8/],
-  ['dA of the wrong shape', () => engine.poolBackward(zeros([2, 3, 3, 3]), P_prev, pp), Status.SHAPE,
-    /dA has shape 2×3×3×3, but the output A of this layer needs 2×2×2×3/],
-  ['an unknown pooling mode', () => engine.poolForward(P_prev, { ...pp, mode: 'median' as 'max' }), Status.PARAM,
-    /pooling mode must be "max" or "average", not "median"/],
-  ['an unknown tie rule', () => engine.poolForward(P_prev, { ...pp, ties: 'last' as 'all' }), Status.PARAM,
-    /ties must be "all" or "first", not "last"/],
-  ['a pooling window larger than the input', () => engine.poolForward(P_prev, { ...pp, f: 6 }), Status.SHAPE,
-    /window 6×6 does not fit the input 5×5/],
-  ['a missing tensor', () => engine.poolForward(undefined as unknown as Tensor, pp), Status.NULL, /A_prev is missing/],
-  ['values that are not a Float64Array', () => engine.poolForward({ shape: P_prev.shape, data: Array.from(P_prev.data) as unknown as Float64Array }, pp),
-    Status.SHAPE, /must be a Float64Array/],
-  ['a negative pad for zeroPad', () => engine.zeroPad(A_prev, -2), Status.PARAM, /pad must be a whole number of 0 or more/],
-  ['a stepper with a bad stride', () => engine.createStepper({ op: 'conv_forward', A_prev, W, b, params: { ...cp, stride: 0 } }),
-    Status.PARAM, /stride must be at least 1, got 0/],
-  ['a stepper with dZ of the wrong shape', () => engine.createStepper({ op: 'conv_backward', dZ: zeros([1, 1, 1, 1]), A_prev, W, params: cp }),
-    Status.SHAPE, /dZ has shape 1×1×1×1/],
-  ['a stepper for an unknown op', () => engine.createStepper({ op: 'conv_sideways' } as unknown as StepperSpec), Status.PARAM,
-    /no operation is called "conv_sideways"/],
+  [
+    'A_prev with too few values',
+    () => engine.convForward(short(A_prev), W, b, cp),
+    Status.SHAPE,
+    /A_prev has 279 values, but its shape 2×5×7×4 needs 280/,
+  ],
+  [
+    'a shape of three numbers',
+    () => engine.poolForward({ shape: [2, 5, 5] as unknown as Shape4, data: new Float64Array(50) }, pp),
+    Status.SHAPE,
+    /a shape is four whole numbers/,
+  ],
+  [
+    'f of 0',
+    () => engine.convForward(A_prev, W, b, { ...cp, f: 0 }),
+    Status.PARAM,
+    /filter size f must be at least 1, got 0/,
+  ],
+  [
+    'stride of 1.5',
+    () => engine.convForward(A_prev, W, b, { ...cp, stride: 1.5 }),
+    Status.PARAM,
+    /stride must be a whole number, not 1.5/,
+  ],
+  [
+    'negative pad',
+    () => engine.convForward(A_prev, W, b, { ...cp, pad: -1 }),
+    Status.PARAM,
+    /pad must be 0 or more, got -1/,
+  ],
+  [
+    'a filter larger than the padded input',
+    () => engine.convForward(A_prev, zeros([9, 9, 4, 8]), b, { ...cp, f: 9 }),
+    Status.SHAPE,
+    /does not fit/,
+  ],
+  [
+    'W of the wrong shape',
+    () => engine.convForward(A_prev, zeros([3, 3, 3, 8]), b, cp),
+    Status.SHAPE,
+    /W has shape 3×3×3×8, but f 3 with 4 input channels and n_C 8 needs 3×3×4×8/,
+  ],
+  [
+    'b of the wrong length',
+    () => engine.convForward(A_prev, W, zeros([1, 1, 1, 7]), cp),
+    Status.SHAPE,
+    /b has shape 1×1×1×7/,
+  ],
+  [
+    'dZ of the wrong shape',
+    () => engine.convBackward(zeros([2, 3, 4, 7]), A_prev, W, cp),
+    Status.SHAPE,
+    /dZ has shape 2×3×4×7, but the output Z of this layer needs 2×3×4×8/,
+  ],
+  [
+    'dA of the wrong shape',
+    () => engine.poolBackward(zeros([2, 3, 3, 3]), P_prev, pp),
+    Status.SHAPE,
+    /dA has shape 2×3×3×3, but the output A of this layer needs 2×2×2×3/,
+  ],
+  [
+    'an unknown pooling mode',
+    () => engine.poolForward(P_prev, { ...pp, mode: 'median' as 'max' }),
+    Status.PARAM,
+    /pooling mode must be "max" or "average", not "median"/,
+  ],
+  [
+    'an unknown tie rule',
+    () => engine.poolForward(P_prev, { ...pp, ties: 'last' as 'all' }),
+    Status.PARAM,
+    /ties must be "all" or "first", not "last"/,
+  ],
+  [
+    'a pooling window larger than the input',
+    () => engine.poolForward(P_prev, { ...pp, f: 6 }),
+    Status.SHAPE,
+    /window 6×6 does not fit the input 5×5/,
+  ],
+  [
+    'a missing tensor',
+    () => engine.poolForward(undefined as unknown as Tensor, pp),
+    Status.NULL,
+    /A_prev is missing/,
+  ],
+  [
+    'values that are not a Float64Array',
+    () =>
+      engine.poolForward(
+        { shape: P_prev.shape, data: Array.from(P_prev.data) as unknown as Float64Array },
+        pp,
+      ),
+    Status.SHAPE,
+    /must be a Float64Array/,
+  ],
+  [
+    'a negative pad for zeroPad',
+    () => engine.zeroPad(A_prev, -2),
+    Status.PARAM,
+    /pad must be a whole number of 0 or more/,
+  ],
+  [
+    'a stepper with a bad stride',
+    () => engine.createStepper({ op: 'conv_forward', A_prev, W, b, params: { ...cp, stride: 0 } }),
+    Status.PARAM,
+    /stride must be at least 1, got 0/,
+  ],
+  [
+    'a stepper with dZ of the wrong shape',
+    () => engine.createStepper({ op: 'conv_backward', dZ: zeros([1, 1, 1, 1]), A_prev, W, params: cp }),
+    Status.SHAPE,
+    /dZ has shape 1×1×1×1/,
+  ],
+  [
+    'a stepper for an unknown op',
+    () => engine.createStepper({ op: 'conv_sideways' } as unknown as StepperSpec),
+    Status.PARAM,
+    /no operation is called "conv_sideways"/,
+  ],
 ];
 
 describe('bad input', () => {
@@ -83,7 +179,11 @@ describe('bad input', () => {
 
   it('leaves the engine working', () => {
     for (const [, call] of bad) {
-      try { call(); } catch { /* expected */ }
+      try {
+        call();
+      } catch {
+        /* expected */
+      }
     }
     const Z = engine.convForward(A_prev, W, b, cp);
     const again = engine.convForward(A_prev, W, b, cp);
@@ -93,13 +193,17 @@ describe('bad input', () => {
 });
 
 describe('validation', () => {
-  it('answers with the C library\'s sentence and status, without throwing', () => {
+  it("answers with the C library's sentence and status, without throwing", () => {
     expect(engine.validateConv([2, 5, 7, 4], cp)).toEqual({ ok: true, outShape: [2, 3, 4, 8] });
     expect(engine.validateConv([2, 5, 7, 4], { ...cp, nC: 0 })).toEqual({
-      ok: false, status: Status.PARAM, message: 'n_C (number of filters) must be at least 1, got 0',
+      ok: false,
+      status: Status.PARAM,
+      message: 'n_C (number of filters) must be at least 1, got 0',
     });
     expect(engine.validateConv([0, 5, 7, 4], cp)).toEqual({
-      ok: false, status: Status.SHAPE, message: 'm (samples) must be at least 1, got 0',
+      ok: false,
+      status: Status.SHAPE,
+      message: 'm (samples) must be at least 1, got 0',
     });
     const huge = engine.validateConv([1, 4096, 4096, 1], { ...cp, nC: 1 });
     expect(huge.ok).toBe(false);
@@ -125,8 +229,13 @@ describe('running out of memory', () => {
     const big = await freshEngine();
     const side: Shape4 = [1, 2048, 2048, 1]; // 2^22 values, the library's limit per tensor
     const X: Tensor = { shape: side, data: new Float64Array(2 ** 22).fill(1) };
-    const spec: StepperSpec = { op: 'conv_forward', A_prev: X, W: zeros([1, 1, 1, 1]), b: zeros([1, 1, 1, 1]),
-      params: { f: 1, nC: 1, stride: 1, pad: 0, dilation: 0 } };
+    const spec: StepperSpec = {
+      op: 'conv_forward',
+      A_prev: X,
+      W: zeros([1, 1, 1, 1]),
+      b: zeros([1, 1, 1, 1]),
+      params: { f: 1, nC: 1, stride: 1, pad: 0, dilation: 0 },
+    };
     const held = [];
     let failure: unknown = null;
     for (let k = 0; k < 40 && failure === null; k++) {

@@ -77,8 +77,10 @@ export function parseFixtures(text: string, file = 'fixtures'): FixtureCase[] {
         const shape: Shape4 = [d0!, d1!, d2!, d3!];
         const values = rest.slice(5).map(Number);
         const n = d0! * d1! * d2! * d3!;
-        if (values.length !== n) throw new Error(`${where}: tensor ${name} has ${values.length} values, shape needs ${n}`);
-        if (values.some((v) => Number.isNaN(v))) throw new Error(`${where}: tensor ${name} has a value that is not a number`);
+        if (values.length !== n)
+          throw new Error(`${where}: tensor ${name} has ${values.length} values, shape needs ${n}`);
+        if (values.some((v) => Number.isNaN(v)))
+          throw new Error(`${where}: tensor ${name} has a value that is not a number`);
         c.tensors.set(name, { shape, data: Float64Array.from(values) });
         break;
       }

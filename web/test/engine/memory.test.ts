@@ -14,10 +14,27 @@ beforeAll(async () => {
 const conv = loadFixtures('conv.txt').find((c) => c.name === 'notebook_conv_backward')!;
 const pool = loadFixtures('pool.txt').find((c) => c.name === 'notebook_pool_backward_max')!;
 const specs: StepperSpec[] = [
-  { op: 'conv_forward', A_prev: tensorOf(conv, 'A_prev'), W: tensorOf(conv, 'W'), b: tensorOf(conv, 'b'), params: conv.conv! },
-  { op: 'conv_backward', dZ: tensorOf(conv, 'dZ'), A_prev: tensorOf(conv, 'A_prev'), W: tensorOf(conv, 'W'), params: conv.conv! },
+  {
+    op: 'conv_forward',
+    A_prev: tensorOf(conv, 'A_prev'),
+    W: tensorOf(conv, 'W'),
+    b: tensorOf(conv, 'b'),
+    params: conv.conv!,
+  },
+  {
+    op: 'conv_backward',
+    dZ: tensorOf(conv, 'dZ'),
+    A_prev: tensorOf(conv, 'A_prev'),
+    W: tensorOf(conv, 'W'),
+    params: conv.conv!,
+  },
   { op: 'pool_forward', A_prev: tensorOf(pool, 'A_prev'), params: { ...pool.pool!, ties: 'all' } },
-  { op: 'pool_backward', dA: tensorOf(pool, 'dA'), A_prev: tensorOf(pool, 'A_prev'), params: { ...pool.pool!, ties: 'first' } },
+  {
+    op: 'pool_backward',
+    dA: tensorOf(pool, 'dA'),
+    A_prev: tensorOf(pool, 'A_prev'),
+    params: { ...pool.pool!, ties: 'first' },
+  },
 ];
 
 describe.each(specs.map((s) => [s.op, s] as const))('%s steppers', (_op, spec) => {
@@ -45,8 +62,12 @@ describe.each(specs.map((s) => [s.op, s] as const))('%s steppers', (_op, spec) =
 
 describe('batch calls', () => {
   it('1,000 rounds of every kernel do not grow the heap', () => {
-    const A = tensorOf(conv, 'A_prev'), W = tensorOf(conv, 'W'), b = tensorOf(conv, 'b'), dZ = tensorOf(conv, 'dZ');
-    const P = tensorOf(pool, 'A_prev'), dA = tensorOf(pool, 'dA');
+    const A = tensorOf(conv, 'A_prev'),
+      W = tensorOf(conv, 'W'),
+      b = tensorOf(conv, 'b'),
+      dZ = tensorOf(conv, 'dZ');
+    const P = tensorOf(pool, 'A_prev'),
+      dA = tensorOf(pool, 'dA');
     const pp = { ...pool.pool!, ties: 'all' as const };
     const round = (): void => {
       engine.convForward(A, W, b, conv.conv!);

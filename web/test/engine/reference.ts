@@ -20,8 +20,12 @@ function zeros(shape: Shape4): WithMagnitude {
 export function convOutShape(s: Shape4, p: ConvParams): Shape4 {
   const d = Math.max(p.dilation, 1);
   const span = d * (p.f - 1) + 1;
-  return [s[0], Math.floor((s[1] + 2 * p.pad - span) / p.stride) + 1,
-    Math.floor((s[2] + 2 * p.pad - span) / p.stride) + 1, p.nC];
+  return [
+    s[0],
+    Math.floor((s[1] + 2 * p.pad - span) / p.stride) + 1,
+    Math.floor((s[2] + 2 * p.pad - span) / p.stride) + 1,
+    p.nC,
+  ];
 }
 
 export function poolOutShape(s: Shape4, f: number, stride: number): Shape4 {
@@ -30,7 +34,8 @@ export function poolOutShape(s: Shape4, f: number, stride: number): Shape4 {
 
 /** Value of A_prev at padded coordinates (zero in the padding). */
 function padded(A: Tensor, pad: number, i: number, y: number, x: number, k: number): number {
-  const yy = y - pad, xx = x - pad;
+  const yy = y - pad,
+    xx = x - pad;
   if (yy < 0 || xx < 0 || yy >= A.shape[1] || xx >= A.shape[2]) return 0;
   return A.data[at(A.shape, i, yy, xx, k)]!;
 }
@@ -44,11 +49,13 @@ export function refConvForward(A: Tensor, W: Tensor, b: Tensor, p: ConvParams): 
     for (let c = 0; c < nC; c++)
       for (let h = 0; h < nH; h++)
         for (let w = 0; w < nW; w++) {
-          let sum = 0, mag = 0;
+          let sum = 0,
+            mag = 0;
           for (let u = 0; u < p.f; u++)
             for (let v = 0; v < p.f; v++)
               for (let k = 0; k < C; k++) {
-                const term = padded(A, p.pad, i, h * p.stride + u * d, w * p.stride + v * d, k) *
+                const term =
+                  padded(A, p.pad, i, h * p.stride + u * d, w * p.stride + v * d, k) *
                   W.data[at(W.shape, u, v, k, c)]!;
                 sum += term;
                 mag += Math.abs(term);
@@ -60,8 +67,12 @@ export function refConvForward(A: Tensor, W: Tensor, b: Tensor, p: ConvParams): 
   return out;
 }
 
-export function refConvBackward(dZ: Tensor, A: Tensor, W: Tensor, p: ConvParams):
-  { dA_prev: WithMagnitude; dW: WithMagnitude; db: WithMagnitude } {
+export function refConvBackward(
+  dZ: Tensor,
+  A: Tensor,
+  W: Tensor,
+  p: ConvParams,
+): { dA_prev: WithMagnitude; dW: WithMagnitude; db: WithMagnitude } {
   const d = Math.max(p.dilation, 1);
   const dA_prev = zeros(A.shape);
   const dW = zeros(W.shape);
@@ -76,7 +87,8 @@ export function refConvBackward(dZ: Tensor, A: Tensor, W: Tensor, p: ConvParams)
           for (let u = 0; u < p.f; u++)
             for (let v = 0; v < p.f; v++)
               for (let k = 0; k < C; k++) {
-                const y = h * p.stride + u * d - p.pad, x = w * p.stride + v * d - p.pad;
+                const y = h * p.stride + u * d - p.pad,
+                  x = w * p.stride + v * d - p.pad;
                 // dA_prev: the padding's share is cropped away, as the seed's slice does.
                 if (y >= 0 && x >= 0 && y < A.shape[1] && x < A.shape[2]) {
                   const t = g * W.data[at(W.shape, u, v, k, c)]!;
@@ -102,7 +114,9 @@ export function refPoolForward(A: Tensor, f: number, stride: number, mode: PoolM
     for (let c = 0; c < C; c++)
       for (let h = 0; h < nH; h++)
         for (let w = 0; w < nW; w++) {
-          let best = -Infinity, sum = 0, mag = 0;
+          let best = -Infinity,
+            sum = 0,
+            mag = 0;
           for (let u = 0; u < f; u++)
             for (let v = 0; v < f; v++) {
               const a = A.data[at(A.shape, i, h * stride + u, w * stride + v, c)]!;
@@ -118,7 +132,15 @@ export function refPoolForward(A: Tensor, f: number, stride: number, mode: PoolM
 }
 
 /** The window's mask: every maximum ('all', the assignment) or the first in row-major order. */
-export function refMask(A: Tensor, i: number, c: number, vs: number, hs: number, f: number, ties: PoolTies): Uint8Array {
+export function refMask(
+  A: Tensor,
+  i: number,
+  c: number,
+  vs: number,
+  hs: number,
+  f: number,
+  ties: PoolTies,
+): Uint8Array {
   const mask = new Uint8Array(f * f);
   let best = -Infinity;
   for (let u = 0; u < f; u++)
@@ -133,8 +155,14 @@ export function refMask(A: Tensor, i: number, c: number, vs: number, hs: number,
   return mask;
 }
 
-export function refPoolBackward(dA: Tensor, A: Tensor, f: number, stride: number, mode: PoolMode,
-  ties: PoolTies): WithMagnitude {
+export function refPoolBackward(
+  dA: Tensor,
+  A: Tensor,
+  f: number,
+  stride: number,
+  mode: PoolMode,
+  ties: PoolTies,
+): WithMagnitude {
   const out = zeros(A.shape);
   const [m, nH, nW, C] = dA.shape;
   for (let i = 0; i < m; i++)
@@ -167,12 +195,18 @@ export function indexOf(s: Shape4, k: number): string {
 export const REL = 1e-12;
 
 /** The first element outside the tolerance, described; null when all agree. */
-export function mismatch(what: string, got: Tensor, want: Tensor, magnitude: Float64Array | null): string | null {
+export function mismatch(
+  what: string,
+  got: Tensor,
+  want: Tensor,
+  magnitude: Float64Array | null,
+): string | null {
   if (got.shape.join() !== want.shape.join()) {
     return `${what}: shape ${got.shape.join('×')}, want ${want.shape.join('×')}`;
   }
   for (let k = 0; k < want.data.length; k++) {
-    const g = got.data[k]!, w = want.data[k]!;
+    const g = got.data[k]!,
+      w = want.data[k]!;
     const bound = magnitude === null ? 0 : REL * (1 + magnitude[k]!);
     if (!(Math.abs(g - w) <= bound)) {
       return `${what}${indexOf(want.shape, k)}: got ${g}, want ${w} (difference ${Math.abs(g - w)}, tolerance ${bound})`;

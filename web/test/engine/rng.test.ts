@@ -41,14 +41,20 @@ const randnCases = cases.filter((c) => [...c.tensors.keys()].every((name) => nam
 describe.each(randnCases.map((c) => [c.name, c] as const))('rng fixture %s', (_name, c) => {
   it('engine.randn(seed, shapes) gives the same arrays', () => {
     const want = [...c.tensors.values()];
-    const got = engine.randn(c.seed!, want.map((t) => t.shape));
+    const got = engine.randn(
+      c.seed!,
+      want.map((t) => t.shape),
+    );
     got.forEach((t, k) => expect(bitwiseMismatch(`array ${k}`, t, want[k]!)).toBeNull());
   });
 });
 
 describe('randn', () => {
   it('carries the cached Gaussian from one shape to the next, as consecutive numpy calls do', () => {
-    const [a, b] = engine.randn(3, [[1, 1, 1, 7], [1, 1, 1, 5]]);
+    const [a, b] = engine.randn(3, [
+      [1, 1, 1, 7],
+      [1, 1, 1, 5],
+    ]);
     const [all] = engine.randn(3, [[1, 1, 1, 12]]);
     expect([...a!.data, ...b!.data]).toEqual([...all!.data]);
   });
@@ -60,7 +66,11 @@ describe('randn', () => {
   });
 
   it('keeps shapes and accepts empty ones', () => {
-    const shapes: Shape4[] = [[2, 1, 3, 1], [0, 4, 4, 1], [1, 1, 1, 1]];
+    const shapes: Shape4[] = [
+      [2, 1, 3, 1],
+      [0, 4, 4, 1],
+      [1, 1, 1, 1],
+    ];
     const out = engine.randn(0, shapes);
     expect(out.map((t) => t.shape)).toEqual(shapes);
     expect(out.map((t) => t.data.length)).toEqual([6, 0, 1]);
@@ -69,7 +79,9 @@ describe('randn', () => {
   it('refuses seeds numpy refuses, with a sentence', () => {
     for (const seed of [-1, 2 ** 32, 0.5, Number.NaN]) {
       expect(() => engine.randn(seed, [[1, 1, 1, 1]]), String(seed)).toThrow(ConvstepError);
-      expect(() => engine.randn(seed, [[1, 1, 1, 1]]), String(seed)).toThrow(/a seed is a whole number from 0 to 2\^32 - 1/);
+      expect(() => engine.randn(seed, [[1, 1, 1, 1]]), String(seed)).toThrow(
+        /a seed is a whole number from 0 to 2\^32 - 1/,
+      );
     }
   });
 });

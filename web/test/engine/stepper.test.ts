@@ -4,7 +4,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { WasmEngine } from '../../src/engine/engine';
 import type {
-  Op, PoolTies, Shape4, Stepper, StepperSpec, StepperTensor, Tensor, WindowRecord,
+  Op,
+  PoolTies,
+  Shape4,
+  Stepper,
+  StepperSpec,
+  StepperTensor,
+  Tensor,
+  WindowRecord,
 } from '../../src/engine/types';
 import { ConvstepError } from '../../src/engine/types';
 import { loadFixtures, tensorOf, type FixtureCase } from './fixtures';
@@ -33,7 +40,10 @@ function layers(): Layer[] {
   const out: Layer[] = [];
   for (const c of convCases) {
     const params = c.conv!;
-    const A_prev = tensorOf(c, 'A_prev'), W = tensorOf(c, 'W'), b = tensorOf(c, 'b'), dZ = tensorOf(c, 'dZ');
+    const A_prev = tensorOf(c, 'A_prev'),
+      W = tensorOf(c, 'W'),
+      b = tensorOf(c, 'b'),
+      dZ = tensorOf(c, 'dZ');
     out.push({
       name: `${c.name} conv_forward`,
       spec: { op: 'conv_forward', A_prev, W, b, params },
@@ -53,7 +63,8 @@ function layers(): Layer[] {
   }
   for (const c of poolCases) {
     const { f, stride, mode } = c.pool!;
-    const A_prev = tensorOf(c, 'A_prev'), dA = tensorOf(c, 'dA');
+    const A_prev = tensorOf(c, 'A_prev'),
+      dA = tensorOf(c, 'dA');
     const rules: PoolTies[] = mode === 'max' ? ['all', 'first'] : ['all'];
     for (const ties of rules) {
       const params = { f, stride, mode, ties };
@@ -88,7 +99,8 @@ function expectedWindows(spec: StepperSpec, forwardOut: Tensor | null): Omit<Win
   const A = spec.A_prev;
   const conv = spec.op === 'conv_forward' || spec.op === 'conv_backward';
   const p = spec.params;
-  const f = p.f, stride = p.stride;
+  const f = p.f,
+    stride = p.stride;
   const span = conv ? Math.max((p as { dilation: number }).dilation, 1) * (f - 1) + 1 : f;
   const pad = conv ? (p as { pad: number }).pad : 0;
   const nC = conv ? (p as { nC: number }).nC : A.shape[3];
@@ -103,14 +115,26 @@ function expectedWindows(spec: StepperSpec, forwardOut: Tensor | null): Omit<Win
     for (let c = 0; c < nC; c++)
       for (let h = 0; h < nH; h++)
         for (let w = 0; w < nW; w++) {
-          const vertStart = h * stride, horiStart = w * stride;
-          const value = grad === null ? forwardOut!.data[at(outShape, i, h, w, c)]! : grad.data[at(outShape, i, h, w, c)]!;
+          const vertStart = h * stride,
+            horiStart = w * stride;
+          const value =
+            grad === null
+              ? forwardOut!.data[at(outShape, i, h, w, c)]!
+              : grad.data[at(outShape, i, h, w, c)]!;
           // Forward, the mask marks every maximum; backward, the cells that get the gradient.
           const ties = grad === null ? 'all' : (p as { ties: PoolTies }).ties;
           const mask = maxPool ? refMask(A, i, c, vertStart, horiStart, f, ties) : new Uint8Array(f * f);
           windows.push({
-            step: windows.length + 1, i, c, h, w,
-            vertStart, vertEnd: vertStart + span, horiStart, horiEnd: horiStart + span, f,
+            step: windows.length + 1,
+            i,
+            c,
+            h,
+            w,
+            vertStart,
+            vertEnd: vertStart + span,
+            horiStart,
+            horiEnd: horiStart + span,
+            f,
             value,
             amount: grad === null ? 0 : average ? value / (f * f) : value,
             mask,
@@ -124,10 +148,15 @@ function snapshot(s: Stepper): { window: WindowRecord; tensors: (Tensor | null)[
   return { window: s.window(), tensors: ALL_TENSORS.map((t) => s.tensor(t)) };
 }
 
-function sameSnapshot(label: string, got: ReturnType<typeof snapshot>, want: ReturnType<typeof snapshot>): void {
+function sameSnapshot(
+  label: string,
+  got: ReturnType<typeof snapshot>,
+  want: ReturnType<typeof snapshot>,
+): void {
   expect(got.window, `${label}: window`).toEqual(want.window);
   ALL_TENSORS.forEach((t, k) => {
-    const g = got.tensors[k]!, w = want.tensors[k]!;
+    const g = got.tensors[k]!,
+      w = want.tensors[k]!;
     if (w === null) expect(g, `${label}: ${t}`).toBeNull();
     else expect(bitwiseMismatch(`${label}: ${t}`, g, w)).toBeNull();
   });
@@ -148,8 +177,11 @@ describe.each(layers().map((l) => [l.name, l] as const))('stepper %s', (_name, l
         const want = windows[k]!;
         const got = s.window();
         // Compare field by field, so that a failure names the step.
-        expect({ ...got, mask: Array.from(got.mask) }, `step ${k + 1}`)
-          .toEqual({ ...want, total: windows.length, mask: Array.from(want.mask) });
+        expect({ ...got, mask: Array.from(got.mask) }, `step ${k + 1}`).toEqual({
+          ...want,
+          total: windows.length,
+          mask: Array.from(want.mask),
+        });
         k++;
         expect(s.position).toBe(k);
       }
@@ -164,7 +196,9 @@ describe.each(layers().map((l) => [l.name, l] as const))('stepper %s', (_name, l
         else expect(mismatch(name, got, want, magnitude)).toBeNull();
       }
       const pad = layer.spec.op.startsWith('conv') ? (layer.spec.params as { pad: number }).pad : 0;
-      expect(bitwiseMismatch('A_prev_pad', s.tensor('A_prev_pad')!, engine.zeroPad(layer.spec.A_prev, pad))).toBeNull();
+      expect(
+        bitwiseMismatch('A_prev_pad', s.tensor('A_prev_pad')!, engine.zeroPad(layer.spec.A_prev, pad)),
+      ).toBeNull();
       for (const t of ALL_TENSORS) {
         if (!HAS[layer.spec.op].includes(t)) expect(s.tensor(t), t).toBeNull();
         else expect(s.tensor(t), t).not.toBeNull();
@@ -179,8 +213,13 @@ describe.each(layers().map((l) => [l.name, l] as const))('stepper %s', (_name, l
     const seeker = engine.createStepper(layer.spec);
     try {
       const total = walker.total;
-      const picks = [...new Set([0, 1, 2, Math.floor(total / 3), Math.floor(total / 2), total - 1, total]
-        .filter((k) => k >= 0 && k <= total))].sort((a, b) => a - b);
+      const picks = [
+        ...new Set(
+          [0, 1, 2, Math.floor(total / 3), Math.floor(total / 2), total - 1, total].filter(
+            (k) => k >= 0 && k <= total,
+          ),
+        ),
+      ].sort((a, b) => a - b);
       const wanted = new Map<number, ReturnType<typeof snapshot>>();
       for (const k of picks) {
         while (walker.position < k) walker.next();
@@ -213,7 +252,11 @@ describe('window record', () => {
     const c = convCases.find((x) => x.name === 'notebook_conv_forward') as FixtureCase;
     expect(c).toBeDefined();
     const s = engine.createStepper({
-      op: 'conv_forward', A_prev: tensorOf(c, 'A_prev'), W: tensorOf(c, 'W'), b: tensorOf(c, 'b'), params: c.conv!,
+      op: 'conv_forward',
+      A_prev: tensorOf(c, 'A_prev'),
+      W: tensorOf(c, 'W'),
+      b: tensorOf(c, 'b'),
+      params: c.conv!,
     });
     try {
       expect(s.next()).toBe(true);
@@ -235,11 +278,27 @@ describe('window record', () => {
 
   it('is all zeros before the first step', () => {
     const c = poolCases[0]!;
-    const s = engine.createStepper({ op: 'pool_forward', A_prev: tensorOf(c, 'A_prev'), params: { ...c.pool!, ties: 'all' } });
+    const s = engine.createStepper({
+      op: 'pool_forward',
+      A_prev: tensorOf(c, 'A_prev'),
+      params: { ...c.pool!, ties: 'all' },
+    });
     try {
       const r = s.window();
-      expect([r.step, r.i, r.c, r.h, r.w, r.vertStart, r.vertEnd, r.horiStart, r.horiEnd, r.value, r.amount, r.maskCount])
-        .toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+      expect([
+        r.step,
+        r.i,
+        r.c,
+        r.h,
+        r.w,
+        r.vertStart,
+        r.vertEnd,
+        r.horiStart,
+        r.horiEnd,
+        r.value,
+        r.amount,
+        r.maskCount,
+      ]).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
       expect(r.mask.length).toBe(c.pool!.f * c.pool!.f);
       expect(Array.from(r.mask).every((v) => v === 0)).toBe(true);
     } finally {
@@ -249,7 +308,11 @@ describe('window record', () => {
 
   it('gives copies: changing a returned tensor or mask does not change the stepper', () => {
     const c = poolCases[0]!;
-    const s = engine.createStepper({ op: 'pool_forward', A_prev: tensorOf(c, 'A_prev'), params: { ...c.pool!, ties: 'all' } });
+    const s = engine.createStepper({
+      op: 'pool_forward',
+      A_prev: tensorOf(c, 'A_prev'),
+      params: { ...c.pool!, ties: 'all' },
+    });
     try {
       s.next();
       const mask = s.window().mask;
@@ -268,9 +331,17 @@ describe('window record', () => {
 describe('stepper inputs', () => {
   it('are copies: changing the JavaScript tensors after creation changes nothing', () => {
     const c = convCases.find((x) => x.name === 'notebook_conv_backward')!;
-    const dZ = tensorOf(c, 'dZ'), A_prev = tensorOf(c, 'A_prev'), W = tensorOf(c, 'W');
+    const dZ = tensorOf(c, 'dZ'),
+      A_prev = tensorOf(c, 'A_prev'),
+      W = tensorOf(c, 'W');
     const copy = (t: Tensor): Tensor => ({ shape: t.shape, data: t.data.slice() });
-    const spec: StepperSpec = { op: 'conv_backward', dZ: copy(dZ), A_prev: copy(A_prev), W: copy(W), params: c.conv! };
+    const spec: StepperSpec = {
+      op: 'conv_backward',
+      dZ: copy(dZ),
+      A_prev: copy(A_prev),
+      W: copy(W),
+      params: c.conv!,
+    };
     const s = engine.createStepper(spec);
     try {
       spec.dZ.data.fill(0);
@@ -289,7 +360,11 @@ describe('stepper inputs', () => {
 describe('dispose', () => {
   it('is idempotent, and a disposed stepper says so when used', () => {
     const c = poolCases[0]!;
-    const s = engine.createStepper({ op: 'pool_forward', A_prev: tensorOf(c, 'A_prev'), params: { ...c.pool!, ties: 'all' } });
+    const s = engine.createStepper({
+      op: 'pool_forward',
+      A_prev: tensorOf(c, 'A_prev'),
+      params: { ...c.pool!, ties: 'all' },
+    });
     s.dispose();
     s.dispose();
     const uses: [string, () => unknown][] = [
@@ -309,7 +384,11 @@ describe('dispose', () => {
 
   it('seek outside 0..total is an error with a sentence, and the stepper stays where it was', () => {
     const c = poolCases[0]!;
-    const s = engine.createStepper({ op: 'pool_forward', A_prev: tensorOf(c, 'A_prev'), params: { ...c.pool!, ties: 'all' } });
+    const s = engine.createStepper({
+      op: 'pool_forward',
+      A_prev: tensorOf(c, 'A_prev'),
+      params: { ...c.pool!, ties: 'all' },
+    });
     try {
       s.seek(3);
       for (const k of [-1, s.total + 1, 1.5, Number.NaN, Infinity]) {

@@ -28,7 +28,10 @@ export interface CodeMarks {
 }
 
 /** The loop indices and window bounds of one step (1-based `step`), as the window record has them. */
-export type LoopStep = Pick<WindowRecord, 'step' | 'i' | 'c' | 'h' | 'w' | 'vertStart' | 'vertEnd' | 'horiStart' | 'horiEnd'>;
+export type LoopStep = Pick<
+  WindowRecord,
+  'step' | 'i' | 'c' | 'h' | 'w' | 'vertStart' | 'vertEnd' | 'horiStart' | 'horiEnd'
+>;
 
 /** How the window's end and slice read: `+ span` and `:dilation` with dilation, else `+ f`. */
 export function windowSyntax(dil: number): { end: string; step: string } {
@@ -65,7 +68,10 @@ export function cDecodeLines(): CodeLine[] {
   return [
     { id: null, text: '/* stepper.c: cs_stepper_next, one step */' },
     { id: 'k', text: 'int64_t k = s->pos;' },
-    ...(['w', 'h', 'c'] as const).map((x) => ({ id: `dec_${x}`, text: `x.${x} = k % n_${x.toUpperCase()};  k /= n_${x.toUpperCase()};` })),
+    ...(['w', 'h', 'c'] as const).map((x) => ({
+      id: `dec_${x}`,
+      text: `x.${x} = k % n_${x.toUpperCase()};  k /= n_${x.toUpperCase()};`,
+    })),
     { id: 'dec_i', text: 'x.i = k;' },
   ];
 }
@@ -79,7 +85,15 @@ export function cWindowStartLines(): CodeLine[] {
 }
 
 /** The C lines every step runs before the op's own work: the decoding and the window corner. */
-export const C_DECODE_IDS: readonly string[] = ['k', 'dec_w', 'dec_h', 'dec_c', 'dec_i', 'vert_start', 'hori_start'];
+export const C_DECODE_IDS: readonly string[] = [
+  'k',
+  'dec_w',
+  'dec_h',
+  'dec_c',
+  'dec_i',
+  'vert_start',
+  'hori_start',
+];
 
 /** Live values beside the C decoding and window corner. */
 export function cDecodeValues(st: LoopStep): Record<string, string> {

@@ -11,9 +11,27 @@
 
 import { longText } from '../../app/format';
 import type { Engine, Shape4, Stepper, Tensor, WindowRecord } from '../../engine/types';
-import { convParams, dzOf, inputShape, LAYER_FIELDS, type Config, type DataKind, type DzSource, type Preset, PRESETS } from '../config';
+import {
+  convParams,
+  dzOf,
+  inputShape,
+  LAYER_FIELDS,
+  type Config,
+  type DataKind,
+  type DzSource,
+  type Preset,
+  PRESETS,
+} from '../config';
 import { smallInt, type LayerData } from '../data';
-import { convInputs, convRunBase, inputScale, maxAbs, stepHead, withStepper, type ConvGeometry } from './convLayer';
+import {
+  convInputs,
+  convRunBase,
+  inputScale,
+  maxAbs,
+  stepHead,
+  withStepper,
+  type ConvGeometry,
+} from './convLayer';
 import { OP_INFO } from './info';
 import type { OpFrame, OpModel, OpRun } from './model';
 
@@ -22,19 +40,37 @@ import type { OpFrame, OpModel, OpRun } from './model';
  * dA, dW, db = conv_backward(Z, cache). It prints dA_mean = 1.4524377775388075,
  * dW_mean = 1.7269914583139097, db_mean = 7.839232564616838. */
 export const NOTEBOOK_CONV_BACKWARD: Config = {
-  m: 10, H: 4, W: 4, Cin: 3, Cout: 8, f: 2, stride: 2, pad: 2, dil: 1, seed: 1, data: 'gauss', dz: 'z',
+  m: 10,
+  H: 4,
+  W: 4,
+  Cin: 3,
+  Cout: 8,
+  f: 2,
+  stride: 2,
+  pad: 2,
+  dil: 1,
+  seed: 1,
+  data: 'gauss',
+  dz: 'z',
 };
 
 export const CONV_BACKWARD_PRESETS: readonly Preset[] = [
   ...PRESETS,
-  { name: 'Notebook conv_backward', why: 'the assignment’s conv_backward test: dZ = Z', config: NOTEBOOK_CONV_BACKWARD },
+  {
+    name: 'Notebook conv_backward',
+    why: 'the assignment’s conv_backward test: dZ = Z',
+    config: NOTEBOOK_CONV_BACKWARD,
+  },
 ];
 
 /** What the dZ selector says about each source. */
 export const DZ_LABELS: Record<DzSource, { label: string; hint: string }> = {
   randn: { label: 'random (seeded)', hint: 'np.random.randn(*Z.shape), drawn after A_prev, W, b' },
   ones: { label: 'all ones', hint: 'the gradient of L = sum(Z)' },
-  z: { label: 'Z (notebook)', hint: 'dZ = Z = conv_forward(A_prev, W, b), as the notebook’s conv_backward test' },
+  z: {
+    label: 'Z (notebook)',
+    hint: 'dZ = Z = conv_forward(A_prev, W, b), as the notebook’s conv_backward test',
+  },
 };
 
 export interface ConvBackwardRun extends OpRun, ConvGeometry {
@@ -97,7 +133,9 @@ export interface ConvBackwardFrame extends OpFrame {
 /** The colour scale of a gradient that fills in: the 90th percentile of its final magnitudes, so
  * that partial sums are visible early and a few large cells do not wash out the rest. */
 export function fillScale(a: Float64Array): number {
-  const mags = Array.from(a, (v) => Math.abs(v)).filter((v) => v > 0).sort((x, y) => x - y);
+  const mags = Array.from(a, (v) => Math.abs(v))
+    .filter((v) => v > 0)
+    .sort((x, y) => x - y);
   if (mags.length === 0) return 1;
   return mags[Math.min(mags.length - 1, Math.floor(0.9 * mags.length))]!;
 }
@@ -119,7 +157,13 @@ export function openConvBackward(engine: Engine, c: Config): ConvBackwardRun {
   const Z = engine.convForward(data.A_prev, data.W, data.b, p);
   const dZ = makeDz(engine, c, Z);
   const full = engine.convBackward(dZ, data.A_prev, data.W, p);
-  const stepper: Stepper = engine.createStepper({ op: 'conv_backward', dZ, A_prev: data.A_prev, W: data.W, params: p });
+  const stepper: Stepper = engine.createStepper({
+    op: 'conv_backward',
+    dZ,
+    A_prev: data.A_prev,
+    W: data.W,
+    params: p,
+  });
   return withStepper<ConvBackwardRun>(stepper, () => ({
     ...convRunBase(engine, c, data, stepper, outShape),
     op: 'conv_backward',
@@ -154,7 +198,13 @@ export function stepOf(g: Geometry, i: number, c: number, h: number, w: number):
 }
 
 /** Output rows h whose window has a tap on padded row r, with the tap's filter row u. */
-export function coveringTaps(r: number, nOut: number, stride: number, f: number, dil: number): { t: number; u: number }[] {
+export function coveringTaps(
+  r: number,
+  nOut: number,
+  stride: number,
+  f: number,
+  dil: number,
+): { t: number; u: number }[] {
   const out: { t: number; u: number }[] = [];
   for (let t = 0; t < nOut; t++) {
     const d = r - t * stride;
@@ -246,7 +296,8 @@ export function cellWrites(run: ConvBackwardRun, cell: CellRef): CellWrite[] {
     const ws = coveringTaps(cell.col, nW, stride, f, dil);
     for (let c = 0; c < Cout; c++)
       for (const { t: h, u } of hs)
-        for (const { t: w, u: v } of ws) push(cell.i, c, h, w, run.data.W.data[at4(run.data.W.shape, u, v, cell.k, c)] ?? 0);
+        for (const { t: w, u: v } of ws)
+          push(cell.i, c, h, w, run.data.W.data[at4(run.data.W.shape, u, v, cell.k, c)] ?? 0);
     return out;
   }
   for (let i = 0; i < m; i++)
@@ -300,9 +351,16 @@ export function convBackwardFrame(s: ConvBackwardRun, position: number): ConvBac
   const { nH, nW, Hp, Wp } = s;
   const { Cout, Cin, f, dil, stride } = s.config;
   const dZ = new Float64Array(nH * nW);
-  for (let h = 0; h < nH; h++) for (let w = 0; w < nW; w++) dZ[h * nW + w] = s.dZ.data[at4(s.dZ.shape, i, h, w, c)] ?? 0;
-  const dAPad = s.stepper.tensor('dA_prev_pad') ?? { shape: s.A_pad.shape, data: new Float64Array(s.A_pad.data.length) };
-  const dW = s.stepper.tensor('dW') ?? { shape: s.data.W.shape, data: new Float64Array(s.data.W.data.length) };
+  for (let h = 0; h < nH; h++)
+    for (let w = 0; w < nW; w++) dZ[h * nW + w] = s.dZ.data[at4(s.dZ.shape, i, h, w, c)] ?? 0;
+  const dAPad = s.stepper.tensor('dA_prev_pad') ?? {
+    shape: s.A_pad.shape,
+    data: new Float64Array(s.A_pad.data.length),
+  };
+  const dW = s.stepper.tensor('dW') ?? {
+    shape: s.data.W.shape,
+    data: new Float64Array(s.data.W.data.length),
+  };
   const db = s.stepper.tensor('db') ?? { shape: [1, 1, 1, Cout] as Shape4, data: new Float64Array(Cout) };
 
   // A padded cell is first written by the first window (c = 0, smallest h, then w) over it.
@@ -334,8 +392,28 @@ export function convBackwardFrame(s: ConvBackwardRun, position: number): ConvBac
           const wv = s.data.W.data[at4(s.data.W.shape, u, v, k, c)] ?? 0;
           const a = s.A_pad.data[at4(s.A_pad.shape, i, row, col, k)] ?? 0;
           const onPad = onPadding(s, row, col);
-          dAAdds.push({ u, v, k, row, col, factor: wv, amount: dz * wv, after: dAPad.data[at4(dAPad.shape, i, row, col, k)] ?? 0, onPad });
-          dWAdds.push({ u, v, k, row, col, factor: a, amount: dz * a, after: dW.data[at4(dW.shape, u, v, k, c)] ?? 0, onPad });
+          dAAdds.push({
+            u,
+            v,
+            k,
+            row,
+            col,
+            factor: wv,
+            amount: dz * wv,
+            after: dAPad.data[at4(dAPad.shape, i, row, col, k)] ?? 0,
+            onPad,
+          });
+          dWAdds.push({
+            u,
+            v,
+            k,
+            row,
+            col,
+            factor: a,
+            amount: dz * a,
+            after: dW.data[at4(dW.shape, u, v, k, c)] ?? 0,
+            onPad,
+          });
         }
     // db[c] is a running sum of dZ[:, :, :, c] in step order: recompute the sum before this step.
     for (let ii = 0; ii < s.config.m; ii++)
@@ -346,7 +424,23 @@ export function convBackwardFrame(s: ConvBackwardRun, position: number): ConvBac
         }
     dbAfter = db.data[c] ?? 0;
   }
-  return { position, total: s.total, win, i, c, dZ, dAPad, dW, db, dAWritten, cWritten, dAAdds, dWAdds, dbBefore, dbAfter };
+  return {
+    position,
+    total: s.total,
+    win,
+    i,
+    c,
+    dZ,
+    dAPad,
+    dW,
+    db,
+    dAWritten,
+    cWritten,
+    dAAdds,
+    dWAdds,
+    dbBefore,
+    dbAfter,
+  };
 }
 
 /** "step 37 of 1280: i=0, c=2, h=1, w=0, dZ = 0.7123" */

@@ -62,7 +62,11 @@ export function backwardCodeLines(lang: CodeLang, c: Config): CodeLine[] {
 }
 
 /** `texts`: dZ[i, h, w, c] and db[c] after the step, as the page prints them. */
-export function backwardCodeMarks(lang: CodeLang, fr: ConvBackwardFrame, texts: { dz: string; db: string }): CodeMarks {
+export function backwardCodeMarks(
+  lang: CodeLang,
+  fr: ConvBackwardFrame,
+  texts: { dz: string; db: string },
+): CodeMarks {
   const win = fr.win;
   if (win === null) return code.marksBeforeLoop(lang, ['pad', 'span']);
   const last = fr.position === fr.total;
@@ -74,7 +78,10 @@ export function backwardCodeMarks(lang: CodeLang, fr: ConvBackwardFrame, texts: 
       values: { ...code.cDecodeValues(win), dz: `= ${texts.dz}`, db: `= ${texts.db}` },
     };
   }
-  const ran = code.pythonLoopRan(win, BODY.filter((id) => id !== 'dA' && id !== 'dW' && id !== 'db'));
+  const ran = code.pythonLoopRan(
+    win,
+    BODY.filter((id) => id !== 'dA' && id !== 'dW' && id !== 'db'),
+  );
   // After the last step the loop is over and the crop runs.
   if (last) ran.add('crop');
   return {

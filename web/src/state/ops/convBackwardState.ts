@@ -6,7 +6,14 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { Engine } from '../../engine/types';
 import { convParams } from '../config';
-import { forwardCost, gradCheck, narrowed, relativeDifference, type GradCheck, type GradTarget } from '../gradcheck';
+import {
+  forwardCost,
+  gradCheck,
+  narrowed,
+  relativeDifference,
+  type GradCheck,
+  type GradTarget,
+} from '../gradcheck';
 import {
   cellFits,
   cellName,
@@ -70,7 +77,13 @@ export interface ConvBackwardState {
 export const CHECK_BUDGET = 1.5e8;
 
 /** What the gradient check looks at when nothing is selected. */
-export const DEFAULT_CHECK_CELL = (pad: number): CellRef => ({ tensor: 'dA_prev_pad', i: 0, row: pad, col: pad, k: 0 });
+export const DEFAULT_CHECK_CELL = (pad: number): CellRef => ({
+  tensor: 'dA_prev_pad',
+  i: 0,
+  row: pad,
+  col: pad,
+  k: 0,
+});
 
 /** The input behind a gradient cell, or why there is none. */
 export function targetOf(run: ConvBackwardRun, cell: CellRef): GradTarget | string {
@@ -79,7 +92,13 @@ export function targetOf(run: ConvBackwardRun, cell: CellRef): GradTarget | stri
       if (onPadding(run, cell.row, cell.col)) {
         return `${cellName(cell)} lies in the zero padding: the seed crops it away (dA_prev = dA_prev_pad[:, pad:-pad, pad:-pad, :]), so no input has this gradient.`;
       }
-      return { tensor: 'A_prev', i: cell.i, h: cell.row - run.config.pad, w: cell.col - run.config.pad, k: cell.k };
+      return {
+        tensor: 'A_prev',
+        i: cell.i,
+        h: cell.row - run.config.pad,
+        w: cell.col - run.config.pad,
+        k: cell.k,
+      };
     case 'dW':
       return { tensor: 'W', u: cell.u, v: cell.v, k: cell.k, c: cell.c };
     case 'db':
@@ -103,7 +122,12 @@ export function walkValue(fr: ConvBackwardFrame, cell: CellRef): number {
   }
 }
 
-export function historyAt(cell: CellRef, writes: readonly CellWrite[], position: number, onPad: boolean): CellHistory {
+export function historyAt(
+  cell: CellRef,
+  writes: readonly CellWrite[],
+  position: number,
+  onPad: boolean,
+): CellHistory {
   const done = writesDone(writes, position);
   const after = done > 0 ? writes[done - 1]!.sum : 0;
   const touchedNow = done > 0 && writes[done - 1]!.step === position;
@@ -150,7 +174,13 @@ export function createConvBackwardState(
     if (r === null || cc === null) return null;
     const t = targetOf(r, cc.cell);
     if (typeof t === 'string') return { check: null, reason: t };
-    const inputs = { A_prev: r.data.A_prev, W: r.data.W, b: r.data.b, dZ: r.dZ, params: convParams(r.config) };
+    const inputs = {
+      A_prev: r.data.A_prev,
+      W: r.data.W,
+      b: r.data.b,
+      dZ: r.dZ,
+      params: convParams(r.config),
+    };
     const cost = forwardCost(narrowed(inputs, t).inp);
     if (cost > CHECK_BUDGET) {
       return {
@@ -170,7 +200,16 @@ export function createConvBackwardState(
     const complete = fr.position >= fr.total;
     const analytic = n.check === null ? walk : complete ? walk : n.check.analytic;
     const relDiff = n.check === null ? Number.NaN : relativeDifference(n.check.numeric, analytic);
-    return { cell: cc.cell, chosen: cc.chosen, check: n.check, reason: n.reason, walk, complete, analytic, relDiff };
+    return {
+      cell: cc.cell,
+      chosen: cc.chosen,
+      check: n.check,
+      reason: n.reason,
+      walk,
+      complete,
+      analytic,
+      relDiff,
+    };
   });
   return {
     selected,
@@ -178,7 +217,8 @@ export function createConvBackwardState(
     check,
     select(cell) {
       const cur = selected.peek();
-      chosen.value = cell === null || (cur !== null && JSON.stringify(cur) === JSON.stringify(cell)) ? null : cell;
+      chosen.value =
+        cell === null || (cur !== null && JSON.stringify(cur) === JSON.stringify(cell)) ? null : cell;
     },
   };
 }

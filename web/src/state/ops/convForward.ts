@@ -6,7 +6,15 @@ import { longText } from '../../app/format';
 import type { Engine, Stepper, Tensor, WindowRecord } from '../../engine/types';
 import { convParams, inputShape, LAYER_FIELDS, type Config, type DataKind } from '../config';
 import type { LayerData } from '../data';
-import { convInputs, convRunBase, inputScale, maxAbs, stepHead, withStepper, type ConvGeometry } from './convLayer';
+import {
+  convInputs,
+  convRunBase,
+  inputScale,
+  maxAbs,
+  stepHead,
+  withStepper,
+  type ConvGeometry,
+} from './convLayer';
 import { OP_INFO } from './info';
 import type { OpModel, OpRun } from './model';
 
@@ -59,7 +67,13 @@ export interface ConvFrame {
 export function openConvForward(engine: Engine, c: Config): ConvForwardRun {
   const { p, outShape, data } = convInputs(engine, c);
   const Z_final = engine.convForward(data.A_prev, data.W, data.b, p);
-  const stepper: Stepper = engine.createStepper({ op: 'conv_forward', A_prev: data.A_prev, W: data.W, b: data.b, params: p });
+  const stepper: Stepper = engine.createStepper({
+    op: 'conv_forward',
+    A_prev: data.A_prev,
+    W: data.W,
+    b: data.b,
+    params: p,
+  });
   return withStepper<ConvForwardRun>(stepper, () => ({
     ...convRunBase(engine, c, data, stepper, outShape),
     op: 'conv_forward',
@@ -96,7 +110,8 @@ export function convFrame(s: ConvForwardRun, position: number): ConvFrame {
   if (out !== null) {
     for (let h = 0; h < nH; h++)
       for (let w = 0; w < nW; w++)
-        if (stepIndex(s, i, c, h, w) < position) Z[h * nW + w] = out.data[((i * nH + h) * nW + w) * C + c] ?? Number.NaN;
+        if (stepIndex(s, i, c, h, w) < position)
+          Z[h * nW + w] = out.data[((i * nH + h) * nW + w) * C + c] ?? Number.NaN;
   }
   const products: Product[] = [];
   let sum = 0;

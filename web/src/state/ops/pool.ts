@@ -15,14 +15,35 @@ export const POOL_FIELDS: readonly FieldKey[] = ['m', 'H', 'W', 'Cin', 'f', 'str
 /** The notebook's pool_forward test: np.random.seed(1); A_prev = randn(2, 5, 5, 3);
  * hparameters {"stride": 1, "f": 3}. Fields pooling does not read keep the conv notebook's. */
 export const NOTEBOOK_POOL_FORWARD: Config = {
-  ...NOTEBOOK, m: 2, H: 5, W: 5, Cin: 3, f: 3, stride: 1, pad: 0, seed: 1, data: 'gauss', mode: 'max',
+  ...NOTEBOOK,
+  m: 2,
+  H: 5,
+  W: 5,
+  Cin: 3,
+  f: 3,
+  stride: 1,
+  pad: 0,
+  seed: 1,
+  data: 'gauss',
+  mode: 'max',
 };
 
 /** The notebook's pool_backward test: np.random.seed(1); A_prev = randn(5, 5, 3, 2);
  * hparameters {"stride": 1, "f": 2}; dA = randn(5, 4, 2, 2). */
 export const NOTEBOOK_POOL_BACKWARD: Config = {
-  ...NOTEBOOK, m: 5, H: 5, W: 3, Cin: 2, f: 2, stride: 1, pad: 0, seed: 1, data: 'gauss',
-  mode: 'max', ties: 'all', da: 'randn',
+  ...NOTEBOOK,
+  m: 5,
+  H: 5,
+  W: 3,
+  Cin: 2,
+  f: 2,
+  stride: 1,
+  pad: 0,
+  seed: 1,
+  data: 'gauss',
+  mode: 'max',
+  ties: 'all',
+  da: 'randn',
 };
 
 export function poolParams(c: Config): PoolParams {
@@ -145,7 +166,13 @@ export interface Write {
  * cell for average pooling, for max pooling only those whose mask includes it. `a` is
  * A_prev[i, :, :, c] and `dA` is dA[i, :, :, c] (row-major). */
 export function writesTo(
-  g: PoolGeometry, a: ArrayLike<number>, dA: ArrayLike<number>, i: number, c: number, r: number, q: number,
+  g: PoolGeometry,
+  a: ArrayLike<number>,
+  dA: ArrayLike<number>,
+  i: number,
+  c: number,
+  r: number,
+  q: number,
 ): Write[] {
   const { f, stride, W } = g.config;
   const p = poolChoices(g.config);
@@ -166,7 +193,8 @@ export function writesTo(
 /** visited[r]: some window covers row (or column) r. */
 export function poolVisited(n: number, nOut: number, stride: number, f: number): boolean[] {
   const seen = new Array<boolean>(n).fill(false);
-  for (let t = 0; t < nOut; t++) for (let u = 0; u < f && t * stride + u < n; u++) seen[t * stride + u] = true;
+  for (let t = 0; t < nOut; t++)
+    for (let u = 0; u < f && t * stride + u < n; u++) seen[t * stride + u] = true;
   return seen;
 }
 

@@ -66,7 +66,12 @@ export function openPoolBackward(engine: Engine, c: Config): PoolBackwardRun {
   if (!v.ok) throw new Error(v.message);
   const data = makePoolData(engine, c, v.outShape);
   const dA_prev_final = engine.poolBackward(data.dA, data.A_prev, p);
-  const stepper: Stepper = engine.createStepper({ op: 'pool_backward', dA: data.dA, A_prev: data.A_prev, params: p });
+  const stepper: Stepper = engine.createStepper({
+    op: 'pool_backward',
+    dA: data.dA,
+    A_prev: data.A_prev,
+    params: p,
+  });
   const [, nH, nW] = v.outShape;
   const ints = c.data === 'ints';
   return {
@@ -102,7 +107,23 @@ export function poolBackwardFrame(s: PoolBackwardRun, position: number): PoolBac
   const dAp = dA_prev ? channel(dA_prev, i, c) : new Float64Array(s.config.H * W);
   if (win === null) {
     const none = new Uint8Array(f * f);
-    return { position, total: s.total, win, i, c, a, dA, dAp, dA_prev, slice: [], gets: none, tied: none, added: [], before: [], after: [] };
+    return {
+      position,
+      total: s.total,
+      win,
+      i,
+      c,
+      a,
+      dA,
+      dAp,
+      dA_prev,
+      slice: [],
+      gets: none,
+      tied: none,
+      added: [],
+      before: [],
+      after: [],
+    };
   }
   const r0 = win.vertStart;
   const q0 = win.horiStart;
@@ -120,7 +141,23 @@ export function poolBackwardFrame(s: PoolBackwardRun, position: number): PoolBac
       for (const wr of writesTo(s, a, dA, i, c, r0 + u, q0 + v)) if (wr.step < position) b += wr.amount;
       before.push(b);
     }
-  return { position, total: s.total, win, i, c, a, dA, dAp, dA_prev, slice, gets, tied, added, before, after };
+  return {
+    position,
+    total: s.total,
+    win,
+    i,
+    c,
+    a,
+    dA,
+    dAp,
+    dA_prev,
+    slice,
+    gets,
+    tied,
+    added,
+    before,
+    after,
+  };
 }
 
 /** "step 5 of 80: i=0, c=1, h=1, w=0, dA = 0.4414 to 1 cell" */
@@ -143,17 +180,51 @@ export const POOL_BACKWARD_PRESETS: readonly Preset[] = [
   {
     name: 'Ties (small integers)',
     why: 'tied maxima: the assignment vs PyTorch',
-    config: { ...NOTEBOOK_POOL_BACKWARD, m: 1, H: 4, W: 5, Cin: 1, f: 2, stride: 1, seed: 345, data: 'ints', mode: 'max', ties: 'all' },
+    config: {
+      ...NOTEBOOK_POOL_BACKWARD,
+      m: 1,
+      H: 4,
+      W: 5,
+      Cin: 1,
+      f: 2,
+      stride: 1,
+      seed: 345,
+      data: 'ints',
+      mode: 'max',
+      ties: 'all',
+    },
   },
   {
     name: 'Overlapping windows',
     why: 'f 3, stride 1: sums grow where windows meet',
-    config: { ...NOTEBOOK_POOL_BACKWARD, m: 1, H: 5, W: 5, Cin: 1, f: 3, stride: 1, seed: 33, data: 'ints', mode: 'max' },
+    config: {
+      ...NOTEBOOK_POOL_BACKWARD,
+      m: 1,
+      H: 5,
+      W: 5,
+      Cin: 1,
+      f: 3,
+      stride: 1,
+      seed: 33,
+      data: 'ints',
+      mode: 'max',
+    },
   },
   {
     name: 'dA all ones, average',
     why: 'each cell counts the windows over it, / f²',
-    config: { ...NOTEBOOK_POOL_BACKWARD, m: 1, H: 5, W: 5, Cin: 1, f: 2, stride: 1, seed: 1, mode: 'average', da: 'ones' },
+    config: {
+      ...NOTEBOOK_POOL_BACKWARD,
+      m: 1,
+      H: 5,
+      W: 5,
+      Cin: 1,
+      f: 2,
+      stride: 1,
+      seed: 1,
+      mode: 'average',
+      da: 'ones',
+    },
   },
 ];
 

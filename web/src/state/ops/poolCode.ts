@@ -115,7 +115,11 @@ export function poolBackwardC(): CodeLine[] {
   ];
 }
 
-export function poolCodeLines(op: 'pool_forward' | 'pool_backward', lang: CodeLang, mode: PoolMode = 'max'): CodeLine[] {
+export function poolCodeLines(
+  op: 'pool_forward' | 'pool_backward',
+  lang: CodeLang,
+  mode: PoolMode = 'max',
+): CodeLine[] {
   if (op === 'pool_forward') return lang === 'python' ? poolForwardPython() : poolForwardC();
   return lang === 'python' ? poolBackwardPython(mode) : poolBackwardC();
 }
@@ -141,7 +145,11 @@ function cellsText(n: number): string {
 }
 
 export function poolCodeMarks(
-  op: 'pool_forward' | 'pool_backward', lang: CodeLang, mode: PoolMode, st: PoolStep | null, t: PoolTexts,
+  op: 'pool_forward' | 'pool_backward',
+  lang: CodeLang,
+  mode: PoolMode,
+  st: PoolStep | null,
+  t: PoolTexts,
 ): CodeMarks {
   const max = mode === 'max';
   if (st === null) return code.marksBeforeLoop(lang, []);
@@ -149,7 +157,9 @@ export function poolCodeMarks(
     const decode = code.cDecodeValues(st);
     const ran = new Set([...code.C_DECODE_IDS, 'if_max', 'pos']);
     if (op === 'pool_forward') {
-      ['x', ...(max ? ['mx0', 'max_uv', 'max_if', 'ret_max'] : ['s0', 'sum_uv', 'ret_avg'])].forEach((id) => ran.add(id));
+      ['x', ...(max ? ['mx0', 'max_uv', 'max_if', 'ret_max'] : ['s0', 'sum_uv', 'ret_avg'])].forEach((id) =>
+        ran.add(id),
+      );
       return {
         current: 'out',
         ran,
@@ -163,7 +173,9 @@ export function poolCodeMarks(
       values: {
         ...decode,
         da: `= ${t.value}`,
-        ...(max ? { mask: t.mask, add_max: `${cellsText(t.cells)}` } : { share: `= ${t.amount}`, add_avg: `${cellsText(t.cells)}` }),
+        ...(max
+          ? { mask: t.mask, add_max: `${cellsText(t.cells)}` }
+          : { share: `= ${t.amount}`, add_avg: `${cellsText(t.cells)}` }),
       },
     };
   }
@@ -184,6 +196,10 @@ export function poolCodeMarks(
     ran,
     values: max
       ? { ...loops, mask: t.mask, add_max: `= ${t.value}` }
-      : { ...loops, da: `= ${t.value}`, shape: `= (${st.vertEnd - st.vertStart}, ${st.horiEnd - st.horiStart})` },
+      : {
+          ...loops,
+          da: `= ${t.value}`,
+          shape: `= (${st.vertEnd - st.vertStart}, ${st.horiEnd - st.horiStart})`,
+        },
   };
 }

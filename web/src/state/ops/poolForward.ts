@@ -90,7 +90,8 @@ export function poolForwardFrame(s: PoolForwardRun, position: number): PoolForwa
   if (out !== null) {
     const all = channel(out, i, c);
     for (let h = 0; h < nH; h++)
-      for (let w = 0; w < nW; w++) if (poolStepIndex(s, i, c, h, w) < position) A[h * nW + w] = all[h * nW + w] ?? Number.NaN;
+      for (let w = 0; w < nW; w++)
+        if (poolStepIndex(s, i, c, h, w) < position) A[h * nW + w] = all[h * nW + w] ?? Number.NaN;
   }
   const slice = win ? windowOf(a, W, win.vertStart, win.horiStart, f) : [];
   let sum = 0;
@@ -109,7 +110,11 @@ export function describePoolForward(fr: PoolForwardFrame, data: DataKind): strin
 }
 
 export const POOL_FORWARD_PRESETS: readonly Preset[] = [
-  { name: 'Notebook pool_forward', why: 'the assignment’s test: f 3, stride 1', config: NOTEBOOK_POOL_FORWARD },
+  {
+    name: 'Notebook pool_forward',
+    why: 'the assignment’s test: f 3, stride 1',
+    config: NOTEBOOK_POOL_FORWARD,
+  },
   {
     name: 'Notebook, stride 2',
     why: 'the assignment’s second test',
@@ -118,12 +123,34 @@ export const POOL_FORWARD_PRESETS: readonly Preset[] = [
   {
     name: 'Average, small integers',
     why: 'sums you can do in your head',
-    config: { ...NOTEBOOK_POOL_FORWARD, m: 1, H: 4, W: 4, Cin: 1, f: 2, stride: 2, seed: 3, data: 'ints', mode: 'average' },
+    config: {
+      ...NOTEBOOK_POOL_FORWARD,
+      m: 1,
+      H: 4,
+      W: 4,
+      Cin: 1,
+      f: 2,
+      stride: 2,
+      seed: 3,
+      data: 'ints',
+      mode: 'average',
+    },
   },
   {
     name: 'Ties (small integers)',
     why: 'a window’s maximum can appear twice',
-    config: { ...NOTEBOOK_POOL_FORWARD, m: 1, H: 4, W: 5, Cin: 1, f: 2, stride: 1, seed: 345, data: 'ints', mode: 'max' },
+    config: {
+      ...NOTEBOOK_POOL_FORWARD,
+      m: 1,
+      H: 4,
+      W: 5,
+      Cin: 1,
+      f: 2,
+      stride: 1,
+      seed: 345,
+      data: 'ints',
+      mode: 'max',
+    },
   },
   {
     name: 'Stride leaves a gap',

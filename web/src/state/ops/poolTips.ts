@@ -18,7 +18,13 @@ function readers(s: PoolForwardRun | PoolBackwardRun, i: number, c: number, r: n
 }
 
 /** A_prev[i, r, q, c] in either pooling op. */
-export function tipAprev(s: PoolForwardRun | PoolBackwardRun, i: number, c: number, r: number, q: number): string {
+export function tipAprev(
+  s: PoolForwardRun | PoolBackwardRun,
+  i: number,
+  c: number,
+  r: number,
+  q: number,
+): string {
   const cfg = s.config;
   const v = s.data.A_prev.data[flatOffset(s.data.A_prev.shape, [i, r, q, c])] ?? 0;
   const steps = readers(s, i, c, r, q);
@@ -56,16 +62,26 @@ export function tipDA(s: PoolBackwardRun, fr: PoolBackwardFrame, h: number, w: n
  *     step 17  +0.9863
  *     step 20  +2.5283  (this step)
  */
-function writeLines(ws: readonly { step: number; amount: number }[], position: number, data: 'gauss' | 'ints', limit = 5): string[] {
+function writeLines(
+  ws: readonly { step: number; amount: number }[],
+  position: number,
+  data: 'gauss' | 'ints',
+  limit = 5,
+): string[] {
   const signed = (v: number) => (v < 0 ? longText(v, data) : `+${longText(v, data)}`);
   const show = (head: string, xs: readonly { step: number; amount: number }[]) => [
     `${head} ${xs.length === 1 ? '1 step' : `${xs.length} steps`}:`,
-    ...xs.slice(0, limit).map((x) => `  step ${x.step}  ${signed(x.amount)}${x.step === position ? '  (this step)' : ''}`),
+    ...xs
+      .slice(0, limit)
+      .map((x) => `  step ${x.step}  ${signed(x.amount)}${x.step === position ? '  (this step)' : ''}`),
     ...(xs.length > limit ? [`  … and ${xs.length - limit} more`] : []),
   ];
   const done = ws.filter((x) => x.step <= position);
   const later = ws.filter((x) => x.step > position);
-  return [...(done.length > 0 ? show('written by', done) : []), ...(later.length > 0 ? show('still to come,', later) : [])];
+  return [
+    ...(done.length > 0 ? show('written by', done) : []),
+    ...(later.length > 0 ? show('still to come,', later) : []),
+  ];
 }
 
 /** dA_prev[i, r, q, c]: the running sum, and the steps that add to it. */
@@ -74,10 +90,15 @@ export function tipDAprev(s: PoolBackwardRun, fr: PoolBackwardFrame, r: number, 
   const cfg = s.config;
   const v = fr.dAp[r * cfg.W + q] ?? 0;
   const ws = writesTo(s, fr.a, fr.dA, i, c, r, q);
-  const lines = [`dA_prev[${i}, ${r}, ${q}, ${c}] = ${longText(v, cfg.data)}`, offsetLine([cfg.m, cfg.H, cfg.W, cfg.Cin], [i, r, q, c])];
+  const lines = [
+    `dA_prev[${i}, ${r}, ${q}, ${c}] = ${longText(v, cfg.data)}`,
+    offsetLine([cfg.m, cfg.H, cfg.W, cfg.Cin], [i, r, q, c]),
+  ];
   if (ws.length === 0) {
     const covered = windowsOver(s, r, q).length > 0;
-    lines.push(covered ? 'no step adds to it: no window’s mask picks it' : 'no step adds to it: no window covers it');
+    lines.push(
+      covered ? 'no step adds to it: no window’s mask picks it' : 'no step adds to it: no window covers it',
+    );
   } else lines.push(...writeLines(ws, fr.position, cfg.data));
   return lines.join('\n');
 }

@@ -28,7 +28,12 @@ export function BackwardFig({ f, width }: { f: BackwardFigure; width?: number })
       <figcaption style={{ height: `${CAPTION}px`, fontSize: `${size}px` }} title={f.label ?? f.caption}>
         {f.caption}
       </figcaption>
-      <GridCanvas label={f.label ?? f.caption} picture={f.picture} describe={f.describe} onSelect={f.onSelect} />
+      <GridCanvas
+        label={f.label ?? f.caption}
+        picture={f.picture}
+        describe={f.describe}
+        onSelect={f.onSelect}
+      />
     </figure>
   );
 }

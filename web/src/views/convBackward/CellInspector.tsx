@@ -16,7 +16,8 @@ const AROUND = 40;
 
 /** "= dA_prev[0, 1, 2, 1]" or "padding: cropped away" for a dA_prev_pad cell. */
 function alias(run: ConvBackwardRun, cell: CellRef): string {
-  if (cell.tensor === 'dW') return `flat NHWC offset ${offsetOf(run.data.W.shape, [cell.u, cell.v, cell.k, cell.c])}`;
+  if (cell.tensor === 'dW')
+    return `flat NHWC offset ${offsetOf(run.data.W.shape, [cell.u, cell.v, cell.k, cell.c])}`;
   if (cell.tensor === 'db') return `db[0, 0, 0, ${cell.c}]`;
   const { pad, H, W } = run.config;
   const h = cell.row - pad;
@@ -31,7 +32,19 @@ function factorName(cell: CellRef): string {
   return '';
 }
 
-function History({ h, run, data, position, onSeek }: { h: CellHistory; run: ConvBackwardRun; data: DataKind; position: number; onSeek(step: number): void }) {
+function History({
+  h,
+  run,
+  data,
+  position,
+  onSeek,
+}: {
+  h: CellHistory;
+  run: ConvBackwardRun;
+  data: DataKind;
+  position: number;
+  onSeek(step: number): void;
+}) {
   const listRef = useRef<HTMLDivElement>(null);
   const n = h.writes.length;
   const from = Math.max(0, h.done - AROUND);
@@ -52,7 +65,10 @@ function History({ h, run, data, position, onSeek }: { h: CellHistory; run: Conv
     <>
       {h.touchedNow ? (
         <p class="bw-cell-value">
-          <span class="bw-label">step {position} adds {addText(amount, data)}:</span> {long(h.before)} → <b>{long(h.after)}</b>
+          <span class="bw-label">
+            step {position} adds {addText(amount, data)}:
+          </span>{' '}
+          {long(h.before)} → <b>{long(h.after)}</b>
         </p>
       ) : (
         <p class="bw-cell-value">
@@ -61,7 +77,9 @@ function History({ h, run, data, position, onSeek }: { h: CellHistory; run: Conv
         </p>
       )}
       <p class="bw-cell-count">
-        {n === 0 ? 'No window reaches this cell: its gradient stays 0.' : `Written by ${n} step${n === 1 ? '' : 's'}, ${h.done} done; final value ${long(h.final)}.`}
+        {n === 0
+          ? 'No window reaches this cell: its gradient stays 0.'
+          : `Written by ${n} step${n === 1 ? '' : 's'}, ${h.done} done; final value ${long(h.final)}.`}
       </p>
       {n > 0 && (
         <div class="bw-writes" ref={listRef}>
@@ -84,7 +102,8 @@ function History({ h, run, data, position, onSeek }: { h: CellHistory; run: Conv
               )}
               {shown.map((w, j) => {
                 const idx = from + j;
-                const cls = w.step === position ? 'now' : idx === h.done ? 'next' : idx < h.done ? 'done' : 'later';
+                const cls =
+                  w.step === position ? 'now' : idx === h.done ? 'next' : idx < h.done ? 'done' : 'later';
                 return (
                   <tr key={w.step} class={cls}>
                     <td>
@@ -148,8 +167,8 @@ export function CellInspector() {
               <History h={h} run={run} data={data} position={position} onSeek={(k) => store.seek(k)} />
             ) : (
               <p class="bw-hint">
-                Click (or tap) a cell of <b>dA_prev_pad</b>, <b>dW</b> or <b>db</b>: its value before and after each step, and
-                every step that writes to it, appear here.
+                Click (or tap) a cell of <b>dA_prev_pad</b>, <b>dW</b> or <b>db</b>: its value before and
+                after each step, and every step that writes to it, appear here.
               </p>
             )}
           </section>

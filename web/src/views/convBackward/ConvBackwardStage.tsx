@@ -38,9 +38,16 @@ function writtenBy(steps: number[], done: number): string {
 
 function DzSelect({ value, onChange }: { value: DzSource; onChange(dz: DzSource): void }) {
   return (
-    <label class="bw-dz-source" title={DZ_LABELS[value].hint} style={{ height: `${SELECT_HEIGHT}px`, width: `${SELECT_WIDTH}px` }}>
+    <label
+      class="bw-dz-source"
+      title={DZ_LABELS[value].hint}
+      style={{ height: `${SELECT_HEIGHT}px`, width: `${SELECT_WIDTH}px` }}
+    >
       <span>where dZ comes from</span>
-      <select value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value as DzSource)}>
+      <select
+        value={value}
+        onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value as DzSource)}
+      >
         {DZ_SOURCES.map((d) => (
           <option key={d} value={d}>
             {DZ_LABELS[d].label}
@@ -73,7 +80,9 @@ export function ConvBackwardStage() {
   const select = (cell: CellRef) => store.convBackward.select(cell);
   const position = fr.position;
 
-  const window: GridWindow | null = win ? { row: win.vertStart, col: win.horiStart, span: s.span, taps: f, step: dil } : null;
+  const window: GridWindow | null = win
+    ? { row: win.vertStart, col: win.horiStart, span: s.span, taps: f, step: dil }
+    : null;
   const dAShape = s.A_pad.shape;
   const dWShape = s.data.W.shape;
 
@@ -83,7 +92,13 @@ export function ConvBackwardStage() {
     kind: 'dz',
     caption: `dZ[${i},:,:,${c}]`,
     picture: {
-      rows: s.nH, cols: s.nW, cell: layout.dz, values: fr.dZ, scale: s.scale.dZ, text, shortText,
+      rows: s.nH,
+      cols: s.nW,
+      cell: layout.dz,
+      values: fr.dZ,
+      scale: s.scale.dZ,
+      text,
+      shortText,
       marked: win ? { row: win.h, col: win.w } : null,
     },
     describe: (h, w) =>
@@ -97,7 +112,13 @@ export function ConvBackwardStage() {
     kind: 'db',
     caption: `db[${c}]`,
     picture: {
-      rows: 1, cols: 1, cell: dbCell(layout), values: [dbWritten ? (fr.db.data[c] ?? 0) : Number.NaN], scale: s.scale.db, text, shortText,
+      rows: 1,
+      cols: 1,
+      cell: dbCell(layout),
+      values: [dbWritten ? (fr.db.data[c] ?? 0) : Number.NaN],
+      scale: s.scale.db,
+      text,
+      shortText,
       selected: selected?.tensor === 'db' && selected.c === c ? { row: 0, col: 0 } : null,
     },
     describe: () => {
@@ -116,15 +137,30 @@ export function ConvBackwardStage() {
     const values = new Float64Array(s.Hp * s.Wp);
     for (let r = 0; r < s.Hp; r++)
       for (let q = 0; q < s.Wp; q++)
-        values[r * s.Wp + q] = fr.dAWritten[r * s.Wp + q] ? (fr.dAPad.data[offsetOf(dAShape, [i, r, q, k])] ?? 0) : Number.NaN;
+        values[r * s.Wp + q] = fr.dAWritten[r * s.Wp + q]
+          ? (fr.dAPad.data[offsetOf(dAShape, [i, r, q, k])] ?? 0)
+          : Number.NaN;
     const dAFig: BackwardFigure = {
       key: `dA${k}`,
       kind: 'da',
       caption: `dA_prev_pad[${i},:,:,${k}]`,
       picture: {
-        rows: s.Hp, cols: s.Wp, cell: layout.cell, values, scale: s.scale.dA, text, shortText, pad, padValues: true,
-        visitedRows: s.visitedRows, visitedCols: s.visitedCols, window,
-        selected: selected?.tensor === 'dA_prev_pad' && selected.i === i && selected.k === k ? { row: selected.row, col: selected.col } : null,
+        rows: s.Hp,
+        cols: s.Wp,
+        cell: layout.cell,
+        values,
+        scale: s.scale.dA,
+        text,
+        shortText,
+        pad,
+        padValues: true,
+        visitedRows: s.visitedRows,
+        visitedCols: s.visitedCols,
+        window,
+        selected:
+          selected?.tensor === 'dA_prev_pad' && selected.i === i && selected.k === k
+            ? { row: selected.row, col: selected.col }
+            : null,
         notes: (r, q) => {
           const a = touched.get(`${r},${q},${k}`);
           return a === undefined ? null : addText(a, data, 2);
@@ -140,7 +176,10 @@ export function ConvBackwardStage() {
         const ws = cellWrites(s, { tensor: 'dA_prev_pad', i, row: r, col: q, k });
         const add = touched.get(`${r},${q},${k}`);
         const now = add === undefined ? '' : `\nthis step adds ${addText(add, data)}`;
-        return `${head}\n${inner}\nflat NHWC offset ${offsetOf(dAShape, [i, r, q, k])} in dA_prev_pad\n${writtenBy(ws.map((x) => x.step), writesDone(ws, position))}${now}`;
+        return `${head}\n${inner}\nflat NHWC offset ${offsetOf(dAShape, [i, r, q, k])} in dA_prev_pad\n${writtenBy(
+          ws.map((x) => x.step),
+          writesDone(ws, position),
+        )}${now}`;
       },
       onSelect: (r, q) => select({ tensor: 'dA_prev_pad', i, row: r, col: q, k }),
     };
@@ -151,7 +190,9 @@ export function ConvBackwardStage() {
     for (let u = 0; u < f; u++)
       for (let v = 0; v < f; v++) {
         wv[u * f + v] = s.data.W.data[offsetOf(dWShape, [u, v, k, c])] ?? 0;
-        if (win) av[u * f + v] = s.A_pad.data[offsetOf(dAShape, [i, win.vertStart + u * dil, win.horiStart + v * dil, k])] ?? 0;
+        if (win)
+          av[u * f + v] =
+            s.A_pad.data[offsetOf(dAShape, [i, win.vertStart + u * dil, win.horiStart + v * dil, k])] ?? 0;
         if (fr.cWritten[c]) dwv[u * f + v] = fr.dW.data[offsetOf(dWShape, [u, v, k, c])] ?? 0;
       }
     const wFig: BackwardFigure = {
@@ -185,15 +226,29 @@ export function ConvBackwardStage() {
       caption: 'dW',
       label: `dW[:,:,${k},${c}]`,
       picture: {
-        rows: f, cols: f, cell: layout.small, values: dwv, scale: s.scale.dW, text, shortText,
-        selected: selected?.tensor === 'dW' && selected.k === k && selected.c === c ? { row: selected.u, col: selected.v } : null,
+        rows: f,
+        cols: f,
+        cell: layout.small,
+        values: dwv,
+        scale: s.scale.dW,
+        text,
+        shortText,
+        selected:
+          selected?.tensor === 'dW' && selected.k === k && selected.c === c
+            ? { row: selected.u, col: selected.v }
+            : null,
       },
       describe: (u, v) => {
         const cell: CellRef = { tensor: 'dW', u, v, k, c };
         const ws = cellWrites(s, cell);
         const val = dwv[u * f + v] ?? Number.NaN;
-        const head = Number.isNaN(val) ? `dW[${u}, ${v}, ${k}, ${c}]: not written yet (0)` : `dW[${u}, ${v}, ${k}, ${c}] = ${long(val)}`;
-        return `${head}\nflat NHWC offset ${offsetOf(dWShape, [u, v, k, c])}\n${writtenBy(ws.map((x) => x.step), writesDone(ws, position))}\n(every window of channel c = ${c})`;
+        const head = Number.isNaN(val)
+          ? `dW[${u}, ${v}, ${k}, ${c}]: not written yet (0)`
+          : `dW[${u}, ${v}, ${k}, ${c}] = ${long(val)}`;
+        return `${head}\nflat NHWC offset ${offsetOf(dWShape, [u, v, k, c])}\n${writtenBy(
+          ws.map((x) => x.step),
+          writesDone(ws, position),
+        )}\n(every window of channel c = ${c})`;
       },
       onSelect: (u, v) => select({ tensor: 'dW', u, v, k, c }),
     };
@@ -205,17 +260,33 @@ export function ConvBackwardStage() {
 
   return (
     <section class="stage bw-stage" aria-labelledby="stage-title">
-      <StageHead i={i} c={c} channel="output channel" formulas={formulas} note={never && `${never}: their gradient stays 0`} />
+      <StageHead
+        i={i}
+        c={c}
+        channel="output channel"
+        formulas={formulas}
+        note={never && `${never}: their gradient stays 0`}
+      />
       <div class="stage-box" ref={ref}>
         <div class={`bw-grids bw-${layout.arrangement}`} style={{ gap: `${GROUP_GAP}px` }}>
-          <div class="bw-head" style={{ gap: `${layout.arrangement === 'side' ? GAP : GROUP_GAP}px`, width: `${headSize(dims, layout).w}px` }}>
+          <div
+            class="bw-head"
+            style={{
+              gap: `${layout.arrangement === 'side' ? GAP : GROUP_GAP}px`,
+              width: `${headSize(dims, layout).w}px`,
+            }}
+          >
             <DzSelect value={dzOf(cfg)} onChange={(dz) => store.setChoices({ dz })} />
             <BackwardFig f={dzFig} />
             <BackwardFig f={dbFig} />
           </div>
           <div
             class="bw-cards"
-            style={{ gridTemplateColumns: `repeat(${layout.cols}, ${card.w}px)`, columnGap: `${CARD_GAP}px`, rowGap: `${GAP}px` }}
+            style={{
+              gridTemplateColumns: `repeat(${layout.cols}, ${card.w}px)`,
+              columnGap: `${CARD_GAP}px`,
+              rowGap: `${GAP}px`,
+            }}
           >
             {cards.map(({ k, dAFig, small }) => (
               <div key={k} class="bw-card" style={{ gap: `${GAP}px` }}>

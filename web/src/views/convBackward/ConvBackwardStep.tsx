@@ -11,7 +11,19 @@ import { addText, signedText } from './text';
 /** Windows with at most this many cells (f·f·n_C_prev) get tables. */
 const TABLES = 48;
 
-function AddTables({ adds, f, channels, what, data }: { adds: Add[]; f: number; channels: number; what: string; data: DataKind }) {
+function AddTables({
+  adds,
+  f,
+  channels,
+  what,
+  data,
+}: {
+  adds: Add[];
+  f: number;
+  channels: number;
+  what: string;
+  data: DataKind;
+}) {
   if (adds.length > TABLES) {
     let lo = Infinity;
     let hi = -Infinity;
@@ -65,7 +77,9 @@ export function ConvBackwardStep() {
     return (
       <section class="panel arith-panel bw-step" aria-labelledby="arith-title">
         <h2 id="arith-title">This step</h2>
-        <p class="arith-empty">Step 0: dA_prev_pad, dW and db are all zeros. Press Step (or →) to run the first window.</p>
+        <p class="arith-empty">
+          Step 0: dA_prev_pad, dW and db are all zeros. Press Step (or →) to run the first window.
+        </p>
       </section>
     );
   }
@@ -91,7 +105,8 @@ export function ConvBackwardStep() {
       <dl class="bw-db">
         <dt>db[{c}] += dZ</dt>
         <dd>
-          {longText(fr.dbBefore, data)} + {win.value < 0 ? `(${longText(win.value, data)})` : longText(win.value, data)} ={' '}
+          {longText(fr.dbBefore, data)} +{' '}
+          {win.value < 0 ? `(${longText(win.value, data)})` : longText(win.value, data)} ={' '}
           <b>{longText(fr.dbAfter, data)}</b>
         </dd>
       </dl>

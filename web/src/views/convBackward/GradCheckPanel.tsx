@@ -59,7 +59,12 @@ export function GradCheckPanel() {
               <tr class="bw-rel">
                 <th scope="row">relative difference</th>
                 <td data-value={v.relDiff}>
-                  {relText(v.relDiff)} {v.relDiff <= AGREE ? <span class="bw-ok">✓ agree</span> : <span class="bw-bad">✗ differ</span>}
+                  {relText(v.relDiff)}{' '}
+                  {v.relDiff <= AGREE ? (
+                    <span class="bw-ok">✓ agree</span>
+                  ) : (
+                    <span class="bw-bad">✗ differ</span>
+                  )}
                 </td>
               </tr>
             </tbody>

@@ -5,4 +5,8 @@ import { ConvBackwardCode } from './ConvBackwardCode';
 import { ConvBackwardStage } from './ConvBackwardStage';
 import { ConvBackwardStep } from './ConvBackwardStep';
 
-export const convBackwardViews: OpViews = { Stage: ConvBackwardStage, Code: ConvBackwardCode, Arithmetic: ConvBackwardStep };
+export const convBackwardViews: OpViews = {
+  Stage: ConvBackwardStage,
+  Code: ConvBackwardCode,
+  Arithmetic: ConvBackwardStep,
+};

@@ -59,7 +59,10 @@ export function cardSize(d: BackwardDims, s: number, small: number): { w: number
 }
 
 /** The head: the selector, dZ and db; a column beside the cards, or a row above them. */
-export function headSize(d: BackwardDims, l: Pick<BackwardLayout, 'arrangement' | 'dz'>): { w: number; h: number } {
+export function headSize(
+  d: BackwardDims,
+  l: Pick<BackwardLayout, 'arrangement' | 'dz'>,
+): { w: number; h: number } {
   const zW = d.nW * l.dz + M;
   const zH = CAPTION + d.nH * l.dz + M;
   const bW = dbCell(l) + M;
@@ -99,7 +102,11 @@ export function backwardLayout(d: BackwardDims, width: number, height: number, m
       // Rows of cards must all be used.
       if (!fillsRows(d.channels, cols)) continue;
       if (!fits(d, at(arrangement, best.cell + 1, cols), width, height)) continue;
-      best = at(arrangement, largestCell(best.cell + 1, maxCell, (s) => fits(d, at(arrangement, s, cols), width, height)), cols);
+      best = at(
+        arrangement,
+        largestCell(best.cell + 1, maxCell, (s) => fits(d, at(arrangement, s, cols), width, height)),
+        cols,
+      );
     }
   // dZ is what the step reads: give it a larger cell where that costs the rest nothing.
   for (const dz of DZ_TRIES) {

@@ -42,13 +42,24 @@ function ChannelSummary({ k, products, data }: { k: number; products: Product[];
     <div class="arith-ch">
       <span class="arith-ch-name">ch {k}</span>
       <span>
-        sum of {products.length} products{inPad > 0 ? ` (${inPad} on padding)` : ''} = <b>{longText(sub, data)}</b>
+        sum of {products.length} products{inPad > 0 ? ` (${inPad} on padding)` : ''} ={' '}
+        <b>{longText(sub, data)}</b>
       </span>
     </div>
   );
 }
 
-function ChannelTable({ k, f, products, data }: { k: number; f: number; products: Product[]; data: DataKind }) {
+function ChannelTable({
+  k,
+  f,
+  products,
+  data,
+}: {
+  k: number;
+  f: number;
+  products: Product[];
+  data: DataKind;
+}) {
   const sub = products.reduce((t, p) => t + p.p, 0);
   const rows: Product[][] = [];
   for (let u = 0; u < f; u++) rows.push(products.filter((p) => p.u === u));
@@ -60,7 +71,11 @@ function ChannelTable({ k, f, products, data }: { k: number; f: number; products
           {rows.map((r, u) => (
             <tr key={u}>
               {r.map((p) => (
-                <td key={p.v} class={p.p === 0 ? 'zero' : ''} title={`${longText(p.a, data)} · ${longText(p.w, data)}`}>
+                <td
+                  key={p.v}
+                  class={p.p === 0 ? 'zero' : ''}
+                  title={`${longText(p.a, data)} · ${longText(p.w, data)}`}
+                >
                   {cellText(p.p, data)}
                 </td>
               ))}
@@ -86,7 +101,9 @@ export function ConvForwardArithmetic() {
     return (
       <section class="panel arith-panel" aria-labelledby="arith-title">
         <h2 id="arith-title">Arithmetic</h2>
-        <p class="arith-empty">Step 0: Z is all empty, nothing computed yet. Press Step (or →) to run the first window.</p>
+        <p class="arith-empty">
+          Step 0: Z is all empty, nothing computed yet. Press Step (or →) to run the first window.
+        </p>
       </section>
     );
   }

@@ -51,7 +51,11 @@ export function ConvForwardStage() {
   const text = (v: number) => cellText(v, cfg.data);
   const shortText = (v: number) => shortCellText(v, cfg.data);
   const [ref, box] = useBoxSize<HTMLDivElement>({ width: 900, height: 520 });
-  const layout = stageLayout({ channels: cfg.Cin, Hp: s.Hp, Wp: s.Wp, f: cfg.f, nH: s.nH, nW: s.nW }, box.width, box.height);
+  const layout = stageLayout(
+    { channels: cfg.Cin, Hp: s.Hp, Wp: s.Wp, f: cfg.f, nH: s.nH, nW: s.nW },
+    box.width,
+    box.height,
+  );
   const cell = layout.cell;
   const formulas = convFormulas(cfg);
   const note = unvisitedNote(s.visitedRows, s.visitedCols);
@@ -65,14 +69,24 @@ export function ConvForwardStage() {
   for (let k = 0; k < cfg.Cin; k++) {
     const a = new Float64Array(s.Hp * s.Wp);
     for (let r = 0; r < s.Hp; r++)
-      for (let q = 0; q < s.Wp; q++) a[r * s.Wp + q] = s.A_pad.data[((i * s.Hp + r) * s.Wp + q) * cfg.Cin + k] ?? 0;
+      for (let q = 0; q < s.Wp; q++)
+        a[r * s.Wp + q] = s.A_pad.data[((i * s.Hp + r) * s.Wp + q) * cfg.Cin + k] ?? 0;
     aFigs.push({
       key: `a${k}`,
       kind: 'a',
       caption: `A_prev[${i},:,:,${k}]`,
       picture: {
-        rows: s.Hp, cols: s.Wp, cell, values: a, scale: s.scale.A, text, shortText, pad: cfg.pad,
-        visitedRows: s.visitedRows, visitedCols: s.visitedCols, window: win,
+        rows: s.Hp,
+        cols: s.Wp,
+        cell,
+        values: a,
+        scale: s.scale.A,
+        text,
+        shortText,
+        pad: cfg.pad,
+        visitedRows: s.visitedRows,
+        visitedCols: s.visitedCols,
+        window: win,
       },
       describe: (r, q) => {
         const h = r - cfg.pad;
@@ -84,12 +98,21 @@ export function ConvForwardStage() {
     });
     const wv = new Float64Array(cfg.f * cfg.f);
     for (let u = 0; u < cfg.f; u++)
-      for (let v = 0; v < cfg.f; v++) wv[u * cfg.f + v] = s.data.W.data[((u * cfg.f + v) * cfg.Cin + k) * cfg.Cout + c] ?? 0;
+      for (let v = 0; v < cfg.f; v++)
+        wv[u * cfg.f + v] = s.data.W.data[((u * cfg.f + v) * cfg.Cin + k) * cfg.Cout + c] ?? 0;
     wFigs.push({
       key: `w${k}`,
       kind: 'w',
       caption: `W[:,:,${k},${c}]`,
-      picture: { rows: cfg.f, cols: cfg.f, cell: layout.wCell, values: wv, scale: s.scale.W, text, shortText },
+      picture: {
+        rows: cfg.f,
+        cols: cfg.f,
+        cell: layout.wCell,
+        values: wv,
+        scale: s.scale.W,
+        text,
+        shortText,
+      },
       describe: (u, v) =>
         `W[${u}, ${v}, ${k}, ${c}] = ${longText(wv[u * cfg.f + v] ?? 0, cfg.data)}\n${offsetText([cfg.f, cfg.f, cfg.Cin, cfg.Cout], [u, v, k, c])}`,
     });
@@ -106,26 +129,40 @@ export function ConvForwardStage() {
     kind: 'z',
     caption: `Z[${i},:,:,${c}]`,
     picture: {
-      rows: s.nH, cols: s.nW, cell, values: fr.Z, scale: s.scale.Z, text, shortText,
+      rows: s.nH,
+      cols: s.nW,
+      cell,
+      values: fr.Z,
+      scale: s.scale.Z,
+      text,
+      shortText,
       marked: fr.win ? { row: fr.win.h, col: fr.win.w } : null,
     },
     describe: (h, w) => {
       const v = fr.Z[h * s.nW + w] ?? Number.NaN;
       const at = stepIndex(s, i, c, h, w) + 1;
-      const head = Number.isNaN(v) ? `Z[${i}, ${h}, ${w}, ${c}]: not computed yet (step ${at})` : `Z[${i}, ${h}, ${w}, ${c}] = ${longText(v, cfg.data)} (step ${at})`;
+      const head = Number.isNaN(v)
+        ? `Z[${i}, ${h}, ${w}, ${c}]: not computed yet (step ${at})`
+        : `Z[${i}, ${h}, ${w}, ${c}] = ${longText(v, cfg.data)} (step ${at})`;
       return `${head}\n${offsetText([cfg.m, s.nH, s.nW, cfg.Cout], [i, h, w, c])}`;
     },
   };
 
   const aGroup = (
-    <div class="group group-a" style={{ gridTemplateColumns: `repeat(${layout.aCols}, auto)`, gap: `${GAP}px` }}>
+    <div
+      class="group group-a"
+      style={{ gridTemplateColumns: `repeat(${layout.aCols}, auto)`, gap: `${GAP}px` }}
+    >
       {aFigs.map((f) => (
         <Fig key={f.key} f={f} />
       ))}
     </div>
   );
   const wGroup = (
-    <div class="group group-w" style={{ gridTemplateColumns: `repeat(${layout.wCols}, auto)`, gap: `${GAP}px` }}>
+    <div
+      class="group group-w"
+      style={{ gridTemplateColumns: `repeat(${layout.wCols}, auto)`, gap: `${GAP}px` }}
+    >
       {wFigs.map((f) => (
         <Fig key={f.key} f={f} />
       ))}

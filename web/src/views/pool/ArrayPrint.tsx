@@ -37,11 +37,24 @@ export function sliceText(t: Tensor | null, shape: readonly number[], i: number,
   return `[${rows.join(', ')}]`;
 }
 
-function Choice({ label, value, n, onChange }: { label: string; value: number; n: number; onChange(v: number): void }) {
+function Choice({
+  label,
+  value,
+  n,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  n: number;
+  onChange(v: number): void;
+}) {
   return (
     <label class="print-choice">
       <span>{label}</span>
-      <select value={String(value)} onChange={(e) => onChange(Number((e.currentTarget as HTMLSelectElement).value))}>
+      <select
+        value={String(value)}
+        onChange={(e) => onChange(Number((e.currentTarget as HTMLSelectElement).value))}
+      >
         {Array.from({ length: n }, (_, k) => (
           <option key={k} value={String(k)}>
             {k}
@@ -66,7 +79,7 @@ export function ArrayPrint({ name, tensor, shape }: ArrayPrintProps) {
         <Choice label="i" value={i} n={m} onChange={(v) => setPick({ i: v, h })} />
         <Choice label="row" value={h} n={H} onChange={(v) => setPick({ i, h: v })} />
       </div>
-      <pre class="print-out" aria-label={`${expr}, every column and channel`}>
+      <pre class="print-out" title={`${expr}, every column and channel`}>
         <span class="print-prompt">{`>>> ${expr}.tolist()`}</span>
         {'\n'}
         {sliceText(tensor, shape, i, h)}

@@ -28,7 +28,10 @@ export function PoolBackwardArithmetic() {
       <>
         <section class="panel arith-panel" aria-labelledby="arith-title">
           <h2 id="arith-title">Arithmetic</h2>
-          <p class="arith-empty">Step 0: dA_prev = np.zeros(A_prev.shape), nothing added yet. Press Step (or →) to route the first window’s gradient.</p>
+          <p class="arith-empty">
+            Step 0: dA_prev = np.zeros(A_prev.shape), nothing added yet. Press Step (or →) to route the first
+            window’s gradient.
+          </p>
         </section>
       </>
     );
@@ -45,7 +48,8 @@ export function PoolBackwardArithmetic() {
         after: fr.after[j] ?? 0,
       });
   const tiedCount = fr.tied.reduce((t, x) => t + x, 0);
-  const skipped = max && ties === 'first' ? Array.from(fr.tied, (t, j) => (t === 1 && fr.gets[j] !== 1 ? 1 : 0)) : null;
+  const skipped =
+    max && ties === 'first' ? Array.from(fr.tied, (t, j) => (t === 1 && fr.gets[j] !== 1 ? 1 : 0)) : null;
 
   return (
     <>
@@ -54,13 +58,23 @@ export function PoolBackwardArithmetic() {
         {max ? (
           <>
             <p class="arith-head">
-              mask = create_mask_from_window(A_prev[{win.i}, {win.vertStart}:{win.vertEnd}, {win.horiStart}:{win.horiEnd}, {win.c}])
+              mask = create_mask_from_window(A_prev[{win.i}, {win.vertStart}:{win.vertEnd}, {win.horiStart}:
+              {win.horiEnd}, {win.c}])
             </p>
-            <SliceTable f={f} values={fr.slice} data={data} marks={fr.gets} skipped={skipped} label="a_prev_slice, mask cells ringed" />
+            <SliceTable
+              f={f}
+              values={fr.slice}
+              data={data}
+              marks={fr.gets}
+              skipped={skipped}
+              label="a_prev_slice, mask cells ringed"
+            />
             {tiedCount > 1 && (
               <p class="tie-note" role="note">
                 The maximum {longText(Math.max(...fr.slice), data)} appears {tiedCount} times:{' '}
-                {ties === 'all' ? 'the assignment’s mask (x == max(x)) marks every one.' : 'PyTorch’s rule marks only the first, in row-major order.'}
+                {ties === 'all'
+                  ? 'the assignment’s mask (x == max(x)) marks every one.'
+                  : 'PyTorch’s rule marks only the first, in row-major order.'}
               </p>
             )}
             <dl class="arith-total">
@@ -87,7 +101,9 @@ export function PoolBackwardArithmetic() {
         <table class="sum-table" aria-label="dA_prev cells this step adds to">
           <thead>
             <tr>
-              <th scope="col">dA_prev[{win.i}, r, q, {win.c}]</th>
+              <th scope="col">
+                dA_prev[{win.i}, r, q, {win.c}]
+              </th>
               <th scope="col">before</th>
               <th scope="col">+ added</th>
               <th scope="col">= now</th>
@@ -106,7 +122,11 @@ export function PoolBackwardArithmetic() {
             ))}
           </tbody>
         </table>
-        {touched.length > LIST && <p class="arith-empty">… and {touched.length - LIST} more cells, each + {longText(win.amount, data)}</p>}
+        {touched.length > LIST && (
+          <p class="arith-empty">
+            … and {touched.length - LIST} more cells, each + {longText(win.amount, data)}
+          </p>
+        )}
       </section>
     </>
   );

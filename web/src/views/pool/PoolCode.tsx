@@ -17,7 +17,8 @@ export function maskText(mask: ArrayLike<number>, f: number): string {
   for (let j = 0; j < f * f; j++) set += mask[j] ?? 0;
   if (f > 2) return `${set} of ${f * f} set`;
   const rows: string[] = [];
-  for (let u = 0; u < f; u++) rows.push(`[${Array.from({ length: f }, (_, v) => String(mask[u * f + v] ?? 0)).join(' ')}]`);
+  for (let u = 0; u < f; u++)
+    rows.push(`[${Array.from({ length: f }, (_, v) => String(mask[u * f + v] ?? 0)).join(' ')}]`);
   return `[${rows.join(' ')}]`;
 }
 
@@ -34,11 +35,21 @@ function PoolCode({ op }: { op: 'pool_forward' | 'pool_backward' }) {
   if (win !== null) {
     if (op === 'pool_forward') {
       const f2 = fr as PoolForwardFrame;
-      texts = { value: longText(win.value, data), mask: maskText(f2.mask, cfg.f), amount: longText(f2.sum, data), cells: 1 };
+      texts = {
+        value: longText(win.value, data),
+        mask: maskText(f2.mask, cfg.f),
+        amount: longText(f2.sum, data),
+        cells: 1,
+      };
     } else {
       const b = fr as PoolBackwardFrame;
       const cells = b.gets.reduce((t, g) => t + g, 0);
-      texts = { value: longText(win.value, data), mask: maskText(b.gets, cfg.f), amount: longText(win.amount, data), cells };
+      texts = {
+        value: longText(win.value, data),
+        mask: maskText(b.gets, cfg.f),
+        amount: longText(win.amount, data),
+        cells,
+      };
     }
   }
   const note =

@@ -12,8 +12,19 @@ interface Option<T extends string> {
   hint: string;
 }
 
-function Radios<T extends string>({ name, legend, options, value, onPick, code = false }: {
-  name: string; legend: string; options: readonly Option<T>[]; value: T; onPick(v: T): void;
+function Radios<T extends string>({
+  name,
+  legend,
+  options,
+  value,
+  onPick,
+  code = false,
+}: {
+  name: string;
+  legend: string;
+  options: readonly Option<T>[];
+  value: T;
+  onPick(v: T): void;
   /** the legend is a name from the code (mode) */
   code?: boolean;
 }) {
@@ -22,7 +33,13 @@ function Radios<T extends string>({ name, legend, options, value, onPick, code =
       <legend>{legend}</legend>
       {options.map((o) => (
         <label key={o.value}>
-          <input type="radio" name={name} value={o.value} checked={value === o.value} onChange={() => onPick(o.value)} />
+          <input
+            type="radio"
+            name={name}
+            value={o.value}
+            checked={value === o.value}
+            onChange={() => onPick(o.value)}
+          />
           <span>
             {o.label} <span class="radio-hint">{o.hint}</span>
           </span>
@@ -56,14 +73,35 @@ function PoolControls({ backward }: { backward: boolean }) {
   const p = poolChoices(store.config.value);
   return (
     <div class="pool-controls">
-      <Radios name="pool-mode" legend="mode" code options={MODES} value={p.mode} onPick={(mode) => store.setChoices({ mode })} />
+      <Radios
+        name="pool-mode"
+        legend="mode"
+        code
+        options={MODES}
+        value={p.mode}
+        onPick={(mode) => store.setChoices({ mode })}
+      />
       {backward && p.mode === 'max' && (
         <>
-          <Radios name="pool-ties" legend="Tied maxima get the gradient" options={TIES} value={p.ties} onPick={(ties) => store.setChoices({ ties })} />
+          <Radios
+            name="pool-ties"
+            legend="Tied maxima get the gradient"
+            options={TIES}
+            value={p.ties}
+            onPick={(ties) => store.setChoices({ ties })}
+          />
           <p class="ties-sentence">{TIES_SENTENCE}</p>
         </>
       )}
-      {backward && <Radios name="pool-da" legend="dA, the incoming gradient" options={SOURCES} value={p.da} onPick={(da) => store.setChoices({ da })} />}
+      {backward && (
+        <Radios
+          name="pool-da"
+          legend="dA, the incoming gradient"
+          options={SOURCES}
+          value={p.da}
+          onPick={(da) => store.setChoices({ da })}
+        />
+      )}
     </div>
   );
 }

@@ -23,7 +23,9 @@ export function PoolForwardArithmetic() {
       <>
         <section class="panel arith-panel" aria-labelledby="arith-title">
           <h2 id="arith-title">Arithmetic</h2>
-          <p class="arith-empty">Step 0: A = np.zeros(...), nothing computed yet. Press Step (or →) to pool the first window.</p>
+          <p class="arith-empty">
+            Step 0: A = np.zeros(...), nothing computed yet. Press Step (or →) to pool the first window.
+          </p>
         </section>
       </>
     );
@@ -37,7 +39,13 @@ export function PoolForwardArithmetic() {
       <section class="panel arith-panel" aria-labelledby="arith-title">
         <h2 id="arith-title">Arithmetic</h2>
         <p class="arith-head">a_prev_slice = {slice}</p>
-        <SliceTable f={f} values={fr.slice} data={data} marks={mode === 'max' ? fr.mask : null} label="a_prev_slice" />
+        <SliceTable
+          f={f}
+          values={fr.slice}
+          data={data}
+          marks={mode === 'max' ? fr.mask : null}
+          label="a_prev_slice"
+        />
         {mode === 'max' ? (
           <dl class="arith-total">
             <dt>np.max of {n} values</dt>

@@ -27,7 +27,12 @@ export function PoolForwardStage() {
   const highlights: CellHighlight[] = [];
   if (fr.win && mode === 'max')
     fr.mask.forEach((m, j) => {
-      if (m === 1) highlights.push({ row: fr.win!.vertStart + Math.floor(j / cfg.f), col: fr.win!.horiStart + (j % cfg.f), kind: 'hit' });
+      if (m === 1)
+        highlights.push({
+          row: fr.win!.vertStart + Math.floor(j / cfg.f),
+          col: fr.win!.horiStart + (j % cfg.f),
+          kind: 'hit',
+        });
     });
 
   const outFig = (
@@ -35,7 +40,13 @@ export function PoolForwardStage() {
       kind="out"
       caption={`A[${i},:,:,${c}]`}
       picture={{
-        rows: s.nH, cols: s.nW, cell, values: fr.A, scale: s.scale.A, text, shortText,
+        rows: s.nH,
+        cols: s.nW,
+        cell,
+        values: fr.A,
+        scale: s.scale.A,
+        text,
+        shortText,
         marked: fr.win ? { row: fr.win.h, col: fr.win.w } : null,
       }}
       describe={(h, w) => tipA(s, fr, h, w)}
@@ -45,9 +56,24 @@ export function PoolForwardStage() {
   const print = { name: 'A', tensor: fr.out, shape: [cfg.m, s.nH, s.nW, cfg.Cin] };
 
   return (
-    <PoolStageFrame i={i} c={c} texts={texts} boxRef={ref} print={print} marks={mode === 'max' ? ['max'] : []}>
+    <PoolStageFrame
+      i={i}
+      c={c}
+      texts={texts}
+      boxRef={ref}
+      print={print}
+      marks={mode === 'max' ? ['max'] : []}
+    >
       <div class={index === 0 ? 'pool-row' : 'pool-col'} style={{ gap: `${GROUP_GAP}px` }}>
-        <AprevFig s={s} i={i} c={c} cell={cell} values={fr.a} window={poolWindow(fr.win, cfg.f)} highlights={highlights} />
+        <AprevFig
+          s={s}
+          i={i}
+          c={c}
+          cell={cell}
+          values={fr.a}
+          window={poolWindow(fr.win, cfg.f)}
+          highlights={highlights}
+        />
         {outFig}
       </div>
     </PoolStageFrame>

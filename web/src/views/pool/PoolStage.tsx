@@ -40,7 +40,10 @@ export function poolStageTexts(s: PoolStageRun) {
 }
 
 /** The f×f window at the step's corner, or none before the first step. */
-export function poolWindow(win: { vertStart: number; horiStart: number } | null, f: number): GridWindow | null {
+export function poolWindow(
+  win: { vertStart: number; horiStart: number } | null,
+  f: number,
+): GridWindow | null {
   return win ? { row: win.vertStart, col: win.horiStart, span: f, taps: f, step: 1 } : null;
 }
 
@@ -64,8 +67,17 @@ export function AprevFig({ s, i, c, cell, values, window, highlights }: AprevFig
       kind="in"
       caption={`A_prev[${i},:,:,${c}]`}
       picture={{
-        rows: cfg.H, cols: cfg.W, cell, values, scale: s.scale.A_prev, text, shortText,
-        visitedRows: s.visitedRows, visitedCols: s.visitedCols, window, highlights,
+        rows: cfg.H,
+        cols: cfg.W,
+        cell,
+        values,
+        scale: s.scale.A_prev,
+        text,
+        shortText,
+        visitedRows: s.visitedRows,
+        visitedCols: s.visitedCols,
+        window,
+        highlights,
       }}
       describe={(r, q) => tipAprev(s, i, c, r, q)}
     />

@@ -75,7 +75,12 @@ export function fitCell(a: Arrangement, width: number, height: number, maxCell =
 }
 
 /** The arrangement with the largest cell; the first wins a tie. */
-export function bestArrangement(as: readonly Arrangement[], width: number, height: number, maxCell = 88): { index: number; cell: number } {
+export function bestArrangement(
+  as: readonly Arrangement[],
+  width: number,
+  height: number,
+  maxCell = 88,
+): { index: number; cell: number } {
   let best = { index: 0, cell: 0 };
   as.forEach((a, index) => {
     const cell = fitCell(a, width, height, maxCell);
