@@ -37,6 +37,15 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'lib',
+          root: here('.'),
+          include: ['web/test/lib/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'components',
           root: here('.'),
           include: ['web/test/components/**/*.test.{ts,tsx}'],

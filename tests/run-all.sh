@@ -40,6 +40,9 @@ suite "C fuzz (60 s)" bash c/fuzz/run.sh 60
 suite "WebAssembly build" bash build.sh wasm
 suite "TypeScript types" npm run --silent typecheck
 suite "engine (vitest, Node)" npx --no-install vitest run --project engine
+if compgen -G "web/test/lib/*.test.ts" >/dev/null; then
+  suite "pure modules (vitest, Node)" npx --no-install vitest run --project lib
+fi
 if compgen -G "web/test/components/*.test.ts*" >/dev/null; then
   suite "components (vitest, happy-dom)" npx --no-install vitest run --project components
 fi
