@@ -39,21 +39,14 @@ suite "C fuzz (60 s)" bash c/fuzz/run.sh 60
 # The WebAssembly module the engine tests and the page load.
 suite "WebAssembly build" bash build.sh wasm
 suite "TypeScript types" npm run --silent typecheck
+# Formatting, lint rules, the import rules of web/src and unused exports.
+suite "lint" bash tests/lint.sh
 suite "engine (vitest, Node)" npx --no-install vitest run --project engine
-if compgen -G "web/test/lib/*.test.ts" >/dev/null; then
-  suite "pure modules (vitest, Node)" npx --no-install vitest run --project lib
-fi
-if compgen -G "web/test/components/*.test.ts*" >/dev/null; then
-  suite "components (vitest, happy-dom)" npx --no-install vitest run --project components
-fi
+suite "pure modules (vitest, Node)" npx --no-install vitest run --project lib
+suite "components (vitest, happy-dom)" npx --no-install vitest run --project components
 # The static site that the end-to-end tests serve.
 suite "site build (vite)" npx --no-install vite build --logLevel warn
-if [ -f tests/e2e/run.mjs ]; then
-  suite "end-to-end (Chromium)" node tests/e2e/run.mjs
-else
-  echo
-  echo "==== end-to-end: tests/e2e/run.mjs is missing, not run"
-fi
+suite "end-to-end (Chromium)" node tests/e2e/run.mjs
 
 echo
 echo "==== summary"

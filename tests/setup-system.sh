@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # tests/setup-system.sh - installs the system programs the tests need when they are missing:
-# C compilers (gcc; clang with libFuzzer), Emscripten and Chromium (Debian packages, needs root and apt-get). Elsewhere
+# C compilers (gcc; clang with libFuzzer), clang-format, Emscripten and Chromium (Debian packages, needs root and apt-get). Elsewhere
 # it says what to install and fails. `npm test` runs it first; running it again does nothing.
 set -euo pipefail
 
 missing=()
 command -v cc >/dev/null 2>&1 || missing+=(gcc libc6-dev)
 command -v clang >/dev/null 2>&1 || missing+=(clang)
+command -v clang-format >/dev/null 2>&1 || missing+=(clang-format)
 # libFuzzer's runtime, for c/fuzz/run.sh
 compgen -G "/usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a" >/dev/null || missing+=(libclang-rt-14-dev)
 command -v emcc >/dev/null 2>&1 || missing+=(emscripten)

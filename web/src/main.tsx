@@ -1,12 +1,13 @@
-// Loads the engine (the C library compiled to WebAssembly), builds the state from the page's
-// address, and draws the app. A failure to load is said on the page, not thrown.
+// Loads the engine (the C library compiled to WebAssembly) and the code of the operation the
+// address opens, builds the state, and draws the app. A failure to load is said on the page,
+// not thrown.
 
 import { render } from 'preact';
 import { App } from './app/App';
-import type { Op } from './engine/types';
+import { windowBrowser } from './app/browser';
 import { loadEngine } from './engine/index';
+import { REGISTRY } from './ops/index';
 import { createStore, loadStartOp } from './state/store';
-import { loadViews, viewsNow } from './views/index';
 import './styles/app.css';
 
 const root = document.getElementById('app');
@@ -21,15 +22,11 @@ function Message({ text }: { text: string }) {
 
 if (root) {
   render(<Message text="Loading the convolution engine…" />, root);
+  const options = { browser: windowBrowser, syncUrl: true };
   // The engine and the code of the op the address opens load side by side.
-  const options = {
-    search: window.location.search,
-    syncUrl: true,
-    prepare: (op: Op) => (viewsNow(op) ? null : loadViews(op)),
-  };
-  Promise.all([loadEngine(), loadStartOp(options)]).then(
+  Promise.all([loadEngine(), loadStartOp(REGISTRY, options)]).then(
     ([engine]) => {
-      render(<App store={createStore(engine, options)} />, root);
+      render(<App store={createStore(engine, REGISTRY, options)} />, root);
     },
     (err: unknown) => {
       const why = err instanceof Error ? err.message : String(err);

@@ -3,9 +3,9 @@
 // It owns copies of its input tensors in WebAssembly memory (the C stepper reads W, b, dZ and dA
 // on every step; A_prev it copies itself, so that copy is freed once the stepper exists) and the C stepper itself; dispose() frees them all. The window record is read
 // straight from the C struct (cs_window) at its documented byte offsets.
-import type { WasmEngine } from './engine';
-import type { Ptr, Scope } from './heap';
-import { convArgs, poolArgs } from './params';
+import type { ConvstepModule } from './generated/convstep.mjs';
+import type { Heap, Ptr, Scope } from './heap';
+import { convArgs, poolArgs, type ConvArgs, type PoolArgs } from './params';
 import { Status } from './status';
 import {
   ConvstepError,
@@ -47,7 +47,7 @@ const W_VALUE_BYTE = 56,
 /** What a stepper frees: its C stepper and its input copies. Kept apart from the stepper so that
  * the finalization registry can free a stepper that was dropped without dispose(). */
 interface Owned {
-  engine: WasmEngine;
+  engine: StepperHost;
   stepper: Ptr;
   inputs: Ptr[];
 }
@@ -75,7 +75,7 @@ export class WasmStepper implements Stepper {
   private readonly f: number;
 
   constructor(
-    engine: WasmEngine,
+    engine: StepperHost,
     readonly op: Op,
     stepper: Ptr,
     inputs: Ptr[],
@@ -183,7 +183,24 @@ export class WasmStepper implements Stepper {
 }
 
 /** Validates the spec like the batch kernels, copies its inputs and creates the C stepper. */
-export function createStepper(engine: WasmEngine, spec: StepperSpec, outPtr: Ptr): Stepper {
+/** What a stepper needs of the engine that makes it (WasmEngine): the module, its heap, the
+ * status check and the shape checks. */
+export interface StepperHost {
+  readonly mod: ConvstepModule;
+  readonly heap: Heap;
+  readonly scratchShape: Ptr;
+  check(status: number, context?: string): void;
+  convShapes(
+    A_prev: Tensor,
+    W: Tensor,
+    b: Tensor | null,
+    dZ: Tensor | null,
+    a: ConvArgs,
+  ): { inShape: Shape4; outShape: Shape4 };
+  poolShapes(A_prev: Tensor, dA: Tensor | null, a: PoolArgs): { inShape: Shape4; outShape: Shape4 };
+}
+
+export function createStepper(engine: StepperHost, spec: StepperSpec, outPtr: Ptr): Stepper {
   if (spec === null || typeof spec !== 'object') {
     throw new ConvstepError(Status.PARAM, 'createStepper needs a spec: { op, tensors, params }');
   }

@@ -2,21 +2,12 @@
 // Every field is parsed on its own here (a sentence for each way it can be wrong); whether the
 // fields fit together (does the filter fit the padded input?) is the C library's call.
 
-import type { ConvParams, Op, PoolMode, PoolTies, Shape4 } from '../engine/types';
+import type { ConvParams, Shape4 } from '../engine/types';
 
 export type DataKind = 'gauss' | 'ints';
 
-/** Where conv_backward's dZ comes from: np.random.randn(*Z.shape) drawn after b, all ones (the
- * gradient of sum(Z)), or Z itself (the notebook's conv_backward test passes Z as dZ). */
-export type DzSource = 'randn' | 'ones' | 'z';
-export const DZ_SOURCES: readonly DzSource[] = ['randn', 'ones', 'z'];
-
-/** Where pool_backward's dA comes from: np.random.randn(*A.shape) drawn after A_prev (the
- * notebook's pool_backward cell), or all ones (the gradient of sum(A)). */
-export type DaSource = 'randn' | 'ones';
-export const DA_SOURCES: readonly DaSource[] = ['randn', 'ones'];
-
-export interface Config {
+/** The layer every operation shares: its sizes and its data. */
+interface LayerConfig {
   /** samples */
   m: number;
   /** n_H_prev */
@@ -34,17 +25,29 @@ export interface Config {
   dil: number;
   seed: number;
   data: DataKind;
-  /** conv_backward's dZ; absent means 'randn' */
-  dz?: DzSource;
-  /** pooling's mode; absent means 'max' */
-  mode?: PoolMode;
-  /** max-pool backward: which tied maxima get the gradient; absent means 'all' (the assignment) */
-  ties?: PoolTies;
-  /** pool_backward's dA; absent means 'randn' */
-  da?: DaSource;
 }
 
-export type FieldKey = Exclude<keyof Config, 'data' | 'dz' | 'mode' | 'ties' | 'da'>;
+/** A layer and the operations' own choices (pooling's mode, conv_backward's dZ, ...): each a
+ * string under the key its operation declares (ChoiceSpec); an absent key means its default.
+ * Choices of other operations are kept, so that switching back finds them again. */
+export interface Config extends LayerConfig {
+  [choice: string]: number | string | undefined;
+}
+
+/** One of an operation's own choices: its key in the configuration and the link, and the values
+ * it takes, the first being the default. */
+export interface ChoiceSpec {
+  key: string;
+  values: readonly string[];
+}
+
+/** The choice's value in `c`, or its default. */
+export function choiceOf(c: Config, spec: ChoiceSpec): string {
+  const v = c[spec.key];
+  return typeof v === 'string' && spec.values.includes(v) ? v : (spec.values[0] ?? '');
+}
+
+export type FieldKey = Exclude<keyof LayerConfig, 'data'>;
 
 export interface FieldSpec {
   key: FieldKey;
@@ -90,8 +93,6 @@ export const NOTEBOOK: Config = {
   seed: 1,
   data: 'gauss',
 };
-
-export const DEFAULT_CONFIG: Config = NOTEBOOK;
 
 export interface Preset {
   name: string;
@@ -169,34 +170,17 @@ export function convParams(c: Config): ConvParams {
   return { f: c.f, nC: c.Cout, stride: c.stride, pad: c.pad, dilation: c.dil };
 }
 
-export function sameConfig(a: Config, b: Config): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof Config)[]);
-  return [...keys].every((k) =>
-    k === 'dz'
-      ? dzOf(a) === dzOf(b)
-      : isPoolChoice(k)
-        ? poolChoices(a)[k] === poolChoices(b)[k]
-        : a[k] === b[k],
-  );
+/** The same layer and the same choices; `choices` gives the defaults that an absent key means. */
+export function sameConfig(a: Config, b: Config, choices: readonly ChoiceSpec[] = []): boolean {
+  if (a.data !== b.data) return false;
+  for (const k of Object.keys(FIELDS) as FieldKey[]) if (a[k] !== b[k]) return false;
+  const specs = new Map(choices.map((s) => [s.key, s]));
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) {
+    if (k === 'data' || k in FIELDS) continue;
+    const spec = specs.get(k);
+    const same = spec !== undefined ? choiceOf(a, spec) === choiceOf(b, spec) : a[k] === b[k];
+    if (!same) return false;
+  }
+  return true;
 }
-
-export interface PoolChoices {
-  mode: PoolMode;
-  ties: PoolTies;
-  da: DaSource;
-}
-
-function isPoolChoice(k: keyof Config): k is keyof PoolChoices {
-  return k === 'mode' || k === 'ties' || k === 'da';
-}
-
-/** A configuration's pooling choices, absent ones at their defaults. */
-export function poolChoices(c: Config): PoolChoices {
-  return { mode: c.mode ?? 'max', ties: c.ties ?? 'all', da: c.da ?? 'randn' };
-}
-
-export function dzOf(c: Config): DzSource {
-  return c.dz ?? 'randn';
-}
-
-export const OPS: readonly Op[] = ['conv_forward', 'pool_forward', 'conv_backward', 'pool_backward'];

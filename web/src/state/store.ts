@@ -1,233 +1,89 @@
-// The app's state: signals the components read, and the actions they call. This module is the
-// only one that talks to the engine (through the op view models); components never do.
+// The app's state: signals the components read, and the actions they call (storeTypes.ts). It
+// owns the current operation's run (opened through the operation, which alone talks to the
+// engine) and switches operations once their code is loaded; it composes the form's drafts
+// (drafts.ts), the transport (transport.ts) and the link (url.ts, urlSync.ts).
 
-import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
-import type { Engine, Op } from '../engine/types';
-import {
-  DEFAULT_CONFIG,
-  draftsOf,
-  FIELDS,
-  parseField,
-  sameConfig,
-  type Config,
-  type DataKind,
-  type Drafts,
-  type FieldKey,
-} from './config';
-import type { ConvBackwardState } from './ops/convBackwardState';
-import type { CodeLang } from './ops/codeLines';
-import { convBackwardStateMakerNow, convForwardModel, loadModel, modelNow, OP_INFO } from './ops/index';
-import type { OpFrame, OpModel, OpRun } from './ops/model';
-import { DEFAULT_SPEED, SPEEDS } from './speeds';
-import { parseQuery, toQuery } from './url';
+import { batch, computed, signal } from '@preact/signals';
+import type { Engine } from '../engine/types';
+import { NO_BROWSER } from './browser';
+import type { CodeLang } from './code';
+import { FIELDS, parseField, sameConfig, type Config } from './config';
+import { createDrafts } from './drafts';
+import type { OpId, OpRun, Operation } from './operation';
+import type { Registry } from './registry';
+import { SPEEDS } from './speeds';
+import { createTransport } from './transport';
+import { openStart } from './start';
+import { createUrlCodec } from './url';
+import { syncUrl } from './urlSync';
+import type { Store, StoreOptions } from './storeTypes';
 
-export interface StoreOptions {
-  /** the page's query string, e.g. location.search */
-  search?: string;
-  /** keep the address bar's query in step with the state (history.replaceState) */
-  syncUrl?: boolean;
-  /** what else must be loaded before the store switches to `op` (its views' code): a promise,
-   * or null when it is loaded already */
-  prepare?: (op: Op) => Promise<unknown> | null;
-}
+export type { Store, StoreOptions } from './storeTypes';
 
-export type FieldErrors = Partial<Record<FieldKey, string>>;
+import { messageOf } from './start';
 
-export interface Store {
-  readonly op: ReadonlySignal<Op>;
-  /** the op chosen whose code is still loading (the stage says so), else null */
-  readonly loading: ReadonlySignal<Op | null>;
-  /** what the inputs hold, valid or not */
-  readonly drafts: ReadonlySignal<Drafts>;
-  readonly dataKind: ReadonlySignal<DataKind>;
-  /** one sentence per refused field */
-  readonly fieldErrors: ReadonlySignal<FieldErrors>;
-  /** the C library's sentence when the fields do not fit together */
-  readonly comboError: ReadonlySignal<string | null>;
-  /** sentences about refused URL parameters */
-  readonly notes: ReadonlySignal<readonly string[]>;
-  /** the last valid configuration: what the stage shows */
-  readonly config: ReadonlySignal<Config>;
-  /** the current op's run: a view casts it to its op's run type (ConvForwardRun, ...) */
-  readonly run: ReadonlySignal<OpRun>;
-  /** steps done, 0..total */
-  readonly position: ReadonlySignal<number>;
-  readonly total: ReadonlySignal<number>;
-  /** the current op's frame (ConvFrame, ...), from its model's frame() */
-  readonly frame: ReadonlySignal<OpFrame>;
-  readonly playing: ReadonlySignal<boolean>;
-  readonly speedIndex: ReadonlySignal<number>;
-  readonly codeLang: ReadonlySignal<CodeLang>;
-  /** what the aria-live region says */
-  readonly announcement: ReadonlySignal<string>;
-  /** conv_backward's selected cell, its history and the gradient check */
-  readonly convBackward: ConvBackwardState;
-
-  setField(key: FieldKey, text: string): void;
-  /** ArrowUp / ArrowDown in a field: +1 / -1 within the field's range */
-  nudgeField(key: FieldKey, delta: number): void;
-  setDataKind(kind: DataKind): void;
-  applyConfig(c: Config): void;
-  /** the choices that are not typed fields (pool mode, ties, where a gradient comes from):
-   * merged into the configuration, applied at once */
-  setChoices(patch: Partial<Config>): void;
-  /** switches to `op` (if it is stepped) on `c`, by default the current configuration; a
-   * configuration that does not fit the op gives way to the op's fallback. At once when the op's
-   * code is loaded, else once it is (`loading` says which op meanwhile); the promise settles
-   * then, and never rejects: a failed load is said in `notes`. */
-  setOp(op: Op, c?: Config): Promise<void>;
-  seek(k: number): void;
-  stepBy(delta: number): void;
-  toStart(): void;
-  toEnd(): void;
-  togglePlay(): void;
-  pause(): void;
-  setSpeed(index: number): void;
-  setCodeLang(lang: CodeLang): void;
-  dispose(): void;
-}
-
-export function fieldErrorsOf(d: Drafts): FieldErrors {
-  const out: FieldErrors = {};
-  for (const key of Object.keys(FIELDS) as FieldKey[]) {
-    const r = parseField(FIELDS[key], d[key]);
-    if (!r.ok) out[key] = r.message;
-  }
-  return out;
-}
-
-/** The configuration's keys that are not typed fields: data and the optional choices. */
-function choicesOf(c: Config): Partial<Config> {
-  const out: Partial<Config> = { ...c };
-  for (const key of Object.keys(FIELDS) as FieldKey[]) delete out[key];
-  return out;
-}
-
-function parseDrafts(d: Drafts, data: DataKind, choices: Partial<Config> = {}): Config | null {
-  const c = { ...choices, data } as Config;
-  for (const key of Object.keys(FIELDS) as FieldKey[]) {
-    const r = parseField(FIELDS[key], d[key]);
-    if (!r.ok) return null;
-    c[key] = r.value;
-  }
-  return c;
-}
-
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-export { describeStep } from './ops/convForward';
-
-function modelOf(op: Op): OpModel {
-  return modelNow(op) ?? convForwardModel;
-}
-
-/** The op a query string opens (conv_forward when its op is not stepped). */
-export function startOp(search: string): Op {
-  const op = parseQuery(search).op;
-  return OP_INFO[op].ready ? op : 'conv_forward';
-}
-
-/** Loads the code of the op `opts.search` opens, and what `opts.prepare` loads for it: before
- * createStore, so that the page draws its first stage with the op's code at hand. */
-export async function loadStartOp(opts: StoreOptions = {}): Promise<void> {
-  const op = startOp(opts.search ?? '');
-  await Promise.all([loadModel(op), opts.prepare?.(op)]);
+/** Loads the code of the op `search` opens, and what `prepare` loads for it: before createStore,
+ * so that the page draws its first stage with the op's code at hand. */
+export async function loadStartOp(registry: Registry, opts: StoreOptions = {}): Promise<void> {
+  const search = opts.search ?? opts.browser?.query() ?? '';
+  const op = createUrlCodec(registry).parseQuery(search).op;
+  await Promise.all([registry.load(op), opts.prepare?.(op)]);
 }
 
 /** Creates the store. The op the query string opens must have its code loaded (loadStartOp). */
-export function createStore(engine: Engine, opts: StoreOptions = {}): Store {
-  const fromUrl = parseQuery(opts.search ?? '');
-  const notes = signal<readonly string[]>(fromUrl.notes);
-  const op = signal<Op>(OP_INFO[fromUrl.op].ready ? fromUrl.op : 'conv_forward');
-  if (!OP_INFO[fromUrl.op].ready) {
-    notes.value = [...notes.value, `URL: ${fromUrl.op} is coming next; showing conv_forward.`];
-  }
+export function createStore(engine: Engine, registry: Registry, opts: StoreOptions = {}): Store {
+  const browser = opts.browser ?? NO_BROWSER;
+  const url = createUrlCodec(registry);
+  const start = openStart(engine, registry, url.parseQuery(opts.search ?? browser.query()));
+  const notes = signal<readonly string[]>(start.notes);
+  const startOperation = start.operation;
+  const startConfig = start.config;
+  const first = start.run;
+  const startStep = start.step;
 
-  const startModel = modelNow(op.peek());
-  if (startModel === undefined) throw new Error(`the code of ${op.peek()} is not loaded`);
-  let model = startModel;
-  let startConfig = fromUrl.config;
-  let first: OpRun;
-  try {
-    const v = model.validate(engine, startConfig);
-    if (!v.ok) throw new Error(v.message);
-    first = model.open(engine, startConfig);
-  } catch (e) {
-    notes.value = [...notes.value, `URL: ${messageOf(e)}; showing the notebook example instead.`];
-    startConfig = model.fallback ?? DEFAULT_CONFIG;
-    first = model.open(engine, startConfig);
-  }
-  let startStep = Math.min(1, first.total);
-  if (fromUrl.step !== null) {
-    if (fromUrl.step > first.total) {
-      notes.value = [
-        ...notes.value,
-        `URL: step ${fromUrl.step} is past the last step; showing step ${first.total}.`,
-      ];
-    }
-    startStep = Math.min(fromUrl.step, first.total);
-  }
-  first.stepper.seek(startStep);
-
+  const op = signal<OpId>(startOperation.info.id);
+  const operation = signal<Operation>(startOperation);
   const config = signal<Config>(startConfig);
-  const drafts = signal<Drafts>(draftsOf(startConfig));
-  const dataKind = signal<DataKind>(startConfig.data);
-  const choices = signal<Partial<Config>>(choicesOf(startConfig));
+  const form = createDrafts(startConfig);
   const comboError = signal<string | null>(null);
   const run = signal<OpRun>(first);
-  const position = signal(startStep);
-  const playing = signal(false);
-  const speedIndex = signal(DEFAULT_SPEED);
+  const transport = createTransport(run, startStep, browser);
+  const { position, playing } = transport;
   const codeLang = signal<CodeLang>('python');
-
-  const fieldErrors = computed(() => fieldErrorsOf(drafts.value));
   const total = computed(() => run.value.total);
-  const frame = computed(() => modelOf(run.value.op).frame(run.value, position.value));
-  // conv_backward's own state, made once its code is loaded; until then nothing is selected.
-  const backward = signal<ConvBackwardState | null>(null);
-  function makeOpState(): void {
-    const make = convBackwardStateMakerNow();
-    if (backward.peek() === null && make !== null) backward.value = make(engine, run, position, frame);
-  }
-  makeOpState();
-  const convBackward: ConvBackwardState = {
-    selected: computed(() => backward.value?.selected.value ?? null),
-    history: computed(() => backward.value?.history.value ?? null),
-    check: computed(() => backward.value?.check.value ?? null),
-    select(cell) {
-      backward.peek()?.select(cell);
-    },
-  };
-  const loading = signal<Op | null>(null);
+  const frame = computed(() => operation.value.frame(run.value, position.value));
+  const opState = signal<unknown>(undefined);
+  const makeOpState = (o: Operation) => o.createState?.({ engine, run, position, frame });
+  opState.value = makeOpState(startOperation);
+  const loading = signal<OpId | null>(null);
   /** counts op choices: a load that finishes after a later choice is not switched to */
   let choice = 0;
   let disposed = false;
   const announcement = computed(() => {
-    if (playing.value) return `playing, ${SPEEDS[speedIndex.value]?.label ?? ''}`;
-    return modelOf(run.value.op).describe(frame.value, config.value.data);
+    if (playing.value) return `playing, ${SPEEDS[transport.speedIndex.value]?.label ?? ''}`;
+    return operation.value.describe(frame.value, config.value.data);
   });
+  const query = computed(() => url.toQuery(op.value, config.value, position.value));
 
   /** Build a run for the drafts if they are all valid and fit together. */
   function tryApply(): void {
-    const cand = parseDrafts(drafts.peek(), dataKind.peek(), choices.peek());
+    const cand = form.candidate();
     if (cand === null) {
       comboError.value = null; // the field sentences say what is wrong
       return;
     }
-    if (sameConfig(cand, config.peek())) {
+    if (sameConfig(cand, config.peek(), registry.choices)) {
       comboError.value = null;
       return;
     }
     let next: OpRun;
     try {
-      const v = model.validate(engine, cand);
+      const v = operation.peek().validate(engine, cand);
       if (!v.ok) {
         comboError.value = v.message;
         return;
       }
-      next = model.open(engine, cand);
+      next = operation.peek().open(engine, cand);
     } catch (e) {
       comboError.value = messageOf(e);
       return;
@@ -247,56 +103,44 @@ export function createStore(engine: Engine, opts: StoreOptions = {}): Store {
   }
 
   /** Opens `next` on `want`, or on the op's fallback when `want` does not fit it; step 1. */
-  function switchOp(next: Op, m: OpModel, want: Config): void {
-    makeOpState();
+  function switchOp(next: Operation, want: Config): void {
     let c = want;
     let r: OpRun;
     try {
-      const v = m.validate(engine, c);
+      const v = next.validate(engine, c);
       if (!v.ok) throw new Error(v.message);
-      r = m.open(engine, c);
+      r = next.open(engine, c);
     } catch {
-      c = m.fallback ?? DEFAULT_CONFIG;
-      r = m.open(engine, c);
+      c = next.fallback;
+      r = next.open(engine, c);
     }
     const k = Math.min(1, r.total);
     r.stepper.seek(k);
     const old = run.peek();
     batch(() => {
-      model = m;
       loading.value = null;
-      op.value = next;
+      op.value = next.info.id;
+      operation.value = next;
       run.value = r;
       config.value = c;
-      drafts.value = draftsOf(c);
-      dataKind.value = c.data;
-      choices.value = choicesOf(c);
+      form.reset(c);
       position.value = k;
       playing.value = false;
       comboError.value = null;
       notes.value = [];
+      opState.value = makeOpState(next);
     });
     old.dispose();
   }
 
-  function seekTo(k: number): void {
-    const s = run.peek();
-    const target = Math.max(0, Math.min(s.total, Math.round(k)));
-    if (target === s.stepper.position) {
-      position.value = target;
-      return;
-    }
-    if (target === s.stepper.position + 1) s.stepper.next();
-    else s.stepper.seek(target);
-    position.value = s.stepper.position;
-  }
-
   const store: Store = {
+    registry,
     op,
+    operation,
     loading,
-    drafts,
-    dataKind,
-    fieldErrors,
+    drafts: form.drafts,
+    dataKind: form.dataKind,
+    fieldErrors: form.fieldErrors,
     comboError,
     notes,
     config,
@@ -304,58 +148,55 @@ export function createStore(engine: Engine, opts: StoreOptions = {}): Store {
     position,
     total,
     frame,
+    opState,
     playing,
-    speedIndex,
+    speedIndex: transport.speedIndex,
     codeLang,
     announcement,
-    convBackward,
+    query,
 
     setField(key, text) {
-      drafts.value = { ...drafts.peek(), [key]: text };
+      form.setField(key, text);
       tryApply();
     },
     nudgeField(key, delta) {
       const spec = FIELDS[key];
-      const r = parseField(spec, drafts.peek()[key]);
+      const r = parseField(spec, form.drafts.peek()[key]);
       const base = r.ok ? r.value : config.peek()[key];
       const v = Math.max(spec.min, Math.min(spec.max, base + delta));
       store.setField(key, String(v));
     },
     setDataKind(kind) {
-      dataKind.value = kind;
+      form.setDataKind(kind);
       tryApply();
     },
     applyConfig(c) {
-      batch(() => {
-        drafts.value = draftsOf(c);
-        dataKind.value = c.data;
-        choices.value = choicesOf(c);
-      });
+      form.reset(c);
       tryApply();
     },
     setChoices(patch) {
-      choices.value = { ...choices.peek(), ...patch };
+      form.setChoices(patch);
       tryApply();
     },
     setOp(next, c) {
-      if (!OP_INFO[next].ready) return Promise.resolve();
+      if (registry.info(next) === undefined) return Promise.resolve();
       const mine = ++choice;
       if (next === op.peek()) {
         loading.value = null; // a load still running for another op is not switched to
         if (c !== undefined) store.applyConfig(c);
         return Promise.resolve();
       }
-      const m = modelNow(next);
-      const views = opts.prepare?.(next) ?? null;
-      if (m !== undefined && views === null) {
-        switchOp(next, m, c ?? config.peek());
+      const have = registry.now(next);
+      const extra = opts.prepare?.(next) ?? null;
+      if (have !== undefined && extra === null) {
+        switchOp(have, c ?? config.peek());
         return Promise.resolve();
       }
       loading.value = next;
-      return Promise.all([loadModel(next), views]).then(
+      return Promise.all([registry.load(next), extra]).then(
         ([loaded]) => {
           if (mine !== choice || disposed) return;
-          switchOp(next, loaded, c ?? config.peek());
+          switchOp(loaded, c ?? config.peek());
         },
         (e: unknown) => {
           if (mine !== choice || disposed) return;
@@ -369,96 +210,24 @@ export function createStore(engine: Engine, opts: StoreOptions = {}): Store {
         },
       );
     },
-    seek(k) {
-      playing.value = false;
-      seekTo(k);
-    },
-    stepBy(delta) {
-      playing.value = false;
-      seekTo(position.peek() + delta);
-    },
-    toStart() {
-      store.seek(0);
-    },
-    toEnd() {
-      store.seek(run.peek().total);
-    },
-    togglePlay() {
-      if (playing.peek()) {
-        playing.value = false;
-        return;
-      }
-      if (position.peek() >= run.peek().total) seekTo(0);
-      playing.value = true;
-    },
-    pause() {
-      playing.value = false;
-    },
-    setSpeed(index) {
-      if (index >= 0 && index < SPEEDS.length) speedIndex.value = index;
-    },
+    seek: transport.seek,
+    stepBy: transport.stepBy,
+    toStart: transport.toStart,
+    toEnd: transport.toEnd,
+    togglePlay: transport.togglePlay,
+    pause: transport.pause,
+    setSpeed: transport.setSpeed,
     setCodeLang(lang) {
       codeLang.value = lang;
     },
     dispose() {
       disposed = true;
-      stopPlayer();
+      transport.dispose();
       stopUrl();
       run.peek().dispose();
     },
   };
 
-  // Playing: a requestAnimationFrame loop that lives as long as `playing` is true.
-  const stopPlayer = effect(() => {
-    if (!playing.value) return;
-    let id = 0;
-    let last: number | null = null;
-    let carry = 1; // the first frame steps at once, whatever the speed
-    const tick = (now: number) => {
-      const speed = SPEEDS[speedIndex.peek()] ?? SPEEDS[0]!;
-      let n: number;
-      if (speed.perFrame !== undefined) n = speed.perFrame;
-      else {
-        carry += last === null ? 0 : ((now - last) / 1000) * speed.perSecond;
-        n = Math.floor(carry);
-        carry -= n;
-      }
-      last = now;
-      const s = run.peek();
-      if (n > 0) seekTo(position.peek() + n);
-      if (position.peek() >= s.total) {
-        playing.value = false;
-        return;
-      }
-      id = requestAnimationFrame(tick);
-    };
-    id = requestAnimationFrame(tick);
-    return () => cancelAnimationFrame(id);
-  });
-
-  // The address bar follows the state, so that a teacher can share the link. Not while playing,
-  // and at most a few times a second (browsers limit replaceState).
-  const stopUrl =
-    opts.syncUrl === true
-      ? effect(() => {
-          const query = toQuery(op.value, config.value, position.value);
-          if (playing.value) return;
-          const t = setTimeout(() => {
-            try {
-              if (window.location.search !== query) {
-                window.history.replaceState(
-                  window.history.state,
-                  '',
-                  `${window.location.pathname}${query}${window.location.hash}`,
-                );
-              }
-            } catch {
-              // a browser that refuses (too many calls) keeps the old address; nothing is lost
-            }
-          }, 250);
-          return () => clearTimeout(t);
-        })
-      : () => {};
-
+  const stopUrl = opts.syncUrl === true ? syncUrl(query, playing, browser) : () => {};
   return store;
 }

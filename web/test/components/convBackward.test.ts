@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Tensor } from '../../src/engine/types';
 import type { Config } from '../../src/state/config';
+import { stepNumber } from '../../src/lib/tensor';
 import {
   cellWrites,
   convBackwardFrame,
@@ -11,14 +12,15 @@ import {
   describeBackwardStep,
   NOTEBOOK_CONV_BACKWARD,
   openConvBackward,
-  stepOf,
   stepsText,
   writesDone,
   type ConvBackwardRun,
-} from '../../src/state/ops/convBackward';
-import { backwardCLines, backwardCodeMarks, backwardPythonLines } from '../../src/state/ops/convBackwardCode';
-import { parseQuery, toQuery } from '../../src/state/url';
-import { backwardLayout, stageSize } from '../../src/views/convBackward/layout';
+} from '../../src/ops/conv_backward/model';
+import { backwardCLines, backwardCodeMarks, backwardPythonLines } from '../../src/ops/conv_backward/code';
+import { URL_CODEC } from '../../src/ops/index';
+
+const { parseQuery, toQuery } = URL_CODEC;
+import { backwardLayout, stageSize } from '../../src/ops/conv_backward/layout';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseFixtures, tensorOf } from '../engine/fixtures';
@@ -177,7 +179,7 @@ describe('every write to a cell', () => {
     const cell = { tensor: 'dA_prev_pad', i: 3, row: 3, col: 4, k: 1 } as const;
     const ws = cellWrites(r, cell);
     // stride 2 = f: one window per output channel covers it (h = 1, w = 2)
-    expect(ws.map((x) => x.step)).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((c) => stepOf(r, 3, c, 1, 2)));
+    expect(ws.map((x) => x.step)).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((c) => stepNumber(r, 3, c, 1, 2)));
     for (const x of ws) {
       r.stepper.seek(x.step);
       const dA = r.stepper.tensor('dA_prev_pad')!;

@@ -2,6 +2,7 @@
 import { fireEvent, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from './setup';
+import { selection } from './setup';
 
 const NB = '?op=conv_backward&m=10&H=4&W=4&Cin=3&Cout=8&f=2&stride=2&pad=2&dil=1&seed=1&data=gauss&dz=z';
 const MINUS = '\u2212';
@@ -144,7 +145,7 @@ describe('conv_backward', () => {
     const name = 'dA_prev_pad[0,:,:,1]';
     const { canvas, at } = pointAt(name, 3, 2, cellOf(name));
     fireEvent.click(canvas, at);
-    expect(store.convBackward.selected.value).toEqual({ tensor: 'dA_prev_pad', i: 0, row: 3, col: 2, k: 1 });
+    expect(selection(store).selected.value).toEqual({ tensor: 'dA_prev_pad', i: 0, row: 3, col: 2, k: 1 });
     const inspector = screen.getByRole('region', { name: 'Inspector' });
     expect(within(inspector).getByRole('heading', { name: 'dA_prev_pad[0, 3, 2, 1]' })).toBeTruthy();
     // step 38 writes it (c = 2, h = 1, w = 1)

@@ -2,8 +2,8 @@
 // next to conv_backward's gradients, and the store's view of it (selected cell, partial walk).
 import { describe, expect, it } from 'vitest';
 import { convParams } from '../../src/state/config';
-import { NOTEBOOK_CONV_BACKWARD, openConvBackward } from '../../src/state/ops/convBackward';
-import { CHECK_BUDGET, DEFAULT_CHECK_CELL, historyAt, targetOf } from '../../src/state/ops/convBackwardState';
+import { NOTEBOOK_CONV_BACKWARD, openConvBackward } from '../../src/ops/conv_backward/model';
+import { CHECK_BUDGET, DEFAULT_CHECK_CELL, historyAt, targetOf } from '../../src/ops/conv_backward/selection';
 import {
   analyticOf,
   epsFor,
@@ -14,11 +14,11 @@ import {
   relativeDifference,
   targetNames,
   type GradTarget,
-} from '../../src/state/gradcheck';
+} from '../../src/ops/conv_backward/gradcheck';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseFixtures, tensorOf } from '../engine/fixtures';
-import { engine, makeStore } from './setup';
+import { engine, makeStore, selection } from './setup';
 
 // vitest runs from the repository's top folder (happy-dom's import.meta.url is not a file: URL)
 const nb = parseFixtures(readFileSync(resolve(process.cwd(), 'tests/fixtures/conv.txt'), 'utf8')).find(
@@ -135,7 +135,7 @@ describe('gradCheck', () => {
 describe('the store’s gradient check and cell history', () => {
   it('checks the default cell, partial before the end and complete at the end', async () => {
     const store = await makeStore(`${NB_QUERY}&step=37`);
-    const v = store.convBackward.check.value!;
+    const v = selection(store).check.value!;
     expect(v.chosen).toBe(false);
     expect(v.cell).toEqual(DEFAULT_CHECK_CELL(2));
     expect(v.complete).toBe(false);
@@ -143,7 +143,7 @@ describe('the store’s gradient check and cell history', () => {
     // before the end the comparison is with the whole loop's value
     expect(v.analytic).toBe(v.check!.analytic);
     store.toEnd();
-    const end = store.convBackward.check.value!;
+    const end = selection(store).check.value!;
     expect(end.complete).toBe(true);
     expect(Math.abs(end.walk - tensorOf(nb, 'dA_prev').data[0]!)).toBeLessThan(1e-13);
     expect(end.analytic).toBe(end.walk);
@@ -153,37 +153,37 @@ describe('the store’s gradient check and cell history', () => {
   it('follows the selected cell; the padding has no input behind it', async () => {
     const store = await makeStore(`${NB_QUERY}&step=200`);
     const run = store.run.value;
-    store.convBackward.select({ tensor: 'dW', u: 0, v: 1, k: 2, c: 1 });
-    expect(store.convBackward.check.value!.check!.gradName).toBe('dW[0, 1, 2, 1]');
-    const h = store.convBackward.history.value!;
+    selection(store).select({ tensor: 'dW', u: 0, v: 1, k: 2, c: 1 });
+    expect(selection(store).check.value!.check!.gradName).toBe('dW[0, 1, 2, 1]');
+    const h = selection(store).history.value!;
     expect(h.writes).toHaveLength(160);
     // channel c = 1 of sample 0 is steps 17..32, of sample 1 steps 145..160: 32 writes done
     expect(h.done).toBe(32);
-    store.convBackward.select({ tensor: 'dA_prev_pad', i: 1, row: 0, col: 5, k: 0 });
-    const pad = store.convBackward.check.value!;
+    selection(store).select({ tensor: 'dA_prev_pad', i: 1, row: 0, col: 5, k: 0 });
+    const pad = selection(store).check.value!;
     expect(pad.check).toBeNull();
     expect(pad.reason).toMatch(/padding/);
     expect(typeof targetOf(run as never, { tensor: 'dA_prev_pad', i: 1, row: 0, col: 5, k: 0 })).toBe(
       'string',
     );
     // selecting the same cell again clears the selection
-    store.convBackward.select({ tensor: 'dA_prev_pad', i: 1, row: 0, col: 5, k: 0 });
-    expect(store.convBackward.selected.value).toBeNull();
-    expect(store.convBackward.history.value).toBeNull();
+    selection(store).select({ tensor: 'dA_prev_pad', i: 1, row: 0, col: 5, k: 0 });
+    expect(selection(store).selected.value).toBeNull();
+    expect(selection(store).history.value).toBeNull();
   });
 
   it('gives a cell’s value before and after the step that writes it', async () => {
     const store = await makeStore(`${NB_QUERY}&step=1`);
-    store.convBackward.select({ tensor: 'dA_prev_pad', i: 0, row: 3, col: 3, k: 2 });
-    const ws = store.convBackward.history.value!.writes;
+    selection(store).select({ tensor: 'dA_prev_pad', i: 0, row: 3, col: 3, k: 2 });
+    const ws = selection(store).history.value!.writes;
     const second = ws[1]!;
     store.seek(second.step);
-    const h = store.convBackward.history.value!;
+    const h = selection(store).history.value!;
     expect(h.touchedNow).toBe(true);
     expect(h.before).toBe(ws[0]!.sum);
     expect(h.after).toBe(second.sum);
     store.stepBy(1);
-    const next = store.convBackward.history.value!;
+    const next = selection(store).history.value!;
     expect(next.touchedNow).toBe(false);
     expect(next.before).toBe(next.after);
     expect(historyAt(h.cell, ws, 0, false).after).toBe(0);
@@ -210,9 +210,9 @@ describe('the store’s gradient check and cell history', () => {
 
   it('drops a selection the new layer does not have', async () => {
     const store = await makeStore(`${NB_QUERY}&step=5`);
-    store.convBackward.select({ tensor: 'dW', u: 1, v: 1, k: 2, c: 7 });
-    expect(store.convBackward.selected.value).not.toBeNull();
+    selection(store).select({ tensor: 'dW', u: 1, v: 1, k: 2, c: 7 });
+    expect(selection(store).selected.value).not.toBeNull();
     store.setField('Cout', '4');
-    expect(store.convBackward.selected.value).toBeNull();
+    expect(selection(store).selected.value).toBeNull();
   });
 });

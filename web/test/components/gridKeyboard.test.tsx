@@ -3,6 +3,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from './setup';
+import { selection } from './setup';
 
 const NB = '?op=conv_backward&m=10&H=4&W=4&Cin=3&Cout=8&f=2&stride=2&pad=2&dil=1&seed=1&data=gauss&dz=z';
 
@@ -93,9 +94,9 @@ describe('grids from the keyboard', () => {
     expect(stepText()).toBe('step 38 of 1280');
     const tip = described(grid);
     expect(tip).toContain(`dA_prev_pad[0, ${row + 1}, ${col - 1}, 1]`);
-    expect(store.convBackward.selected.value).toBeNull();
+    expect(selection(store).selected.value).toBeNull();
     key(grid, 'Enter');
-    expect(store.convBackward.selected.value).toEqual({
+    expect(selection(store).selected.value).toEqual({
       tensor: 'dA_prev_pad',
       i: 0,
       row: row + 1,
@@ -115,7 +116,7 @@ describe('grids from the keyboard', () => {
     key(dw, 'ArrowDown');
     expect(described(dw)).toContain('(every window of channel c = 2)');
     key(dw, ' ');
-    const sel = store.convBackward.selected.value;
+    const sel = selection(store).selected.value;
     expect(sel).toMatchObject({ tensor: 'dW', u: 1, v: 0 });
     // space on the grid selected the cell: the transport did not start playing
     expect(store.playing.value).toBe(false);

@@ -3,7 +3,8 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/app/App';
-import type { Op } from '../../src/engine/types';
+import { REGISTRY } from '../../src/ops/index';
+import type { OpId as Op } from '../../src/state/operation';
 import { createStore, type Store } from '../../src/state/store';
 import { engine, prepare } from './setup';
 
@@ -25,7 +26,8 @@ afterEach(() => {
 });
 
 async function storeWith(p: (op: Op) => Promise<unknown> | null): Promise<Store> {
-  const s = createStore(await engine(), { search: '?step=5', syncUrl: false, prepare: p });
+  await REGISTRY.load('conv_forward');
+  const s = createStore(await engine(), REGISTRY, { search: '?step=5', syncUrl: false, prepare: p });
   stores.push(s);
   return s;
 }

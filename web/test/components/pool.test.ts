@@ -6,44 +6,48 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PoolTies, Tensor } from '../../src/engine/types';
-import { poolChoices, sameConfig, type Config } from '../../src/state/config';
+import { sameConfig, type Config } from '../../src/state/config';
+import { poolChoices } from '../../src/ops/pool/choices';
 import {
   createMask,
-  flatOffset,
   NOTEBOOK_POOL_BACKWARD,
   NOTEBOOK_POOL_FORWARD,
   poolFormulas,
-  poolStepIndex,
   poolVisited,
   pyRepr,
   stepList,
   windowsOver,
   writesTo,
-} from '../../src/state/ops/pool';
+} from '../../src/ops/pool/pool';
 import {
   openPoolBackward,
   poolBackwardFrame,
   describePoolBackward,
   type PoolBackwardRun,
-} from '../../src/state/ops/poolBackward';
+} from '../../src/ops/pool_backward/model';
 import {
   poolBackwardC,
   poolBackwardPython,
   poolCodeMarks,
   poolForwardC,
   poolForwardPython,
-} from '../../src/state/ops/poolCode';
+} from '../../src/ops/pool/code';
 import {
   openPoolForward,
   poolForwardFrame,
   describePoolForward,
   type PoolForwardRun,
-} from '../../src/state/ops/poolForward';
-import { tipA, tipAprev, tipDA, tipDAprev } from '../../src/state/ops/poolTips';
-import { parseQuery, toQuery } from '../../src/state/url';
-import { sliceText } from '../../src/views/pool/ArrayPrint';
-import { maskText } from '../../src/views/pool/PoolCode';
-import { arrangementSize, bestArrangement, fitCell } from '../../src/views/pool/poolLayout';
+} from '../../src/ops/pool_forward/model';
+import { tipAprev } from '../../src/ops/pool/tips';
+import { tipDA, tipDAprev } from '../../src/ops/pool_backward/tips';
+import { tipA } from '../../src/ops/pool_forward/tips';
+import { flatOffset, stepNumber } from '../../src/lib/tensor';
+import { URL_CODEC } from '../../src/ops/index';
+
+const { parseQuery, toQuery } = URL_CODEC;
+import { sliceText } from '../../src/ops/pool/ArrayPrint';
+import { maskText } from '../../src/ops/pool/PoolCode';
+import { arrangementSize, bestArrangement, fitCell } from '../../src/ops/pool/layout';
 import { parseFixtures, tensorOf } from '../engine/fixtures';
 import { engine, makeStore } from './setup';
 
@@ -161,7 +165,7 @@ describe('the notebook’s pool_forward case', () => {
       // the stage's A[i, :, :, c]: filled exactly up to this step
       for (let hh = 0; hh < 3; hh++)
         for (let ww = 0; ww < 3; ww++) {
-          const done = poolStepIndex(s, i, c, hh, ww) < k;
+          const done = stepNumber(s, i, c, hh, ww) <= k;
           const v = fr.A[hh * 3 + ww]!;
           if (done) expect(v).toBe(at(A, i, hh, ww, c));
           else expect(Number.isNaN(v)).toBe(true);
@@ -321,7 +325,7 @@ describe('max-pool ties', () => {
       for (const ties of ['all', 'first'] as const) {
         const want = tensorOf(fx, `dA_prev_ties_${ties}`);
         const cfg: Config = { ...NOTEBOOK_POOL_BACKWARD, m, H, W, Cin: C, f, stride, ties };
-        const g = { config: cfg, nH, nW };
+        const g = { config: cfg, nC: cfg.Cin, nH, nW };
         // the seed's loop, written out here, agrees with the fixture too
         expect(Array.from(seedPoolBackward(dA, A_prev, f, stride, 'max', ties))).toEqual(
           Array.from(want.data),

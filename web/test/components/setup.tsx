@@ -6,11 +6,12 @@ import { cleanup, render } from '@testing-library/preact';
 import { afterEach } from 'vitest';
 import { App } from '../../src/app/App';
 import { loadEngine } from '../../src/engine/index';
-import type { Engine, Op } from '../../src/engine/types';
-import { OPS } from '../../src/state/config';
+import type { Engine } from '../../src/engine/types';
+import type { ConvBackwardState } from '../../src/ops/conv_backward/selection';
+import { REGISTRY } from '../../src/ops/index';
+import { NO_BROWSER } from '../../src/state/browser';
+import type { OpId } from '../../src/state/operation';
 import { createStore, loadStartOp, type Store } from '../../src/state/store';
-import { loadViews, viewsNow } from '../../src/views/index';
-
 // vitest runs from the repository's top folder (happy-dom's import.meta.url is not a file: URL)
 const wasmPath = resolve(process.cwd(), 'web/src/engine/generated/convstep.wasm');
 
@@ -28,15 +29,27 @@ afterEach(() => {
   while (stores.length > 0) stores.pop()!.dispose();
 });
 
-/** What the page passes the store: load an op's views before switching to it. */
-export const prepare = (op: Op) => (viewsNow(op) ? null : loadViews(op));
+/** Nothing else to load before switching to an op: its views come with its code. */
+export const prepare = (_op: OpId): Promise<unknown> | null => null;
+
+/** conv_backward's own state (selected cell, history, gradient check) while it is the op. */
+export function selection(store: Store): ConvBackwardState {
+  return store.opState.value as ConvBackwardState;
+}
+
+/** Frames come when the test says: the player's requestAnimationFrame. */
+const testBrowser = {
+  ...NO_BROWSER,
+  requestFrame: (cb: (now: number) => void) => requestAnimationFrame(cb),
+  cancelFrame: (id: number) => cancelAnimationFrame(id),
+};
 
 /** A store for the given query string, disposed after the test. Every op's code is loaded first,
  * so that switching op is at once, as it is on the page once an op has been shown. */
 export async function makeStore(search = ''): Promise<Store> {
   const e = await engine();
-  await Promise.all(OPS.map((op) => loadStartOp({ search: `?op=${op}`, prepare })));
-  const s = createStore(e, { search, syncUrl: false, prepare });
+  await Promise.all(REGISTRY.infos.map((o) => loadStartOp(REGISTRY, { search: `?op=${o.id}`, prepare })));
+  const s = createStore(e, REGISTRY, { search, syncUrl: false, prepare, browser: testBrowser });
   stores.push(s);
   return s;
 }

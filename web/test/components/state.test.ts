@@ -1,14 +1,17 @@
 // The state layer's pure parts: field parsing, the link's query, the formulas, the loop order,
 // the never-visited rows, the small integers, and the stage's cell size.
 import { describe, expect, it } from 'vitest';
-import { cellText, fixed, longText, shortCellText } from '../../src/app/format';
+import { cellText, fixed, longText, shortCellText } from '../../src/ui/format';
 import { FIELDS, NOTEBOOK, parseField } from '../../src/state/config';
 import { smallInt } from '../../src/state/data';
-import { loopIndex, visitedLines } from '../../src/state/ops/convForward';
-import { codeMarks, cLines, pythonLines } from '../../src/state/ops/convForwardCode';
-import { convFormulas, unvisitedNote } from '../../src/state/ops/formula';
-import { parseQuery, toQuery } from '../../src/state/url';
-import { stageLayout } from '../../src/views/stageLayout';
+import { loopAt } from '../../src/lib/tensor';
+import { unvisitedNote, visitedLines } from '../../src/lib/geometry';
+import { codeMarks, cLines, pythonLines } from '../../src/ops/conv_forward/code';
+import { convFormulas } from '../../src/ops/conv/formula';
+import { URL_CODEC } from '../../src/ops/index';
+
+const { parseQuery, toQuery } = URL_CODEC;
+import { stageLayout } from '../../src/ops/conv_forward/layout';
 
 describe('parseField', () => {
   const pad = FIELDS.pad;
@@ -83,12 +86,12 @@ describe('formulas', () => {
 
 describe('loop order and coverage', () => {
   it('numbers steps as the seed loops: i, c, h, w with w fastest', () => {
-    const s = { config: NOTEBOOK, nH: 3, nW: 4 };
-    expect(loopIndex(s, 0)).toEqual({ i: 0, c: 0, h: 0, w: 0 });
-    expect(loopIndex(s, 3)).toEqual({ i: 0, c: 0, h: 0, w: 3 });
-    expect(loopIndex(s, 4)).toEqual({ i: 0, c: 0, h: 1, w: 0 });
-    expect(loopIndex(s, 36)).toEqual({ i: 0, c: 3, h: 0, w: 0 });
-    expect(loopIndex(s, 191)).toEqual({ i: 1, c: 7, h: 2, w: 3 });
+    const s = { nC: NOTEBOOK.Cout, nH: 3, nW: 4 };
+    expect(loopAt(s, 0 + 1)).toEqual({ i: 0, c: 0, h: 0, w: 0 });
+    expect(loopAt(s, 3 + 1)).toEqual({ i: 0, c: 0, h: 0, w: 3 });
+    expect(loopAt(s, 4 + 1)).toEqual({ i: 0, c: 0, h: 1, w: 0 });
+    expect(loopAt(s, 36 + 1)).toEqual({ i: 0, c: 3, h: 0, w: 0 });
+    expect(loopAt(s, 191 + 1)).toEqual({ i: 1, c: 7, h: 2, w: 3 });
   });
   it('finds the rows no window visits', () => {
     // 6 rows, f 3, stride 2: windows at 0 and 2 cover rows 0..4

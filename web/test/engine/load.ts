@@ -5,7 +5,7 @@ import { instantiateEngine, loadEngine, type WasmEngine } from '../../src/engine
 
 const wasmUrl = new URL('../../src/engine/generated/convstep.wasm', import.meta.url);
 
-export function wasmBytes(): Uint8Array {
+function wasmBytes(): Uint8Array {
   return readFileSync(wasmUrl);
 }
 

@@ -183,7 +183,7 @@ export function refPoolBackward(
 }
 
 /** Index (i, h, w, c) of flat position k in a tensor of shape s, for messages. */
-export function indexOf(s: Shape4, k: number): string {
+function indexOf(s: Shape4, k: number): string {
   const c = k % s[3];
   const w = Math.floor(k / s[3]) % s[2];
   const h = Math.floor(k / (s[3] * s[2])) % s[1];
@@ -192,7 +192,7 @@ export function indexOf(s: Shape4, k: number): string {
 }
 
 /** Tolerance of the comparisons: |got - want| <= REL * (1 + sum of |terms| of that element). */
-export const REL = 1e-12;
+const REL = 1e-12;
 
 /** The first element outside the tolerance, described; null when all agree. */
 export function mismatch(

@@ -1,0 +1,27 @@
+// The operations, as the registry lists them.
+
+import type { OpId, OpInfo } from '../state/operation';
+
+export interface OpSwitcherProps {
+  ops: readonly OpInfo[];
+  current: OpId;
+  onSelect(op: OpId): void;
+}
+
+export function OpSwitcher({ ops, current, onSelect }: OpSwitcherProps) {
+  return (
+    <nav class="op-switcher" aria-label="Operation">
+      {ops.map((o) => (
+        <button
+          key={o.id}
+          type="button"
+          aria-pressed={o.id === current}
+          onClick={() => onSelect(o.id)}
+          title={o.summary}
+        >
+          <span class="op-name">{o.id}</span>
+        </button>
+      ))}
+    </nav>
+  );
+}

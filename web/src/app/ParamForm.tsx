@@ -1,0 +1,113 @@
+// The left column: the layer's sizes, the data, presets. Every input is checked as it is typed;
+// a refused value gets a sentence beside it and the stage keeps the last valid configuration.
+
+import { useStore } from '../ui/context';
+import type { ComponentChildren } from 'preact';
+import { FIELDS, sameConfig, type FieldKey, type Preset } from '../state/config';
+import { INTS_RULE } from '../state/data';
+import { NumberField } from '../ui/NumberField';
+
+export interface ParamFormProps {
+  /** the layer fields this op uses, in order */
+  fields: readonly FieldKey[];
+  /** the op's presets */
+  presets: readonly Preset[];
+  /** the op's own choices (pooling's mode, ...), shown under the layer's sizes */
+  controls?: ComponentChildren;
+}
+
+export function ParamForm({ fields, presets, controls }: ParamFormProps) {
+  const store = useStore();
+  const drafts = store.drafts.value;
+  const errors = store.fieldErrors.value;
+  const combo = store.comboError.value;
+  const notes = store.notes.value;
+  const config = store.config.value;
+  const dataKind = store.dataKind.value;
+  const pending = Object.keys(errors).length > 0 || combo !== null;
+
+  const field = (key: FieldKey) => {
+    const spec = FIELDS[key];
+    return (
+      <NumberField
+        key={key}
+        id={`field-${key}`}
+        label={spec.label}
+        hint={spec.hint}
+        min={spec.min}
+        max={spec.max}
+        value={drafts[key]}
+        error={errors[key]}
+        onInput={(t) => store.setField(key, t)}
+        onNudge={(d) => store.nudgeField(key, d)}
+      />
+    );
+  };
+
+  return (
+    <form class="params" aria-labelledby="params-title" onSubmit={(e) => e.preventDefault()} noValidate>
+      <h2 id="params-title">Layer</h2>
+      {notes.length > 0 && (
+        <ul class="url-notes" aria-label="Link parameters that were refused">
+          {notes.map((n, i) => (
+            <li key={i}>{n}</li>
+          ))}
+        </ul>
+      )}
+      <div class="fields">{fields.map(field)}</div>
+      {combo !== null && (
+        <p class="combo-error" role="alert">
+          {combo}
+        </p>
+      )}
+      {pending && <p class="pending">The stage keeps showing the last valid layer.</p>}
+      {controls}
+
+      <h2>Data</h2>
+      <div class="fields fields-wide">{field('seed')}</div>
+      <fieldset class="data-kind">
+        <legend>Values</legend>
+        <label>
+          <input
+            type="radio"
+            name="data"
+            value="gauss"
+            checked={dataKind === 'gauss'}
+            onChange={() => store.setDataKind('gauss')}
+          />
+          <span>
+            Gaussian <span class="radio-hint">np.random.randn, as in the notebook</span>
+          </span>
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="data"
+            value="ints"
+            checked={dataKind === 'ints'}
+            onChange={() => store.setDataKind('ints')}
+          />
+          <span>
+            Small integers <span class="radio-hint">{INTS_RULE}</span>
+          </span>
+        </label>
+      </fieldset>
+
+      <h2>Presets</h2>
+      <ul class="presets">
+        {presets.map((p) => (
+          <li key={p.name}>
+            <button
+              type="button"
+              aria-pressed={sameConfig(p.config, config, store.registry.choices)}
+              onClick={() => store.applyConfig(p.config)}
+            >
+              {p.name}
+            </button>
+            <span class="preset-why">{p.why}</span>
+          </li>
+        ))}
+      </ul>
+    </form>
+  );
+}

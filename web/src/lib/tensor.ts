@@ -1,0 +1,56 @@
+// Indexing shared by every operation: where a cell lives in a row-major (NHWC) array, and which
+// step of the seed's loop handles a window. One convention for steps everywhere: step numbers
+// are 1-based, as the transport counts them; step s is done once the position reaches s.
+
+/** Flat offset of index `idx` in a row-major array of `shape` (NHWC for activations, (f, f,
+ * n_C_prev, n_C) for filters). */
+export function flatOffset(shape: readonly number[], idx: readonly number[]): number {
+  let o = 0;
+  for (let d = 0; d < shape.length; d++) o = o * (shape[d] ?? 1) + (idx[d] ?? 0);
+  return o;
+}
+
+/** The sizes of a walk's loop: channels looped over (n_C, or n_C_prev for pooling) and the
+ * output's height and width. */
+export interface LoopDims {
+  nC: number;
+  nH: number;
+  nW: number;
+}
+
+/** The 1-based step that handles window (i, c, h, w): the seed's order i, c, h, w, w fastest. */
+export function stepNumber(d: LoopDims, i: number, c: number, h: number, w: number): number {
+  return ((i * d.nC + c) * d.nH + h) * d.nW + w + 1;
+}
+
+/** (i, c, h, w) of the 1-based step s. */
+export function loopAt(d: LoopDims, s: number): { i: number; c: number; h: number; w: number } {
+  const k = s - 1;
+  const w = k % d.nW;
+  let t = Math.floor(k / d.nW);
+  const h = t % d.nH;
+  t = Math.floor(t / d.nH);
+  const c = t % d.nC;
+  const i = Math.floor(t / d.nC);
+  return { i, c, h, w };
+}
+
+/** The largest magnitude, or 1 when every value is 0: a colour scale. */
+export function maxAbs(a: ArrayLike<number>): number {
+  let m = 0;
+  for (let j = 0; j < a.length; j++) m = Math.max(m, Math.abs(a[j] ?? 0));
+  return m > 0 ? m : 1;
+}
+
+/** (m, H, W, C) tensor's channel [i, :, :, c] as a row-major H×W array. */
+export function channelOf(
+  t: { shape: readonly number[]; data: ArrayLike<number> },
+  i: number,
+  c: number,
+): Float64Array {
+  const [, H = 1, W = 1, C = 1] = t.shape;
+  const out = new Float64Array(H * W);
+  for (let r = 0; r < H; r++)
+    for (let q = 0; q < W; q++) out[r * W + q] = t.data[((i * H + r) * W + q) * C + c] ?? 0;
+  return out;
+}

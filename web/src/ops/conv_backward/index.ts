@@ -1,0 +1,32 @@
+// conv_backward: for every window (i, c, h, w), dA_prev_pad += W[:,:,:,c]·dZ, dW[:,:,:,c] +=
+// a_slice·dZ and db[c] += dZ, with a selected cell's history and its gradient check.
+
+import { convParams, inputShape, LAYER_FIELDS } from '../../state/config';
+import type { Operation } from '../../state/operation';
+import { ConvBackwardStep } from './Arithmetic';
+import { ConvBackwardCode } from './Code';
+import { info } from './info';
+import {
+  CONV_BACKWARD_PRESETS,
+  convBackwardFrame,
+  describeBackwardStep,
+  NOTEBOOK_CONV_BACKWARD,
+  openConvBackward,
+  type ConvBackwardFrame,
+  type ConvBackwardRun,
+} from './model';
+import { createConvBackwardState, type ConvBackwardState } from './selection';
+import { ConvBackwardStage } from './Stage';
+
+export const operation: Operation<ConvBackwardRun, ConvBackwardFrame, ConvBackwardState> = {
+  info,
+  fields: LAYER_FIELDS,
+  presets: CONV_BACKWARD_PRESETS,
+  fallback: NOTEBOOK_CONV_BACKWARD,
+  validate: (engine, c) => engine.validateConv(inputShape(c), convParams(c)),
+  open: openConvBackward,
+  frame: convBackwardFrame,
+  describe: describeBackwardStep,
+  createState: createConvBackwardState,
+  views: { Stage: ConvBackwardStage, Code: ConvBackwardCode, Arithmetic: ConvBackwardStep },
+};

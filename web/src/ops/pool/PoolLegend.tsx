@@ -1,0 +1,36 @@
+// What the colours and marks on a pooling stage mean.
+
+import { LegendItem, LegendList } from '../../ui/Legend';
+
+export type PoolMark = 'max' | 'gets' | 'skip' | 'added';
+
+const MARK_TEXT: Record<PoolMark, string> = {
+  max: 'a maximum of the window',
+  gets: 'gets the gradient this step',
+  skip: 'tied maximum, skipped (PyTorch)',
+  added: '+ what this step adds',
+};
+
+export interface PoolLegendProps {
+  /** show the "never visited" swatch (only when some row or column is) */
+  unvisited: boolean;
+  marks: readonly PoolMark[];
+  /** show the "not computed yet" swatch (an output filling in; not a gradient, which starts
+   * at zero) */
+  empty?: boolean;
+}
+
+export function PoolLegend({ unvisited, marks, empty = true }: PoolLegendProps) {
+  return (
+    <LegendList>
+      <LegendItem swatch="swatch-window">window, current cell</LegendItem>
+      {marks.map((m) => (
+        <LegendItem key={m} swatch={`swatch-${m}`} mark={m === 'added' ? '+' : ''}>
+          {MARK_TEXT[m]}
+        </LegendItem>
+      ))}
+      {unvisited && <LegendItem swatch="swatch-unvisited">never visited</LegendItem>}
+      {empty && <LegendItem swatch="swatch-empty">not computed yet</LegendItem>}
+    </LegendList>
+  );
+}

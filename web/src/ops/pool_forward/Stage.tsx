@@ -1,0 +1,84 @@
+// pool_forward's stage for the current sample i and channel c: the window sliding over
+// A_prev[i, :, :, c] (one channel at a time, as the loop runs), its maximum ringed (every tied
+// maximum), and A[i, :, :, c] filling in. The window's numbers are in the arithmetic panel.
+
+import type { CellHighlight } from '../../ui/drawGrid';
+import { poolChoices } from '../pool/choices';
+import type { ViewProps } from '../../state/operation';
+import type { PoolForwardFrame, PoolForwardRun } from './model';
+import { tipA } from './tips';
+import { GROUP_GAP } from '../../ui/stageLayout';
+import { PoolFig } from '../pool/PoolFig';
+import { bestArrangement, type Arrangement } from '../pool/layout';
+import { AprevFig, PoolStageFrame, poolStageTexts, poolWindow, usePoolStageBox } from '../pool/PoolStage';
+
+export function PoolForwardStage({
+  run: s,
+  frame: fr,
+}: ViewProps<PoolForwardRun, PoolForwardFrame, unknown>) {
+  const [ref, box] = usePoolStageBox();
+  const cfg = s.config;
+  const { mode } = poolChoices(cfg);
+  const { i, c } = fr;
+  const texts = poolStageTexts(s);
+  const { text, shortText } = texts;
+
+  const aDims = { rows: cfg.H, cols: cfg.W, caption: `A_prev[${i},:,:,${c}]` };
+  const oDims = { rows: s.nH, cols: s.nW, caption: `A[${i},:,:,${c}]` };
+  const arrangements: Arrangement[] = [[[aDims, oDims]], [[aDims], [oDims]]];
+  const { index, cell } = bestArrangement(arrangements, box.width, box.height);
+  const highlights: CellHighlight[] = [];
+  if (fr.win && mode === 'max')
+    fr.mask.forEach((m, j) => {
+      if (m === 1)
+        highlights.push({
+          row: fr.win!.vertStart + Math.floor(j / cfg.f),
+          col: fr.win!.horiStart + (j % cfg.f),
+          kind: 'hit',
+        });
+    });
+
+  const outFig = (
+    <PoolFig
+      kind="out"
+      caption={`A[${i},:,:,${c}]`}
+      picture={{
+        rows: s.nH,
+        cols: s.nW,
+        cell,
+        values: fr.A,
+        scale: s.scale.A,
+        text,
+        shortText,
+        marked: fr.win ? { row: fr.win.h, col: fr.win.w } : null,
+      }}
+      describe={(h, w) => tipA(s, fr, h, w)}
+    />
+  );
+
+  const print = { name: 'A', tensor: fr.out, shape: [cfg.m, s.nH, s.nW, cfg.Cin] };
+
+  return (
+    <PoolStageFrame
+      i={i}
+      c={c}
+      texts={texts}
+      boxRef={ref}
+      print={print}
+      marks={mode === 'max' ? ['max'] : []}
+    >
+      <div class={index === 0 ? 'pool-row' : 'pool-col'} style={{ gap: `${GROUP_GAP}px` }}>
+        <AprevFig
+          s={s}
+          i={i}
+          c={c}
+          cell={cell}
+          values={fr.a}
+          window={poolWindow(fr.win, cfg.f)}
+          highlights={highlights}
+        />
+        {outFig}
+      </div>
+    </PoolStageFrame>
+  );
+}

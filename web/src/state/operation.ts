@@ -1,0 +1,116 @@
+// The contract every operation fulfils. An operation is one folder under web/src/ops/ that
+// exports one `Operation` (its fields and presets, how it opens a run from the engine, its frame,
+// its views) and one `OpInfo` (what the header and the link need before its code is loaded).
+// The shell, the store, the link and the tests know this contract, never an operation's name.
+
+import type { ReadonlySignal } from '@preact/signals';
+import type { VNode } from 'preact';
+import type { Engine, Stepper, Tensor, Validation, WindowRecord } from '../engine/types';
+import type { ChoiceSpec, Config, DataKind, FieldKey, Preset } from './config';
+import type { CodeLang } from './code';
+
+/** An operation's name as the link and the switcher write it, e.g. the seed's function name. */
+export type OpId = string;
+
+/** What is known of an operation before its code loads: enough for the switcher and the link. */
+export interface OpInfo {
+  id: OpId;
+  /** one line for the switcher's tooltip */
+  summary: string;
+  /** the operation's own choices, read from and written to the link */
+  choices: readonly ChoiceSpec[];
+}
+
+/** One configuration of one operation, ready to step: its data and its stepper. */
+export interface OpRun {
+  readonly op: OpId;
+  readonly config: Config;
+  readonly total: number;
+  readonly stepper: Stepper;
+  /** the layer's input, drawn from the seed */
+  readonly data: { readonly A_prev: Tensor };
+  dispose(): void;
+}
+
+/** What every op's frame has: the step just done. An op's frame adds what its views draw. */
+export interface OpFrame {
+  position: number;
+  total: number;
+  /** the step just done; null at step 0 */
+  win: WindowRecord | null;
+}
+
+/** The actions a view may call; the shell's store provides them. */
+export interface OpActions {
+  seek(k: number): void;
+  setChoices(patch: Partial<Config>): void;
+  setCodeLang(lang: CodeLang): void;
+}
+
+/** What an operation's views receive: its own run and frame types, never a downcast. */
+export interface ViewProps<R extends OpRun, F extends OpFrame, S> {
+  run: R;
+  frame: F;
+  /** the op's own state (createState), undefined if it has none */
+  state: S;
+  codeLang: CodeLang;
+  actions: OpActions;
+}
+
+/** The signals an op's own state may derive from: the current run, its position and frame. */
+export interface OpContext<R extends OpRun, F extends OpFrame> {
+  engine: Engine;
+  run: ReadonlySignal<R>;
+  position: ReadonlySignal<number>;
+  frame: ReadonlySignal<F>;
+}
+
+// Views and callbacks are written as methods: an Operation<ConvForwardRun, ...> then stands in
+// for an Operation<OpRun, ...> in the registry, while each op's own code stays fully typed.
+interface OpViews<R extends OpRun, F extends OpFrame, S> {
+  /** the centre of the page */
+  Stage(props: ViewProps<R, F, S>): VNode | null;
+  /** the loop code, with the line that just ran marked */
+  Code(props: ViewProps<R, F, S>): VNode | null;
+  /** the step's numbers worked out */
+  Arithmetic(props: ViewProps<R, F, S>): VNode | null;
+  /** the op's own choices, shown in the form under the layer's sizes */
+  Controls?(props: { config: Config; actions: OpActions }): VNode | null;
+}
+
+export interface Operation<R extends OpRun = OpRun, F extends OpFrame = OpFrame, S = unknown> {
+  info: OpInfo;
+  /** the layer fields the form shows for this op */
+  fields: readonly FieldKey[];
+  /** the form's presets */
+  presets: readonly Preset[];
+  /** shown on switching to this op when the current configuration does not fit it */
+  fallback: Config;
+  /** the C library's check of the whole configuration */
+  validate(engine: Engine, c: Config): Validation;
+  /** data + stepper; throws ConvstepError with the C library's sentence */
+  open(engine: Engine, c: Config): R;
+  /** what the views draw after `position` steps; reads the run's stepper, which the store has
+   * put there (only the store calls this) */
+  frame(run: R, position: number): F;
+  /** what a screen reader hears after a step: "step 37 of 192: i=0, c=3, ..." */
+  describe(frame: F, data: DataKind): string;
+  /** the op's own state beyond the step (e.g. a selected cell), made when the op is chosen */
+  createState?(ctx: OpContext<R, F>): S;
+  views: OpViews<R, F, S>;
+}
+
+/** Builds a run around a fresh stepper, which is disposed of if building fails. */
+export function withStepper<R>(stepper: Stepper, build: () => R): R {
+  try {
+    return build();
+  } catch (e) {
+    stepper.dispose();
+    throw e;
+  }
+}
+
+/** "step 37 of 192", the head of a step's description. */
+export function stepHead(fr: { position: number; total: number }): string {
+  return `step ${fr.position} of ${fr.total}`;
+}

@@ -1,0 +1,48 @@
+// The first run, from what a link asks for: the operation, the layer, the step. A link that
+// does not fit gets a sentence in `notes` and the operation's notebook example instead.
+
+import type { Engine } from '../engine/types';
+import type { Config } from './config';
+import type { OpRun, Operation } from './operation';
+import type { Registry } from './registry';
+import type { UrlState } from './url';
+
+export function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export interface Start {
+  operation: Operation;
+  config: Config;
+  run: OpRun;
+  /** the step the run's stepper has been put at */
+  step: number;
+  notes: string[];
+}
+
+/** Opens the first run. The operation `fromUrl.op` must have its code loaded. */
+export function openStart(engine: Engine, registry: Registry, fromUrl: UrlState): Start {
+  const notes: string[] = [...fromUrl.notes];
+  const operation = registry.now(fromUrl.op);
+  if (operation === undefined) throw new Error(`the code of ${fromUrl.op} is not loaded`);
+  let config = fromUrl.config;
+  let run: OpRun;
+  try {
+    const v = operation.validate(engine, config);
+    if (!v.ok) throw new Error(v.message);
+    run = operation.open(engine, config);
+  } catch (e) {
+    notes.push(`URL: ${messageOf(e)}; showing the notebook example instead.`);
+    config = operation.fallback;
+    run = operation.open(engine, config);
+  }
+  let step = Math.min(1, run.total);
+  if (fromUrl.step !== null) {
+    if (fromUrl.step > run.total) {
+      notes.push(`URL: step ${fromUrl.step} is past the last step; showing step ${run.total}.`);
+    }
+    step = Math.min(fromUrl.step, run.total);
+  }
+  run.stepper.seek(step);
+  return { operation, config, run, step, notes };
+}

@@ -1,0 +1,81 @@
+// What the components see of the state: the Store's signals and actions, and the options it is
+// made with. store.ts composes it from drafts, the transport, the current run and the link.
+
+import type { ReadonlySignal } from '@preact/signals';
+import type { Browser } from './browser';
+import type { CodeLang } from './code';
+import type { Config, DataKind, Drafts, FieldKey } from './config';
+import type { FieldErrors } from './drafts';
+import type { OpFrame, OpId, OpRun, Operation } from './operation';
+import type { Registry } from './registry';
+
+export interface StoreOptions {
+  /** the page's query string, e.g. location.search (default: the browser's) */
+  search?: string;
+  /** frames, timers and the address bar; without one nothing plays and the link is not kept */
+  browser?: Browser;
+  /** keep the address bar's query in step with the state */
+  syncUrl?: boolean;
+  /** what else must be loaded before the store switches to `op`: a promise, or null when it is
+   * loaded already */
+  prepare?: (op: OpId) => Promise<unknown> | null;
+}
+
+export interface Store {
+  readonly registry: Registry;
+  readonly op: ReadonlySignal<OpId>;
+  /** the current operation's code */
+  readonly operation: ReadonlySignal<Operation>;
+  /** the op chosen whose code is still loading (the stage says so), else null */
+  readonly loading: ReadonlySignal<OpId | null>;
+  /** what the inputs hold, valid or not */
+  readonly drafts: ReadonlySignal<Drafts>;
+  readonly dataKind: ReadonlySignal<DataKind>;
+  /** one sentence per refused field */
+  readonly fieldErrors: ReadonlySignal<FieldErrors>;
+  /** the C library's sentence when the fields do not fit together */
+  readonly comboError: ReadonlySignal<string | null>;
+  /** sentences about refused URL parameters */
+  readonly notes: ReadonlySignal<readonly string[]>;
+  /** the last valid configuration: what the stage shows */
+  readonly config: ReadonlySignal<Config>;
+  /** the current op's run; its views get it typed as their own */
+  readonly run: ReadonlySignal<OpRun>;
+  /** steps done, 0..total */
+  readonly position: ReadonlySignal<number>;
+  readonly total: ReadonlySignal<number>;
+  /** the current op's frame, from its operation's frame() */
+  readonly frame: ReadonlySignal<OpFrame>;
+  /** the current op's own state (Operation.createState), undefined if it has none */
+  readonly opState: ReadonlySignal<unknown>;
+  readonly playing: ReadonlySignal<boolean>;
+  readonly speedIndex: ReadonlySignal<number>;
+  readonly codeLang: ReadonlySignal<CodeLang>;
+  /** what the aria-live region says */
+  readonly announcement: ReadonlySignal<string>;
+  /** the link to what is on screen */
+  readonly query: ReadonlySignal<string>;
+
+  setField(key: FieldKey, text: string): void;
+  /** ArrowUp / ArrowDown in a field: +1 / -1 within the field's range */
+  nudgeField(key: FieldKey, delta: number): void;
+  setDataKind(kind: DataKind): void;
+  applyConfig(c: Config): void;
+  /** the choices that are not typed fields (pool mode, ties, where a gradient comes from):
+   * merged into the configuration, applied at once */
+  setChoices(patch: Partial<Config>): void;
+  /** switches to `op` on `c`, by default the current configuration; a configuration that does
+   * not fit the op gives way to the op's fallback. At once when the op's code is loaded, else
+   * once it is (`loading` says which op meanwhile); the promise settles then, and never rejects:
+   * a failed load is said in `notes`. */
+  setOp(op: OpId, c?: Config): Promise<void>;
+  seek(k: number): void;
+  stepBy(delta: number): void;
+  toStart(): void;
+  toEnd(): void;
+  togglePlay(): void;
+  pause(): void;
+  setSpeed(index: number): void;
+  setCodeLang(lang: CodeLang): void;
+  dispose(): void;
+}

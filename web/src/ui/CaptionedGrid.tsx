@@ -1,0 +1,45 @@
+// One captioned grid, as every stage draws it: a caption naming the slice (A_prev[0,:,:,1],
+// W[:,:,2,3], mask, ...) above a grid of cells. The caption shrinks to its box rather than push
+// the layout around; `width` (optional) is a box wider than the grid, which is then centred.
+
+import { GridCanvas } from './GridCanvas';
+import { MARGIN, type GridPicture } from './drawGrid';
+import { CAPTION } from './stageLayout';
+
+export interface CaptionedGridProps {
+  caption: string;
+  /** a second, lighter part of the caption, e.g. "= mask · 0.4414" */
+  sub?: string;
+  /** the grid's full name when the caption is short: for screen readers and the tooltip */
+  label?: string;
+  picture: GridPicture;
+  describe?: (row: number, col: number) => string | null;
+  onSelect?: (row: number, col: number) => void;
+  /** classes of the figure besides grid-fig, e.g. "grid-a" or "pool-fig pool-fig-in" */
+  class: string;
+  /** the figure's box, when wider than the grid */
+  width?: number;
+  /** the caption's smallest font size, px */
+  minFont?: number;
+}
+
+export function CaptionedGrid(p: CaptionedGridProps) {
+  const text = p.sub ? `${p.caption} ${p.sub}` : p.caption;
+  const gridWidth = p.picture.cols * p.picture.cell + 2 * MARGIN;
+  const box = Math.max(gridWidth, p.width ?? 0);
+  const size = Math.max(p.minFont ?? 10, Math.min(16, (box - 4) / (text.length * 0.62)));
+  return (
+    <figure class={`grid-fig ${p.class}`} style={{ width: `${box}px` }}>
+      <figcaption style={{ height: `${CAPTION}px`, fontSize: `${size}px` }} title={p.label ?? text}>
+        {p.caption}
+        {p.sub && <span class="fig-sub">&nbsp;{p.sub}</span>}
+      </figcaption>
+      <GridCanvas
+        label={p.label ?? p.caption}
+        picture={p.picture}
+        describe={p.describe}
+        onSelect={p.onSelect}
+      />
+    </figure>
+  );
+}

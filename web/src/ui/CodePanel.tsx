@@ -1,0 +1,70 @@
+// The loop nest, with the statement that just ran marked (▶) and the loop heads it passed
+// through on this step shaded; live values of the loop variables beside them.
+
+import type { CodeLang, CodeLine, CodeMarks } from '../state/code';
+
+export interface CodePanelProps {
+  lang: CodeLang;
+  lines: readonly CodeLine[];
+  marks: CodeMarks;
+  onLang(lang: CodeLang): void;
+  /** one line under the code: what differs between what is shown and what runs */
+  note?: string;
+}
+
+const LANGS: readonly { lang: CodeLang; label: string }[] = [
+  { lang: 'python', label: 'Python (the assignment)' },
+  { lang: 'c', label: 'C (what runs)' },
+];
+
+export function CodePanel({ lang, lines, marks, onLang, note }: CodePanelProps) {
+  const valueRows = new Set(lines.filter((l) => l.valueHere).map((l) => l.id));
+  return (
+    <section class="panel code-panel" aria-labelledby="code-title">
+      <header class="panel-head">
+        <h2 id="code-title">Code</h2>
+        <div class="toggle" role="group" aria-label="Code language">
+          {LANGS.map((l) => (
+            <button key={l.lang} type="button" aria-pressed={lang === l.lang} onClick={() => onLang(l.lang)}>
+              {l.label}
+            </button>
+          ))}
+        </div>
+      </header>
+      <ol class={`code code-${lang}`} aria-label={lang === 'python' ? 'Python loop nest' : 'C loop'}>
+        {lines.map((line, n) => {
+          const current =
+            line.id !== null && (line.id === marks.current || marks.alsoCurrent?.has(line.id) === true);
+          const ran = line.id !== null && !current && marks.ran.has(line.id);
+          const here = line.valueHere === true || (!line.cont && !valueRows.has(line.id));
+          const value = here && line.id !== null ? marks.values[line.id] : undefined;
+          const cls = [
+            'code-line',
+            current ? 'current' : '',
+            ran ? 'ran' : '',
+            line.id === null ? 'comment' : '',
+          ]
+            .filter(Boolean)
+            .join(' ');
+          return (
+            <li
+              key={n}
+              class={cls}
+              aria-current={line.id === marks.current && !line.cont ? 'step' : undefined}
+            >
+              <span class="gutter" aria-hidden="true">
+                {current && !line.cont ? '▶' : ''}
+              </span>
+              <code>{line.text}</code>
+              {value !== undefined && <span class="live">{value}</span>}
+            </li>
+          );
+        })}
+      </ol>
+      <p class="code-legend">
+        <span class="key key-current">▶ just ran</span> <span class="key key-ran">also ran this step</span>
+        {note && <span class="code-note"> {note}</span>}
+      </p>
+    </section>
+  );
+}

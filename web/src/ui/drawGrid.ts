@@ -1,0 +1,389 @@
+// Draws one grid of numbers on a 2D canvas: colour per value, the number when the cell is big
+// enough to read it, padding hatched grey, never-visited rows and columns tinted amber, the
+// current window outlined black and yellow (sampled cells boxed when dilated).
+
+import { COLORS, diverging, divergingRGB, textOn } from './colors';
+
+export interface GridWindow {
+  /** top-left cell */
+  row: number;
+  col: number;
+  /** rows and columns the window spans (dilation*(f-1)+1) */
+  span: number;
+  /** taps per side (f) and their distance (dilation) */
+  taps: number;
+  step: number;
+}
+
+export interface GridPicture {
+  rows: number;
+  cols: number;
+  /** CSS pixels per cell */
+  cell: number;
+  /** row-major, rows*cols; NaN = not computed yet (drawn empty) */
+  values: ArrayLike<number>;
+  /** |value| that gets the full colour */
+  scale: number;
+  text(v: number): string;
+  /** a shorter form of text (fewer decimals) for cells too small for the full one */
+  shortText?: (v: number) => string;
+  /** width of the zero-padding ring, in cells */
+  pad?: number;
+  /** false for rows / columns no window samples */
+  visitedRows?: readonly boolean[];
+  visitedCols?: readonly boolean[];
+  window?: GridWindow | null;
+  /** one cell outlined like the window (the Z cell being written) */
+  marked?: { row: number; col: number } | null;
+  /** the padding ring holds values (a padded gradient): drawn in their colour under a grey
+   * veil, with their number, instead of as zeros */
+  padValues?: boolean;
+  /** the cell a person selected: ringed in violet */
+  selected?: { row: number; col: number } | null;
+  /** the keyboard cursor's cell: a black and white dashed box */
+  focused?: { row: number; col: number } | null;
+  /** a short note in a cell's top corner (e.g. this step's addition), drawn on large cells */
+  notes?: (row: number, col: number) => string | null;
+  /** cells ringed in green: 'hit' solid (a window's maximum, a cell that gets the gradient),
+   * 'skip' dashed (a tied maximum that gets nothing under PyTorch's rule) */
+  highlights?: readonly CellHighlight[] | null;
+}
+
+export interface CellHighlight {
+  row: number;
+  col: number;
+  kind: 'hit' | 'skip';
+}
+
+/** Smallest font worth drawing, in CSS pixels. */
+const MIN_FONT = 9;
+
+/** The font size that fits the longest number in a cell, or 0 when numbers would be unreadable. */
+function fontFor(p: GridPicture, text: (v: number) => string = p.text): number {
+  // Too small for any number: skip formatting every value (an image has thousands).
+  if (p.cell * 0.42 < MIN_FONT) return 0;
+  let longest = 1;
+  for (let i = 0; i < p.rows * p.cols; i++) {
+    const v = p.values[i] ?? Number.NaN;
+    if (!Number.isNaN(v)) longest = Math.max(longest, text(v).length);
+  }
+  const size = Math.min(p.cell * 0.42, (p.cell - 10) / (longest * 0.64), 32);
+  return size >= MIN_FONT ? size : 0;
+}
+
+/** The text to draw in the cells and its font: full precision when it is readable, else the
+ * shorter form (one decimal) when that is, else none. */
+function cellFont(p: GridPicture): { font: number; text: (v: number) => string } {
+  const full = fontFor(p);
+  if (full >= 10 || !p.shortText) return { font: full, text: p.text };
+  const short = fontFor(p, p.shortText);
+  return short > full ? { font: short, text: p.shortText } : { font: full, text: p.text };
+}
+
+function hatch(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  s: number,
+  color: string,
+  back: boolean,
+): void {
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(x, y, s, s);
+  ctx.clip();
+  ctx.strokeStyle = color;
+  ctx.lineWidth = Math.max(1, s / 16);
+  ctx.beginPath();
+  const gap = Math.max(4, s / 4);
+  for (let d = -s; d < s * 2; d += gap) {
+    if (back) {
+      ctx.moveTo(x + d, y);
+      ctx.lineTo(x + d + s, y + s);
+    } else {
+      ctx.moveTo(x + d, y + s);
+      ctx.lineTo(x + d + s, y);
+    }
+  }
+  ctx.stroke();
+  ctx.restore();
+}
+
+/** Space around the grid for outlines drawn on its border, in CSS pixels. */
+export const MARGIN = 4;
+
+/** Black, yellow, black: visible on red, blue, white and grey alike. Centred on the border. */
+function outline(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  cell: number,
+): void {
+  const width = Math.max(4, Math.min(7, cell / 6));
+  ctx.lineJoin = 'miter';
+  ctx.strokeStyle = COLORS.windowOuter;
+  ctx.lineWidth = width;
+  ctx.strokeRect(x, y, w, h);
+  ctx.strokeStyle = COLORS.windowInner;
+  ctx.lineWidth = width * 0.45;
+  ctx.strokeRect(x, y, w, h);
+}
+
+/** Below this many pixels a cell is a dot of colour: no lines, hatching or numbers. */
+const DENSE_CELL = 6;
+
+const PAD_RGB = [201, 204, 209] as const;
+const EMPTY_RGB = [248, 249, 251] as const;
+
+/** Large grids (an image) at a few pixels per cell: one pixel per cell in an image, scaled up
+ * without smoothing; a single draw instead of one rectangle per cell. */
+function drawDense(ctx: CanvasRenderingContext2D, p: GridPicture): void {
+  const { rows, cols, cell: s } = p;
+  const pad = p.pad ?? 0;
+  const img = ctx.createImageData(cols, rows);
+  const px = img.data;
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) {
+      const v = p.values[r * cols + c] ?? Number.NaN;
+      const isPad = r < pad || r >= rows - pad || c < pad || c >= cols - pad;
+      const rgb = isPad
+        ? PAD_RGB
+        : Number.isNaN(v)
+          ? EMPTY_RGB
+          : divergingRGB(Math.max(-1, Math.min(1, v / p.scale)));
+      const o = 4 * (r * cols + c);
+      px[o] = rgb[0];
+      px[o + 1] = rgb[1];
+      px[o + 2] = rgb[2];
+      px[o + 3] = 255;
+    }
+  const tmp = document.createElement('canvas');
+  tmp.width = cols;
+  tmp.height = rows;
+  tmp.getContext('2d')?.putImageData(img, 0, 0);
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(tmp, 0, 0, cols * s, rows * s);
+  ctx.fillStyle = COLORS.unvisited;
+  p.visitedRows?.forEach((seen, r) => {
+    if (!seen) ctx.fillRect(0, r * s, cols * s, s);
+  });
+  p.visitedCols?.forEach((seen, c) => {
+    if (!seen) ctx.fillRect(c * s, 0, s, rows * s);
+  });
+  ctx.strokeStyle = COLORS.grid;
+  ctx.lineWidth = 1;
+  ctx.strokeRect(0.5, 0.5, cols * s - 1, rows * s - 1);
+}
+
+export function drawGrid(ctx: CanvasRenderingContext2D, p: GridPicture): void {
+  const { rows, cols, cell: s } = p;
+  const pad = p.pad ?? 0;
+  const { font, text } = cellFont(p);
+  ctx.clearRect(0, 0, cols * s + 2 * MARGIN, rows * s + 2 * MARGIN);
+  ctx.save();
+  ctx.translate(MARGIN, MARGIN);
+  if (s < DENSE_CELL) {
+    drawDense(ctx, p);
+    if (p.window) outline(ctx, p.window.col * s, p.window.row * s, p.window.span * s, p.window.span * s, s);
+    if (p.marked) outline(ctx, p.marked.col * s, p.marked.row * s, s, s, s);
+    if (p.highlights) drawHighlights(ctx, p.highlights, s);
+    if (p.selected) ring(ctx, p.selected.col * s, p.selected.row * s, s);
+    if (p.focused) cursorBox(ctx, p.focused.col * s, p.focused.row * s, s);
+    ctx.restore();
+    return;
+  }
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.font = `600 ${font}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
+  const ringAt = p.highlights ? new Map(p.highlights.map((h) => [h.row * cols + h.col, h])) : null;
+
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) {
+      const x = c * s;
+      const y = r * s;
+      const v = p.values[r * cols + c] ?? Number.NaN;
+      const isPad = r < pad || r >= rows - pad || c < pad || c >= cols - pad;
+      let label: string | null = null;
+      let ink = '#111111';
+      if (isPad && p.padValues === true && !Number.isNaN(v)) {
+        const t = Math.max(-1, Math.min(1, v / p.scale));
+        ctx.fillStyle = diverging(t);
+        ctx.fillRect(x, y, s, s);
+        ctx.fillStyle = COLORS.padVeil;
+        ctx.fillRect(x, y, s, s);
+        hatch(ctx, x, y, s, COLORS.padValueHatch, false);
+        label = text(v);
+        ink = '#3d424a';
+      } else if (isPad && p.padValues === true) {
+        ctx.fillStyle = COLORS.pad;
+        ctx.fillRect(x, y, s, s);
+        hatch(ctx, x, y, s, COLORS.padHatch, false);
+      } else if (isPad) {
+        ctx.fillStyle = COLORS.pad;
+        ctx.fillRect(x, y, s, s);
+        hatch(ctx, x, y, s, COLORS.padHatch, false);
+        label = '0';
+        ink = '#3d424a';
+      } else if (Number.isNaN(v)) {
+        ctx.fillStyle = COLORS.empty;
+        ctx.fillRect(x, y, s, s);
+        ctx.save();
+        ctx.setLineDash([Math.max(2, s / 10), Math.max(2, s / 10)]);
+        ctx.strokeStyle = COLORS.emptyDash;
+        ctx.lineWidth = 1;
+        const inset = Math.max(2, s / 8);
+        ctx.strokeRect(x + inset, y + inset, s - 2 * inset, s - 2 * inset);
+        ctx.restore();
+      } else {
+        const t = Math.max(-1, Math.min(1, v / p.scale));
+        ctx.fillStyle = diverging(t);
+        ctx.fillRect(x, y, s, s);
+        label = text(v);
+        ink = textOn(t);
+      }
+      const unvisited = p.visitedRows?.[r] === false || p.visitedCols?.[c] === false;
+      if (unvisited) {
+        ctx.fillStyle = COLORS.unvisited;
+        ctx.fillRect(x, y, s, s);
+        hatch(ctx, x, y, s, COLORS.unvisitedHatch, true);
+      }
+      const hl = ringAt?.get(r * cols + c);
+      // under the number, which may span the whole cell
+      if (hl) drawHighlights(ctx, [hl], s);
+      if (font > 0 && label !== null) {
+        if (unvisited) {
+          // a light plate keeps the number readable over the hatching
+          const w = ctx.measureText(label).width + 4;
+          ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
+          ctx.fillRect(x + (s - w) / 2, y + s / 2 - font * 0.6, w, font * 1.2);
+          ink = '#111111';
+        }
+        ctx.fillStyle = ink;
+        ctx.fillText(label, x + s / 2, y + s / 2 + 1);
+      }
+    }
+
+  // grid lines
+  ctx.strokeStyle = COLORS.grid;
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  for (let r = 0; r <= rows; r++) {
+    const y = Math.min(rows * s - 0.5, Math.max(0.5, r * s));
+    ctx.moveTo(0, y);
+    ctx.lineTo(cols * s, y);
+  }
+  for (let c = 0; c <= cols; c++) {
+    const x = Math.min(cols * s - 0.5, Math.max(0.5, c * s));
+    ctx.moveTo(x, 0);
+    ctx.lineTo(x, rows * s);
+  }
+  ctx.stroke();
+
+  const w = p.window;
+  if (w) {
+    if (w.step > 1) {
+      // dilated: veil the cells the window skips, box the ones it samples
+      ctx.fillStyle = COLORS.veil;
+      for (let r = 0; r < w.span; r++)
+        for (let c = 0; c < w.span; c++)
+          if (r % w.step !== 0 || c % w.step !== 0) ctx.fillRect((w.col + c) * s, (w.row + r) * s, s, s);
+      for (let u = 0; u < w.taps; u++)
+        for (let v = 0; v < w.taps; v++) {
+          const x = (w.col + v * w.step) * s;
+          const y = (w.row + u * w.step) * s;
+          ctx.strokeStyle = COLORS.windowOuter;
+          ctx.lineWidth = Math.max(2, s / 12);
+          ctx.strokeRect(x + 2, y + 2, s - 4, s - 4);
+        }
+    }
+    outline(ctx, w.col * s, w.row * s, w.span * s, w.span * s, s);
+  }
+  if (p.marked) outline(ctx, p.marked.col * s, p.marked.row * s, s, s, s);
+  if (p.selected) ring(ctx, p.selected.col * s, p.selected.row * s, s);
+  if (p.notes && s >= NOTE_CELL) drawNotes(ctx, p);
+  if (p.focused) cursorBox(ctx, p.focused.col * s, p.focused.row * s, s);
+  ctx.restore();
+}
+
+/** Cells at least this large get their notes. */
+const NOTE_CELL = 34;
+
+function drawNotes(ctx: CanvasRenderingContext2D, p: GridPicture): void {
+  const s = p.cell;
+  const size = Math.max(9, Math.min(14, s * 0.22));
+  ctx.save();
+  ctx.font = `700 ${size}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'top';
+  for (let r = 0; r < p.rows; r++)
+    for (let c = 0; c < p.cols; c++) {
+      const note = p.notes?.(r, c);
+      if (!note) continue;
+      const w = ctx.measureText(note).width + 4;
+      const x = (c + 1) * s - 3;
+      const y = r * s + 3;
+      ctx.fillStyle = 'rgba(255, 255, 255, 0.9)';
+      ctx.fillRect(x - w + 2, y - 1, w, size + 2);
+      ctx.fillStyle = '#111111';
+      ctx.fillText(note, x, y);
+    }
+  ctx.restore();
+}
+
+/** The selected cell: violet and white, apart from the window's black and yellow. */
+function ring(ctx: CanvasRenderingContext2D, x: number, y: number, s: number): void {
+  const width = s < 12 ? Math.max(1, s / 3) : Math.max(3, Math.min(6, s / 7));
+  ctx.save();
+  ctx.strokeStyle = COLORS.selected;
+  ctx.lineWidth = width;
+  ctx.strokeRect(x + width / 2, y + width / 2, s - width, s - width);
+  if (s >= 12) {
+    ctx.strokeStyle = '#ffffff';
+    ctx.lineWidth = 1;
+    ctx.strokeRect(x + width + 0.5, y + width + 0.5, s - 2 * width - 1, s - 2 * width - 1);
+  }
+  ctx.restore();
+}
+
+/** The keyboard cursor: a white box under a black dashed one, on the cell's edge (over the window's
+ * outline and the violet ring, which stay visible inside it) and readable on any colour. */
+function cursorBox(ctx: CanvasRenderingContext2D, x: number, y: number, s: number): void {
+  const width = s < 12 ? 1 : 2;
+  const dash = Math.max(2, Math.min(6, s / 6));
+  ctx.save();
+  ctx.lineWidth = width + 1;
+  ctx.strokeStyle = '#ffffff';
+  ctx.strokeRect(x - 1 + width / 2, y - 1 + width / 2, s + 2 - width, s + 2 - width);
+  ctx.setLineDash([dash, dash]);
+  ctx.lineWidth = width;
+  ctx.strokeStyle = '#111111';
+  ctx.strokeRect(x - 1 + width / 2, y - 1 + width / 2, s + 2 - width, s + 2 - width);
+  ctx.restore();
+}
+
+/** Green rings inside cells, inset so that the window's outline on the border stays visible:
+ * dark green with a white inner line, readable on red, blue and white cells alike. Drawn
+ * under the cell's number. */
+function drawHighlights(ctx: CanvasRenderingContext2D, hs: readonly CellHighlight[], s: number): void {
+  const width = s < 12 ? Math.max(1, s / 4) : Math.max(3, Math.min(5, s / 12));
+  const inset = s < 12 ? 0 : Math.max(2, Math.min(4, s / 24));
+  ctx.save();
+  for (const h of hs) {
+    const x = h.col * s + inset + width / 2;
+    const y = h.row * s + inset + width / 2;
+    const side = s - 2 * inset - width;
+    if (side <= 0) continue;
+    ctx.setLineDash(h.kind === 'skip' ? [Math.max(3, s / 8), Math.max(2, s / 12)] : []);
+    ctx.strokeStyle = COLORS.hit;
+    ctx.lineWidth = width;
+    ctx.strokeRect(x, y, side, side);
+    if (s >= 12) {
+      ctx.strokeStyle = '#ffffff';
+      ctx.lineWidth = 1;
+      ctx.strokeRect(x + width / 2 + 0.5, y + width / 2 + 0.5, side - width - 1, side - width - 1);
+    }
+  }
+  ctx.restore();
+}
