@@ -13,6 +13,8 @@
 // options (DEFAULT_PRINT_OPTIONS; FULL_PRINT_OPTIONS never summarises with '...').
 
 export { pyFloatRepr } from './float';
+export { NUMPY_TEXT_MESSAGES, type NumpyTextMessages } from './messages';
+export { MAX_DIMENSIONS, MAX_TEXT_LENGTH, type ParseResult, parseNumpyText } from './parse';
 export {
   arrayRepr,
   arrayStr,
