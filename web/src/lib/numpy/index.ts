@@ -13,6 +13,7 @@
 // options (DEFAULT_PRINT_OPTIONS; FULL_PRINT_OPTIONS never summarises with '...').
 
 export { pyFloatRepr } from './float';
+export { numpyLiteral, pyFloatLiteral } from './literal';
 export { NUMPY_TEXT_MESSAGES, type NumpyTextMessages } from './messages';
 export { MAX_DIMENSIONS, MAX_TEXT_LENGTH, type ParseResult, parseNumpyText } from './parse';
 export {
