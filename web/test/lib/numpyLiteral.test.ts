@@ -16,7 +16,8 @@ import {
 } from '../../src/lib/numpy';
 import { bitMismatch, loadTextFixtures, scriptUrl } from './numpyTextFixtures';
 
-const PYTHON = '/usr/bin/python3';
+// Debian's python3-numpy lives with /usr/bin/python3; NUMPY_PYTHON names another interpreter.
+const PYTHON = process.env.NUMPY_PYTHON ?? '/usr/bin/python3';
 
 /** Every fixture array, plus values at the edges of float64. */
 const arrays: [string, NdArrayLike][] = [

@@ -86,7 +86,7 @@ function isLetter(c: number): boolean {
 }
 
 function shorten(s: string): string {
-  return s.length > 24 ? `${s.slice(0, 21)}...` : s;
+  return s.length > 24 ? `${s.slice(0, 23)}\u2026` : s;
 }
 
 /** Reads tokens from text[from..] one at a time. */
