@@ -113,38 +113,30 @@ export function checkResize(image: RgbaImage, options: ResizeOptions): string | 
   return null;
 }
 
-/** For each source index, the output indices it overlaps and the integer overlaps (CSR form). */
+/** For each source index s, the output indices it overlaps, first[s] .. first[s] + slots - 1, and
+ * the integer overlaps in weight[s * slots + t] (0 past the last one it really overlaps). */
 interface OverlapMap {
-  start: Int32Array; // n_src + 1 entries
-  index: Int32Array;
+  first: Int32Array;
+  slots: number;
   weight: Float64Array;
 }
 
-/** The overlaps Oy (or Ox) of the header, grouped by source index: one pass over the n_out
- * intervals in order, each split where a source pixel ends. */
+/** The overlaps Oy (or Ox) of the header, grouped by source index. A source pixel overlaps a run
+ * of consecutive output intervals: at most 2 when downscaling, ceil(nOut / nSrc) + 1 at most. */
 function overlapMap(nSrc: number, nOut: number): OverlapMap {
-  // Each source pixel overlaps at most ceil(nOut / nSrc) + 1 output intervals.
-  const cap = nSrc * (Math.ceil(nOut / nSrc) + 1);
-  const start = new Int32Array(nSrc + 1);
-  const index = new Int32Array(cap);
-  const weight = new Float64Array(cap);
-  let k = 0;
-  for (let i = 0; i < nSrc; i++) {
-    start[i] = k;
-    const lo = i * nOut; // source pixel i is [i*nOut, (i+1)*nOut) in these units
+  const slots = Math.ceil(nOut / nSrc) + 1;
+  const first = new Int32Array(nSrc);
+  const weight = new Float64Array(nSrc * slots);
+  for (let s = 0; s < nSrc; s++) {
+    const lo = s * nOut; // source pixel s is [s*nOut, (s+1)*nOut) in these units
     const hi = lo + nOut;
-    // first output interval [y*nSrc, (y+1)*nSrc) that reaches past lo
-    for (let y = Math.floor(lo / nSrc); y < nOut && y * nSrc < hi; y++) {
-      const o = Math.min((y + 1) * nSrc, hi) - Math.max(y * nSrc, lo);
-      if (o > 0) {
-        index[k] = y;
-        weight[k] = o;
-        k++;
-      }
+    const y0 = Math.floor(lo / nSrc); // the output interval [y*nSrc, (y+1)*nSrc) holding lo
+    first[s] = y0;
+    for (let y = y0; y < nOut && y * nSrc < hi; y++) {
+      weight[s * slots + y - y0] = Math.min((y + 1) * nSrc, hi) - Math.max(y * nSrc, lo);
     }
   }
-  start[nSrc] = k;
-  return { start, index, weight };
+  return { first, slots, weight };
 }
 
 /**
@@ -158,38 +150,47 @@ export function imageToAPrev(image: RgbaImage, options: ResizeOptions): Result<{
   const { outH, outW, channels: C } = options;
   const rows = overlapMap(H, outH);
   const cols = overlapMap(W, outW);
+  const { first: colFirst, slots: K, weight: colWeight } = cols;
 
   // Row by row: the horizontal sums of one source row (sum over j of Ox * N), then added, times
   // Oy, into every output row that source row overlaps. Every value is an integer below 2^53.
-  const rowSum = new Float64Array(outW * C);
+  // rowSum has K spare columns at the end for the zero weights of the last source pixels.
+  const rowSum = new Float64Array((outW + K) * C);
   const acc = new Float64Array(outH * outW * C);
   for (let i = 0; i < H; i++) {
     rowSum.fill(0);
     let p = i * W * 4;
-    for (let j = 0; j < W; j++, p += 4) {
-      const a = data[p + 3]!;
-      const white = 255 * (255 - a);
-      const r = data[p]! * a + white;
-      const g = data[p + 1]! * a + white;
-      const b = data[p + 2]! * a + white;
-      const end = cols.start[j + 1]!;
-      if (C === 1) {
-        const n = LUMA_R * r + LUMA_G * g + LUMA_B * b;
-        for (let k = cols.start[j]!; k < end; k++) rowSum[cols.index[k]!]! += cols.weight[k]! * n;
-      } else {
-        for (let k = cols.start[j]!; k < end; k++) {
-          const o = cols.index[k]! * 3;
-          const w = cols.weight[k]!;
+    if (C === 1) {
+      for (let j = 0; j < W; j++, p += 4) {
+        const a = data[p + 3]!;
+        const white = 255 * (255 - a);
+        const n =
+          LUMA_R * (data[p]! * a + white) +
+          LUMA_G * (data[p + 1]! * a + white) +
+          LUMA_B * (data[p + 2]! * a + white);
+        const x = colFirst[j]!;
+        for (let t = 0; t < K; t++) rowSum[x + t]! += colWeight[j * K + t]! * n;
+      }
+    } else {
+      for (let j = 0; j < W; j++, p += 4) {
+        const a = data[p + 3]!;
+        const white = 255 * (255 - a);
+        const r = data[p]! * a + white;
+        const g = data[p + 1]! * a + white;
+        const b = data[p + 2]! * a + white;
+        let o = colFirst[j]! * 3;
+        for (let t = 0; t < K; t++, o += 3) {
+          const w = colWeight[j * K + t]!;
           rowSum[o]! += w * r;
           rowSum[o + 1]! += w * g;
           rowSum[o + 2]! += w * b;
         }
       }
     }
-    const end = rows.start[i + 1]!;
-    for (let k = rows.start[i]!; k < end; k++) {
-      const w = rows.weight[k]!;
-      const base = rows.index[k]! * outW * C;
+    for (let t = 0; t < rows.slots; t++) {
+      const w = rows.weight[i * rows.slots + t]!;
+      if (w === 0) break;
+      const base = (rows.first[i]! + t) * outW * C;
       for (let q = 0; q < outW * C; q++) acc[base + q]! += w * rowSum[q]!;
     }
   }
