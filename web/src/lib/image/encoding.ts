@@ -19,8 +19,18 @@
 //
 // The readers return { ok: false, message } with a sentence for bad text; nothing here throws.
 import type { Tensor } from '../../engine/types';
-import { MAX_FILTER_F, MAX_IN_CHANNELS, MAX_OUT_CHANNELS, MAX_PRESETS, MODES, PRESETS } from './filters';
-import { presetKernel, type BankMode, type FilterBankSpec, type PresetId } from './filters';
+import {
+  MAX_FILTER_F,
+  MAX_IN_CHANNELS,
+  MAX_OUT_CHANNELS,
+  MAX_PRESETS,
+  MODES,
+  PRESETS,
+  presetKernel,
+  type BankMode,
+  type FilterBankSpec,
+  type PresetId,
+} from './filters';
 import { fail, type Result } from './result';
 
 /** Most values in a W text: 5 * 5 * 3 * 4. */

@@ -36,7 +36,7 @@ import { fail, quote, type Result } from './result';
 
 /** Largest output side a student may choose (the layer editor's limit on n_H_prev, n_W_prev). */
 export const MAX_OUTPUT_SIDE = 128;
-/** Largest source side accepted (browsers' canvases stop at 32767). */
+/** Largest source side accepted (a browser's canvas is at most 32767 pixels wide or high). */
 export const MAX_SOURCE_SIDE = 32768;
 /** Most source pixels accepted: 2^26 (64 Mi). Keeps every sum of the formula below 2^53, so exact. */
 export const MAX_SOURCE_PIXELS = 2 ** 26;
