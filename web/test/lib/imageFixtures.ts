@@ -4,14 +4,14 @@ import { readFileSync } from 'node:fs';
 import type { Shape4, Tensor } from '../../src/engine/types';
 import type { RgbaImage } from '../../src/lib/image/resize';
 
-export interface ImageFixture {
+interface ImageFixture {
   name: string;
   /** the PNG, relative to tests/fixtures/ */
   file: string;
   image: RgbaImage & { data: Uint8Array };
 }
 
-export interface ResizeFixture {
+interface ResizeFixture {
   name: string;
   image: string;
   outH: number;
@@ -20,7 +20,7 @@ export interface ResizeFixture {
   A_prev: Tensor;
 }
 
-export interface FilterFixture extends ResizeFixture {
+interface FilterFixture extends ResizeFixture {
   /** the preset choice as link text, e.g. sobel_x.sobel_y-3-sum */
   filter: string;
   conv: { f: number; nC: number; stride: number; pad: number; dilation: number };
@@ -44,7 +44,7 @@ function whole(word: string | undefined, where: string): number {
   return v;
 }
 
-export function parseImageFixtures(text: string): ImageFixtures {
+function parseImageFixtures(text: string): ImageFixtures {
   const out: ImageFixtures = { images: new Map(), resizes: [], filters: [] };
   let cur: Map<string, string[]> | null = null;
   let tensors = new Map<string, Tensor>();

@@ -17,7 +17,7 @@ export interface TextCase {
 }
 
 /** A value as the fixture writes it: Python's repr(float). */
-export function pyFloat(token: string): number {
+function pyFloat(token: string): number {
   if (token === 'nan') return Number.NaN;
   if (token === 'inf') return Number.POSITIVE_INFINITY;
   if (token === '-inf') return Number.NEGATIVE_INFINITY;
@@ -26,7 +26,7 @@ export function pyFloat(token: string): number {
   return v;
 }
 
-export function parseTextFixtures(text: string): TextCase[] {
+function parseTextFixtures(text: string): TextCase[] {
   const lines = text.split('\n');
   const cases: TextCase[] = [];
   let cur: TextCase | null = null;
@@ -81,7 +81,7 @@ export function parseTextFixtures(text: string): TextCase[] {
   return cases;
 }
 
-export const fixtureUrl = new URL('../../../tests/fixtures/numpy_text.txt', import.meta.url);
+const fixtureUrl = new URL('../../../tests/fixtures/numpy_text.txt', import.meta.url);
 export const scriptUrl = new URL('../../../tests/fixtures/numpy_text.py', import.meta.url);
 
 export function loadTextFixtures(): TextCase[] {
@@ -89,7 +89,7 @@ export function loadTextFixtures(): TextCase[] {
 }
 
 /** Same float64 bits, except that any NaN matches any NaN. */
-export function sameBits(a: number, b: number): boolean {
+function sameBits(a: number, b: number): boolean {
   if (Number.isNaN(a) && Number.isNaN(b)) return true;
   return Object.is(a, b);
 }

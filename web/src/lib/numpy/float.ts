@@ -14,13 +14,13 @@
 // otherwise the exact value rounded to P digits, ties to even.
 
 /** |x| = 0.DIGITS × 10^point; digits has no leading or trailing zeros ('' for zero). */
-export interface ShortestDigits {
+interface ShortestDigits {
   digits: string;
   point: number;
 }
 
 /** The shortest digits that read back to |x| (x finite). */
-export function shortestDigits(x: number): ShortestDigits {
+function shortestDigits(x: number): ShortestDigits {
   if (x === 0) return { digits: '', point: 0 };
   const s = String(Math.abs(x));
   const e = s.indexOf('e');
@@ -133,7 +133,7 @@ function roundScientific(x: number, p: number): { digits: string; exp: number } 
 
 /** Integer part (with its '-') and fraction digits of finite x, numpy unique mode, at most
  *  p fraction digits, trailing zeros trimmed ('1.', '0.25', '-0.'). */
-export function positionalParts(x: number, p: number): [string, string] {
+function positionalParts(x: number, p: number): [string, string] {
   const sign = isNegative(x) ? '-' : '';
   const { digits: d, point } = shortestDigits(x);
   if (d.length - point <= p) {
@@ -149,7 +149,7 @@ export function positionalParts(x: number, p: number): [string, string] {
 /** Mantissa of finite x in scientific notation with at most p fraction digits (shortest when
  *  it fits), trailing zeros trimmed unless `keep` fraction digits are asked for: [mantissa with
  *  '-' and '.', exponent]. */
-export function scientificParts(x: number, p: number, keep = 0): [string, number] {
+function scientificParts(x: number, p: number, keep = 0): [string, number] {
   const sign = isNegative(x) ? '-' : '';
   let { digits: d, point } = shortestDigits(x);
   let exp = point - 1;
