@@ -1571,6 +1571,21 @@ static void null_steppers(void) {
     CHECK(sh.m == -7 && sh.n_H == -7 && sh.n_W == -7 && sh.n_C == -7);
 }
 
+static void fuzz_rng_messages_and_null_steppers(reader *r) {
+    fuzz_rng_and_messages(r);
+    null_steppers();
+}
+
+/* The targets after the ops, in selector order. */
+static void (*const k_small_targets[])(reader *) = {
+    fuzz_zero_pad,
+    fuzz_single_step,
+    fuzz_mask,
+    fuzz_distribute,
+    fuzz_rng_messages_and_null_steppers,
+};
+#define N_SMALL_TARGETS ((int)(sizeof k_small_targets / sizeof k_small_targets[0]))
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -1578,36 +1593,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     for (size_t j = 0; j < size; j++) r.rng = (r.rng ^ data[j]) * 0x100000001B3ULL;
     if (r.rng == 0) r.rng = 1;
     g_case[0] = '\0';
-    const uint8_t sel = rd_u8(&r);
-    switch (sel % 9) {
-        case 0:
-            fuzz_op(&r, CS_OP_CONV_FORWARD);
-            break;
-        case 1:
-            fuzz_op(&r, CS_OP_CONV_BACKWARD);
-            break;
-        case 2:
-            fuzz_op(&r, CS_OP_POOL_FORWARD);
-            break;
-        case 3:
-            fuzz_op(&r, CS_OP_POOL_BACKWARD);
-            break;
-        case 4:
-            fuzz_zero_pad(&r);
-            break;
-        case 5:
-            fuzz_single_step(&r);
-            break;
-        case 6:
-            fuzz_mask(&r);
-            break;
-        case 7:
-            fuzz_distribute(&r);
-            break;
-        default:
-            fuzz_rng_and_messages(&r);
-            null_steppers();
-            break;
-    }
+    /* Selectors 0 .. CS_OP_COUNT-1 are the ops (fuzz_op), then the small functions. */
+    const uint8_t sel = rd_u8(&r) % (CS_OP_COUNT + N_SMALL_TARGETS);
+    if (sel < CS_OP_COUNT)
+        fuzz_op(&r, sel);
+    else
+        k_small_targets[sel - CS_OP_COUNT](&r);
     return 0;
 }

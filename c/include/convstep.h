@@ -155,8 +155,17 @@ typedef enum {
     CS_OP_CONV_FORWARD = 0,
     CS_OP_CONV_BACKWARD = 1,
     CS_OP_POOL_FORWARD = 2,
-    CS_OP_POOL_BACKWARD = 3
+    CS_OP_POOL_BACKWARD = 3,
+    CS_OP_COUNT /* the number of ops: loop `for (op = 0; op < CS_OP_COUNT; op++)` */
 } cs_op;
+
+/* 1 for the ops whose every step writes one output cell and reads nothing written before
+ * (the record's value is that cell), 0 for the ops whose steps add into an accumulator
+ * (the record's value is the element being spread). Seeking back, snapshots and the record
+ * follow from this; 0 for an unknown op. */
+static inline int cs_op_is_forward(cs_op op) {
+    return op == CS_OP_CONV_FORWARD || op == CS_OP_POOL_FORWARD;
+}
 
 /*
  * The window record: the step just done. Plain layout, read from JavaScript through one

@@ -110,9 +110,9 @@ static cs_status create(cs_op op, const cs__geom *g, const double *A_prev, cs_st
     s->A_pad = alloc_doubles(n_pad(g), &failed);
     s->mask = calloc((size_t)g->f * g->f, 1);
     if (s->mask == NULL) failed = 1;
-    if (op == CS_OP_CONV_FORWARD || op == CS_OP_POOL_FORWARD)
+    if (cs_op_is_forward(op))
         s->out = alloc_doubles(n_out(g), &failed);
-    if (op == CS_OP_CONV_BACKWARD || op == CS_OP_POOL_BACKWARD)
+    else
         s->dA_pad = alloc_doubles(n_pad(g), &failed);
     if (op == CS_OP_CONV_BACKWARD) {
         s->dA_crop = alloc_doubles(n_in(g), &failed);
@@ -279,6 +279,8 @@ static double apply(cs_stepper *s, loop_index x) {
             }
             return da;
         }
+        case CS_OP_COUNT: /* not an op: create() never makes such a stepper */
+            break;
     }
     return 0.0;
 }
@@ -310,6 +312,8 @@ static void describe(cs_stepper *s, int64_t k, double value) {
             break;
         case CS_OP_POOL_BACKWARD:
             r->amount = s->mode == CS_POOL_MAX ? value : value / ((double)g->f * (double)g->f);
+            break;
+        case CS_OP_COUNT:
             break;
     }
     if ((s->op == CS_OP_POOL_FORWARD || s->op == CS_OP_POOL_BACKWARD) && s->mode == CS_POOL_MAX) {
@@ -430,7 +434,7 @@ cs_status cs_stepper_seek(cs_stepper *s, int64_t k) {
     if (s == NULL) return CS_ERR_NULL;
     if (k < 0 || k > s->total) return CS_ERR_PARAM;
     if (k < s->pos) {
-        if (s->op == CS_OP_CONV_FORWARD || s->op == CS_OP_POOL_FORWARD) {
+        if (cs_op_is_forward(s->op)) {
             /* Forward steps write one cell each and read nothing they wrote: undo the later
              * steps by clearing their cells. */
             const cs__geom *g = &s->g;
@@ -465,8 +469,7 @@ cs_status cs_stepper_seek(cs_stepper *s, int64_t k) {
     double value = 0.0;
     const int64_t per_sample = (int64_t)s->g.n_C * s->g.n_H * s->g.n_W;
     while (s->pos < k) {
-        if ((s->op == CS_OP_CONV_FORWARD || s->op == CS_OP_POOL_FORWARD) &&
-            s->pos % per_sample == 0 && s->pos + per_sample <= k) {
+        if (cs_op_is_forward(s->op) && s->pos % per_sample == 0 && s->pos + per_sample <= k) {
             /* A whole sample at batch speed: its steps write disjoint cells, and each cell gets
              * exactly the value its step would write. */
             sample_forward(s, (int)(s->pos / per_sample));
@@ -477,7 +480,7 @@ cs_status cs_stepper_seek(cs_stepper *s, int64_t k) {
         }
         value = advance(s);
     }
-    if (k > 0 && s->op != CS_OP_CONV_FORWARD && s->op != CS_OP_POOL_FORWARD) {
+    if (k > 0 && !cs_op_is_forward(s->op)) {
         /* After a jump to a snapshot at k itself, no step ran: read the gradient again. */
         const cs__geom *g = &s->g;
         const loop_index x = decode(g, k - 1);

@@ -22,6 +22,7 @@
 
 static const char *const op_names[] = {"conv forward", "conv backward", "pool forward",
                                        "pool backward"};
+_Static_assert(sizeof op_names / sizeof op_names[0] == CS_OP_COUNT, "one name per op");
 
 typedef struct {
     cs_op op;
@@ -36,6 +37,7 @@ typedef struct {
 static int is_conv(cs_op op) {
     return op == CS_OP_CONV_FORWARD || op == CS_OP_CONV_BACKWARD;
 }
+/* Written out here rather than taken from cs_op_is_forward, which this file tests. */
 static int is_forward(cs_op op) {
     return op == CS_OP_CONV_FORWARD || op == CS_OP_POOL_FORWARD;
 }
@@ -118,6 +120,8 @@ static cs_status create(const problem *pr, cs_stepper **s) {
             return cs_stepper_create_pool_forward(pr->A, pr->in, pr->pp, s);
         case CS_OP_POOL_BACKWARD:
             return cs_stepper_create_pool_backward(pr->dZ, pr->A, pr->in, pr->pp, s);
+        case CS_OP_COUNT:
+            break;
     }
     return CS_ERR_PARAM;
 }
@@ -338,6 +342,8 @@ static void run_batch(const problem *pr, batch *B) {
                   "%s: batch failed", pr->label);
             ref_pool_backward(pr->dZ, pr->A, pr->in, pr->pp, -1, NULL, B->b_dA, B->t_dA);
             break;
+        case CS_OP_COUNT:
+            break;
     }
 }
 
@@ -372,7 +378,7 @@ static const double *tensor_of(cs_stepper *s, cs_tensor_id id, cs_shape want, co
 /* ---- run to the end ----------------------------------------------------------------------- */
 
 static void stepper_run_to_the_end_equals_the_batch_kernel(void) {
-    for (int op = 0; op < 4; op++)
+    for (int op = 0; op < CS_OP_COUNT; op++)
         for (uint64_t seed = 1; seed <= N_CONFIGS; seed++) {
             problem pr;
             make_problem(&pr, (cs_op)op, seed);
@@ -430,7 +436,7 @@ static void stepper_run_to_the_end_equals_the_batch_kernel(void) {
 }
 
 static void batch_kernels_agree_with_the_naive_loops(void) {
-    for (int op = 0; op < 4; op++)
+    for (int op = 0; op < CS_OP_COUNT; op++)
         for (uint64_t seed = 1; seed <= N_CONFIGS; seed++) {
             problem pr;
             make_problem(&pr, (cs_op)op, seed);
@@ -484,7 +490,7 @@ static void batch_kernels_agree_with_the_naive_loops(void) {
 /* ---- partial sums after k steps --------------------------------------------------------------- */
 
 static void stepper_after_k_steps_holds_the_first_k_windows(void) {
-    for (int op = 0; op < 4; op++)
+    for (int op = 0; op < CS_OP_COUNT; op++)
         for (uint64_t seed = 1; seed <= N_CONFIGS; seed++) {
             problem pr;
             make_problem(&pr, (cs_op)op, seed);
@@ -586,7 +592,7 @@ static void check_seek(const problem *pr, cs_stepper *s, int64_t k, const char *
 }
 
 static void seek_equals_k_calls_of_next_forwards_and_backwards(void) {
-    for (int op = 0; op < 4; op++)
+    for (int op = 0; op < CS_OP_COUNT; op++)
         for (uint64_t seed = 1; seed <= N_CONFIGS; seed++) {
             problem pr;
             make_problem(&pr, (cs_op)op, seed);
@@ -696,7 +702,7 @@ static void seek_out_of_range_returns_param_error_and_changes_nothing(void) {
 /* ---- the window record ---------------------------------------------------------------------- */
 
 static void window_record_matches_the_loop_order_at_every_step(void) {
-    for (int op = 0; op < 4; op++)
+    for (int op = 0; op < CS_OP_COUNT; op++)
         for (uint64_t seed = 1; seed <= N_CONFIGS; seed++) {
             problem pr;
             make_problem(&pr, (cs_op)op, seed);
@@ -832,7 +838,7 @@ static int outputs_zero(cs_stepper *s, const char **which) {
 }
 
 static void step_0_record_has_only_total_op_and_f_and_outputs_are_zero(void) {
-    for (int op = 0; op < 4; op++) {
+    for (int op = 0; op < CS_OP_COUNT; op++) {
         problem pr;
         make_problem(&pr, (cs_op)op, 5);
         cs_stepper *s = make_stepper(&pr);
@@ -867,7 +873,7 @@ static void step_0_record_has_only_total_op_and_f_and_outputs_are_zero(void) {
 }
 
 static void next_returns_0_at_the_end_and_changes_nothing(void) {
-    for (int op = 0; op < 4; op++) {
+    for (int op = 0; op < CS_OP_COUNT; op++) {
         problem pr;
         make_problem(&pr, (cs_op)op, 6);
         cs_stepper *s = make_stepper(&pr);
@@ -899,7 +905,7 @@ static void next_returns_0_at_the_end_and_changes_nothing(void) {
 }
 
 static void reset_then_run_again_gives_the_same_bits(void) {
-    for (int op = 0; op < 4; op++) {
+    for (int op = 0; op < CS_OP_COUNT; op++) {
         problem pr;
         make_problem(&pr, (cs_op)op, 7);
         cs_stepper *s = make_stepper(&pr);
@@ -923,13 +929,13 @@ static void reset_then_run_again_gives_the_same_bits(void) {
 
 static void each_op_owns_exactly_its_tensors(void) {
     /* Which tensors exist, per op (convstep.h): A_PREV_PAD, OUT, DA_PREV_PAD, DA_PREV, DW, DB. */
-    static const int has[4][6] = {
+    static const int has[CS_OP_COUNT][6] = {
         {1, 1, 0, 0, 0, 0}, /* conv forward */
         {1, 0, 1, 1, 1, 1}, /* conv backward */
         {1, 1, 0, 0, 0, 0}, /* pool forward */
         {1, 0, 1, 1, 0, 0}, /* pool backward */
     };
-    for (int op = 0; op < 4; op++) {
+    for (int op = 0; op < CS_OP_COUNT; op++) {
         problem pr;
         make_problem(&pr, (cs_op)op, 2);
         cs_stepper *s = make_stepper(&pr);
@@ -950,7 +956,7 @@ static void each_op_owns_exactly_its_tensors(void) {
 }
 
 static void a_prev_pad_holds_the_input_inside_zero_padding(void) {
-    for (int op = 0; op < 4; op++)
+    for (int op = 0; op < CS_OP_COUNT; op++)
         for (uint64_t seed = 1; seed <= N_CONFIGS; seed++) {
             problem pr;
             make_problem(&pr, (cs_op)op, seed);
@@ -1034,7 +1040,7 @@ static void da_prev_is_the_crop_of_the_padded_gradient(void) {
 static void stepper_keeps_its_own_copy_of_a_prev(void) {
     /* "A_prev may change afterwards without effect": overwrite the caller's A_prev with NaN
      * right after create; the run still equals the batch kernel on the original. */
-    for (int op = 0; op < 4; op++) {
+    for (int op = 0; op < CS_OP_COUNT; op++) {
         problem pr;
         make_problem(&pr, (cs_op)op, 4);
         batch B;
@@ -1094,7 +1100,7 @@ static void two_steppers_do_not_share_state(void) {
 }
 
 static void non_max_ops_have_an_all_zero_mask(void) {
-    for (int op = 0; op < 4; op++)
+    for (int op = 0; op < CS_OP_COUNT; op++)
         for (uint64_t seed = 1; seed <= N_CONFIGS; seed++) {
             problem pr;
             make_problem(&pr, (cs_op)op, seed);
@@ -1121,7 +1127,7 @@ static void reset_after_changing_inputs_replays_with_the_new_inputs(void) {
     /* W, b, dZ and dA stay the caller's and are read on every step. After the caller changes
      * one and resets, seeking must replay with the new values, not restore partial sums saved
      * from the old ones. */
-    for (int op = 0; op < 4; op++) {
+    for (int op = 0; op < CS_OP_COUNT; op++) {
         problem pr;
         make_problem(&pr, (cs_op)op, 8);
         cs_stepper *s = make_stepper(&pr);
@@ -1156,6 +1162,14 @@ static void reset_after_changing_inputs_replays_with_the_new_inputs(void) {
     }
 }
 
+static void cs_op_is_forward_names_the_ops_that_write_one_cell_per_step(void) {
+    for (int op = 0; op < CS_OP_COUNT; op++)
+        CHECK(cs_op_is_forward((cs_op)op) == is_forward((cs_op)op),
+              "cs_op_is_forward(%s) is %d, expected %d", op_names[op], cs_op_is_forward((cs_op)op),
+              is_forward((cs_op)op));
+    CHECK(cs_op_is_forward(CS_OP_COUNT) == 0, "cs_op_is_forward(CS_OP_COUNT) is not 0");
+}
+
 static void window_record_layout_matches_the_javascript_views(void) {
     /* JavaScript reads the record through an Int32Array and a Float64Array on the same bytes:
      * thirteen int32 at bytes 0..51 in the documented order, value at 56, amount at 64. */
@@ -1185,6 +1199,7 @@ void run_stepper_tests(void) {
     RUN(seek_out_of_range_returns_param_error_and_changes_nothing);
     RUN(window_record_matches_the_loop_order_at_every_step);
     RUN(window_record_layout_matches_the_javascript_views);
+    RUN(cs_op_is_forward_names_the_ops_that_write_one_cell_per_step);
     RUN(window_record_of_a_known_max_pool_step);
     RUN(window_record_of_a_known_dilated_conv_step);
     RUN(step_0_record_has_only_total_op_and_f_and_outputs_are_zero);
