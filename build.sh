@@ -88,19 +88,31 @@ run_native_tests() {
     ./build/test_native
 }
 
-find_emcc() {
-  # Debian's emcc needs its JavaScript modules (acorn) from /usr/share/nodejs.
+# Debian's emcc needs its JavaScript modules (acorn) from /usr/share/nodejs, a folder that only
+# exists once apt has installed emscripten (node-acorn puts it there): so this runs after the
+# install, never before it. Harmless for an emcc from the Emscripten SDK.
+use_debian_node_modules() {
   if [ -d /usr/share/nodejs ]; then
-    export NODE_PATH="${NODE_PATH:+$NODE_PATH:}/usr/share/nodejs"
+    case ":${NODE_PATH:-}:" in
+      *:/usr/share/nodejs:*) ;;
+      *) export NODE_PATH="${NODE_PATH:+$NODE_PATH:}/usr/share/nodejs" ;;
+    esac
   fi
+}
+
+find_emcc() {
   if command -v "$EMCC" >/dev/null 2>&1; then
+    use_debian_node_modules
     return 0
   fi
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "wasm: emcc not found; installing Emscripten with apt-get"
     apt-get update
     DEBIAN_FRONTEND=noninteractive apt-get install -y emscripten
-    command -v "$EMCC" >/dev/null 2>&1 && return 0
+    if command -v "$EMCC" >/dev/null 2>&1; then
+      use_debian_node_modules
+      return 0
+    fi
   fi
   cat >&2 <<'EOF'
 build.sh: emcc (Emscripten) was not found.
@@ -126,7 +138,8 @@ build_wasm() {
     -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createConvstep
     # Web only: in Node the engine hands the factory the .wasm bytes itself.
     -sENVIRONMENT=web
-    # A tensor holds at most 2^22 doubles (32 MiB); a stepper owns at most six.
+    # A tensor holds at most 2^22 doubles (32 MiB); a stepper owns at most seven, plus
+    # snapshots of one more (convstep.h), so the 1 GB cap holds a few steppers.
     -sINITIAL_MEMORY=16MB -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=1GB
     # A failed malloc returns NULL (the C code then reports CS_ERR_NOMEM) instead of aborting.
     -sABORTING_MALLOC=0

@@ -6,9 +6,11 @@
  * build/fuzz_api. `./build/fuzz_api FILE...` replays inputs.
  *
  * The first byte of an input picks what it exercises; the rest is decoded as it is needed:
- *   0 conv forward   1 conv backward   2 pool forward   3 pool backward    (batch + stepper)
- *   4 zero_pad       5 conv_single_step   6 create_mask_from_window   7 distribute_value
- *   8 the random generator and cs_status_message
+ *   0 conv forward   1 conv backward   2 pool forward   3 pool backward
+ *   4 conv transpose                                                   (batch + stepper)
+ *   5 zero_pad       6 conv_single_step   7 create_mask_from_window   8 distribute_value
+ *   9 the random generator and cs_status_message
+ * (the ops are 0 .. CS_OP_COUNT-1, the small functions follow).
  * Dimensions and hyper-parameters come from one byte each: mostly a small range (dims 1..9),
  * and for bytes 240..255 an extreme value (0, negatives, INT_MIN/MAX, values around the
  * CS_MAX_ELEMENTS limit). Pool modes and ties are mostly 0/1, sometimes invalid. Tensor
@@ -1354,6 +1356,261 @@ static void fuzz_op(reader *r, int op) {
     free(c.dY);
 }
 
+/* ---- transposed convolution ---------------------------------------------------------------- */
+
+typedef struct {
+    cs_shape in, out, ps; /* X, Y, Y_pad */
+    cs_conv_transpose_params p;
+    int d, span;
+    size_t n_x, n_w, n_b, n_y, n_pad;
+} ctcase;
+
+static model conv_transpose_model(cs_shape in, cs_conv_transpose_params p) {
+    model m;
+    memset(&m, 0, sizeof m);
+    const long long d = p.dilation == 0 ? 1 : p.dilation;
+    const int P = p.f < 1 || p.n_C_out < 1 || p.stride < 1 || p.pad < 0 || p.dilation < 0 ||
+                  p.output_padding < 0 || (p.output_padding >= p.stride && p.output_padding >= d);
+    const int D = in.m < 1 || in.n_H < 1 || in.n_W < 1 || in.n_C < 1;
+    if (P || D) {
+        m.allow[CS_ERR_PARAM] = P;
+        m.allow[CS_ERR_SHAPE] = D;
+        m.allow[CS_ERR_TOO_LARGE] = 1;
+        return m;
+    }
+    m.n_in = count4(in.m, in.n_H, in.n_W, in.n_C);
+    m.n_w = count4(p.f, p.f, p.n_C_out, in.n_C);
+    if (m.n_in > CS_MAX_ELEMENTS || m.n_w > CS_MAX_ELEMENTS) {
+        m.allow[CS_ERR_TOO_LARGE] = 1; /* checked before the output's size */
+        return m;
+    }
+    const long long span = d * ((long long)p.f - 1) + 1;
+    const long long Hp = ((long long)in.n_H - 1) * p.stride + span + p.output_padding;
+    const long long Wp = ((long long)in.n_W - 1) * p.stride + span + p.output_padding;
+    const long long nH = Hp - 2LL * p.pad, nW = Wp - 2LL * p.pad;
+    const int F = nH < 1 || nW < 1;
+    m.n_pad = count4(in.m, Hp, Wp, p.n_C_out);
+    const int L = !F && m.n_pad > CS_MAX_ELEMENTS;
+    m.allow[CS_ERR_SHAPE] = F;
+    m.allow[CS_ERR_TOO_LARGE] = L;
+    m.ok = !F && !L;
+    if (m.ok) {
+        m.out = (cs_shape){in.m, (int)nH, (int)nW, p.n_C_out};
+        m.n_out = count4(in.m, nH, nW, p.n_C_out);
+        m.span = (int)span;
+        m.Hp = (int)Hp;
+        m.Wp = (int)Wp;
+        m.dil = (int)d;
+    }
+    return m;
+}
+
+static cs_status conv_transpose_validate_cb(const void *cfg, char *msg, size_t cap) {
+    const struct {
+        cs_shape in;
+        cs_conv_transpose_params p;
+    } *c = cfg;
+    return cs_conv_transpose_validate(c->in, c->p, msg, cap);
+}
+
+/* The loop of convstep.h, literally: Y_pad += X * W per window in (i, c, h, w) order, crop, + b. */
+static void ref_conv_transpose(const ctcase *c, const double *X, const double *W, const double *b,
+                               int64_t windows, double *Y_pad, double *Y) {
+    const int f = c->p.f, C = c->in.n_C, Co = c->p.n_C_out;
+    memset(Y_pad, 0, c->n_pad * sizeof(double));
+    int64_t done = 0;
+    for (int i = 0; i < c->in.m; i++)
+        for (int ch = 0; ch < C; ch++)
+            for (int h = 0; h < c->in.n_H; h++)
+                for (int w = 0; w < c->in.n_W; w++) {
+                    if (done++ >= windows) goto crop;
+                    const double x = X[at4(c->in.n_H, c->in.n_W, C, i, h, w, ch)];
+                    for (int u = 0; u < f; u++)
+                        for (int v = 0; v < f; v++)
+                            for (int k = 0; k < Co; k++)
+                                Y_pad[at4(c->ps.n_H, c->ps.n_W, Co, i, h * c->p.stride + u * c->d,
+                                          w * c->p.stride + v * c->d, k)] +=
+                                    x * W[at4(f, Co, C, u, v, k, ch)];
+                }
+crop:
+    for (int i = 0; i < c->out.m; i++)
+        for (int y = 0; y < c->out.n_H; y++)
+            for (int x = 0; x < c->out.n_W; x++)
+                for (int k = 0; k < Co; k++)
+                    Y[at4(c->out.n_H, c->out.n_W, Co, i, y, x, k)] =
+                        Y_pad[at4(c->ps.n_H, c->ps.n_W, Co, i, y + c->p.pad, x + c->p.pad, k)] +
+                        b[k];
+}
+
+/* The record and the tensors after `pos` steps, against the reference. */
+static void check_conv_transpose_state(cs_stepper *s, const ctcase *c, const double *X,
+                                       const double *W, const double *b) {
+    const int64_t pos = cs_stepper_position(s);
+    CHECK(cs_stepper_total(s) == (int64_t)c->n_x);
+    const cs_window *win = cs_stepper_window(s);
+    CHECK(win->step == pos && win->total == (int64_t)c->n_x && win->op == CS_OP_CONV_TRANSPOSE &&
+          win->f == c->p.f && win->mask_count == 0);
+    const unsigned char *mask = cs_stepper_mask(s);
+    for (int j = 0; j < c->p.f * c->p.f; j++) CHECK(mask[j] == 0);
+    if (pos > 0) {
+        int64_t k = pos - 1;
+        const int w = (int)(k % c->in.n_W), h = (int)(k / c->in.n_W % c->in.n_H);
+        const int ch = (int)(k / ((int64_t)c->in.n_W * c->in.n_H) % c->in.n_C);
+        const int i = (int)(k / ((int64_t)c->in.n_W * c->in.n_H * c->in.n_C));
+        CHECK(win->i == i && win->c == ch && win->h == h && win->w == w);
+        CHECK(win->vert_start == h * c->p.stride && win->vert_end == h * c->p.stride + c->span);
+        CHECK(win->hori_start == w * c->p.stride && win->hori_end == w * c->p.stride + c->span);
+        const double x = X[at4(c->in.n_H, c->in.n_W, c->in.n_C, i, h, w, ch)];
+        CHECK(same_double(win->value, x) && same_double(win->amount, x));
+    } else {
+        CHECK(win->i == 0 && win->c == 0 && win->h == 0 && win->w == 0 && win->vert_end == 0 &&
+              win->value == 0.0 && win->amount == 0.0);
+    }
+    double *rp = dalloc(c->n_pad), *ry = dalloc(c->n_y);
+    ref_conv_transpose(c, X, W, b, pos, rp, ry);
+    cs_shape sh = {-7, -7, -7, -7};
+    const double *t = cs_stepper_tensor(s, CS_T_OUT_PAD, &sh);
+    CHECK(t != NULL && same_shape(sh, c->ps) && same_array(t, rp, c->n_pad));
+    t = cs_stepper_tensor(s, CS_T_OUT, &sh);
+    CHECK(t != NULL && same_shape(sh, c->out) && same_array(t, ry, c->n_y));
+    t = cs_stepper_tensor(s, CS_T_A_PREV_PAD, &sh);
+    CHECK(t != NULL && same_shape(sh, c->in) && memcmp(t, X, c->n_x * sizeof(double)) == 0);
+    for (int id = -1; id <= CS_T_OUT_PAD + 1; id++) {
+        if (id == CS_T_A_PREV_PAD || id == CS_T_OUT || id == CS_T_OUT_PAD) continue;
+        cs_shape un = {-7, -7, -7, -7};
+        CHECK(cs_stepper_tensor(s, (cs_tensor_id)id, &un) == NULL && un.m == -7);
+    }
+    free(rp);
+    free(ry);
+}
+
+static void fuzz_conv_transpose(reader *r) {
+    ctcase c;
+    memset(&c, 0, sizeof c);
+    c.in = (cs_shape){rd_int(r, 1, 2), rd_int(r, 1, 5), rd_int(r, 1, 5), rd_int(r, 1, 3)};
+    c.p = (cs_conv_transpose_params){rd_int(r, 1, 4), rd_int(r, 1, 3), rd_int(r, 1, 3),
+                                     rd_int(r, 0, 3), rd_int(r, 0, 3), rd_int(r, 0, 2)};
+    snprintf(g_case, sizeof g_case,
+             "conv_transpose X (%d,%d,%d,%d) f %d n_C_out %d stride %d pad %d dilation %d "
+             "output_padding %d",
+             c.in.m, c.in.n_H, c.in.n_W, c.in.n_C, c.p.f, c.p.n_C_out, c.p.stride, c.p.pad,
+             c.p.dilation, c.p.output_padding);
+    const model m = conv_transpose_model(c.in, c.p);
+    const struct {
+        cs_shape in;
+        cs_conv_transpose_params p;
+    } cfg = {c.in, c.p};
+    const cs_status validated = check_validate(conv_transpose_validate_cb, &cfg, &m, r);
+    cs_shape shape_out = {-9, -9, -9, -9};
+    CHECK(cs_conv_transpose_output_shape(c.in, c.p, &shape_out) == validated);
+    CHECK(cs_conv_transpose_output_shape(c.in, c.p, NULL) == CS_ERR_NULL);
+    if (validated == CS_OK)
+        CHECK(same_shape(shape_out, m.out));
+    else
+        CHECK(shape_out.m == -9 && shape_out.n_H == -9 && shape_out.n_W == -9 &&
+              shape_out.n_C == -9);
+
+    const int runnable = m.ok && m.n_in <= LIMIT_ELEMS && m.n_pad <= LIMIT_ELEMS &&
+                         m.n_w <= LIMIT_ELEMS &&
+                         m.n_in <= LIMIT_WORK / ((long long)c.p.f * c.p.f * c.p.n_C_out);
+    if (runnable) {
+        c.out = m.out;
+        c.ps = (cs_shape){c.in.m, m.Hp, m.Wp, c.p.n_C_out};
+        c.d = m.dil;
+        c.span = m.span;
+        c.n_x = (size_t)m.n_in;
+        c.n_w = (size_t)m.n_w;
+        c.n_b = (size_t)c.p.n_C_out;
+        c.n_y = (size_t)m.n_out;
+        c.n_pad = (size_t)m.n_pad;
+    } else {
+        /* Only failing calls: one-element buffers, which they must not touch. */
+        c.n_x = c.n_w = c.n_b = c.n_y = 1;
+    }
+    double *X = dalloc(c.n_x), *W = dalloc(c.n_w), *b = dalloc(c.n_b), *Y = dalloc(c.n_y);
+    fill_values(r, X, c.n_x);
+    fill_values(r, W, c.n_w);
+    fill_values(r, b, c.n_b);
+    static int anchor;
+    cs_stepper *const untouched = (cs_stepper *)(void *)&anchor;
+    for (int null_at = m.ok ? 0 : -1; null_at < 5; null_at++) {
+        fill_sentinel(Y, c.n_y);
+        if (null_at < 4) {
+            const cs_status s =
+                cs_conv_transpose(null_at == 0 ? NULL : X, c.in, null_at == 1 ? NULL : W,
+                                  null_at == 2 ? NULL : b, c.p, null_at == 3 ? NULL : Y);
+            check_status(s, &m, null_at >= 0);
+            if (null_at < 0) CHECK(s == validated);
+            CHECK(all_sentinel(Y, c.n_y));
+        }
+        cs_stepper *st = untouched;
+        const int cn = null_at == 4 ? 3 : null_at; /* create has 4 pointers: X, W, b, out */
+        const cs_status s =
+            cs_stepper_create_conv_transpose(cn == 0 ? NULL : X, c.in, cn == 1 ? NULL : W,
+                                             cn == 2 ? NULL : b, c.p, cn == 3 ? NULL : &st);
+        check_status(s, &m, cn >= 0);
+        CHECK(st == untouched);
+        if (null_at < 0) break;
+    }
+    if (runnable) {
+        double *rp = dalloc(c.n_pad), *ry = dalloc(c.n_y);
+        fill_sentinel(Y, c.n_y);
+        CHECK(cs_conv_transpose(X, c.in, W, b, c.p, Y) == CS_OK);
+        CHECK(no_sentinel(Y, c.n_y));
+        ref_conv_transpose(&c, X, W, b, INT64_MAX, rp, ry);
+        CHECK(same_array(Y, ry, c.n_y)); /* the loop's order: the same bits */
+        free(rp);
+        free(ry);
+
+        double *X_copy = dclone(X, c.n_x);
+        cs_stepper *s = NULL;
+        CHECK(cs_stepper_create_conv_transpose(X, c.in, W, b, c.p, &s) == CS_OK && s != NULL);
+        fill_sentinel(X, c.n_x); /* the stepper keeps its own copy */
+        check_conv_transpose_state(s, &c, X_copy, W, b);
+        const int64_t total = (int64_t)c.n_x;
+        for (int k = 0; k < MAX_CMDS && r->n > 0; k++) {
+            const uint8_t cmd = rd_u8(r);
+            switch (cmd % 4) {
+                case 0: {
+                    const int times = 1 + rd_u8(r) % 8;
+                    for (int j = 0; j < times; j++) {
+                        const int64_t before = cs_stepper_position(s);
+                        CHECK(cs_stepper_next(s) == (before < total));
+                    }
+                    break;
+                }
+                case 1: {
+                    const int64_t to = pick_seek(r, cs_stepper_position(s), total);
+                    const int64_t before = cs_stepper_position(s);
+                    const cs_status st = cs_stepper_seek(s, to);
+                    if (to < 0 || to > total)
+                        CHECK(st == CS_ERR_PARAM && cs_stepper_position(s) == before);
+                    else
+                        CHECK(st == CS_OK && cs_stepper_position(s) == to);
+                    break;
+                }
+                case 2:
+                    cs_stepper_reset(s);
+                    CHECK(cs_stepper_position(s) == 0);
+                    break;
+                default:
+                    check_conv_transpose_state(s, &c, X_copy, W, b);
+                    break;
+            }
+        }
+        check_conv_transpose_state(s, &c, X_copy, W, b);
+        CHECK(cs_stepper_seek(s, total) == CS_OK);
+        cs_shape sh;
+        CHECK(same_array(cs_stepper_tensor(s, CS_T_OUT, &sh), Y, c.n_y));
+        cs_stepper_destroy(s);
+        free(X_copy);
+    }
+    free(X);
+    free(W);
+    free(b);
+    free(Y);
+}
+
 /* ---- the small functions ---------------------------------------------------------------------- */
 
 static void fuzz_zero_pad(reader *r) {
@@ -1571,6 +1828,21 @@ static void null_steppers(void) {
     CHECK(sh.m == -7 && sh.n_H == -7 && sh.n_W == -7 && sh.n_C == -7);
 }
 
+static void fuzz_rng_messages_and_null_steppers(reader *r) {
+    fuzz_rng_and_messages(r);
+    null_steppers();
+}
+
+/* The targets after the ops, in selector order. */
+static void (*const k_small_targets[])(reader *) = {
+    fuzz_zero_pad,
+    fuzz_single_step,
+    fuzz_mask,
+    fuzz_distribute,
+    fuzz_rng_messages_and_null_steppers,
+};
+#define N_SMALL_TARGETS ((int)(sizeof k_small_targets / sizeof k_small_targets[0]))
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -1578,36 +1850,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     for (size_t j = 0; j < size; j++) r.rng = (r.rng ^ data[j]) * 0x100000001B3ULL;
     if (r.rng == 0) r.rng = 1;
     g_case[0] = '\0';
-    const uint8_t sel = rd_u8(&r);
-    switch (sel % 9) {
-        case 0:
-            fuzz_op(&r, CS_OP_CONV_FORWARD);
-            break;
-        case 1:
-            fuzz_op(&r, CS_OP_CONV_BACKWARD);
-            break;
-        case 2:
-            fuzz_op(&r, CS_OP_POOL_FORWARD);
-            break;
-        case 3:
-            fuzz_op(&r, CS_OP_POOL_BACKWARD);
-            break;
-        case 4:
-            fuzz_zero_pad(&r);
-            break;
-        case 5:
-            fuzz_single_step(&r);
-            break;
-        case 6:
-            fuzz_mask(&r);
-            break;
-        case 7:
-            fuzz_distribute(&r);
-            break;
-        default:
-            fuzz_rng_and_messages(&r);
-            null_steppers();
-            break;
-    }
+    /* Selectors 0 .. CS_OP_COUNT-1 are the ops (fuzz_op), then the small functions. */
+    const uint8_t sel = rd_u8(&r) % (CS_OP_COUNT + N_SMALL_TARGETS);
+    if (sel == CS_OP_CONV_TRANSPOSE)
+        fuzz_conv_transpose(&r);
+    else if (sel < CS_OP_COUNT)
+        fuzz_op(&r, sel);
+    else
+        k_small_targets[sel - CS_OP_COUNT](&r);
     return 0;
 }

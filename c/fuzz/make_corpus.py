@@ -14,7 +14,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "corpus")
 
 # The first byte: what an input exercises.
-CONV_FWD, CONV_BWD, POOL_FWD, POOL_BWD, ZERO_PAD, SINGLE_STEP, MASK, DISTRIBUTE, RNG = range(9)
+# The ops come first (0 .. CS_OP_COUNT-1), then the small functions.
+(CONV_FWD, CONV_BWD, POOL_FWD, POOL_BWD, CONV_TRANSPOSE,
+ ZERO_PAD, SINGLE_STEP, MASK, DISTRIBUTE, RNG) = range(10)
 
 # A byte 240 + i decodes to the i-th extreme value instead of a small one.
 EXTREME = {0: 240, -1: 241, -3: 242, "INT_MIN": 243, "INT_MAX": 244, "INT_MAX-1": 245,
@@ -105,6 +107,16 @@ SEEDS = {
     "limit_padded": [CONV_FWD] + shape(1, 2046, 2046, 1) + conv(1, 1, 1, 1, 0) + [0x22],
     # The small functions: zero_pad, conv_single_step, create_mask_from_window (strided,
     # ties), distribute_value, the generator.
+    # conv transpose: X (1,3,3,2), f 3, n_C_out 2, stride 2, pad 1, dilation 1, output_padding 1
+    # (a decoder's upsampling), then message capacity, values, and stepper commands: next 5,
+    # check, seek back, check, reset, next 8, check.
+    "conv_transpose_upsample": [CONV_TRANSPOSE] + shape(1, 3, 3, 2) + [2, 1, 1, 1, 1, 1, 0]
+    + ints(1, -2, 3, 0, 2, 1, -1, 4, 0, 2, -3, 1, 5, 1, 0, 2, 1, -1)
+    + [3, 4, 3, 7, 1, 7, 3, 2, 0, 7, 3],
+    # conv transpose whose output_padding is allowed only by the dilation (stride 1, dilation 2)
+    "conv_transpose_dilated": [CONV_TRANSPOSE] + shape(2, 2, 3, 1) + [1, 2, 0, 0, 2, 1, 0x22],
+    # invalid: output_padding 2 with stride 2 and no dilation
+    "conv_transpose_bad_output_padding": [CONV_TRANSPOSE] + shape(1, 3, 3, 1) + [1, 0, 1, 0, 0, 2, 0x13],
     "zero_pad": [ZERO_PAD] + shape(2, 3, 4, 2) + [2],
     # Nine products, then the same call with a NULL first array (it must return 0.0).
     "single_step": [SINGLE_STEP, 9] + ints(1, 2, 3, -1, -2, -3, 0, 4, 5) + ints(1, 1, 1, 2, 2, 2, 3, 3, 3)

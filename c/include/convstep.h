@@ -27,6 +27,20 @@
  * OUTPUT SIZE
  *   convolution: n_out = floor((n + 2*pad - dilation*(f-1) - 1) / stride) + 1
  *   pooling:     n_out = floor((n - f) / stride) + 1            (no padding, as in the seed)
+ *   transposed convolution (below): n_out = (n - 1)*stride - 2*pad + dilation*(f-1) + 1
+ *                                           + output_padding
+ *
+ * TRANSPOSED CONVOLUTION
+ *   conv_transpose is conv_backward's dA_prev loop run as a layer of its own: the input X plays
+ *   dZ, and each input element spreads over a window of the zero-padded output,
+ *     for i, for c in input channels, for h, for w:                  (the same loop order)
+ *       Y_pad[i, vert_start:vert_end:dilation, hori_start:hori_end:dilation, :]
+ *           += W[:, :, :, c] * X[i, h, w, c]
+ *     Y = Y_pad[:, pad:pad+n_H_out, pad:pad+n_W_out, :] + b
+ *   Y_pad is (n - 1)*stride + dilation*(f-1) + 1 + output_padding rows (and columns): the
+ *   windows' reach, extended at the bottom and right by output_padding rows that no window
+ *   touches (so that several input sizes of a convolution can be undone). With b = 0,
+ *   X = dZ and the right output_padding, Y is conv_backward's dA_prev.
  *
  * CONTRACT OF EVERY FUNCTION
  *   - Arguments are checked first. On any error the function returns a status other than CS_OK
@@ -114,6 +128,17 @@ cs_status cs_pool_output_shape(cs_shape in, cs_pool_params p, cs_shape *out);
 cs_status cs_conv_validate(cs_shape in, cs_conv_params p, char *msg, size_t msg_cap);
 cs_status cs_pool_validate(cs_shape in, cs_pool_params p, char *msg, size_t msg_cap);
 
+/* Transposed convolution. W is (f, f, n_C_out, n_C): the W of the convolution whose backward
+ * pass this is (n_C_out of that convolution's input channels); b has n_C_out values.
+ * output_padding must be below the stride or below the dilation, as in PyTorch; dilation 0
+ * or 1: none. */
+typedef struct {
+    int f, n_C_out, stride, pad, dilation, output_padding;
+} cs_conv_transpose_params;
+cs_status cs_conv_transpose_output_shape(cs_shape in, cs_conv_transpose_params p, cs_shape *out);
+cs_status cs_conv_transpose_validate(cs_shape in, cs_conv_transpose_params p, char *msg,
+                                     size_t msg_cap);
+
 /* ---- batch kernels --------------------------------------------------------------------------- */
 
 /* zero_pad: X (m, n_H, n_W, n_C) -> X_pad (m, n_H+2*pad, n_W+2*pad, n_C), zeros around each
@@ -140,6 +165,15 @@ cs_status cs_pool_forward(const double *A_prev, cs_shape in, cs_pool_params p, d
 cs_status cs_pool_backward(const double *dA, const double *A_prev, cs_shape in, cs_pool_params p,
                            double *dA_prev);
 
+/* conv_transpose: X (m, n_H, n_W, n_C) -> Y (m, n_H_out, n_W_out, n_C_out), overwritten.
+ * W (f, f, n_C_out, n_C): the W of the convolution whose backward pass this is; b (n_C_out).
+ * n_H_out = (n_H - 1)*stride - 2*pad + dilation*(f - 1) + 1 + output_padding (same for W).
+ * output_padding < stride or < dilation, as in PyTorch. Equals torch conv_transpose2d with
+ * weight W permuted to (n_C, n_C_out, f, f). Every Y element adds its products in the loop
+ * order of TRANSPOSED CONVOLUTION above, then b: the stepper's values bit for bit. */
+cs_status cs_conv_transpose(const double *X, cs_shape in, const double *W, const double *b,
+                            cs_conv_transpose_params p, double *Y);
+
 /* create_mask_from_window: x is an f×f window with row stride `ld` (elements between the
  * starts of consecutive rows, `cs` between consecutive columns). mask[f*f] (row-major) gets 1
  * at the maximum(s) per `ties`, 0 elsewhere. Returns the number of cells set. */
@@ -155,8 +189,19 @@ typedef enum {
     CS_OP_CONV_FORWARD = 0,
     CS_OP_CONV_BACKWARD = 1,
     CS_OP_POOL_FORWARD = 2,
-    CS_OP_POOL_BACKWARD = 3
+    CS_OP_POOL_BACKWARD = 3,
+    CS_OP_CONV_TRANSPOSE = 4,
+    CS_OP_COUNT /* the number of ops: loop `for (op = 0; op < CS_OP_COUNT; op++)` */
 } cs_op;
+
+/* 1 for the ops whose every step writes one output cell and reads nothing written before
+ * (the record's value is that cell), 0 for the ops whose steps add into an accumulator
+ * (the record's value is the element being spread). Seeking back, snapshots and the record
+ * follow from this; 0 for an unknown op. Conv transpose, although a layer's forward pass,
+ * runs conv_backward's dA_prev loop and so steps like a backward op: 0. */
+static inline int cs_op_is_forward(cs_op op) {
+    return op == CS_OP_CONV_FORWARD || op == CS_OP_POOL_FORWARD;
+}
 
 /*
  * The window record: the step just done. Plain layout, read from JavaScript through one
@@ -165,13 +210,15 @@ typedef enum {
  *                                 hori_end, op, f, mask_count
  *   byte 52..55  padding
  *   byte 56      double value    forward: the value written (Z[i,h,w,c] or A[i,h,w,c]);
- *                                backward: the incoming gradient (dZ[i,h,w,c] or dA[i,h,w,c])
+ *                                backward: the incoming gradient (dZ[i,h,w,c] or dA[i,h,w,c]);
+ *                                conv transpose: the input element X[i,h,w,c] being spread
  *   byte 64      double amount   the amount added to each touched cell: value for conv backward
- *                                (times W) and max-pool backward, value/(f*f) for average;
- *                                0 for forward ops
+ *                                and conv transpose (times W) and max-pool backward,
+ *                                value/(f*f) for average; 0 for forward ops
  * step counts the steps done (1..total); step 0 means none yet: then total, op and f are set
  * and every other field is 0.
- * Coordinates are in the padded input; vert_end/hori_end are exclusive.
+ * Coordinates are in the padded input (conv transpose: in the padded output Y_pad, and c is
+ * the input channel); vert_end/hori_end are exclusive.
  * For max pooling the window's mask (f*f bytes, row-major) is at cs_stepper_mask(); mask_count
  * is the number of ones. Pool backward: 1 = gets the gradient, following the ties rule.
  * Pool forward: 1 = is a maximum, every tied maximum marked whatever the ties rule, since
@@ -205,6 +252,11 @@ cs_status cs_stepper_create_pool_forward(const double *A_prev, cs_shape in, cs_p
                                          cs_stepper **out);
 cs_status cs_stepper_create_pool_backward(const double *dA, const double *A_prev, cs_shape in,
                                           cs_pool_params p, cs_stepper **out);
+/* Conv transpose copies X at creation (as A_prev above), reads b on every step and keeps W
+ * transposed like conv backward (read again at cs_stepper_reset). */
+cs_status cs_stepper_create_conv_transpose(const double *X, cs_shape in, const double *W,
+                                           const double *b, cs_conv_transpose_params p,
+                                           cs_stepper **out);
 void cs_stepper_destroy(cs_stepper *s); /* NULL is allowed */
 
 /* One window's work: the seed's arithmetic at (i, c, h, w), in the seed's order. Forward ops
@@ -232,8 +284,11 @@ int64_t cs_stepper_position(const cs_stepper *s); /* steps done */
 /* Tensors a stepper owns, valid until it is destroyed. Which exist depends on the op
  * (NULL otherwise); *shape (if not NULL) receives the shape, in cs_shape's (m,H,W,C) order;
  * for dW it is (f, f, n_C_prev, n_C) and for db (1, 1, 1, n_C).
- *   CS_T_A_PREV_PAD   every op:     A_prev zero-padded by pad (pool: pad 0, a copy)
- *   CS_T_OUT          forward ops:  Z or A, filling in
+ *   CS_T_A_PREV_PAD   every op:     A_prev zero-padded by pad (pool: pad 0, a copy);
+ *                                   conv transpose: X, a copy (its input is not padded)
+ *   CS_T_OUT          forward ops:  Z or A, filling in;
+ *                     conv transpose: Y = Y_pad cropped, + b (refreshed by this call)
+ *   CS_T_OUT_PAD      conv transpose: Y_pad, the padded output the loop accumulates into
  *   CS_T_DA_PREV_PAD  conv backward: the padded dA_prev the seed accumulates into;
  *                     pool backward: dA_prev itself
  *   CS_T_DA_PREV      backward ops: dA_prev cropped to A_prev's shape (refreshed by this call)
@@ -245,7 +300,8 @@ typedef enum {
     CS_T_DA_PREV_PAD = 2,
     CS_T_DA_PREV = 3,
     CS_T_DW = 4,
-    CS_T_DB = 5
+    CS_T_DB = 5,
+    CS_T_OUT_PAD = 6
 } cs_tensor_id;
 const double *cs_stepper_tensor(cs_stepper *s, cs_tensor_id t, cs_shape *shape);
 

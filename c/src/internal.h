@@ -19,6 +19,11 @@ typedef struct {
  * (if not NULL). Pooling is the same loop with pad 0, dilation 1 and n_C = n_C_prev. */
 cs_status cs__conv_geom(cs_shape in, cs_conv_params p, cs__geom *g, char *msg, size_t cap);
 cs_status cs__pool_geom(cs_shape in, cs_pool_params p, cs__geom *g, char *msg, size_t cap);
+/* Transposed convolution in the same terms, read from the output's side: the loop runs over
+ * X, so n_H, n_W, n_C are X's; n_H_pad, n_W_pad are Y_pad's (output_padding included);
+ * n_H_prev, n_W_prev, n_C_prev are Y's, the crop [pad, pad + n) of Y_pad. */
+cs_status cs__conv_transpose_geom(cs_shape in, cs_conv_transpose_params p, cs__geom *g, char *msg,
+                                  size_t cap);
 
 /* Offset of element (i, h, w, c) in a tensor of shape (m, H, W, C). For W (f, f, n_C_prev,
  * n_C) element (u, v, k, c) is cs__at(f, n_C_prev, n_C, u, v, k, c). */

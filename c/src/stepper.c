@@ -8,6 +8,9 @@
  *           hori_start = w * stride
  *           <one window's work>              # = one call of cs_stepper_next
  *
+ * Conv transpose runs the same loop over its input X (c: the input channel), spreading each
+ * element over a window of the padded output, as conv backward spreads dZ (conv_transpose.c).
+ *
  * Step k (0-based) is the window at (i, c, h, w) with w fastest. A stepper owns every buffer it
  * writes, all allocated at creation; next/seek never allocate. */
 #include <stdlib.h>
@@ -25,12 +28,13 @@ struct cs_stepper {
     cs_pool_mode mode;
     cs_pool_ties ties;
     /* caller-owned inputs, read on every step */
-    const double *W, *b, *dZ; /* dZ is dA for pool backward */
+    const double *W, *b, *dZ; /* dZ is dA for pool backward, the copy of X for conv transpose */
     /* owned */
-    double *A_pad;   /* (m, n_H_pad, n_W_pad, n_C_prev) */
-    double *out;     /* forward: (m, n_H, n_W, n_C) */
-    double *dA_pad;  /* backward: like A_pad */
-    double *dA_crop; /* conv backward: (m, n_H_prev, n_W_prev, n_C_prev) */
+    double *A_pad; /* (m, n_H_pad, n_W_pad, n_C_prev); conv transpose: X, (m, n_H, n_W, n_C) */
+    double *out;   /* forward: (m, n_H, n_W, n_C) */
+    double
+        *dA_pad; /* backward: like A_pad; conv transpose: Y_pad (m, n_H_pad, n_W_pad, n_C_prev) */
+    double *dA_crop; /* conv backward: (m, n_H_prev, n_W_prev, n_C_prev); conv transpose: Y */
     double *dW, *db; /* conv backward; dW is filled from dWt when asked for */
     /* conv backward works on W and dW transposed to (n_C, f, f, n_C_prev): the inner loop over
      * input channels is then contiguous, with the seed's arithmetic unchanged. */
@@ -107,12 +111,13 @@ static cs_status create(cs_op op, const cs__geom *g, const double *A_prev, cs_st
     int failed = 0;
     s->op = op;
     s->g = *g;
-    s->A_pad = alloc_doubles(n_pad(g), &failed);
+    const int transpose = op == CS_OP_CONV_TRANSPOSE;
+    s->A_pad = alloc_doubles(transpose ? n_out(g) : n_pad(g), &failed);
     s->mask = calloc((size_t)g->f * g->f, 1);
     if (s->mask == NULL) failed = 1;
-    if (op == CS_OP_CONV_FORWARD || op == CS_OP_POOL_FORWARD)
+    if (cs_op_is_forward(op))
         s->out = alloc_doubles(n_out(g), &failed);
-    if (op == CS_OP_CONV_BACKWARD || op == CS_OP_POOL_BACKWARD)
+    else
         s->dA_pad = alloc_doubles(n_pad(g), &failed);
     if (op == CS_OP_CONV_BACKWARD) {
         s->dA_crop = alloc_doubles(n_in(g), &failed);
@@ -121,13 +126,20 @@ static cs_status create(cs_op op, const cs__geom *g, const double *A_prev, cs_st
         s->Wt = alloc_doubles(n_w(g), &failed);
         s->dWt = alloc_doubles(n_w(g), &failed);
     }
+    if (transpose) {
+        s->dA_crop = alloc_doubles(n_in(g), &failed);
+        s->Wt = alloc_doubles(n_w(g), &failed);
+    }
     s->total = (int64_t)n_out(g);
     if (!failed && s->dA_pad != NULL) {
         /* Snapshots every ckpt_every steps. Copying one costs state_len doubles, so the
          * interval is at least state_len / (doubles touched per step): snapshots never cost
          * more than the steps between them. At most CKPT_MAX of them, CKPT_BUDGET in all. */
         s->state_len = n_pad(g) + (s->dW ? n_w(g) + (size_t)g->n_C : 0);
-        const int64_t per_step = (int64_t)g->f * g->f * (s->dW ? 2 * (int64_t)g->n_C_prev : 1);
+        const int64_t per_step = (int64_t)g->f * g->f *
+                                 (s->dW       ? 2 * (int64_t)g->n_C_prev
+                                  : transpose ? (int64_t)g->n_C_prev
+                                              : 1);
         int64_t every = (int64_t)(s->state_len / (size_t)per_step) + 1;
         size_t n = CKPT_BUDGET / s->state_len;
         if (n > CKPT_MAX) n = CKPT_MAX;
@@ -145,7 +157,10 @@ static cs_status create(cs_op op, const cs__geom *g, const double *A_prev, cs_st
         cs_stepper_destroy(s);
         return CS_ERR_NOMEM;
     }
-    cs__zero_pad(A_prev, g, s->A_pad);
+    if (transpose)
+        memcpy(s->A_pad, A_prev, sizeof(double) * n_out(g)); /* X: nothing to pad */
+    else
+        cs__zero_pad(A_prev, g, s->A_pad);
     set_pos(s, 0);
     s->win.total = (int32_t)s->total;
     s->win.op = (int32_t)op;
@@ -209,6 +224,22 @@ cs_status cs_stepper_create_pool_backward(const double *dA, const double *A_prev
     return CS_OK;
 }
 
+cs_status cs_stepper_create_conv_transpose(const double *X, cs_shape in, const double *W,
+                                           const double *b, cs_conv_transpose_params p,
+                                           cs_stepper **out) {
+    if (X == NULL || W == NULL || b == NULL || out == NULL) return CS_ERR_NULL;
+    cs__geom g;
+    cs_status st = cs__conv_transpose_geom(in, p, &g, NULL, 0);
+    if (st != CS_OK) return st;
+    cs_stepper *s;
+    if ((st = create(CS_OP_CONV_TRANSPOSE, &g, X, out, &s)) != CS_OK) return st;
+    s->W = W;
+    s->b = b;
+    s->dZ = s->A_pad; /* the element each step spreads: X[i, h, w, c], from the copy */
+    transpose_W(s);
+    return CS_OK;
+}
+
 /* Step k -> (i, c, h, w) in the seed's loop order, w fastest. */
 static loop_index decode(const cs__geom *g, int64_t k) {
     loop_index x;
@@ -220,6 +251,24 @@ static loop_index decode(const cs__geom *g, int64_t k) {
     k /= g->n_C;
     x.i = (int)k;
     return x;
+}
+
+/* Conv transpose's step: Y_pad[i, window, :] += W[:, :, :, c] * X[i, h, w, c], the dA_prev
+ * part of conv backward's step with X for dZ. Returns X[i, h, w, c]. */
+static double spread_window(cs_stepper *s, loop_index x) {
+    const cs__geom *g = &s->g;
+    const int f = g->f, d = g->dilation, C = g->n_C_prev;
+    const int vert_start = x.h * g->stride, hori_start = x.w * g->stride;
+    const double xv = s->dZ[cs__at(g->n_H, g->n_W, g->n_C, x.i, x.h, x.w, x.c)];
+    const double *wt = s->Wt + (size_t)x.c * f * f * C; /* W[:, :, :, c], contiguous */
+    for (int u = 0; u < f; u++)
+        for (int v = 0; v < f; v++) {
+            double *y = s->dA_pad + cs__at(g->n_H_pad, g->n_W_pad, C, x.i, vert_start + u * d,
+                                           hori_start + v * d, 0);
+            const double *wk = wt + (size_t)(u * f + v) * C;
+            for (int k = 0; k < C; k++) y[k] += xv * wk[k];
+        }
+    return xv;
 }
 
 /* One window's arithmetic, exactly as the seed writes it; returns the record's value. */
@@ -279,6 +328,10 @@ static double apply(cs_stepper *s, loop_index x) {
             }
             return da;
         }
+        case CS_OP_CONV_TRANSPOSE:
+            return spread_window(s, x);
+        case CS_OP_COUNT: /* not an op: create() never makes such a stepper */
+            break;
     }
     return 0.0;
 }
@@ -306,10 +359,13 @@ static void describe(cs_stepper *s, int64_t k, double value) {
             r->amount = 0.0;
             break;
         case CS_OP_CONV_BACKWARD:
+        case CS_OP_CONV_TRANSPOSE:
             r->amount = value;
             break;
         case CS_OP_POOL_BACKWARD:
             r->amount = s->mode == CS_POOL_MAX ? value : value / ((double)g->f * (double)g->f);
+            break;
+        case CS_OP_COUNT:
             break;
     }
     if ((s->op == CS_OP_POOL_FORWARD || s->op == CS_OP_POOL_BACKWARD) && s->mode == CS_POOL_MAX) {
@@ -430,7 +486,7 @@ cs_status cs_stepper_seek(cs_stepper *s, int64_t k) {
     if (s == NULL) return CS_ERR_NULL;
     if (k < 0 || k > s->total) return CS_ERR_PARAM;
     if (k < s->pos) {
-        if (s->op == CS_OP_CONV_FORWARD || s->op == CS_OP_POOL_FORWARD) {
+        if (cs_op_is_forward(s->op)) {
             /* Forward steps write one cell each and read nothing they wrote: undo the later
              * steps by clearing their cells. */
             const cs__geom *g = &s->g;
@@ -465,8 +521,7 @@ cs_status cs_stepper_seek(cs_stepper *s, int64_t k) {
     double value = 0.0;
     const int64_t per_sample = (int64_t)s->g.n_C * s->g.n_H * s->g.n_W;
     while (s->pos < k) {
-        if ((s->op == CS_OP_CONV_FORWARD || s->op == CS_OP_POOL_FORWARD) &&
-            s->pos % per_sample == 0 && s->pos + per_sample <= k) {
+        if (cs_op_is_forward(s->op) && s->pos % per_sample == 0 && s->pos + per_sample <= k) {
             /* A whole sample at batch speed: its steps write disjoint cells, and each cell gets
              * exactly the value its step would write. */
             sample_forward(s, (int)(s->pos / per_sample));
@@ -477,7 +532,7 @@ cs_status cs_stepper_seek(cs_stepper *s, int64_t k) {
         }
         value = advance(s);
     }
-    if (k > 0 && s->op != CS_OP_CONV_FORWARD && s->op != CS_OP_POOL_FORWARD) {
+    if (k > 0 && !cs_op_is_forward(s->op)) {
         /* After a jump to a snapshot at k itself, no step ran: read the gradient again. */
         const cs__geom *g = &s->g;
         const loop_index x = decode(g, k - 1);
@@ -500,6 +555,20 @@ int64_t cs_stepper_position(const cs_stepper *s) {
     return s == NULL ? 0 : s->pos;
 }
 
+/* Conv transpose's Y = Y_pad[:, pad:pad+n_H_out, pad:pad+n_W_out, :] + b, into dA_crop. */
+static void transpose_output(cs_stepper *s) {
+    const cs__geom *g = &s->g;
+    const int C = g->n_C_prev;
+    for (int i = 0; i < g->m; i++)
+        for (int h = 0; h < g->n_H_prev; h++)
+            for (int w = 0; w < g->n_W_prev; w++) {
+                const double *y =
+                    s->dA_pad + cs__at(g->n_H_pad, g->n_W_pad, C, i, h + g->pad, w + g->pad, 0);
+                double *o = s->dA_crop + cs__at(g->n_H_prev, g->n_W_prev, C, i, h, w, 0);
+                for (int k = 0; k < C; k++) o[k] = y[k] + s->b[k];
+            }
+}
+
 const double *cs_stepper_tensor(cs_stepper *s, cs_tensor_id t, cs_shape *shape) {
     if (s == NULL) return NULL;
     const cs__geom *g = &s->g;
@@ -509,13 +578,27 @@ const double *cs_stepper_tensor(cs_stepper *s, cs_tensor_id t, cs_shape *shape) 
     switch (t) {
         case CS_T_A_PREV_PAD:
             p = s->A_pad;
-            sh = (cs_shape){g->m, g->n_H_pad, g->n_W_pad, g->n_C_prev};
+            sh = s->op == CS_OP_CONV_TRANSPOSE
+                     ? (cs_shape){g->m, g->n_H, g->n_W, g->n_C}
+                     : (cs_shape){g->m, g->n_H_pad, g->n_W_pad, g->n_C_prev};
             break;
         case CS_T_OUT:
+            if (s->op == CS_OP_CONV_TRANSPOSE) {
+                transpose_output(s);
+                p = s->dA_crop;
+                sh = in;
+                break;
+            }
             p = s->out;
             sh = (cs_shape){g->m, g->n_H, g->n_W, g->n_C};
             break;
         case CS_T_DA_PREV_PAD:
+            if (s->op == CS_OP_CONV_TRANSPOSE) break;
+            p = s->dA_pad;
+            sh = (cs_shape){g->m, g->n_H_pad, g->n_W_pad, g->n_C_prev};
+            break;
+        case CS_T_OUT_PAD:
+            if (s->op != CS_OP_CONV_TRANSPOSE) break;
             p = s->dA_pad;
             sh = (cs_shape){g->m, g->n_H_pad, g->n_W_pad, g->n_C_prev};
             break;

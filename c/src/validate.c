@@ -226,6 +226,87 @@ cs_status cs__pool_geom(cs_shape in, cs_pool_params p, cs__geom *g, char *msg, s
     return CS_OK;
 }
 
+cs_status cs__conv_transpose_geom(cs_shape in, cs_conv_transpose_params p, cs__geom *g, char *msg,
+                                  size_t cap) {
+    if (p.f < 1)
+        return say(msg, cap, CS_ERR_PARAM, "filter size f must be at least 1, got %d", p.f);
+    if (p.n_C_out < 1)
+        return say(msg, cap, CS_ERR_PARAM, "n_C_out (output channels) must be at least 1, got %d",
+                   p.n_C_out);
+    if (p.stride < 1)
+        return say(msg, cap, CS_ERR_PARAM, "stride must be at least 1, got %d", p.stride);
+    if (p.pad < 0) return say(msg, cap, CS_ERR_PARAM, "pad must be 0 or more, got %d", p.pad);
+    if (p.dilation < 0)
+        return say(msg, cap, CS_ERR_PARAM, "dilation must be 0 or more (0 and 1 mean none), got %d",
+                   p.dilation);
+    if (p.output_padding < 0)
+        return say(msg, cap, CS_ERR_PARAM, "output_padding must be 0 or more, got %d",
+                   p.output_padding);
+    const long long d = p.dilation == 0 ? 1 : p.dilation;
+    /* PyTorch's rule: extra rows are only ambiguous within one stride (or one dilation step). */
+    if (p.output_padding >= p.stride && p.output_padding >= d)
+        return say(msg, cap, CS_ERR_PARAM,
+                   "output_padding %d must be smaller than the stride %d or the dilation %lld",
+                   p.output_padding, p.stride, d);
+    if (in.m < 1)
+        return say(msg, cap, CS_ERR_SHAPE, "m (samples) must be at least 1, got %d", in.m);
+    if (in.n_H < 1)
+        return say(msg, cap, CS_ERR_SHAPE, "n_H (input height) must be at least 1, got %d", in.n_H);
+    if (in.n_W < 1)
+        return say(msg, cap, CS_ERR_SHAPE, "n_W (input width) must be at least 1, got %d", in.n_W);
+    if (in.n_C < 1)
+        return say(msg, cap, CS_ERR_SHAPE, "n_C (input channels) must be at least 1, got %d",
+                   in.n_C);
+    cs_status s;
+    if ((s = check_size("X", in.m, in.n_H, in.n_W, in.n_C, msg, cap)) != CS_OK) return s;
+    if ((s = check_size("W", p.f, p.f, p.n_C_out, in.n_C, msg, cap)) != CS_OK) return s;
+    /* Each dimension of X is at most CS_MAX_ELEMENTS now, so none of this overflows. */
+    const long long span = d * ((long long)p.f - 1) + 1;
+    const long long Hp = ((long long)in.n_H - 1) * p.stride + span + p.output_padding;
+    const long long Wp = ((long long)in.n_W - 1) * p.stride + span + p.output_padding;
+    const long long n_H = Hp - 2LL * p.pad, n_W = Wp - 2LL * p.pad;
+    if (n_H < 1 || n_W < 1)
+        return say(msg, cap, CS_ERR_SHAPE,
+                   "pad %d crops the whole output: the windows cover %lld×%lld, which leaves "
+                   "%lld×%lld",
+                   p.pad, Hp, Wp, n_H, n_W);
+    if ((s = check_size("the padded output Y_pad", in.m, Hp, Wp, p.n_C_out, msg, cap)) != CS_OK)
+        return s;
+
+    if (g != NULL) {
+        g->m = in.m;
+        g->n_H_prev = (int)n_H;
+        g->n_W_prev = (int)n_W;
+        g->n_C_prev = p.n_C_out;
+        g->f = p.f;
+        g->stride = p.stride;
+        g->pad = p.pad;
+        g->dilation = (int)d;
+        g->n_H = in.n_H;
+        g->n_W = in.n_W;
+        g->n_C = in.n_C;
+        g->n_H_pad = (int)Hp;
+        g->n_W_pad = (int)Wp;
+        g->span = (int)span;
+    }
+    say(msg, cap, CS_OK, "ok");
+    return CS_OK;
+}
+
+cs_status cs_conv_transpose_validate(cs_shape in, cs_conv_transpose_params p, char *msg,
+                                     size_t msg_cap) {
+    return cs__conv_transpose_geom(in, p, NULL, msg, msg_cap);
+}
+
+cs_status cs_conv_transpose_output_shape(cs_shape in, cs_conv_transpose_params p, cs_shape *out) {
+    if (out == NULL) return CS_ERR_NULL;
+    cs__geom g;
+    cs_status s = cs__conv_transpose_geom(in, p, &g, NULL, 0);
+    if (s != CS_OK) return s;
+    *out = (cs_shape){g.m, g.n_H_prev, g.n_W_prev, g.n_C_prev};
+    return CS_OK;
+}
+
 cs_status cs_conv_validate(cs_shape in, cs_conv_params p, char *msg, size_t msg_cap) {
     return cs__conv_geom(in, p, NULL, msg, msg_cap);
 }

@@ -42,6 +42,7 @@ void run_gradcheck_tests(void);
 void run_stepper_tests(void);
 void run_bad_input_tests(void);
 void run_rng_tests(void);
+void run_conv_transpose_tests(void);
 
 /* ---- NaN sentinels ------------------------------------------------------------------------ */
 
@@ -123,6 +124,14 @@ int ref_mask(const double *A_prev, cs_shape in, int f, int i, int c, int vert_st
 /* The output shape by the formulas in convstep.h, for configurations known to be valid. */
 cs_shape ref_conv_shape(cs_shape in, cs_conv_params p);
 cs_shape ref_pool_shape(cs_shape in, cs_pool_params p);
+/* Transposed convolution: the first `windows` windows (all when negative) of the loop
+ * (i, c, h, w) over X. Y_pad gets the padded accumulator, Y the crop plus b; bound and terms
+ * count b as one term. Any out-pointer may be NULL. */
+void ref_conv_transpose(const double *X, cs_shape in, const double *W, const double *b,
+                        cs_conv_transpose_params p, long windows, double *Y_pad, double *Y,
+                        double *bound, int *terms);
+cs_shape ref_conv_transpose_shape(cs_shape in, cs_conv_transpose_params p);
+cs_shape ref_conv_transpose_pad_shape(cs_shape in, cs_conv_transpose_params p);
 /* 1 when some window of the input has its maximum more than once, or its two largest values
  * within `gap` of each other. */
 int ref_has_near_ties(const double *A_prev, cs_shape in, cs_pool_params p, double gap);
@@ -130,7 +139,8 @@ int ref_has_near_ties(const double *A_prev, cs_shape in, cs_pool_params p, doubl
 /* ---- fixture files (test_fixtures.c) ---------------------------------------------------------
  * The format of the .txt files in tests/fixtures/: '#' starts a comment that runs to the end of the line;
  * otherwise whitespace-separated tokens:
- *   case <name> | op conv|pool | shape m H W C | conv f n_C stride pad dilation |
+ *   case <name> | op conv|pool|conv_transpose | shape m H W C | conv f n_C stride pad dilation |
+ *   conv_transpose f n_C_out stride pad dilation output_padding |
  *   pool f stride max|average | seed <s> | tensor <name> d0 d1 d2 d3 <d0*d1*d2*d3 values> | end
  * Read token by token, so a tensor's line may be any length. */
 #define FX_MAX_TENSORS 16
@@ -143,10 +153,12 @@ typedef struct {
 typedef struct {
     char name[128];
     int line; /* of the `case` token */
-    int has_op, is_conv, has_shape, has_conv, has_pool, has_seed;
+    int has_op, is_conv, is_conv_transpose, has_shape, has_conv, has_pool, has_seed;
+    int has_conv_transpose;
     cs_shape in;
     cs_conv_params cp;
     cs_pool_params pp;
+    cs_conv_transpose_params tp;
     uint32_t seed;
     int nt;
     fx_tensor t[FX_MAX_TENSORS];

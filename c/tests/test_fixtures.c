@@ -125,8 +125,10 @@ int fx_read(const char *path, fx_case_fn fn) {
             c.has_op = 1;
             if (strcmp(tok, "conv") == 0)
                 c.is_conv = 1;
+            else if (strcmp(tok, "conv_transpose") == 0)
+                c.is_conv_transpose = 1;
             else if (strcmp(tok, "pool") != 0) {
-                error = "op is neither conv nor pool";
+                error = "op is neither conv, conv_transpose nor pool";
                 break;
             }
         } else if (strcmp(tok, "shape") == 0) {
@@ -146,6 +148,19 @@ int fx_read(const char *path, fx_case_fn fn) {
             c.cp = (cs_conv_params){
                 .f = v[0], .n_C = v[1], .stride = v[2], .pad = v[3], .dilation = v[4]};
             c.has_conv = 1;
+        } else if (strcmp(tok, "conv_transpose") == 0) {
+            int v[6];
+            if (!read_ints(&r, v, 6)) {
+                error = "conv_transpose needs f n_C_out stride pad dilation output_padding";
+                break;
+            }
+            c.tp = (cs_conv_transpose_params){.f = v[0],
+                                              .n_C_out = v[1],
+                                              .stride = v[2],
+                                              .pad = v[3],
+                                              .dilation = v[4],
+                                              .output_padding = v[5]};
+            c.has_conv_transpose = 1;
         } else if (strcmp(tok, "pool") == 0) {
             int v[2];
             if (!read_ints(&r, v, 2) || next_token(&r, tok, sizeof tok) != 1) {

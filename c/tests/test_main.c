@@ -40,6 +40,7 @@ int main(void) {
     run_stepper_tests();
     run_bad_input_tests();
     run_rng_tests();
+    run_conv_transpose_tests();
     printf("%ld passed, %ld failed\n", n_passed, n_failed);
     return n_failed == 0 ? 0 : 1;
 }

@@ -265,3 +265,67 @@ int ref_has_near_ties(const double *A_prev, cs_shape in, cs_pool_params p, doubl
                 }
     return 0;
 }
+
+/* ---- transposed convolution -------------------------------------------------------------------
+ *   for i, for c (input channel), for h, for w:
+ *       Y_pad[i, window, :] += W[:, :, :, c] * X[i, h, w, c]
+ *   Y = Y_pad[:, pad:pad+n_H_out, pad:pad+n_W_out, :] + b                                        */
+
+cs_shape ref_conv_transpose_pad_shape(cs_shape in, cs_conv_transpose_params p) {
+    const int span = dil(p.dilation) * (p.f - 1) + 1;
+    cs_shape ps = {in.m, (in.n_H - 1) * p.stride + span + p.output_padding,
+                   (in.n_W - 1) * p.stride + span + p.output_padding, p.n_C_out};
+    return ps;
+}
+
+cs_shape ref_conv_transpose_shape(cs_shape in, cs_conv_transpose_params p) {
+    cs_shape out = ref_conv_transpose_pad_shape(in, p);
+    out.n_H -= 2 * p.pad;
+    out.n_W -= 2 * p.pad;
+    return out;
+}
+
+void ref_conv_transpose(const double *X, cs_shape in, const double *W, const double *b,
+                        cs_conv_transpose_params p, long windows, double *Y_pad, double *Y,
+                        double *bound, int *terms) {
+    const cs_shape ps = ref_conv_transpose_pad_shape(in, p), out = ref_conv_transpose_shape(in, p);
+    const int d = dil(p.dilation), f = p.f, C = in.n_C, nC_out = p.n_C_out;
+    const size_t np = t_count(ps);
+    double *Yp = xcalloc(np, sizeof *Yp), *Yp_b = xcalloc(np, sizeof *Yp_b);
+    int *Yp_t = xcalloc(np, sizeof *Yp_t);
+    long done = 0;
+    for (int i = 0; i < in.m; i++)
+        for (int c = 0; c < C; c++)
+            for (int h = 0; h < in.n_H; h++)
+                for (int w = 0; w < in.n_W; w++) {
+                    if (windows >= 0 && done >= windows) goto finished;
+                    done++;
+                    const double x = X[t_at(in, i, h, w, c)];
+                    const int vert_start = h * p.stride, hori_start = w * p.stride;
+                    for (int ky = 0; ky < f; ky++)
+                        for (int kx = 0; kx < f; kx++)
+                            for (int k = 0; k < nC_out; k++) {
+                                const size_t pa =
+                                    t_at(ps, i, vert_start + d * ky, hori_start + d * kx, k);
+                                const double t = x * W[w_at(f, nC_out, C, ky, kx, k, c)];
+                                Yp[pa] += t;
+                                Yp_b[pa] += fabs(t);
+                                Yp_t[pa]++;
+                            }
+                }
+finished:
+    if (Y_pad) memcpy(Y_pad, Yp, np * sizeof *Y_pad);
+    for (int i = 0; i < out.m; i++)
+        for (int y = 0; y < out.n_H; y++)
+            for (int x = 0; x < out.n_W; x++)
+                for (int k = 0; k < nC_out; k++) {
+                    const size_t o = t_at(out, i, y, x, k),
+                                 pa = t_at(ps, i, y + p.pad, x + p.pad, k);
+                    if (Y) Y[o] = Yp[pa] + b[k];
+                    if (bound) bound[o] = Yp_b[pa] + fabs(b[k]);
+                    if (terms) terms[o] = Yp_t[pa] + 1;
+                }
+    free(Yp);
+    free(Yp_b);
+    free(Yp_t);
+}

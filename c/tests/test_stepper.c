@@ -21,21 +21,32 @@
 #include "test.h"
 
 static const char *const op_names[] = {"conv forward", "conv backward", "pool forward",
-                                       "pool backward"};
+                                       "pool backward", "conv transpose"};
+_Static_assert(sizeof op_names / sizeof op_names[0] == CS_OP_COUNT, "one name per op");
 
 typedef struct {
     cs_op op;
     cs_shape in, out;
+    cs_shape loop; /* the loop's (i, h, w, c) extents: out, or X's shape for conv transpose */
     cs_conv_params cp;
     cs_pool_params pp;
+    cs_conv_transpose_params tp;
     int f;
-    double *A, *W, *b, *dZ; /* dZ is dA for pool backward */
+    double *A, *W, *b, *dZ; /* dZ is dA for pool backward; conv transpose: A is X, no dZ */
     char label[200];
 } problem;
+
+/* Tensor ids 0 .. N_TENSOR_IDS-1 exist (cs_tensor_id). */
+#define N_TENSOR_IDS (CS_T_OUT_PAD + 1)
 
 static int is_conv(cs_op op) {
     return op == CS_OP_CONV_FORWARD || op == CS_OP_CONV_BACKWARD;
 }
+static int is_max_pool(const problem *pr) {
+    return (pr->op == CS_OP_POOL_FORWARD || pr->op == CS_OP_POOL_BACKWARD) &&
+           pr->pp.mode == CS_POOL_MAX;
+}
+/* Written out here rather than taken from cs_op_is_forward, which this file tests. */
 static int is_forward(cs_op op) {
     return op == CS_OP_CONV_FORWARD || op == CS_OP_POOL_FORWARD;
 }
@@ -45,6 +56,41 @@ static void make_problem(problem *pr, cs_op op, uint64_t seed) {
     t_rand_seed(&r, seed * 7919 + (uint64_t)op);
     memset(pr, 0, sizeof *pr);
     pr->op = op;
+    if (op == CS_OP_CONV_TRANSPOSE) {
+        for (;;) {
+            cs_conv_transpose_params p = {.f = t_rand_int(&r, 1, 3),
+                                          .n_C_out = t_rand_int(&r, 1, 3),
+                                          .stride = t_rand_int(&r, 1, 3),
+                                          .pad = t_rand_int(&r, 0, 2),
+                                          .dilation = t_rand_int(&r, 0, 2)};
+            const int d = p.dilation < 1 ? 1 : p.dilation;
+            p.output_padding = t_rand_int(&r, 0, (p.stride > d ? p.stride : d) - 1);
+            cs_shape in = {t_rand_int(&r, 1, 2), t_rand_int(&r, 1, 5), t_rand_int(&r, 1, 5),
+                           t_rand_int(&r, 1, 3)};
+            const cs_shape out = ref_conv_transpose_shape(in, p);
+            if (out.n_H < 1 || out.n_W < 1) continue;
+            pr->tp = p;
+            pr->in = in;
+            pr->out = out;
+            break;
+        }
+        pr->f = pr->tp.f;
+        pr->loop = pr->in;
+        snprintf(pr->label, sizeof pr->label,
+                 "%s seed %llu: X (%d,%d,%d,%d), f %d, n_C_out %d, stride %d, pad %d, dilation %d, "
+                 "output_padding %d",
+                 op_names[op], (unsigned long long)seed, pr->in.m, pr->in.n_H, pr->in.n_W,
+                 pr->in.n_C, pr->tp.f, pr->tp.n_C_out, pr->tp.stride, pr->tp.pad, pr->tp.dilation,
+                 pr->tp.output_padding);
+        const size_t na = t_count(pr->in), nw = (size_t)pr->f * pr->f * pr->tp.n_C_out * pr->in.n_C;
+        pr->A = t_alloc_nan(na);
+        pr->W = t_alloc_nan(nw);
+        pr->b = t_alloc_nan((size_t)pr->tp.n_C_out);
+        t_rand_fill_gauss(&r, pr->A, na);
+        t_rand_fill_gauss(&r, pr->W, nw);
+        t_rand_fill_gauss(&r, pr->b, (size_t)pr->tp.n_C_out);
+        return;
+    }
     if (is_conv(op)) {
         for (;;) {
             cs_conv_params p = {.f = t_rand_int(&r, 1, 3),
@@ -83,10 +129,11 @@ static void make_problem(problem *pr, cs_op op, uint64_t seed) {
                  p.mode == CS_POOL_MAX ? "max" : "average",
                  p.ties == CS_TIES_ALL ? "all" : "first");
     }
+    pr->loop = pr->out;
     const size_t na = t_count(pr->in), no = t_count(pr->out);
     pr->A = t_alloc_nan(na);
     /* Max pooling on small integers half the time, so that windows have ties. */
-    if (!is_conv(op) && pr->pp.mode == CS_POOL_MAX && t_rand_int(&r, 0, 1))
+    if (is_max_pool(pr) && t_rand_int(&r, 0, 1))
         t_rand_fill_int(&r, pr->A, na, -2, 2);
     else
         t_rand_fill_gauss(&r, pr->A, na);
@@ -118,6 +165,10 @@ static cs_status create(const problem *pr, cs_stepper **s) {
             return cs_stepper_create_pool_forward(pr->A, pr->in, pr->pp, s);
         case CS_OP_POOL_BACKWARD:
             return cs_stepper_create_pool_backward(pr->dZ, pr->A, pr->in, pr->pp, s);
+        case CS_OP_CONV_TRANSPOSE:
+            return cs_stepper_create_conv_transpose(pr->A, pr->in, pr->W, pr->b, pr->tp, s);
+        case CS_OP_COUNT:
+            break;
     }
     return CS_ERR_PARAM;
 }
@@ -131,15 +182,15 @@ static cs_stepper *make_stepper(const problem *pr) {
 }
 
 static int64_t expected_total(const problem *pr) {
-    return (int64_t)pr->out.m * pr->out.n_C * pr->out.n_H * pr->out.n_W;
+    return (int64_t)pr->loop.m * pr->loop.n_C * pr->loop.n_H * pr->loop.n_W;
 }
 
 /* ---- snapshots of a stepper's whole state ---------------------------------------------------- */
 
 typedef struct {
-    const double *p[6];
-    cs_shape shape[6];
-    double *copy[6];
+    const double *p[N_TENSOR_IDS];
+    cs_shape shape[N_TENSOR_IDS];
+    double *copy[N_TENSOR_IDS];
     cs_window win;
     unsigned char mask[64];
     int64_t pos;
@@ -149,7 +200,7 @@ typedef struct {
 static void take(cs_stepper *s, int f, snapshot *sn) {
     memset(sn, 0, sizeof *sn);
     sn->f = f;
-    for (int t = 0; t < 6; t++) {
+    for (int t = 0; t < N_TENSOR_IDS; t++) {
         sn->p[t] = cs_stepper_tensor(s, (cs_tensor_id)t, &sn->shape[t]);
         if (sn->p[t]) {
             const size_t n = t_count(sn->shape[t]);
@@ -165,7 +216,7 @@ static void take(cs_stepper *s, int f, snapshot *sn) {
 }
 
 static void drop(snapshot *sn) {
-    for (int t = 0; t < 6; t++) free(sn->copy[t]);
+    for (int t = 0; t < N_TENSOR_IDS; t++) free(sn->copy[t]);
 }
 
 static const char *const window_fields[] = {
@@ -210,7 +261,7 @@ static int same_state(cs_stepper *s, const snapshot *sn, char *why, size_t cap) 
         snprintf(why, cap, "position %lld, expected %lld", (long long)now.pos, (long long)sn->pos);
         ok = 0;
     }
-    for (int t = 0; ok && t < 6; t++) {
+    for (int t = 0; ok && t < N_TENSOR_IDS; t++) {
         if ((now.p[t] == NULL) != (sn->p[t] == NULL) ||
             (now.p[t] && !t_shape_eq(now.shape[t], sn->shape[t]))) {
             snprintf(why, cap, "tensor %d exists or is shaped differently", t);
@@ -242,14 +293,17 @@ static int same_state(cs_stepper *s, const snapshot *sn, char *why, size_t cap) 
  * kernel's output (forward ops), whose element the step wrote. */
 static cs_window expected_window(const problem *pr, int64_t k, const double *Z,
                                  unsigned char *mask) {
-    const cs_shape o = pr->out;
+    const cs_shape o = pr->loop;
     const int64_t j = k - 1;
     const int w = (int)(j % o.n_W), h = (int)(j / o.n_W % o.n_H),
               c = (int)(j / ((int64_t)o.n_W * o.n_H) % o.n_C);
     const int i = (int)(j / ((int64_t)o.n_W * o.n_H * o.n_C));
     const int f = pr->f;
-    const int stride = is_conv(pr->op) ? pr->cp.stride : pr->pp.stride;
-    const int d = is_conv(pr->op) && pr->cp.dilation > 1 ? pr->cp.dilation : 1;
+    const int transpose = pr->op == CS_OP_CONV_TRANSPOSE;
+    const int stride = transpose ? pr->tp.stride : is_conv(pr->op) ? pr->cp.stride : pr->pp.stride;
+    const int d = transpose && pr->tp.dilation > 1         ? pr->tp.dilation
+                  : is_conv(pr->op) && pr->cp.dilation > 1 ? pr->cp.dilation
+                                                           : 1;
     cs_window e;
     memset(&e, 0, sizeof e);
     e.step = (int32_t)k;
@@ -265,14 +319,15 @@ static cs_window expected_window(const problem *pr, int64_t k, const double *Z,
     e.op = (int32_t)pr->op;
     e.f = f;
     const size_t at = t_at(o, i, h, w, c);
-    e.value = is_forward(pr->op) ? Z[at] : pr->dZ[at];
-    if (pr->op == CS_OP_CONV_BACKWARD) e.amount = e.value;
+    /* conv transpose: the element of X spread over the window, times W */
+    e.value = is_forward(pr->op) ? Z[at] : transpose ? pr->A[at] : pr->dZ[at];
+    if (pr->op == CS_OP_CONV_BACKWARD || transpose) e.amount = e.value;
     if (pr->op == CS_OP_POOL_BACKWARD)
         e.amount = pr->pp.mode == CS_POOL_AVERAGE ? e.value / (f * f) : e.value;
     /* Max pooling's mask: "1 = gets the gradient" backward (per the ties rule), "is a max"
      * forward (every tied maximum, whatever the ties rule). */
     memset(mask, 0, (size_t)f * f);
-    if (!is_conv(pr->op) && pr->pp.mode == CS_POOL_MAX)
+    if (is_max_pool(pr))
         e.mask_count = ref_mask(pr->A, pr->in, f, i, c, e.vert_start, e.hori_start,
                                 pr->op == CS_OP_POOL_FORWARD ? CS_TIES_ALL : pr->pp.ties, mask);
     return e;
@@ -338,6 +393,17 @@ static void run_batch(const problem *pr, batch *B) {
                   "%s: batch failed", pr->label);
             ref_pool_backward(pr->dZ, pr->A, pr->in, pr->pp, -1, NULL, B->b_dA, B->t_dA);
             break;
+        case CS_OP_CONV_TRANSPOSE:
+            B->out = t_alloc_nan(no);
+            B->b_out = t_alloc_nan(no);
+            B->t_out = malloc(no * sizeof(int));
+            CHECK(cs_conv_transpose(pr->A, pr->in, pr->W, pr->b, pr->tp, B->out) == CS_OK,
+                  "%s: batch failed", pr->label);
+            ref_conv_transpose(pr->A, pr->in, pr->W, pr->b, pr->tp, -1, NULL, NULL, B->b_out,
+                               B->t_out);
+            break;
+        case CS_OP_COUNT:
+            break;
     }
 }
 
@@ -372,7 +438,7 @@ static const double *tensor_of(cs_stepper *s, cs_tensor_id id, cs_shape want, co
 /* ---- run to the end ----------------------------------------------------------------------- */
 
 static void stepper_run_to_the_end_equals_the_batch_kernel(void) {
-    for (int op = 0; op < 4; op++)
+    for (int op = 0; op < CS_OP_COUNT; op++)
         for (uint64_t seed = 1; seed <= N_CONFIGS; seed++) {
             problem pr;
             make_problem(&pr, (cs_op)op, seed);
@@ -391,7 +457,19 @@ static void stepper_run_to_the_end_equals_the_batch_kernel(void) {
                       "%s: position %lld at the end, expected %lld", pr.label,
                       (long long)cs_stepper_position(s), (long long)total);
                 char what[300];
-                if (is_forward(pr.op)) {
+                if (pr.op == CS_OP_CONV_TRANSPOSE) {
+                    /* Stepper and kernel both add in the loop's order: bitwise, and exactly the
+                     * naive loop's values. */
+                    const double *o = tensor_of(s, CS_T_OUT, pr.out, pr.label);
+                    snprintf(what, sizeof what, "%s: CS_T_OUT vs the batch kernel, bitwise",
+                             pr.label);
+                    if (o) T_SAME(what, o, B.out, pr.out, T_NHWC);
+                    double *r = t_alloc_nan(t_count(pr.out));
+                    ref_conv_transpose(pr.A, pr.in, pr.W, pr.b, pr.tp, -1, NULL, r, NULL, NULL);
+                    snprintf(what, sizeof what, "%s: CS_T_OUT vs the naive loop, exact", pr.label);
+                    if (o) T_EQUAL(what, o, r, pr.out, T_NHWC);
+                    free(r);
+                } else if (is_forward(pr.op)) {
                     const double *o = tensor_of(s, CS_T_OUT, pr.out, pr.label);
                     snprintf(what, sizeof what, "%s: CS_T_OUT vs the batch kernel, bitwise",
                              pr.label);
@@ -430,7 +508,7 @@ static void stepper_run_to_the_end_equals_the_batch_kernel(void) {
 }
 
 static void batch_kernels_agree_with_the_naive_loops(void) {
-    for (int op = 0; op < 4; op++)
+    for (int op = 0; op < CS_OP_COUNT; op++)
         for (uint64_t seed = 1; seed <= N_CONFIGS; seed++) {
             problem pr;
             make_problem(&pr, (cs_op)op, seed);
@@ -438,7 +516,16 @@ static void batch_kernels_agree_with_the_naive_loops(void) {
             run_batch(&pr, &B);
             const size_t na = t_count(pr.in), no = t_count(pr.out);
             char what[300];
-            if (pr.op == CS_OP_CONV_FORWARD || pr.op == CS_OP_POOL_FORWARD) {
+            if (pr.op == CS_OP_CONV_TRANSPOSE) {
+                double *r = t_alloc_nan(no);
+                ref_conv_transpose(pr.A, pr.in, pr.W, pr.b, pr.tp, -1, NULL, r, NULL, NULL);
+                snprintf(what, sizeof what, "%s: batch Y vs the naive loop (loop order: exact)",
+                         pr.label);
+                T_EQUAL(what, B.out, r, pr.out, T_NHWC);
+                snprintf(what, sizeof what, "%s: batch Y vs the naive loop within 1e-12", pr.label);
+                T_CLOSE(what, B.out, r, B.b_out, B.t_out, pr.out, T_NHWC);
+                free(r);
+            } else if (pr.op == CS_OP_CONV_FORWARD || pr.op == CS_OP_POOL_FORWARD) {
                 double *r = t_alloc_nan(no);
                 if (pr.op == CS_OP_CONV_FORWARD) {
                     /* convstep.h: products summed in index order, then + b; the naive loop too. */
@@ -484,7 +571,7 @@ static void batch_kernels_agree_with_the_naive_loops(void) {
 /* ---- partial sums after k steps --------------------------------------------------------------- */
 
 static void stepper_after_k_steps_holds_the_first_k_windows(void) {
-    for (int op = 0; op < 4; op++)
+    for (int op = 0; op < CS_OP_COUNT; op++)
         for (uint64_t seed = 1; seed <= N_CONFIGS; seed++) {
             problem pr;
             make_problem(&pr, (cs_op)op, seed);
@@ -504,7 +591,21 @@ static void stepper_after_k_steps_holds_the_first_k_windows(void) {
             char what[300];
             snprintf(what, sizeof what, "%s: after %lld of %lld steps", pr.label, (long long)k,
                      (long long)total);
-            if (is_forward(pr.op)) {
+            if (pr.op == CS_OP_CONV_TRANSPOSE) {
+                /* The partial sums of the first k windows, in Y_pad and in the crop + b. */
+                const cs_shape ps = ref_conv_transpose_pad_shape(pr.in, pr.tp);
+                double *rp = t_alloc_nan(t_count(ps)), *ry = t_alloc_nan(t_count(pr.out));
+                ref_conv_transpose(pr.A, pr.in, pr.W, pr.b, pr.tp, (long)k, rp, ry, NULL, NULL);
+                char w2[340];
+                const double *g = tensor_of(s, CS_T_OUT_PAD, ps, what);
+                snprintf(w2, sizeof w2, "%s: CS_T_OUT_PAD (loop order: exact)", what);
+                if (g) T_EQUAL(w2, g, rp, ps, T_NHWC);
+                g = tensor_of(s, CS_T_OUT, pr.out, what);
+                snprintf(w2, sizeof w2, "%s: CS_T_OUT (crop + b: exact)", what);
+                if (g) T_EQUAL(w2, g, ry, pr.out, T_NHWC);
+                free(rp);
+                free(ry);
+            } else if (is_forward(pr.op)) {
                 /* Windows are visited in (i, c, h, w) order, which is not memory order: the first
                  * k windows are a scattered set of elements, and all others are still 0. */
                 double *want = t_alloc_nan(t_count(pr.out));
@@ -586,7 +687,7 @@ static void check_seek(const problem *pr, cs_stepper *s, int64_t k, const char *
 }
 
 static void seek_equals_k_calls_of_next_forwards_and_backwards(void) {
-    for (int op = 0; op < 4; op++)
+    for (int op = 0; op < CS_OP_COUNT; op++)
         for (uint64_t seed = 1; seed <= N_CONFIGS; seed++) {
             problem pr;
             make_problem(&pr, (cs_op)op, seed);
@@ -696,7 +797,7 @@ static void seek_out_of_range_returns_param_error_and_changes_nothing(void) {
 /* ---- the window record ---------------------------------------------------------------------- */
 
 static void window_record_matches_the_loop_order_at_every_step(void) {
-    for (int op = 0; op < 4; op++)
+    for (int op = 0; op < CS_OP_COUNT; op++)
         for (uint64_t seed = 1; seed <= N_CONFIGS; seed++) {
             problem pr;
             make_problem(&pr, (cs_op)op, seed);
@@ -815,15 +916,18 @@ static int window_is_step_0(const problem *pr, const cs_window *w, char *why, si
     return w != NULL && same_window(w, &z, why, cap);
 }
 
-static int outputs_zero(cs_stepper *s, const char **which) {
-    for (int t = 1; t < 6; t++) {
+/* Every output +0; conv transpose's CS_T_OUT is the crop of Y_pad + b, so b there. */
+static int outputs_zero(const problem *pr, cs_stepper *s, const char **which) {
+    for (int t = 1; t < N_TENSOR_IDS; t++) {
         cs_shape sh;
         const double *p = cs_stepper_tensor(s, (cs_tensor_id)t, &sh);
         if (!p) continue;
+        const int bias = pr->op == CS_OP_CONV_TRANSPOSE && t == CS_T_OUT;
         for (size_t k = 0; k < t_count(sh); k++)
-            if (!t_same_bits(p[k], 0.0)) {
-                static const char *const names[] = {
-                    "", "CS_T_OUT", "CS_T_DA_PREV_PAD", "CS_T_DA_PREV", "CS_T_DW", "CS_T_DB"};
+            if (!t_same_bits(p[k], bias ? 0.0 + pr->b[k % (size_t)sh.n_C] : 0.0)) {
+                static const char *const names[N_TENSOR_IDS] = {
+                    "",        "CS_T_OUT", "CS_T_DA_PREV_PAD", "CS_T_DA_PREV",
+                    "CS_T_DW", "CS_T_DB",  "CS_T_OUT_PAD"};
                 *which = names[t];
                 return 0;
             }
@@ -832,7 +936,7 @@ static int outputs_zero(cs_stepper *s, const char **which) {
 }
 
 static void step_0_record_has_only_total_op_and_f_and_outputs_are_zero(void) {
-    for (int op = 0; op < 4; op++) {
+    for (int op = 0; op < CS_OP_COUNT; op++) {
         problem pr;
         make_problem(&pr, (cs_op)op, 5);
         cs_stepper *s = make_stepper(&pr);
@@ -843,8 +947,8 @@ static void step_0_record_has_only_total_op_and_f_and_outputs_are_zero(void) {
                   (long long)cs_stepper_position(s));
             CHECK(window_is_step_0(&pr, cs_stepper_window(s), why, sizeof why),
                   "%s: the record after create is not the step-0 record: %s", pr.label, why);
-            CHECK(outputs_zero(s, &which), "%s: %s is not +0 everywhere after create", pr.label,
-                  which);
+            CHECK(outputs_zero(&pr, s, &which), "%s: %s is not +0 everywhere after create",
+                  pr.label, which);
             cs_stepper_next(s);
             cs_stepper_next(s);
             cs_stepper_reset(s);
@@ -852,14 +956,14 @@ static void step_0_record_has_only_total_op_and_f_and_outputs_are_zero(void) {
                   (long long)cs_stepper_position(s));
             CHECK(window_is_step_0(&pr, cs_stepper_window(s), why, sizeof why),
                   "%s: the record after reset is not the step-0 record: %s", pr.label, why);
-            CHECK(outputs_zero(s, &which), "%s: %s is not +0 everywhere after reset", pr.label,
+            CHECK(outputs_zero(&pr, s, &which), "%s: %s is not +0 everywhere after reset", pr.label,
                   which);
             cs_stepper_next(s);
             CHECK(cs_stepper_seek(s, 0) == CS_OK, "%s: seek(0) failed", pr.label);
             CHECK(window_is_step_0(&pr, cs_stepper_window(s), why, sizeof why),
                   "%s: the record after seek(0) is not the step-0 record: %s", pr.label, why);
-            CHECK(outputs_zero(s, &which), "%s: %s is not +0 everywhere after seek(0)", pr.label,
-                  which);
+            CHECK(outputs_zero(&pr, s, &which), "%s: %s is not +0 everywhere after seek(0)",
+                  pr.label, which);
             cs_stepper_destroy(s);
         }
         free_problem(&pr);
@@ -867,7 +971,7 @@ static void step_0_record_has_only_total_op_and_f_and_outputs_are_zero(void) {
 }
 
 static void next_returns_0_at_the_end_and_changes_nothing(void) {
-    for (int op = 0; op < 4; op++) {
+    for (int op = 0; op < CS_OP_COUNT; op++) {
         problem pr;
         make_problem(&pr, (cs_op)op, 6);
         cs_stepper *s = make_stepper(&pr);
@@ -899,7 +1003,7 @@ static void next_returns_0_at_the_end_and_changes_nothing(void) {
 }
 
 static void reset_then_run_again_gives_the_same_bits(void) {
-    for (int op = 0; op < 4; op++) {
+    for (int op = 0; op < CS_OP_COUNT; op++) {
         problem pr;
         make_problem(&pr, (cs_op)op, 7);
         cs_stepper *s = make_stepper(&pr);
@@ -923,24 +1027,26 @@ static void reset_then_run_again_gives_the_same_bits(void) {
 
 static void each_op_owns_exactly_its_tensors(void) {
     /* Which tensors exist, per op (convstep.h): A_PREV_PAD, OUT, DA_PREV_PAD, DA_PREV, DW, DB. */
-    static const int has[4][6] = {
-        {1, 1, 0, 0, 0, 0}, /* conv forward */
-        {1, 0, 1, 1, 1, 1}, /* conv backward */
-        {1, 1, 0, 0, 0, 0}, /* pool forward */
-        {1, 0, 1, 1, 0, 0}, /* pool backward */
+    static const int has[][N_TENSOR_IDS] = {
+        {1, 1, 0, 0, 0, 0, 0}, /* conv forward */
+        {1, 0, 1, 1, 1, 1, 0}, /* conv backward */
+        {1, 1, 0, 0, 0, 0, 0}, /* pool forward */
+        {1, 0, 1, 1, 0, 0, 0}, /* pool backward */
+        {1, 1, 0, 0, 0, 0, 1}, /* conv transpose */
     };
-    for (int op = 0; op < 4; op++) {
+    _Static_assert(sizeof has / sizeof has[0] == CS_OP_COUNT, "a row per op");
+    for (int op = 0; op < CS_OP_COUNT; op++) {
         problem pr;
         make_problem(&pr, (cs_op)op, 2);
         cs_stepper *s = make_stepper(&pr);
         if (s) {
-            for (int t = 0; t < 6; t++) {
+            for (int t = 0; t < N_TENSOR_IDS; t++) {
                 const double *p = cs_stepper_tensor(s, (cs_tensor_id)t, NULL);
                 CHECK((p != NULL) == has[op][t], "%s: tensor %d is %s, expected %s", pr.label, t,
                       p ? "present" : "NULL", has[op][t] ? "present" : "NULL");
             }
-            CHECK(cs_stepper_tensor(s, (cs_tensor_id)6, NULL) == NULL,
-                  "%s: tensor id 6 is not NULL", pr.label);
+            CHECK(cs_stepper_tensor(s, (cs_tensor_id)N_TENSOR_IDS, NULL) == NULL,
+                  "%s: tensor id %d is not NULL", pr.label, N_TENSOR_IDS);
             CHECK(cs_stepper_tensor(s, (cs_tensor_id)-1, NULL) == NULL,
                   "%s: tensor id -1 is not NULL", pr.label);
             cs_stepper_destroy(s);
@@ -950,7 +1056,7 @@ static void each_op_owns_exactly_its_tensors(void) {
 }
 
 static void a_prev_pad_holds_the_input_inside_zero_padding(void) {
-    for (int op = 0; op < 4; op++)
+    for (int op = 0; op < CS_OP_COUNT; op++)
         for (uint64_t seed = 1; seed <= N_CONFIGS; seed++) {
             problem pr;
             make_problem(&pr, (cs_op)op, seed);
@@ -1034,7 +1140,7 @@ static void da_prev_is_the_crop_of_the_padded_gradient(void) {
 static void stepper_keeps_its_own_copy_of_a_prev(void) {
     /* "A_prev may change afterwards without effect": overwrite the caller's A_prev with NaN
      * right after create; the run still equals the batch kernel on the original. */
-    for (int op = 0; op < 4; op++) {
+    for (int op = 0; op < CS_OP_COUNT; op++) {
         problem pr;
         make_problem(&pr, (cs_op)op, 4);
         batch B;
@@ -1045,7 +1151,7 @@ static void stepper_keeps_its_own_copy_of_a_prev(void) {
             while (cs_stepper_next(s)) {}
             char what[300];
             snprintf(what, sizeof what, "%s, A_prev overwritten after create", pr.label);
-            if (is_forward(pr.op)) {
+            if (is_forward(pr.op) || pr.op == CS_OP_CONV_TRANSPOSE) {
                 const double *o = tensor_of(s, CS_T_OUT, pr.out, what);
                 if (o) T_SAME(what, o, B.out, pr.out, T_NHWC);
             } else {
@@ -1094,11 +1200,11 @@ static void two_steppers_do_not_share_state(void) {
 }
 
 static void non_max_ops_have_an_all_zero_mask(void) {
-    for (int op = 0; op < 4; op++)
+    for (int op = 0; op < CS_OP_COUNT; op++)
         for (uint64_t seed = 1; seed <= N_CONFIGS; seed++) {
             problem pr;
             make_problem(&pr, (cs_op)op, seed);
-            if (!is_conv(pr.op) && pr.pp.mode == CS_POOL_MAX) {
+            if (is_max_pool(&pr)) {
                 free_problem(&pr);
                 continue;
             }
@@ -1121,7 +1227,7 @@ static void reset_after_changing_inputs_replays_with_the_new_inputs(void) {
     /* W, b, dZ and dA stay the caller's and are read on every step. After the caller changes
      * one and resets, seeking must replay with the new values, not restore partial sums saved
      * from the old ones. */
-    for (int op = 0; op < 4; op++) {
+    for (int op = 0; op < CS_OP_COUNT; op++) {
         problem pr;
         make_problem(&pr, (cs_op)op, 8);
         cs_stepper *s = make_stepper(&pr);
@@ -1130,10 +1236,14 @@ static void reset_after_changing_inputs_replays_with_the_new_inputs(void) {
             while (cs_stepper_next(s)) {}
             cs_stepper_seek(s, total / 2);
             cs_stepper_seek(s, total);
-            for (size_t k = 0; k < t_count(pr.out); k++) pr.dZ[k] *= -3.0;
+            if (pr.dZ)
+                for (size_t k = 0; k < t_count(pr.out); k++) pr.dZ[k] *= -3.0;
+            const int n_C_other = pr.op == CS_OP_CONV_TRANSPOSE ? pr.tp.n_C_out : pr.cp.n_C;
             if (pr.W)
-                for (size_t k = 0; k < (size_t)pr.f * pr.f * pr.in.n_C * pr.cp.n_C; k++)
+                for (size_t k = 0; k < (size_t)pr.f * pr.f * pr.in.n_C * n_C_other; k++)
                     pr.W[k] += 1.0;
+            if (pr.b)
+                for (int k = 0; k < n_C_other; k++) pr.b[k] -= 0.5;
             cs_stepper_reset(s);
             const int64_t stops[3] = {total, total / 2 + 1, total / 2};
             for (int j = 0; j < 3; j++) {
@@ -1154,6 +1264,14 @@ static void reset_after_changing_inputs_replays_with_the_new_inputs(void) {
         }
         free_problem(&pr);
     }
+}
+
+static void cs_op_is_forward_names_the_ops_that_write_one_cell_per_step(void) {
+    for (int op = 0; op < CS_OP_COUNT; op++)
+        CHECK(cs_op_is_forward((cs_op)op) == is_forward((cs_op)op),
+              "cs_op_is_forward(%s) is %d, expected %d", op_names[op], cs_op_is_forward((cs_op)op),
+              is_forward((cs_op)op));
+    CHECK(cs_op_is_forward(CS_OP_COUNT) == 0, "cs_op_is_forward(CS_OP_COUNT) is not 0");
 }
 
 static void window_record_layout_matches_the_javascript_views(void) {
@@ -1185,6 +1303,7 @@ void run_stepper_tests(void) {
     RUN(seek_out_of_range_returns_param_error_and_changes_nothing);
     RUN(window_record_matches_the_loop_order_at_every_step);
     RUN(window_record_layout_matches_the_javascript_views);
+    RUN(cs_op_is_forward_names_the_ops_that_write_one_cell_per_step);
     RUN(window_record_of_a_known_max_pool_step);
     RUN(window_record_of_a_known_dilated_conv_step);
     RUN(step_0_record_has_only_total_op_and_f_and_outputs_are_zero);

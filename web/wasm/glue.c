@@ -47,6 +47,14 @@ int csw_stepper_create_pool_forward(const double *A_prev, int m, int h, int w, i
 int csw_stepper_create_pool_backward(const double *dA, const double *A_prev, int m, int h, int w,
                                      int c, int f, int stride, int mode, int ties,
                                      cs_stepper **out);
+int csw_conv_transpose_validate(int m, int h, int w, int c, int f, int n_C_out, int stride, int pad,
+                                int dil, int output_padding, char *msg, int msg_cap, int *out4);
+int csw_conv_transpose(const double *X, int m, int h, int w, int c, const double *W,
+                       const double *b, int f, int n_C_out, int stride, int pad, int dil,
+                       int output_padding, double *Y);
+int csw_stepper_create_conv_transpose(const double *X, int m, int h, int w, int c, const double *W,
+                                      const double *b, int f, int n_C_out, int stride, int pad,
+                                      int dil, int output_padding, cs_stepper **out);
 int csw_stepper_seek(cs_stepper *s, int k);
 int csw_stepper_total(const cs_stepper *s);
 int csw_stepper_position(const cs_stepper *s);
@@ -72,6 +80,12 @@ static cs_conv_params conv_params_of(int f, int n_C, int stride, int pad, int di
 
 static cs_pool_params pool_params_of(int f, int stride, int mode, int ties) {
     cs_pool_params p = {f, stride, (cs_pool_mode)mode, (cs_pool_ties)ties};
+    return p;
+}
+
+static cs_conv_transpose_params conv_transpose_params_of(int f, int n_C_out, int stride, int pad,
+                                                         int dil, int output_padding) {
+    cs_conv_transpose_params p = {f, n_C_out, stride, pad, dil, output_padding};
     return p;
 }
 
@@ -109,6 +123,19 @@ int csw_pool_validate(int m, int h, int w, int c, int f, int stride, int mode, i
     return (int)st;
 }
 
+int csw_conv_transpose_validate(int m, int h, int w, int c, int f, int n_C_out, int stride, int pad,
+                                int dil, int output_padding, char *msg, int msg_cap, int *out4) {
+    cs_shape in = shape_of(m, h, w, c), out;
+    cs_conv_transpose_params p =
+        conv_transpose_params_of(f, n_C_out, stride, pad, dil, output_padding);
+    cs_status st = cs_conv_transpose_validate(in, p, msg, msg_cap > 0 ? (size_t)msg_cap : 0);
+    if (st == CS_OK && out4 != NULL) {
+        st = cs_conv_transpose_output_shape(in, p, &out);
+        if (st == CS_OK) put_shape(out, out4);
+    }
+    return (int)st;
+}
+
 /* ---- batch kernels -------------------------------------------------------------------------- */
 
 int csw_zero_pad(const double *X, int m, int h, int w, int c, int pad, double *X_pad) {
@@ -140,6 +167,14 @@ int csw_pool_backward(const double *dA, const double *A_prev, int m, int h, int 
                                  pool_params_of(f, stride, mode, ties), dA_prev);
 }
 
+int csw_conv_transpose(const double *X, int m, int h, int w, int c, const double *W,
+                       const double *b, int f, int n_C_out, int stride, int pad, int dil,
+                       int output_padding, double *Y) {
+    return (int)cs_conv_transpose(
+        X, shape_of(m, h, w, c), W, b,
+        conv_transpose_params_of(f, n_C_out, stride, pad, dil, output_padding), Y);
+}
+
 /* ---- steppers: creation writes the new stepper's address into *out ------------------------ */
 
 int csw_stepper_create_conv_forward(const double *A_prev, int m, int h, int w, int c,
@@ -167,6 +202,14 @@ int csw_stepper_create_pool_backward(const double *dA, const double *A_prev, int
                                      cs_stepper **out) {
     return (int)cs_stepper_create_pool_backward(dA, A_prev, shape_of(m, h, w, c),
                                                 pool_params_of(f, stride, mode, ties), out);
+}
+
+int csw_stepper_create_conv_transpose(const double *X, int m, int h, int w, int c, const double *W,
+                                      const double *b, int f, int n_C_out, int stride, int pad,
+                                      int dil, int output_padding, cs_stepper **out) {
+    return (int)cs_stepper_create_conv_transpose(
+        X, shape_of(m, h, w, c), W, b,
+        conv_transpose_params_of(f, n_C_out, stride, pad, dil, output_padding), out);
 }
 
 /* The library counts steps in int64_t; a JavaScript call cannot pass one without BigInt, and a

@@ -8,6 +8,9 @@ import type { ConvstepModule } from './generated/convstep.mjs';
 import {
   ConvstepError,
   type ConvParams,
+  type ConvTransposeParams,
+  type ConvTransposeStepper,
+  type ConvTransposeStepperSpec,
   type Engine,
   type PoolParams,
   type Shape4,
@@ -17,7 +20,14 @@ import {
   type Validation,
 } from './types';
 import { Heap, type Ptr } from './heap';
-import { convArgs, poolArgs, type ConvArgs, type PoolArgs } from './params';
+import {
+  convArgs,
+  convTransposeArgs,
+  poolArgs,
+  type ConvArgs,
+  type ConvTransposeArgs,
+  type PoolArgs,
+} from './params';
 import { MAX_ELEMENTS, Status } from './status';
 import { checkShape, checkTensor, expectShape, shapeSize, shapeText } from './tensor';
 import { createStepper } from './stepper';
@@ -120,12 +130,64 @@ export class WasmEngine implements Engine {
     return this.outShape();
   }
 
+  /** cs_conv_transpose_validate: Y's shape, or a ConvstepError with the library's sentence. */
+  convTransposeOutShape(inShape: Shape4, a: ConvTransposeArgs): Shape4 {
+    const st = this.mod._csw_conv_transpose_validate(
+      inShape[0],
+      inShape[1],
+      inShape[2],
+      inShape[3],
+      a[0],
+      a[1],
+      a[2],
+      a[3],
+      a[4],
+      a[5],
+      this.scratch,
+      MSG_CAP,
+      this.scratchShape,
+    );
+    if (st !== Status.OK) throw new ConvstepError(st, this.heap.readString(this.scratch, MSG_CAP));
+    return this.outShape();
+  }
+
   validateConv(inShape: Shape4, p: ConvParams): Validation {
     return asValidation(() => this.convOutShape(checkShape('A_prev', inShape), convArgs(p)));
   }
 
   validatePool(inShape: Shape4, p: PoolParams): Validation {
     return asValidation(() => this.poolOutShape(checkShape('A_prev', inShape), poolArgs(p)));
+  }
+
+  validateConvTranspose(inShape: Shape4, p: ConvTransposeParams): Validation {
+    return asValidation(() => this.convTransposeOutShape(checkShape('X', inShape), convTransposeArgs(p)));
+  }
+
+  /** Checks a transposed convolution's tensors against each other; returns X's and Y's shapes. */
+  convTransposeShapes(
+    X: Tensor,
+    W: Tensor,
+    b: Tensor,
+    a: ConvTransposeArgs,
+  ): { inShape: Shape4; outShape: Shape4 } {
+    const inShape = checkTensor('X', X);
+    const wShape = checkTensor('W', W);
+    const bShape = checkTensor('b', b);
+    const outShape = this.convTransposeOutShape(inShape, a);
+    const [f, nCOut] = a;
+    expectShape(
+      'W',
+      wShape,
+      [f, f, nCOut, inShape[3]],
+      `f ${f}, n_C_out ${nCOut} and ${inShape[3]} input channel${inShape[3] === 1 ? '' : 's'} (W is the convolution's (f, f, n_C_prev, n_C))`,
+    );
+    if (shapeSize(bShape) !== nCOut) {
+      throw new ConvstepError(
+        Status.SHAPE,
+        `b has shape ${shapeText(bShape)}, but n_C_out ${nCOut} needs one bias per output channel: 1×1×1×${nCOut}`,
+      );
+    }
+    return { inShape, outShape };
   }
 
   /** Checks a convolution's tensors against each other; returns the input and output shapes. */
@@ -288,6 +350,37 @@ export class WasmEngine implements Engine {
     });
   }
 
+  convTranspose(X: Tensor, W: Tensor, b: Tensor, p: ConvTransposeParams): Tensor {
+    const a = convTransposeArgs(p);
+    const { inShape: s, outShape } = this.convTransposeShapes(X, W, b, a);
+    return this.heap.scoped((sc) => {
+      const pX = sc.put(X, 'X');
+      const pW = sc.put(W, 'W');
+      const pb = sc.put(b, 'b');
+      const pY = sc.allocF64(shapeSize(outShape), 'Y');
+      this.check(
+        this.mod._csw_conv_transpose(
+          pX,
+          s[0],
+          s[1],
+          s[2],
+          s[3],
+          pW,
+          pb,
+          a[0],
+          a[1],
+          a[2],
+          a[3],
+          a[4],
+          a[5],
+          pY,
+        ),
+        'conv_transpose',
+      );
+      return { shape: outShape, data: this.heap.readF64(pY, shapeSize(outShape)) };
+    });
+  }
+
   // ---- random numbers ----
 
   randn(seed: number, shapes: readonly Shape4[]): Tensor[] {
@@ -307,7 +400,17 @@ export class WasmEngine implements Engine {
   // ---- steppers ----
 
   createStepper(spec: StepperSpec): Stepper {
-    return createStepper(this, spec, this.scratch + SCRATCH_OUTPTR);
+    return createStepper(this, spec, this.scratch + SCRATCH_OUTPTR) as Stepper;
+  }
+
+  createConvTransposeStepper(spec: ConvTransposeStepperSpec): ConvTransposeStepper {
+    if (spec === null || typeof spec !== 'object' || spec.op !== 'conv_transpose') {
+      throw new ConvstepError(
+        Status.PARAM,
+        "createConvTransposeStepper needs a spec { op: 'conv_transpose', X, W, b, params }",
+      );
+    }
+    return createStepper(this, spec, this.scratch + SCRATCH_OUTPTR) as ConvTransposeStepper;
   }
 
   /** Memory use, for tests that check that nothing leaks. */

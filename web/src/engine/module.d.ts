@@ -48,6 +48,55 @@ declare module '*/generated/convstep.mjs' {
       out4: Ptr,
     ): number;
 
+    _csw_conv_transpose_validate(
+      m: number,
+      h: number,
+      w: number,
+      c: number,
+      f: number,
+      nCOut: number,
+      stride: number,
+      pad: number,
+      dil: number,
+      outputPadding: number,
+      msg: Ptr,
+      msgCap: number,
+      out4: Ptr,
+    ): number;
+    _csw_conv_transpose(
+      X: Ptr,
+      m: number,
+      h: number,
+      w: number,
+      c: number,
+      W: Ptr,
+      b: Ptr,
+      f: number,
+      nCOut: number,
+      stride: number,
+      pad: number,
+      dil: number,
+      outputPadding: number,
+      Y: Ptr,
+    ): number;
+    /** writes the new stepper's address into *out */
+    _csw_stepper_create_conv_transpose(
+      X: Ptr,
+      m: number,
+      h: number,
+      w: number,
+      c: number,
+      W: Ptr,
+      b: Ptr,
+      f: number,
+      nCOut: number,
+      stride: number,
+      pad: number,
+      dil: number,
+      outputPadding: number,
+      out: Ptr,
+    ): number;
+
     _csw_zero_pad(X: Ptr, m: number, h: number, w: number, c: number, pad: number, X_pad: Ptr): number;
     _csw_conv_forward(
       A_prev: Ptr,

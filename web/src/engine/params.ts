@@ -1,7 +1,14 @@
 // Layer parameters from their TypeScript form to the ints the WebAssembly glue takes.
 // Only what C's int cannot express is checked here (fractions, NaN, out-of-range numbers, unknown
 // mode names); every other rule is the C library's, with its own sentence.
-import { ConvstepError, type ConvParams, type PoolMode, type PoolParams, type PoolTies } from './types';
+import {
+  ConvstepError,
+  type ConvParams,
+  type ConvTransposeParams,
+  type PoolMode,
+  type PoolParams,
+  type PoolTies,
+} from './types';
 import { Status } from './status';
 
 const INT_MIN = -(2 ** 31);
@@ -29,6 +36,23 @@ export function convArgs(p: ConvParams): ConvArgs {
     int('stride', p.stride),
     int('pad', p.pad),
     int('dilation', p.dilation ?? 0),
+  ];
+}
+
+/** f, n_C_out, stride, pad, dilation, output_padding */
+export type ConvTransposeArgs = [number, number, number, number, number, number];
+
+export function convTransposeArgs(p: ConvTransposeParams): ConvTransposeArgs {
+  if (p === null || typeof p !== 'object') {
+    throw new ConvstepError(Status.PARAM, 'the transposed convolution parameters are missing');
+  }
+  return [
+    int('f', p.f),
+    int('n_C_out', p.nCOut),
+    int('stride', p.stride),
+    int('pad', p.pad),
+    int('dilation', p.dilation ?? 0),
+    int('output_padding', p.outputPadding ?? 0),
   ];
 }
 

@@ -5,13 +5,20 @@
 // straight from the C struct (cs_window) at its documented byte offsets.
 import type { ConvstepModule } from './generated/convstep.mjs';
 import type { Heap, Ptr, Scope } from './heap';
-import { convArgs, poolArgs, type ConvArgs, type PoolArgs } from './params';
+import {
+  convArgs,
+  convTransposeArgs,
+  poolArgs,
+  type ConvArgs,
+  type ConvTransposeArgs,
+  type PoolArgs,
+} from './params';
 import { Status } from './status';
 import {
   ConvstepError,
-  type Op,
+  type ConvTransposeStepperSpec,
   type Shape4,
-  type Stepper,
+  type StepperOp,
   type StepperSpec,
   type StepperTensor,
   type Tensor,
@@ -26,6 +33,7 @@ const TENSOR_IDS: Record<StepperTensor, number> = {
   dA_prev: 3,
   dW: 4,
   db: 5,
+  out_pad: 6,
 };
 
 /** cs_window: thirteen int32 from byte 0, then two doubles at bytes 56 and 64. */
@@ -66,7 +74,8 @@ const finalizer =
       })
     : null;
 
-export class WasmStepper implements Stepper {
+/** A stepper of any op; as a Stepper (op: Op) or a ConvTransposeStepper by its op. */
+export class WasmStepper<O extends StepperOp = StepperOp> {
   readonly total: number;
   private owned: Owned | null;
   private readonly windowPtr: Ptr;
@@ -76,7 +85,7 @@ export class WasmStepper implements Stepper {
 
   constructor(
     engine: StepperHost,
-    readonly op: Op,
+    readonly op: O,
     stepper: Ptr,
     inputs: Ptr[],
     f: number,
@@ -197,10 +206,20 @@ export interface StepperHost {
     dZ: Tensor | null,
     a: ConvArgs,
   ): { inShape: Shape4; outShape: Shape4 };
+  convTransposeShapes(
+    X: Tensor,
+    W: Tensor,
+    b: Tensor,
+    a: ConvTransposeArgs,
+  ): { inShape: Shape4; outShape: Shape4 };
   poolShapes(A_prev: Tensor, dA: Tensor | null, a: PoolArgs): { inShape: Shape4; outShape: Shape4 };
 }
 
-export function createStepper(engine: StepperHost, spec: StepperSpec, outPtr: Ptr): Stepper {
+export function createStepper(
+  engine: StepperHost,
+  spec: StepperSpec | ConvTransposeStepperSpec,
+  outPtr: Ptr,
+): WasmStepper {
   if (spec === null || typeof spec !== 'object') {
     throw new ConvstepError(Status.PARAM, 'createStepper needs a spec: { op, tensors, params }');
   }
@@ -291,11 +310,37 @@ export function createStepper(engine: StepperHost, spec: StepperSpec, outPtr: Pt
         f = a[0];
         break;
       }
+      case 'conv_transpose': {
+        const a = convTransposeArgs(spec.params);
+        const { inShape: s } = engine.convTransposeShapes(spec.X, spec.W, spec.b, a);
+        // X plays A_prev's part: the C stepper copies it at creation.
+        pA = sc.put(spec.X, 'X');
+        const pW = sc.put(spec.W, 'W');
+        const pb = sc.put(spec.b, 'b');
+        st = mod._csw_stepper_create_conv_transpose(
+          pA,
+          s[0],
+          s[1],
+          s[2],
+          s[3],
+          pW,
+          pb,
+          a[0],
+          a[1],
+          a[2],
+          a[3],
+          a[4],
+          a[5],
+          outPtr,
+        );
+        f = a[0];
+        break;
+      }
       default: {
         const op: unknown = (spec as { op?: unknown }).op;
         throw new ConvstepError(
           Status.PARAM,
-          `no operation is called ${JSON.stringify(op)}; try conv_forward, conv_backward, pool_forward or pool_backward`,
+          `no operation is called ${JSON.stringify(op)}; try conv_forward, conv_backward, pool_forward, pool_backward or conv_transpose`,
         );
       }
     }

@@ -13,6 +13,10 @@ export interface Tensor {
 
 export type Op = 'conv_forward' | 'conv_backward' | 'pool_forward' | 'pool_backward';
 
+/** Every op with a stepper. `Op` stays the assignment's four, so that records keyed by Op need no
+ * transposed-convolution entry until the app shows one. */
+export type StepperOp = Op | 'conv_transpose';
+
 export interface ConvParams {
   f: number;
   nC: number;
@@ -20,6 +24,24 @@ export interface ConvParams {
   pad: number;
   /** 0 or 1: no dilation */
   dilation: number;
+}
+
+/**
+ * Transposed convolution (cs_conv_transpose): X (m, n_H, n_W, n_C) -> Y (m, n_H_out, n_W_out, nCOut)
+ * with W (f, f, nCOut, n_C), the W of the convolution whose backward pass this is, and b (nCOut).
+ * n_H_out = (n_H - 1)*stride - 2*pad + dilation*(f - 1) + 1 + outputPadding; outputPadding must be
+ * below the stride or the dilation. Conv backward's dA_prev loop: each X[i,h,w,c] is spread over a
+ * window of the padded output, then the padding is cropped and b added.
+ */
+export interface ConvTransposeParams {
+  f: number;
+  nCOut: number;
+  stride: number;
+  pad: number;
+  /** 0 or 1: no dilation */
+  dilation: number;
+  /** extra rows and columns at the bottom and right; 0 unless stride (or dilation) > 1 */
+  outputPadding: number;
 }
 
 export type PoolMode = 'max' | 'average';
@@ -51,9 +73,10 @@ export interface WindowRecord {
   horiStart: number;
   horiEnd: number;
   f: number;
-  /** forward: value written; backward: incoming gradient dZ[i,h,w,c] or dA[i,h,w,c] */
+  /** forward: value written; backward: incoming gradient dZ[i,h,w,c] or dA[i,h,w,c];
+   * conv_transpose: the input element X[i,h,w,c] spread over the window */
   value: number;
-  /** amount added to each touched cell (backward ops), 0 for forward ops */
+  /** amount added to each touched cell (backward ops and conv_transpose, times W), 0 for forward ops */
   amount: number;
   /** max pooling: f*f row-major, 1 = a maximum that gets the gradient; otherwise all 0 */
   mask: Uint8Array;
@@ -66,8 +89,19 @@ export type StepperSpec =
   | { op: 'pool_forward'; A_prev: Tensor; params: PoolParams }
   | { op: 'pool_backward'; dA: Tensor; A_prev: Tensor; params: PoolParams };
 
-/** Tensors a stepper owns (copies are returned). Mirrors cs_tensor_id. */
-export type StepperTensor = 'A_prev_pad' | 'out' | 'dA_prev_pad' | 'dA_prev' | 'dW' | 'db';
+/** The stepper of a transposed convolution: X is copied at creation, W and b are the caller's. */
+export interface ConvTransposeStepperSpec {
+  op: 'conv_transpose';
+  X: Tensor;
+  W: Tensor;
+  b: Tensor;
+  params: ConvTransposeParams;
+}
+
+/** Tensors a stepper owns (copies are returned). Mirrors cs_tensor_id. conv_transpose has
+ * 'A_prev_pad' (a copy of X, not padded), 'out' (Y: the crop of Y_pad, + b) and 'out_pad' (Y_pad,
+ * the padded output the loop accumulates into; window coordinates are in it). */
+export type StepperTensor = 'A_prev_pad' | 'out' | 'dA_prev_pad' | 'dA_prev' | 'dW' | 'db' | 'out_pad';
 
 export interface Stepper {
   readonly op: Op;
@@ -86,9 +120,16 @@ export interface Stepper {
   dispose(): void;
 }
 
+/** A stepper of a transposed convolution: the Stepper interface with its own op. */
+export interface ConvTransposeStepper extends Omit<Stepper, 'op'> {
+  readonly op: 'conv_transpose';
+}
+
 export interface Engine {
   validateConv(inShape: Shape4, p: ConvParams): Validation;
   validatePool(inShape: Shape4, p: PoolParams): Validation;
+  /** inShape is X's shape; outShape is Y's */
+  validateConvTranspose(inShape: Shape4, p: ConvTransposeParams): Validation;
   zeroPad(X: Tensor, pad: number): Tensor;
   convForward(A_prev: Tensor, W: Tensor, b: Tensor, p: ConvParams): Tensor;
   convBackward(
@@ -99,10 +140,14 @@ export interface Engine {
   ): { dA_prev: Tensor; dW: Tensor; db: Tensor };
   poolForward(A_prev: Tensor, p: PoolParams): Tensor;
   poolBackward(dA: Tensor, A_prev: Tensor, p: PoolParams): Tensor;
+  /** Y = conv_transpose(X, W, b); with b = 0, X = dZ it is convBackward's dA_prev */
+  convTranspose(X: Tensor, W: Tensor, b: Tensor, p: ConvTransposeParams): Tensor;
   /** np.random.seed(seed) then np.random.randn(*shape) for each shape in order, bit for bit */
   randn(seed: number, shapes: readonly Shape4[]): Tensor[];
   /** throws ConvstepError (with the C library's sentence) on invalid parameters */
   createStepper(spec: StepperSpec): Stepper;
+  /** throws ConvstepError (with the C library's sentence) on invalid parameters */
+  createConvTransposeStepper(spec: ConvTransposeStepperSpec): ConvTransposeStepper;
 }
 
 /** A C status turned into an error carrying the C library's sentence. */

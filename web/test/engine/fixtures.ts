@@ -1,18 +1,20 @@
 // Reader for the reference fixtures in tests/fixtures/*.txt (written by tests/fixtures/generate.py).
 //
 // Format, one item per line: '#' comments and blank lines are skipped; `case <name>` opens a case
-// and `end` closes it; inside, `op conv|pool`, `shape m H W C`, `conv f n_C stride pad dilation`,
+// and `end` closes it; inside, `op conv|pool|conv_transpose`, `shape m H W C`,
+// `conv f n_C stride pad dilation`, `conv_transpose f n_C_out stride pad dilation output_padding`,
 // `pool f stride max|average`, `seed s`, and `tensor <name> d0 d1 d2 d3 v0 v1 ...`.
 import { readFileSync } from 'node:fs';
-import type { ConvParams, PoolMode, Shape4, Tensor } from '../../src/engine/types';
+import type { ConvParams, ConvTransposeParams, PoolMode, Shape4, Tensor } from '../../src/engine/types';
 
 export interface FixtureCase {
   name: string;
   /** line where the case opens, for messages */
   line: number;
-  op?: 'conv' | 'pool';
+  op?: 'conv' | 'pool' | 'conv_transpose';
   shape?: Shape4;
   conv?: ConvParams;
+  convTranspose?: ConvTransposeParams;
   pool?: { f: number; stride: number; mode: PoolMode };
   seed?: number;
   tensors: Map<string, Tensor>;
@@ -48,7 +50,8 @@ export function parseFixtures(text: string, file = 'fixtures'): FixtureCase[] {
         cur = null;
         break;
       case 'op':
-        if (rest[0] !== 'conv' && rest[0] !== 'pool') throw new Error(`${where}: unknown op ${rest[0]}`);
+        if (rest[0] !== 'conv' && rest[0] !== 'pool' && rest[0] !== 'conv_transpose')
+          throw new Error(`${where}: unknown op ${rest[0]}`);
         c.op = rest[0];
         break;
       case 'shape': {
@@ -59,6 +62,18 @@ export function parseFixtures(text: string, file = 'fixtures'): FixtureCase[] {
       case 'conv': {
         const [f, nC, stride, pad, dilation] = ints(rest, 5, where);
         c.conv = { f: f!, nC: nC!, stride: stride!, pad: pad!, dilation: dilation! };
+        break;
+      }
+      case 'conv_transpose': {
+        const [f, nCOut, stride, pad, dilation, outputPadding] = ints(rest, 6, where);
+        c.convTranspose = {
+          f: f!,
+          nCOut: nCOut!,
+          stride: stride!,
+          pad: pad!,
+          dilation: dilation!,
+          outputPadding: outputPadding!,
+        };
         break;
       }
       case 'pool': {

@@ -1,7 +1,14 @@
 // Naive reference implementations, written from the seed's loops, independent of the C code.
 // Each returns the values and, for the tolerance, the sum of the magnitudes of every term added
 // into each element (so a check can allow 1e-12 * (1 + that sum) for a different summation order).
-import type { ConvParams, PoolMode, PoolTies, Shape4, Tensor } from '../../src/engine/types';
+import type {
+  ConvParams,
+  ConvTransposeParams,
+  PoolMode,
+  PoolTies,
+  Shape4,
+  Tensor,
+} from '../../src/engine/types';
 
 export interface WithMagnitude {
   value: Tensor;
@@ -226,4 +233,62 @@ export function bitwiseMismatch(what: string, got: Tensor, want: Tensor): string
     }
   }
   return null;
+}
+
+/** Y_pad's shape of a transposed convolution: the windows' reach plus output_padding. */
+export function convTransposePadShape(s: Shape4, p: ConvTransposeParams): Shape4 {
+  const span = Math.max(1, p.dilation) * (p.f - 1) + 1;
+  return [
+    s[0],
+    (s[1] - 1) * p.stride + span + p.outputPadding,
+    (s[2] - 1) * p.stride + span + p.outputPadding,
+    p.nCOut,
+  ];
+}
+
+/**
+ * Transposed convolution, the first `windows` windows of the loop (i, c, h, w) over X (all when
+ * omitted): Y_pad[i, window, :] += W[:, :, :, c] * X[i, h, w, c]; Y = crop of Y_pad + b.
+ * The magnitude of Y counts |b| too.
+ */
+export function refConvTranspose(
+  X: Tensor,
+  W: Tensor,
+  b: Tensor,
+  p: ConvTransposeParams,
+  windows = Number.POSITIVE_INFINITY,
+): { yPad: Tensor; y: WithMagnitude } {
+  const s = X.shape;
+  const ps = convTransposePadShape(s, p);
+  const d = Math.max(1, p.dilation);
+  const ws: Shape4 = [p.f, p.f, p.nCOut, s[3]];
+  const yPad = zeros(ps);
+  let done = 0;
+  loop: for (let i = 0; i < s[0]; i++)
+    for (let c = 0; c < s[3]; c++)
+      for (let h = 0; h < s[1]; h++)
+        for (let w = 0; w < s[2]; w++) {
+          if (done >= windows) break loop;
+          done++;
+          const x = X.data[at(s, i, h, w, c)]!;
+          for (let u = 0; u < p.f; u++)
+            for (let v = 0; v < p.f; v++)
+              for (let k = 0; k < p.nCOut; k++) {
+                const o = at(ps, i, h * p.stride + u * d, w * p.stride + v * d, k);
+                const t = x * W.data[at(ws, u, v, k, c)]!;
+                yPad.value.data[o]! += t;
+                yPad.magnitude[o]! += Math.abs(t);
+              }
+        }
+  const os: Shape4 = [s[0], ps[1] - 2 * p.pad, ps[2] - 2 * p.pad, p.nCOut];
+  const y = zeros(os);
+  for (let i = 0; i < os[0]; i++)
+    for (let r = 0; r < os[1]; r++)
+      for (let q = 0; q < os[2]; q++)
+        for (let k = 0; k < os[3]; k++) {
+          const from = at(ps, i, r + p.pad, q + p.pad, k);
+          y.value.data[at(os, i, r, q, k)] = yPad.value.data[from]! + b.data[k]!;
+          y.magnitude[at(os, i, r, q, k)] = yPad.magnitude[from]! + Math.abs(b.data[k]!);
+        }
+  return { yPad: yPad.value, y };
 }
