@@ -314,6 +314,30 @@ describe('max-pool ties', () => {
     expect(Array.from(createMask([-1, -3, -2, -1], 'first'))).toEqual([1, 0, 0, 0]);
   });
 
+  it('create_mask_from_window with NaN: np.max is NaN, so no cell is picked, as the C library routes it', async () => {
+    // np.max([1, nan, 3, 3]) is nan and x == nan is False everywhere: the mask is all zeros,
+    // wherever the NaN sits in the window (the C kernel's `beats` keeps a NaN for good).
+    for (const ties of ['all', 'first'] as const) {
+      expect(Array.from(createMask([1, Number.NaN, 3, 3], ties))).toEqual([0, 0, 0, 0]);
+      expect(Array.from(createMask([Number.NaN, 1, 3, 3], ties))).toEqual([0, 0, 0, 0]);
+      expect(Array.from(createMask([1, 2, 3, Number.NaN], ties))).toEqual([0, 0, 0, 0]);
+    }
+    // the same window through the C stepper: its mask for step 1
+    const e = await engine();
+    const st = e.createStepper({
+      op: 'pool_backward',
+      A_prev: { shape: [1, 2, 2, 1], data: Float64Array.from([1, Number.NaN, 3, 3]) },
+      dA: { shape: [1, 1, 1, 1], data: Float64Array.from([1]) },
+      params: { f: 2, stride: 1, mode: 'max', ties: 'all' },
+    });
+    try {
+      st.seek(1);
+      expect(Array.from(st.window().mask)).toEqual(Array.from(createMask([1, Number.NaN, 3, 3], 'all')));
+    } finally {
+      st.dispose();
+    }
+  });
+
   for (const name of ['ties_f2_s1', 'ties_f2_s2', 'ties_f3_s1', 'ties_f3_s2_constant_window']) {
     it(`${name}: the writes of each cell add up to the fixture, under both rules`, () => {
       const fx = fixture(name);

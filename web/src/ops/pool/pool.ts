@@ -106,8 +106,13 @@ export function poolFormulas(c: Config): { nH: string; nW: string; steps: string
 export function createMask(x: ArrayLike<number>, ties: PoolTies): Uint8Array {
   const n = x.length;
   const mask = new Uint8Array(n);
+  // np.max's running maximum, as the C library keeps it: a larger value wins, and a NaN wins for
+  // good (the maximum of a window holding NaN is NaN, so x == max(x) then picks no cell).
   let mx = x[0] ?? 0;
-  for (let j = 1; j < n; j++) if ((x[j] ?? 0) > mx) mx = x[j] ?? 0;
+  for (let j = 1; j < n; j++) {
+    const v = x[j] ?? 0;
+    if (v > mx || (Number.isNaN(v) && !Number.isNaN(mx))) mx = v;
+  }
   let count = 0;
   for (let j = 0; j < n; j++) {
     const hit = x[j] === mx && !(ties === 'first' && count > 0);
