@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // npm run bench: times convstep's kernels and steppers (WebAssembly in Node, the same C built
-// natively, the seed's numpy loops) and the page (headless Chromium), prints the tables and
+// natively, PyTorch float64 on one thread, the seed's numpy loops) and the page (headless Chromium), prints the tables and
 // writes them to bench/RESULTS.md. Benchmarks, not tests: nothing here fails on a missed budget;
 // a part that cannot run says why in the results.
 //
 // Environment:
 //   BENCH_WASM_DIR  measure convstep.mjs + convstep.wasm from this folder instead of the one
 //                   build.sh writes (for comparing builds); build.sh is then not called
-//   BENCH_SKIP      comma-separated parts to leave out: native, numpy, page
+//   BENCH_SKIP      comma-separated parts to leave out: native, torch, numpy, page
 //   CC_BENCH        the native compiler (default gcc)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -146,6 +146,27 @@ function benchNumpy() {
   return { rows: res.results, numpy: res.numpy, python: res.python };
 }
 
+// ---- PyTorch -------------------------------------------------------------------------------
+
+function benchTorch() {
+  const py = '/usr/bin/python3';
+  if (!existsSync(py)) return { error: `no ${py}` };
+  const probe = spawnSync(py, ['-c', 'import torch'], { encoding: 'utf8' });
+  if (probe.status !== 0) return { error: `${py} has no torch (apt-get install python3-torch)` };
+  log('PyTorch: float64, one thread');
+  const plan = { sizes: SIZES, min_s: MIN_SECONDS, samples: SAMPLES };
+  const r = spawnSync(py, [join(here, 'torch_f64.py'), JSON.stringify(plan)], {
+    encoding: 'utf8',
+    timeout: 300000,
+  });
+  if (r.status !== 0)
+    return {
+      error: `torch_f64.py failed: ${clean((r.stderr || r.error?.message || '').trim().split('\n').pop())}`,
+    };
+  const res = JSON.parse(r.stdout.trim().split('\n').pop());
+  return { rows: res.results, torch: res.torch, threads: res.threads };
+}
+
 // ---- main ----------------------------------------------------------------------------------
 
 async function main() {
@@ -204,6 +225,9 @@ async function main() {
       setup?.free();
     }
   }
+
+  report.torch = skip.has('torch') ? { error: 'left out (BENCH_SKIP)' } : benchTorch();
+  if (report.torch.error) log(`PyTorch: not measured (${report.torch.error})`);
 
   report.numpy = skip.has('numpy') ? { error: 'left out (BENCH_SKIP)' } : benchNumpy();
   if (report.numpy.error) log(`numpy: not measured (${report.numpy.error})`);

@@ -154,7 +154,8 @@ cs_status cs_conv_forward(const double *A_prev, cs_shape in, const double *W, co
                           cs_conv_params p, double *Z);
 
 /* conv_backward: given dZ (m, n_H, n_W, n_C), overwrites dA_prev (shape of A_prev),
- * dW (f, f, n_C_prev, n_C) and db (n_C). */
+ * dW (f, f, n_C_prev, n_C) and db (n_C); every sum in the seed's order. dW's buffer serves as
+ * scratch before it gets its values, so it must not overlap an input. */
 cs_status cs_conv_backward(const double *dZ, const double *A_prev, cs_shape in, const double *W,
                            cs_conv_params p, double *dA_prev, double *dW, double *db);
 
@@ -260,10 +261,10 @@ cs_status cs_stepper_create_conv_transpose(const double *X, cs_shape in, const d
 void cs_stepper_destroy(cs_stepper *s); /* NULL is allowed */
 
 /* One window's work: the seed's arithmetic at (i, c, h, w), in the seed's order. Forward ops
- * give the batch kernel's values bit for bit; cs_conv_backward sums dA_prev over channels in
- * another order (to vectorise), so its dA_prev agrees within 1e-12 of the magnitudes summed,
- * while dW, db and pool gradients agree bit for bit for finite inputs (the batch kernel skips
- * the products with padding zeros, which only matter when dZ is infinite or NaN).
+ * give the batch kernel's values bit for bit; so do the backward ops for finite inputs: every
+ * element of dA_prev, dW, db takes its terms in the seed's order in cs_conv_backward too (the
+ * batch kernel skips the products with padding zeros, which only matter when dZ is infinite
+ * or NaN).
  * Returns 1 if a step was done, 0 if the stepper was already at the end (or s is NULL). */
 int cs_stepper_next(cs_stepper *s);
 

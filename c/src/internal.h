@@ -45,8 +45,27 @@ double cs__conv_single_step_at(const double *A_pad, const double *W, double b, c
 void cs__conv_pixel(const double *A_prev, const double *W, const double *b, const cs__geom *g,
                     int i, int h, int w, double *z);
 
+/* conv_backward's windows of rows [h0, h1) of sample i, output channel c, at batch speed: each
+ * element of dA_pad, dwt (W's gradient for channel c, (f, f, n_C_prev)) and *db takes its terms
+ * in the seed's order, so the result equals that many one-window steps bit for bit. wt is
+ * W[:, :, :, c] as (f, f, n_C_prev). A_pad and dA_pad are padded (g->n_H_pad, g->n_W_pad). */
+void cs__conv_backward_rows(const cs__geom *g, const double *restrict A_pad,
+                            const double *restrict wt, const double *restrict dZ, int i, int c,
+                            int h0, int h1, double *restrict dA_pad, double *restrict dwt,
+                            double *restrict db);
+
 /* Max or average of the f×f window of channel c at (vert_start, hori_start) of sample i. */
 double cs__pool_window(const double *A, const cs__geom *g, cs_pool_mode mode, int i, int c,
                        int vert_start, int hori_start);
+
+/* pool_forward's windows of rows [h0, h1) of sample i, channels [c0, c1): A[i, h, w, c]. */
+void cs__pool_forward_rows(const cs__geom *g, cs_pool_mode mode, const double *A_prev, int i,
+                           int c0, int c1, int h0, int h1, double *A);
+
+/* pool_backward's windows of rows [h0, h1) of sample i, channels [c0, c1), added into dA_prev,
+ * each cell taking its windows in the seed's (h, w) order: bit for bit the one-window steps. */
+void cs__pool_backward_rows(const cs__geom *g, cs_pool_mode mode, cs_pool_ties ties,
+                            const double *dA, const double *A_prev, int i, int c0, int c1, int h0,
+                            int h1, double *dA_prev);
 
 #endif

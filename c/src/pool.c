@@ -64,18 +64,70 @@ double cs__pool_window(const double *A, const cs__geom *g, cs_pool_mode mode, in
     return s / ((double)f * (double)f);
 }
 
+/* Windows of rows [h0, h1) of sample i, channels [c0, c1): A[i, h, w, c] for each. Forward
+ * windows write one cell each, so any order gives the same values. */
+void cs__pool_forward_rows(const cs__geom *g, cs_pool_mode mode, const double *A_prev, int i,
+                           int c0, int c1, int h0, int h1, double *A) {
+    for (int h = h0; h < h1; h++)
+        for (int w = 0; w < g->n_W; w++) {
+            double *a = A + cs__at(g->n_H, g->n_W, g->n_C, i, h, w, 0);
+            for (int c = c0; c < c1; c++)
+                a[c] = cs__pool_window(A_prev, g, mode, i, c, h * g->stride, w * g->stride);
+        }
+}
+
 cs_status cs_pool_forward(const double *A_prev, cs_shape in, cs_pool_params p, double *A) {
     if (A_prev == NULL || A == NULL) return CS_ERR_NULL;
     cs__geom g;
     cs_status s = cs__pool_geom(in, p, &g, NULL, 0);
     if (s != CS_OK) return s;
     for (int i = 0; i < g.m; i++)
-        for (int h = 0; h < g.n_H; h++)
-            for (int w = 0; w < g.n_W; w++)
-                for (int c = 0; c < g.n_C; c++)
-                    A[cs__at(g.n_H, g.n_W, g.n_C, i, h, w, c)] =
-                        cs__pool_window(A_prev, &g, p.mode, i, c, h * g.stride, w * g.stride);
+        cs__pool_forward_rows(&g, p.mode, A_prev, i, 0, g.n_C, 0, g.n_H, A);
     return CS_OK;
+}
+
+/* pool_backward's windows of rows [h0, h1) of sample i, channels [c0, c1), added into dA_prev.
+ * Each cell must take its windows in the seed's (h, w) order; any loop that keeps h and w in
+ * order for each channel does. With many channels the channel goes innermost, where memory is
+ * contiguous; with few, the seed's order (c outside h, w) is faster. */
+void cs__pool_backward_rows(const cs__geom *g, cs_pool_mode mode, cs_pool_ties ties,
+                            const double *dA, const double *A_prev, int i, int c0, int c1, int h0,
+                            int h1, double *dA_prev) {
+    const int f = g->f, C = g->n_C;
+    const size_t ld = (size_t)g->n_W_prev * C;
+    const int many = c1 - c0 >= 8;
+    const int inner = many ? c1 - c0 : 1, outer = many ? 1 : c1 - c0;
+    for (int co = 0; co < outer; co++)
+        for (int h = h0; h < h1; h++)
+            for (int w = 0; w < g->n_W; w++)
+                for (int ci = 0; ci < inner; ci++) {
+                    const int c = c0 + co + ci;
+                    const size_t at =
+                        cs__at(g->n_H_prev, g->n_W_prev, C, i, h * g->stride, w * g->stride, c);
+                    const double da = dA[cs__at(g->n_H, g->n_W, C, i, h, w, c)];
+                    double *dst = dA_prev + at;
+                    if (mode == CS_POOL_MAX) {
+                        /* Only the maximum reached the output, so only it gets the gradient. */
+                        const double *x = A_prev + at;
+                        size_t first;
+                        const double mx = window_max(x, f, ld, (size_t)C, &first);
+                        if (ties == CS_TIES_FIRST) {
+                            /* == is false when the window holds a NaN (its maximum is then
+                             * NaN): no cell gets the gradient, as with the mask. */
+                            if (x[first] == mx) dst[first] += da;
+                        } else {
+                            for (int u = 0; u < f; u++)
+                                for (int v = 0; v < f; v++)
+                                    if (x[u * ld + (size_t)v * C] == mx)
+                                        dst[u * ld + (size_t)v * C] += da;
+                        }
+                    } else {
+                        /* distribute_value: each of the f*f cells gets an equal share. */
+                        const double share = da / ((double)f * (double)f);
+                        for (int u = 0; u < f; u++)
+                            for (int v = 0; v < f; v++) dst[u * ld + (size_t)v * C] += share;
+                    }
+                }
 }
 
 cs_status cs_pool_backward(const double *dA, const double *A_prev, cs_shape in, cs_pool_params p,
@@ -84,44 +136,8 @@ cs_status cs_pool_backward(const double *dA, const double *A_prev, cs_shape in, 
     cs__geom g;
     cs_status s = cs__pool_geom(in, p, &g, NULL, 0);
     if (s != CS_OK) return s;
-    const int f = g.f, C = g.n_C;
-    const size_t ld = (size_t)g.n_W_prev * C;
-    memset(dA_prev, 0, sizeof(double) * (size_t)g.m * g.n_H_prev * g.n_W_prev * C);
-    /* Each cell of dA_prev must take its windows in the seed's (h, w) order; any loop that keeps
-     * h and w in order for each channel does. With many channels the channel goes innermost,
-     * where memory is contiguous; with few, the seed's order (c outside h, w) is faster. */
-    const int inner = C >= 8 ? C : 1, outer = C >= 8 ? 1 : C;
+    memset(dA_prev, 0, sizeof(double) * (size_t)g.m * g.n_H_prev * g.n_W_prev * g.n_C);
     for (int i = 0; i < g.m; i++)
-        for (int co = 0; co < outer; co++)
-            for (int h = 0; h < g.n_H; h++)
-                for (int w = 0; w < g.n_W; w++)
-                    for (int ci = 0; ci < inner; ci++) {
-                        const int c = co + ci;
-                        const size_t at =
-                            cs__at(g.n_H_prev, g.n_W_prev, C, i, h * g.stride, w * g.stride, c);
-                        const double da = dA[cs__at(g.n_H, g.n_W, C, i, h, w, c)];
-                        double *dst = dA_prev + at;
-                        if (p.mode == CS_POOL_MAX) {
-                            /* Only the maximum reached the output, so only it gets the gradient. */
-                            const double *x = A_prev + at;
-                            size_t first;
-                            const double mx = window_max(x, f, ld, (size_t)C, &first);
-                            if (p.ties == CS_TIES_FIRST) {
-                                /* == is false when the window holds a NaN (its maximum is then
-                                 * NaN): no cell gets the gradient, as with the mask. */
-                                if (x[first] == mx) dst[first] += da;
-                            } else {
-                                for (int u = 0; u < f; u++)
-                                    for (int v = 0; v < f; v++)
-                                        if (x[u * ld + (size_t)v * C] == mx)
-                                            dst[u * ld + (size_t)v * C] += da;
-                            }
-                        } else {
-                            /* distribute_value: each of the f*f cells gets an equal share. */
-                            const double share = da / ((double)f * (double)f);
-                            for (int u = 0; u < f; u++)
-                                for (int v = 0; v < f; v++) dst[u * ld + (size_t)v * C] += share;
-                        }
-                    }
+        cs__pool_backward_rows(&g, p.mode, p.ties, dA, A_prev, i, 0, g.n_C, 0, g.n_H, dA_prev);
     return CS_OK;
 }

@@ -46,12 +46,14 @@ struct cs_stepper {
     cs_window win;
     /* Backward ops accumulate, so seeking back means replaying from an earlier state. Snapshots
      * of the accumulators, taken the first time a multiple of ckpt_every is reached, bound
-     * that replay to ckpt_every steps. They live in one block allocated at creation. */
+     * that replay to ckpt_every steps. A step of sample i writes only sample i's part of
+     * dA_pad (and dW, db), so a snapshot keeps that part: earlier samples are final by then
+     * and later ones still zero. They live in one block allocated at creation. */
     double *ckpt; /* n_ckpt snapshots of state_len doubles */
     unsigned char *ckpt_ok;
     int n_ckpt;
-    int64_t ckpt_every;
-    size_t state_len; /* dA_pad (+ dW + db) */
+    int64_t ckpt_every; /* a multiple of n_W: snapshots fall on whole window rows */
+    size_t state_len;   /* one sample of dA_pad (+ dW + db) */
 };
 
 /* Checkpoints may take at most this many doubles in all (32 MiB, one tensor's limit). */
@@ -69,6 +71,13 @@ static size_t n_out(const cs__geom *g) {
 }
 static size_t n_w(const cs__geom *g) {
     return (size_t)g->f * g->f * g->n_C_prev * g->n_C;
+}
+/* Steps of one sample, and doubles of one sample of the (padded) input. */
+static int64_t per_sample(const cs__geom *g) {
+    return (int64_t)g->n_C * g->n_H * g->n_W;
+}
+static size_t sample_len(const cs__geom *g) {
+    return (size_t)g->n_H_pad * g->n_W_pad * g->n_C_prev;
 }
 
 void cs_stepper_destroy(cs_stepper *s) {
@@ -132,18 +141,21 @@ static cs_status create(cs_op op, const cs__geom *g, const double *A_prev, cs_st
     }
     s->total = (int64_t)n_out(g);
     if (!failed && s->dA_pad != NULL) {
-        /* Snapshots every ckpt_every steps. Copying one costs state_len doubles, so the
-         * interval is at least state_len / (doubles touched per step): snapshots never cost
-         * more than the steps between them. At most CKPT_MAX of them, CKPT_BUDGET in all. */
-        s->state_len = n_pad(g) + (s->dW ? n_w(g) + (size_t)g->n_C : 0);
+        /* Snapshots every ckpt_every steps, on whole window rows. Seeking fills whole rows at
+         * batch speed, and copying a snapshot (state_len doubles) costs about as much as a
+         * multiply-add per double, so the interval is at least 16 * state_len / (multiply-adds
+         * per step): snapshots then cost a sixteenth of the run at most. At most CKPT_MAX of
+         * them, CKPT_BUDGET doubles in all. */
+        s->state_len = sample_len(g) + (s->dW ? n_w(g) + (size_t)g->n_C : 0);
         const int64_t per_step = (int64_t)g->f * g->f *
                                  (s->dW       ? 2 * (int64_t)g->n_C_prev
                                   : transpose ? (int64_t)g->n_C_prev
                                               : 1);
-        int64_t every = (int64_t)(s->state_len / (size_t)per_step) + 1;
+        int64_t every = (int64_t)(16 * s->state_len / (size_t)per_step) + 1;
         size_t n = CKPT_BUDGET / s->state_len;
         if (n > CKPT_MAX) n = CKPT_MAX;
         if (s->total / (int64_t)(n + 1) + 1 > every) every = s->total / (int64_t)(n + 1) + 1;
+        every = (every + g->n_W - 1) / g->n_W * g->n_W;
         if (s->total / every < (int64_t)n) n = (size_t)(s->total / every);
         if (n > 0) {
             s->n_ckpt = (int)n;
@@ -379,29 +391,61 @@ static void describe(cs_stepper *s, int64_t k, double value) {
     }
 }
 
-/* Copies the accumulators to (save) or from (restore) checkpoint j. */
-static void ckpt_copy(cs_stepper *s, int j, int save) {
+/* Snapshot j holds the state after (j+1)*ckpt_every steps: the part of dA_pad of the sample
+ * the next step works on (none at the very end), then dW and db (conv). */
+static int ckpt_sample(const cs_stepper *s, int j) {
+    return (int)((int64_t)(j + 1) * s->ckpt_every / per_sample(&s->g));
+}
+
+static void ckpt_save(cs_stepper *s, int j) {
     double *slot = s->ckpt + (size_t)j * s->state_len;
-    const size_t nA = n_pad(&s->g), nW = s->dW ? n_w(&s->g) : 0;
-    double *parts[3] = {s->dA_pad, s->dWt, s->db};
-    const size_t lens[3] = {nA, nW, s->dW ? (size_t)s->g.n_C : 0};
-    for (size_t k = 0, off = 0; k < 3; off += lens[k], k++) {
-        if (lens[k] == 0) continue;
-        if (save)
-            memcpy(slot + off, parts[k], sizeof(double) * lens[k]);
-        else
-            memcpy(parts[k], slot + off, sizeof(double) * lens[k]);
+    const size_t nS = sample_len(&s->g);
+    const int i = ckpt_sample(s, j);
+    if (i < s->g.m) memcpy(slot, s->dA_pad + (size_t)i * nS, sizeof(double) * nS);
+    if (s->dW) {
+        memcpy(slot + nS, s->dWt, sizeof(double) * n_w(&s->g));
+        memcpy(slot + nS + n_w(&s->g), s->db, sizeof(double) * (size_t)s->g.n_C);
     }
+}
+
+/* Back from position pos (> the snapshot's) to snapshot j: samples before its sample are final
+ * and unchanged since; its sample comes from the snapshot; later samples up to the one step
+ * pos-1 touched go back to zero. */
+static void ckpt_restore(cs_stepper *s, int j) {
+    const double *slot = s->ckpt + (size_t)j * s->state_len;
+    const size_t nS = sample_len(&s->g);
+    const int i = ckpt_sample(s, j);
+    int last = (int)((s->pos - 1) / per_sample(&s->g));
+    if (last >= s->g.m) last = s->g.m - 1;
+    if (i < s->g.m) memcpy(s->dA_pad + (size_t)i * nS, slot, sizeof(double) * nS);
+    if (last > i)
+        memset(s->dA_pad + (size_t)(i + 1) * nS, 0, sizeof(double) * nS * (size_t)(last - i));
+    if (s->dW) {
+        memcpy(s->dWt, slot + nS, sizeof(double) * n_w(&s->g));
+        memcpy(s->db, slot + nS + n_w(&s->g), sizeof(double) * (size_t)s->g.n_C);
+    }
+}
+
+/* Takes snapshot at the checkpoint pos has just reached, if not taken yet. */
+static void reached_ckpt(cs_stepper *s) {
+    const int64_t j = s->pos / s->ckpt_every - 1;
+    if (j < s->n_ckpt && !s->ckpt_ok[j]) {
+        ckpt_save(s, (int)j);
+        s->ckpt_ok[j] = 1;
+    }
+    s->ckpt_next += s->ckpt_every;
+}
+
+/* Where step k's window writes (forward) or reads its gradient (backward). */
+static size_t out_index(const cs_stepper *s, int64_t k) {
+    const loop_index x = decode(&s->g, k);
+    return cs__at(s->g.n_H, s->g.n_W, s->g.n_C, x.i, x.h, x.w, x.c);
 }
 
 /* Every step of sample i of a forward op, in the batch kernel's order. */
 static void sample_forward(cs_stepper *s, int i) {
     if (s->op == CS_OP_POOL_FORWARD) {
-        for (int h = 0; h < s->g.n_H; h++)
-            for (int w = 0; w < s->g.n_W; w++)
-                for (int c = 0; c < s->g.n_C; c++)
-                    s->out[cs__at(s->g.n_H, s->g.n_W, s->g.n_C, i, h, w, c)] = cs__pool_window(
-                        s->A_pad, &s->g, s->mode, i, c, h * s->g.stride, w * s->g.stride);
+        cs__pool_forward_rows(&s->g, s->mode, s->A_pad, i, 0, s->g.n_C, 0, s->g.n_H, s->out);
         return;
     }
     cs__geom padded = s->g; /* the padded input, read as an unpadded one */
@@ -437,15 +481,56 @@ static double advance(cs_stepper *s) {
             }
         }
     }
-    if (s->pos == s->ckpt_next) {
-        const int64_t j = s->pos / s->ckpt_every - 1;
-        if (j < s->n_ckpt && !s->ckpt_ok[j]) {
-            ckpt_copy(s, (int)j, 1);
-            s->ckpt_ok[j] = 1;
-        }
-        s->ckpt_next += s->ckpt_every;
-    }
+    if (s->pos == s->ckpt_next) reached_ckpt(s);
     return value;
+}
+
+/* Windows of rows [h0, h1) of block (i, c) of a backward op, at batch speed. */
+static void backward_rows(cs_stepper *s, int i, int c, int h0, int h1) {
+    const cs__geom *g = &s->g;
+    if (s->op == CS_OP_CONV_BACKWARD) {
+        const size_t per_c = (size_t)g->f * g->f * g->n_C_prev;
+        cs__conv_backward_rows(g, s->A_pad, s->Wt + (size_t)c * per_c, s->dZ, i, c, h0, h1,
+                               s->dA_pad, s->dWt + (size_t)c * per_c, s->db + c);
+    } else {
+        cs__pool_backward_rows(g, s->mode, s->ties, s->dZ, s->A_pad, i, c, c + 1, h0, h1,
+                               s->dA_pad);
+    }
+}
+
+/* Steps pos..k-1 of a backward op. Each (i, c) block's whole window rows go at batch speed, in
+ * an order that keeps every partial sum the seed's; the steps of a partial row one by one.
+ * Stops on every snapshot point on the way, to take it. */
+static void fill_backward(cs_stepper *s, int64_t k) {
+    const cs__geom *g = &s->g;
+    const int64_t block = (int64_t)g->n_H * g->n_W;
+    while (s->pos < k) {
+        const loop_index x = s->at;
+        const int64_t stop = k < s->ckpt_next ? k : s->ckpt_next;
+        const int64_t start = s->pos - (int64_t)x.h * g->n_W; /* of block (i, c) */
+        /* conv_transpose has no row kernel: its steps go one by one. */
+        if (s->op != CS_OP_CONV_TRANSPOSE && x.w == 0 && stop - s->pos >= g->n_W) {
+            if (s->op == CS_OP_POOL_BACKWARD && x.h == 0 && x.c == 0 &&
+                stop - s->pos >= per_sample(g)) {
+                /* A whole pooling sample: all channels at once (channels innermost). */
+                cs__pool_backward_rows(g, s->mode, s->ties, s->dZ, s->A_pad, x.i, 0, g->n_C, 0,
+                                       g->n_H, s->dA_pad);
+                set_pos(s, s->pos + per_sample(g));
+            } else {
+                const int64_t end = stop < start + block ? stop : start + block;
+                const int h1 = (int)((end - start) / g->n_W);
+                backward_rows(s, x.i, x.c, x.h, h1);
+                set_pos(s, start + (int64_t)h1 * g->n_W);
+            }
+            /* set_pos moved ckpt_next past pos; fill stopped at it at most. */
+            if (s->n_ckpt > 0 && s->pos % s->ckpt_every == 0) {
+                s->ckpt_next = s->pos;
+                reached_ckpt(s);
+            }
+            continue;
+        }
+        advance(s);
+    }
 }
 
 int cs_stepper_next(cs_stepper *s) {
@@ -485,8 +570,9 @@ void cs_stepper_reset(cs_stepper *s) {
 cs_status cs_stepper_seek(cs_stepper *s, int64_t k) {
     if (s == NULL) return CS_ERR_NULL;
     if (k < 0 || k > s->total) return CS_ERR_PARAM;
+    const int forward = cs_op_is_forward(s->op);
     if (k < s->pos) {
-        if (cs_op_is_forward(s->op)) {
+        if (forward) {
             /* Forward steps write one cell each and read nothing they wrote: undo the later
              * steps by clearing their cells. */
             const cs__geom *g = &s->g;
@@ -504,39 +590,43 @@ cs_status cs_stepper_seek(cs_stepper *s, int64_t k) {
             }
             return CS_OK;
         }
-        /* Backward steps accumulate: partial sums are rebuilt from the start, so that they
-         * equal bit for bit what k calls of next produce. */
-        clear_state(s);
-    }
-    if (k == s->pos) return CS_OK;
-    /* Jump to the latest snapshot at or before k, if it is ahead of where we are. */
-    for (int64_t j = (s->n_ckpt > 0 ? k / s->ckpt_every : 0) - 1; j >= 0; j--) {
-        if (j >= s->n_ckpt || !s->ckpt_ok[j]) continue;
-        if ((j + 1) * s->ckpt_every > s->pos) {
-            ckpt_copy(s, (int)j, 0);
-            set_pos(s, (j + 1) * s->ckpt_every);
+        /* Backward steps accumulate: partial sums are rebuilt from the latest snapshot at or
+         * before k (or from the start), so that they equal bit for bit what k calls of next
+         * produce. */
+        int j = s->n_ckpt > 0 ? (int)(k / s->ckpt_every) - 1 : -1;
+        if (j >= s->n_ckpt) j = s->n_ckpt - 1;
+        while (j >= 0 && !s->ckpt_ok[j]) j--;
+        if (j >= 0) {
+            ckpt_restore(s, j);
+            set_pos(s, (int64_t)(j + 1) * s->ckpt_every);
+        } else {
+            clear_state(s);
         }
-        break;
+    }
+    if (k == s->pos) {
+        if (k == 0)
+            clear_state(s);
+        else if (!forward)
+            describe(s, k - 1, s->dZ[out_index(s, k - 1)]);
+        return CS_OK;
     }
     double value = 0.0;
-    const int64_t per_sample = (int64_t)s->g.n_C * s->g.n_H * s->g.n_W;
-    while (s->pos < k) {
-        if (cs_op_is_forward(s->op) && s->pos % per_sample == 0 && s->pos + per_sample <= k) {
-            /* A whole sample at batch speed: its steps write disjoint cells, and each cell gets
-             * exactly the value its step would write. */
-            sample_forward(s, (int)(s->pos / per_sample));
-            set_pos(s, s->pos + per_sample);
-            const loop_index x = decode(&s->g, s->pos - 1);
-            value = s->out[cs__at(s->g.n_H, s->g.n_W, s->g.n_C, x.i, x.h, x.w, x.c)];
-            continue;
+    if (forward) {
+        const int64_t per = per_sample(&s->g);
+        while (s->pos < k) {
+            if (s->pos % per == 0 && s->pos + per <= k) {
+                /* A whole sample at batch speed: its steps write disjoint cells, and each cell
+                 * gets exactly the value its step would write. */
+                sample_forward(s, (int)(s->pos / per));
+                set_pos(s, s->pos + per);
+                value = s->out[out_index(s, s->pos - 1)];
+                continue;
+            }
+            value = advance(s);
         }
-        value = advance(s);
-    }
-    if (k > 0 && !cs_op_is_forward(s->op)) {
-        /* After a jump to a snapshot at k itself, no step ran: read the gradient again. */
-        const cs__geom *g = &s->g;
-        const loop_index x = decode(g, k - 1);
-        value = s->dZ[cs__at(g->n_H, g->n_W, g->n_C, x.i, x.h, x.w, x.c)];
+    } else {
+        fill_backward(s, k);
+        value = s->dZ[out_index(s, k - 1)];
     }
     describe(s, k - 1, value);
     return CS_OK;
