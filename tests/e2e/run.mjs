@@ -8,7 +8,8 @@
 // against the notebook case of tests/fixtures/conv.txt. Fails on any console error or page
 // error. Saves screenshots to docs/screenshots/. Ends with `N passed, N failed`.
 //
-// Environment: CHROMIUM (default /usr/bin/chromium); E2E_NO_SHOTS=1 skips writing screenshots.
+// Environment: CHROMIUM (default /usr/bin/chromium); E2E_NO_SHOTS=1 skips writing screenshots;
+// E2E_ONLY=<regular expression> runs only the tests whose names match it.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -467,7 +468,8 @@ async function main() {
       ],
     });
     for (const p of ctx.pages()) await p.close().catch(() => {});
-    for (const t of tests) {
+    const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : null;
+    for (const t of tests.filter((x) => only === null || only.test(x.name))) {
       const before = problems.length;
       const start = Date.now();
       try {

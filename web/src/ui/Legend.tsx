@@ -29,7 +29,7 @@ export function LegendList({ children }: { children: ComponentChildren }) {
     <ul class="legend" aria-label="Legend">
       <li>
         <span class="swatch swatch-scale" style={{ background: legendGradient() }} aria-hidden="true" />
-        negative · 0 · positive
+        negative · 0 · positive; a bar (−) marks a negative cell too small for its number
       </li>
       {children}
     </ul>

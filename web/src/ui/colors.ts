@@ -57,6 +57,8 @@ export function legendGradient(): string {
 
 export const COLORS = {
   stage: '#eef0f4',
+  /** the bar across a negative cell too small for its number */
+  negativeMark: 'rgba(17, 20, 24, 0.8)',
   grid: '#9aa1ab',
   pad: '#c9ccd1',
   padHatch: '#9ea3ab',

@@ -1,6 +1,7 @@
 // Draws one grid of numbers on a 2D canvas: colour per value, the number when the cell is big
-// enough to read it, padding hatched grey, never-visited rows and columns tinted amber, the
-// current window outlined black and yellow (sampled cells boxed when dilated).
+// enough to read it (else a minus bar on negative values, so that the sign never rests on colour
+// alone), padding hatched grey, never-visited rows and columns tinted amber, the current window
+// outlined black and yellow (sampled cells boxed when dilated).
 
 import { COLORS, diverging, divergingRGB, textOn } from './colors';
 
@@ -165,6 +166,15 @@ function drawDense(ctx: CanvasRenderingContext2D, p: GridPicture): void {
   tmp.getContext('2d')?.putImageData(img, 0, 0);
   ctx.imageSmoothingEnabled = false;
   ctx.drawImage(tmp, 0, 0, cols * s, rows * s);
+  // the sign without colour: a dark bar across each negative cell (a striped texture at a
+  // distance), where a cell has room for one
+  if (s >= 3) {
+    ctx.fillStyle = COLORS.negativeMark;
+    const h = Math.max(1, Math.floor(s / 3));
+    for (let r = pad; r < rows - pad; r++)
+      for (let c = pad; c < cols - pad; c++)
+        if ((p.values[r * cols + c] ?? 0) < 0) ctx.fillRect(c * s, r * s + (s - h) / 2, s, h);
+  }
   ctx.fillStyle = COLORS.unvisited;
   p.visitedRows?.forEach((seen, r) => {
     if (!seen) ctx.fillRect(0, r * s, cols * s, s);
@@ -262,6 +272,11 @@ export function drawGrid(ctx: CanvasRenderingContext2D, p: GridPicture): void {
         }
         ctx.fillStyle = ink;
         ctx.fillText(label, x + s / 2, y + s / 2 + 1);
+      } else if (label !== null && v < 0) {
+        // no room for the number: a minus bar says the sign
+        ctx.fillStyle = ink;
+        const bar = Math.max(1, Math.round(s / 10));
+        ctx.fillRect(x + s * 0.25, y + (s - bar) / 2, s * 0.5, bar);
       }
     }
 
