@@ -2,16 +2,41 @@
 // One config for the site (Vite, root web/, output dist/ at the repository's top) and the unit
 // tests (vitest): engine tests run in Node, component tests in happy-dom.
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
+
+/** The built page asks for the WebAssembly module at once, in parallel with its script, instead
+ * of once the script has run: a preload the glue's fetch (same origin, credentials same-origin)
+ * then reuses. */
+function preloadWasm(): Plugin {
+  return {
+    name: 'convstep-preload-wasm',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const wasm = Object.keys(ctx.bundle ?? {}).find((f) => f.endsWith('.wasm'));
+        if (wasm === undefined) return [];
+        const attrs = {
+          rel: 'preload',
+          href: `./${wasm}`,
+          as: 'fetch',
+          type: 'application/wasm',
+          crossorigin: '',
+        };
+        return [{ tag: 'link', attrs, injectTo: 'head' }];
+      },
+    },
+  };
+}
 
 export default defineConfig({
   root: here('./web'),
   // Relative URLs, so the built folder works from any sub-path of any static host.
   base: './',
-  plugins: [preact()],
+  plugins: [preact(), preloadWasm()],
   server: { host: '127.0.0.1', strictPort: false },
   preview: { host: '127.0.0.1' },
   build: {
