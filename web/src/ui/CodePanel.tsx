@@ -1,7 +1,7 @@
 // The loop nest, with the statement that just ran marked (▶) and the loop heads it passed
 // through on this step shaded; live values of the loop variables beside them.
 
-import { useContext } from 'preact/hooks';
+import { useContext, useEffect, useRef } from 'preact/hooks';
 import { type CodeLang, type CodeLine, type CodeMarks, withWrongLines } from '../state/code';
 import { WrongLinesContext } from './context';
 
@@ -23,6 +23,11 @@ export function CodePanel({ lang, lines: rightLines, marks, onLang, note }: Code
   // a classic mistake chosen: its wrong lines under the right ones (the Python only)
   const wrong = useContext(WrongLinesContext);
   const lines = lang === 'python' ? withWrongLines(rightLines, wrong) : rightLines;
+  const list = useRef<HTMLOListElement>(null);
+  // a mistake chosen: bring its first wrong line into view in the panel
+  useEffect(() => {
+    if (wrong.length > 0) list.current?.querySelector('.wrong-line')?.scrollIntoView?.({ block: 'nearest' });
+  }, [wrong]);
   const mistakeNote =
     wrong.length > 0 && lang === 'c' ? 'The mistake’s changed lines are shown in the Python.' : null;
   const valueRows = new Set(lines.filter((l) => l.valueHere).map((l) => l.id));
@@ -38,7 +43,11 @@ export function CodePanel({ lang, lines: rightLines, marks, onLang, note }: Code
           ))}
         </div>
       </header>
-      <ol class={`code code-${lang}`} aria-label={lang === 'python' ? 'Python loop nest' : 'C loop'}>
+      <ol
+        ref={list}
+        class={`code code-${lang}`}
+        aria-label={lang === 'python' ? 'Python loop nest' : 'C loop'}
+      >
         {lines.map((line, n) => {
           const current =
             line.id !== null && (line.id === marks.current || marks.alsoCurrent?.has(line.id) === true);

@@ -73,7 +73,7 @@ export const CONV_FORWARD_MISTAKES: readonly Mistake<ConvForwardRun>[] = [
       { id: 'vert_start', text: '            vert_start = h' },
       { id: 'hori_start', text: '                hori_start = w' },
     ],
-    why: 'The window moves one cell per output cell instead of `stride` cells: the corner of output (h, w) is (h·stride, w·stride).',
+    why: 'The window moves one cell per output cell instead of stride cells: the corner of output (h, w) is (h·stride, w·stride).',
     idle: (c) =>
       c.stride === 1 ? 'With stride 1, h·stride = h: the mistake changes nothing. Choose stride 2.' : null,
     loops: pair('stride_forgotten'),
