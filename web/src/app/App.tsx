@@ -6,7 +6,8 @@
 import { useState } from 'preact/hooks';
 import type { OpActions } from '../state/operation';
 import type { Store } from '../state/store';
-import { StoreContext } from '../ui/context';
+import { StoreContext, WrongLinesContext } from '../ui/context';
+import { MistakePanel } from '../ui/MistakePanel';
 import { LiveRegion } from '../ui/LiveRegion';
 import { OpSwitcher } from './OpSwitcher';
 import { ParamForm } from './ParamForm';
@@ -16,6 +17,7 @@ import { useTransportKeys } from './useTransportKeys';
 export function App({ store }: { store: Store }) {
   useTransportKeys(store);
   const [paramsOpen, setParamsOpen] = useState(true);
+  const [mistakeId, setMistakeId] = useState('');
   const op = store.op.value;
   const loading = store.loading.value;
   const operation = store.operation.value;
@@ -29,55 +31,69 @@ export function App({ store }: { store: Store }) {
     actions,
   };
   const ready = loading === null;
+  const mistakes = operation.mistakes ?? [];
+  const wrongLines = mistakes.find((m) => m.id === mistakeId)?.lines ?? [];
   return (
     <StoreContext.Provider value={store}>
-      <div class={paramsOpen ? 'app' : 'app params-closed'}>
-        <header class="app-header">
-          <button
-            type="button"
-            class="params-toggle"
-            aria-expanded={paramsOpen}
-            aria-controls="params-column"
-            onClick={() => setParamsOpen(!paramsOpen)}
-            title={paramsOpen ? 'Hide the parameters: more room for the stage' : 'Show the parameters'}
-          >
-            {paramsOpen ? '◂ Parameters' : '▸ Parameters'}
-          </button>
-          <div class="brand">
-            <h1>convstep</h1>
-            <p>The assignment’s loop nest, one window per step</p>
-          </div>
-          <OpSwitcher
-            ops={store.registry.infos}
-            current={loading ?? op}
-            onSelect={(o) => void store.setOp(o)}
-          />
-        </header>
-        <aside class="left" id="params-column" hidden={!paramsOpen}>
-          <ParamForm
-            fields={operation.fields}
-            presets={operation.presets}
-            controls={Controls && <Controls config={store.config.value} actions={actions} />}
-          />
-        </aside>
-        <main class="centre">
-          {ready ? (
-            <Stage {...props} />
-          ) : (
-            <section class="stage coming-next" aria-busy="true" aria-label={`${loading}: loading`}>
-              <p role="status">Loading {loading}…</p>
-            </section>
-          )}
-        </main>
-        <aside class="right" aria-label="Code and arithmetic">
-          {ready && <Code {...props} />}
-          {ready && <Arithmetic {...props} />}
-        </aside>
-        <footer class="bottom">
-          <Transport />
-        </footer>
-        <LiveRegion />
-      </div>
+      <WrongLinesContext.Provider value={wrongLines}>
+        <div class={paramsOpen ? 'app' : 'app params-closed'}>
+          <header class="app-header">
+            <button
+              type="button"
+              class="params-toggle"
+              aria-expanded={paramsOpen}
+              aria-controls="params-column"
+              onClick={() => setParamsOpen(!paramsOpen)}
+              title={paramsOpen ? 'Hide the parameters: more room for the stage' : 'Show the parameters'}
+            >
+              {paramsOpen ? '◂ Parameters' : '▸ Parameters'}
+            </button>
+            <div class="brand">
+              <h1>convstep</h1>
+              <p>The assignment’s loop nest, one window per step</p>
+            </div>
+            <OpSwitcher
+              ops={store.registry.infos}
+              current={loading ?? op}
+              onSelect={(o) => void store.setOp(o)}
+            />
+          </header>
+          <aside class="left" id="params-column" hidden={!paramsOpen}>
+            <ParamForm
+              fields={operation.fields}
+              presets={operation.presets}
+              controls={Controls && <Controls config={store.config.value} actions={actions} />}
+            />
+          </aside>
+          <main class="centre">
+            {ready ? (
+              <Stage {...props} />
+            ) : (
+              <section class="stage coming-next" aria-busy="true" aria-label={`${loading}: loading`}>
+                <p role="status">Loading {loading}…</p>
+              </section>
+            )}
+          </main>
+          <aside class="right" aria-label="Code and arithmetic">
+            {ready && mistakes.length > 0 && (
+              <MistakePanel
+                mistakes={mistakes}
+                selected={mistakeId}
+                onSelect={setMistakeId}
+                run={props.run}
+                config={store.config.value}
+                seek={store.seek}
+              />
+            )}
+            {ready && <Code {...props} />}
+            {ready && <Arithmetic {...props} />}
+          </aside>
+          <footer class="bottom">
+            <Transport />
+          </footer>
+          <LiveRegion />
+        </div>
+      </WrongLinesContext.Provider>
     </StoreContext.Provider>
   );
 }

@@ -14,6 +14,8 @@ export interface CodeLine {
   cont?: boolean;
   /** the row of its statement that carries the live value (default: the first) */
   valueHere?: boolean;
+  /** a classic mistake: the right row it replaces ('right'), or the wrong row ('wrong') */
+  mistake?: 'right' | 'wrong';
 }
 
 export interface CodeMarks {
@@ -142,4 +144,29 @@ export function marksBeforeLoop(lang: CodeLang, ranPython: readonly string[]): C
   return lang === 'python'
     ? { current: 'zeros', ran: new Set(ranPython), values: {} }
     : { current: null, ran: new Set(), values: {} };
+}
+
+/** The lines with a classic mistake's wrong statements shown under the right ones they replace:
+ * each replaced statement's rows marked 'right', then the wrong text's rows marked 'wrong'. The
+ * wrong rows take no live value: the values beside the code are the right loop's. */
+export function withWrongLines(
+  lines: readonly CodeLine[],
+  wrong: readonly { id: string; text: string }[],
+): CodeLine[] {
+  if (wrong.length === 0) return [...lines];
+  const byId = new Map(wrong.map((w) => [w.id, w.text]));
+  const out: CodeLine[] = [];
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!;
+    const text = line.id !== null ? byId.get(line.id) : undefined;
+    if (text === undefined) {
+      out.push(line);
+      continue;
+    }
+    out.push({ ...line, mistake: 'right' });
+    const next = lines[n + 1];
+    if (next !== undefined && next.cont === true && next.id === line.id) continue;
+    text.split('\n').forEach((row, j) => out.push({ id: null, text: row, cont: j > 0, mistake: 'wrong' }));
+  }
+  return out;
 }

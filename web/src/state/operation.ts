@@ -8,6 +8,7 @@ import type { VNode } from 'preact';
 import type { Engine, Stepper, Tensor, Validation, WindowRecord } from '../engine/types';
 import type { ChoiceSpec, Config, DataKind, FieldKey, Preset } from './config';
 import type { CodeLang } from './code';
+import type { Mistake } from './mistakes';
 
 /** An operation's name as the link and the switcher write it, e.g. the seed's function name. */
 export type OpId = string;
@@ -97,6 +98,8 @@ export interface Operation<R extends OpRun = OpRun, F extends OpFrame = OpFrame,
   describe(frame: F, data: DataKind): string;
   /** the op's own state beyond the step (e.g. a selected cell), made when the op is chosen */
   createState?(ctx: OpContext<R, F>): S;
+  /** classic mistakes: wrong versions of the loop that the page runs beside the right one */
+  mistakes?: readonly Mistake<R>[];
   views: OpViews<R, F, S>;
 }
 

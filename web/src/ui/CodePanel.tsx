@@ -1,7 +1,9 @@
 // The loop nest, with the statement that just ran marked (▶) and the loop heads it passed
 // through on this step shaded; live values of the loop variables beside them.
 
-import type { CodeLang, CodeLine, CodeMarks } from '../state/code';
+import { useContext, useEffect, useRef } from 'preact/hooks';
+import { type CodeLang, type CodeLine, type CodeMarks, withWrongLines } from '../state/code';
+import { WrongLinesContext } from './context';
 
 export interface CodePanelProps {
   lang: CodeLang;
@@ -17,7 +19,17 @@ const LANGS: readonly { lang: CodeLang; label: string }[] = [
   { lang: 'c', label: 'C (what runs)' },
 ];
 
-export function CodePanel({ lang, lines, marks, onLang, note }: CodePanelProps) {
+export function CodePanel({ lang, lines: rightLines, marks, onLang, note }: CodePanelProps) {
+  // a classic mistake chosen: its wrong lines under the right ones (the Python only)
+  const wrong = useContext(WrongLinesContext);
+  const lines = lang === 'python' ? withWrongLines(rightLines, wrong) : rightLines;
+  const list = useRef<HTMLOListElement>(null);
+  // a mistake chosen: bring its first wrong line into view in the panel
+  useEffect(() => {
+    if (wrong.length > 0) list.current?.querySelector('.wrong-line')?.scrollIntoView?.({ block: 'nearest' });
+  }, [wrong]);
+  const mistakeNote =
+    wrong.length > 0 && lang === 'c' ? 'The mistake’s changed lines are shown in the Python.' : null;
   const valueRows = new Set(lines.filter((l) => l.valueHere).map((l) => l.id));
   return (
     <section class="panel code-panel" aria-labelledby="code-title">
@@ -31,7 +43,11 @@ export function CodePanel({ lang, lines, marks, onLang, note }: CodePanelProps) 
           ))}
         </div>
       </header>
-      <ol class={`code code-${lang}`} aria-label={lang === 'python' ? 'Python loop nest' : 'C loop'}>
+      <ol
+        ref={list}
+        class={`code code-${lang}`}
+        aria-label={lang === 'python' ? 'Python loop nest' : 'C loop'}
+      >
         {lines.map((line, n) => {
           const current =
             line.id !== null && (line.id === marks.current || marks.alsoCurrent?.has(line.id) === true);
@@ -42,7 +58,9 @@ export function CodePanel({ lang, lines, marks, onLang, note }: CodePanelProps) 
             'code-line',
             current ? 'current' : '',
             ran ? 'ran' : '',
-            line.id === null ? 'comment' : '',
+            line.id === null && line.mistake === undefined ? 'comment' : '',
+            line.mistake === 'right' ? 'right-line' : '',
+            line.mistake === 'wrong' ? 'wrong-line' : '',
           ]
             .filter(Boolean)
             .join(' ');
@@ -53,8 +71,11 @@ export function CodePanel({ lang, lines, marks, onLang, note }: CodePanelProps) 
               aria-current={line.id === marks.current && !line.cont ? 'step' : undefined}
             >
               <span class="gutter" aria-hidden="true">
-                {current && !line.cont ? '▶' : ''}
+                {current && !line.cont ? '▶' : line.mistake === 'wrong' && !line.cont ? '✗' : ''}
               </span>
+              {line.mistake !== undefined && !line.cont && (
+                <span class="sr-only">{line.mistake === 'wrong' ? 'the mistake: ' : 'right: '}</span>
+              )}
               <code>{line.text}</code>
               {value !== undefined && <span class="live">{value}</span>}
             </li>
@@ -63,7 +84,9 @@ export function CodePanel({ lang, lines, marks, onLang, note }: CodePanelProps) 
       </ol>
       <p class="code-legend">
         <span class="key key-current">▶ just ran</span> <span class="key key-ran">also ran this step</span>
+        {wrong.length > 0 && lang === 'python' && <span class="key key-wrong">✗ the mistake</span>}
         {note && <span class="code-note"> {note}</span>}
+        {mistakeNote && <span class="code-note"> {mistakeNote}</span>}
       </p>
     </section>
   );

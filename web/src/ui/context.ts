@@ -3,6 +3,7 @@
 
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { WrongLine } from '../state/mistakes';
 import type { Store } from '../state/store';
 
 export const StoreContext = createContext<Store | null>(null);
@@ -12,3 +13,7 @@ export function useStore(): Store {
   if (s === null) throw new Error('useStore: no StoreContext.Provider above this component');
   return s;
 }
+
+/** The wrong lines of the classic mistake chosen (none: the right code); the code panel shows
+ * them under the lines they replace. */
+export const WrongLinesContext = createContext<readonly WrongLine[]>([]);

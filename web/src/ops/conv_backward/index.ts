@@ -6,6 +6,7 @@ import type { Operation } from '../../state/operation';
 import { ConvBackwardStep } from './Arithmetic';
 import { ConvBackwardCode } from './Code';
 import { info } from './info';
+import { CONV_BACKWARD_MISTAKES } from './mistakes';
 import {
   CONV_BACKWARD_PRESETS,
   convBackwardFrame,
@@ -28,5 +29,6 @@ export const operation: Operation<ConvBackwardRun, ConvBackwardFrame, ConvBackwa
   frame: convBackwardFrame,
   describe: describeBackwardStep,
   createState: createConvBackwardState,
+  mistakes: CONV_BACKWARD_MISTAKES,
   views: { Stage: ConvBackwardStage, Code: ConvBackwardCode, Arithmetic: ConvBackwardStep },
 };

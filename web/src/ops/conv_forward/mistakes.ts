@@ -1,0 +1,112 @@
+// conv_forward's classic mistakes: the seed's loop written out in TypeScript, right or with one
+// line changed as students write it. The right loop adds the products in the C kernel's order
+// (u, v, k), then b; tests/fixtures/mistakes.py writes the same wrong code in numpy.
+
+import { type LoopRunner, LoopTensors, type Mistake, NumpyError, sliceIndices } from '../../state/mistakes';
+import { loopAt } from '../../lib/tensor';
+import type { ConvForwardRun } from './model';
+
+type Flaw = 'stride_forgotten' | 'end_stride' | 'bias_left_out' | 'bias_every_product' | null;
+
+/** The seed's conv_forward with `flaw`, over the run's data (A_prev padded, W, b). */
+export function convForwardLoop(run: ConvForwardRun, flaw: Flaw): LoopRunner {
+  const { m, Cin, Cout: C, f, stride, dil } = run.config;
+  const { nH, nW, Hp, Wp } = run;
+  const A = run.A_pad.data;
+  const Wt = run.data.W.data;
+  const b = run.data.b.data;
+  const t = new LoopTensors();
+  const Z = t.add('Z', [m, nH, nW, C]);
+  const span = dil * (f - 1) + 1;
+  let k = 0;
+  return {
+    total: m * C * nH * nW,
+    value: (cell) => t.value(cell),
+    shape: (name) => t.shape(name),
+    step() {
+      k++;
+      const { i, c, h, w } = loopAt({ nC: C, nH, nW }, k);
+      // fix the vertical position, slide horizontally by the stride
+      const vs = flaw === 'stride_forgotten' ? h : h * stride;
+      const hs = flaw === 'stride_forgotten' ? w : w * stride;
+      const ve = vs + (flaw === 'end_stride' ? stride : span);
+      const he = hs + (flaw === 'end_stride' ? stride : span);
+      const rows = sliceIndices(Hp, vs, ve, dil);
+      const cols = sliceIndices(Wp, hs, he, dil);
+      // a_slice_prev * W[:, :, :, c]: numpy broadcasts an axis of length 1, refuses other mismatches
+      const fits = (n: number) => n === f || n === 1 || f === 1;
+      if (!fits(rows.length) || !fits(cols.length))
+        throw new NumpyError(
+          `operands could not be broadcast together with shapes (${rows.length},${cols.length},${Cin}) (${f},${f},${Cin}) `,
+        );
+      const R = rows.length === 1 ? f : rows.length;
+      const Q = cols.length === 1 ? f : cols.length;
+      const bc = b[c] ?? 0;
+      let s = 0;
+      for (let u = 0; u < R; u++)
+        for (let v = 0; v < Q; v++)
+          for (let q = 0; q < Cin; q++) {
+            const r = rows[rows.length === 1 ? 0 : u] ?? 0;
+            const col = cols[cols.length === 1 ? 0 : v] ?? 0;
+            const a = A[((i * Hp + r) * Wp + col) * Cin + q] ?? 0;
+            const wv = Wt[(((f === 1 ? 0 : u) * f + (f === 1 ? 0 : v)) * Cin + q) * C + c] ?? 0;
+            s += flaw === 'bias_every_product' ? a * wv + bc : a * wv;
+          }
+      const z = flaw === 'bias_left_out' || flaw === 'bias_every_product' ? s : s + bc;
+      const index = ((i * nH + h) * nW + w) * C + c;
+      Z[index] = z;
+      return { at: { i, c, h, w, vertStart: vs, horiStart: hs }, wrote: [{ tensor: 'Z', index }] };
+    },
+  };
+}
+
+const pair = (flaw: Exclude<Flaw, null>) => (run: ConvForwardRun) => ({
+  right: convForwardLoop(run, null),
+  wrong: convForwardLoop(run, flaw),
+});
+
+export const CONV_FORWARD_MISTAKES: readonly Mistake<ConvForwardRun>[] = [
+  {
+    id: 'stride_forgotten',
+    name: 'stride forgotten',
+    lines: [
+      { id: 'vert_start', text: '            vert_start = h' },
+      { id: 'hori_start', text: '                hori_start = w' },
+    ],
+    why: 'The window moves one cell per output cell instead of stride cells: the corner of output (h, w) is (h·stride, w·stride).',
+    idle: (c) =>
+      c.stride === 1 ? 'With stride 1, h·stride = h: the mistake changes nothing. Choose stride 2.' : null,
+    loops: pair('stride_forgotten'),
+  },
+  {
+    id: 'end_stride',
+    name: 'vert_end = vert_start + stride',
+    lines: [
+      { id: 'vert_end', text: '            vert_end = vert_start + stride' },
+      { id: 'hori_end', text: '                hori_end = hori_start + stride' },
+    ],
+    why: 'The window spans f cells, not stride cells. With stride ≠ f the slice has the wrong size and a_slice_prev * W cannot be broadcast: numpy raises a ValueError.',
+    idle: (c) =>
+      c.stride === c.f && c.dil === 1 ? 'With stride = f the two lines agree: choose another stride.' : null,
+    loops: pair('end_stride'),
+  },
+  {
+    id: 'bias_left_out',
+    name: 'bias left out',
+    lines: [{ id: 'z', text: '                Z[i, h, w, c] = np.sum(a_slice_prev * W[:, :, :, c])' }],
+    why: 'conv_single_step must add b[c] once to the sum; without it every Z[..., c] is off by b[c].',
+    loops: pair('bias_left_out'),
+  },
+  {
+    id: 'bias_every_product',
+    name: 'bias added to every product',
+    lines: [
+      {
+        id: 'z',
+        text: '                Z[i, h, w, c] = np.sum(a_slice_prev * W[:, :, :, c] + b[:, :, :, c])',
+      },
+    ],
+    why: 'b[c] is added to each of the f·f·n_C_prev products, so the sum is off by (f·f·n_C_prev − 1)·b[c]. The 2017 notebook’s conv_single_step was written this way and printed Z = -23.1602122025 (seed 1, a 4×4×3 slice); adding b once gives -6.99908945068. Preset “2017 conv_single_step test” runs exactly that case.',
+    loops: pair('bias_every_product'),
+  },
+];

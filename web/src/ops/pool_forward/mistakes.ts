@@ -1,0 +1,98 @@
+// pool_forward's classic mistakes: the seed's loop written out in TypeScript, right or with one
+// line changed as students write it; tests/fixtures/mistakes.py writes the same wrong code in
+// numpy. np.max and np.mean of the slice, in row-major order.
+
+import { loopAt } from '../../lib/tensor';
+import { type LoopRunner, LoopTensors, type Mistake, NumpyError, sliceIndices } from '../../state/mistakes';
+import { poolChoices } from '../pool/choices';
+import type { PoolForwardRun } from './model';
+
+type Flaw = 'stride_forgotten' | 'end_stride' | 'sum_not_mean' | null;
+
+/** The seed's pool_forward with `flaw`, over the run's A_prev. */
+export function poolForwardLoop(run: PoolForwardRun, flaw: Flaw): LoopRunner {
+  const { m, H, W, Cin: C, f, stride } = run.config;
+  const { nH, nW } = run;
+  const mode = poolChoices(run.config).mode;
+  const a = run.data.A_prev.data;
+  const t = new LoopTensors();
+  const out = t.add('A', [m, nH, nW, C]);
+  let k = 0;
+  return {
+    total: m * C * nH * nW,
+    value: (cell) => t.value(cell),
+    shape: (name) => t.shape(name),
+    step() {
+      k++;
+      const { i, c, h, w } = loopAt({ nC: C, nH, nW }, k);
+      const vs = flaw === 'stride_forgotten' ? h : h * stride;
+      const hs = flaw === 'stride_forgotten' ? w : w * stride;
+      const ve = vs + (flaw === 'end_stride' ? stride : f);
+      const he = hs + (flaw === 'end_stride' ? stride : f);
+      const xs: number[] = [];
+      for (const r of sliceIndices(H, vs, ve))
+        for (const q of sliceIndices(W, hs, he)) xs.push(a[((i * H + r) * W + q) * C + c] ?? 0);
+      if (xs.length === 0 && mode === 'max')
+        throw new NumpyError('zero-size array to reduction operation maximum which has no identity');
+      let v: number;
+      if (mode === 'max') {
+        v = xs[0] ?? 0;
+        for (const x of xs) if (x > v || Number.isNaN(x)) v = x;
+      } else {
+        let s = 0;
+        for (const x of xs) s += x;
+        v = flaw === 'sum_not_mean' ? s : s / xs.length;
+      }
+      const index = ((i * nH + h) * nW + w) * C + c;
+      out[index] = v;
+      return { at: { i, c, h, w, vertStart: vs, horiStart: hs }, wrote: [{ tensor: 'A', index }] };
+    },
+  };
+}
+
+const pair = (flaw: Exclude<Flaw, null>) => (run: PoolForwardRun) => ({
+  right: poolForwardLoop(run, null),
+  wrong: poolForwardLoop(run, flaw),
+});
+
+export const POOL_FORWARD_MISTAKES: readonly Mistake<PoolForwardRun>[] = [
+  {
+    id: 'stride_forgotten',
+    name: 'stride forgotten',
+    lines: [
+      { id: 'vert_start', text: '            vert_start = h' },
+      { id: 'hori_start', text: '                hori_start = w' },
+    ],
+    why: 'The window moves one cell per output cell instead of stride cells: the corner of output (h, w) is (h·stride, w·stride).',
+    idle: (c) =>
+      c.stride === 1 ? 'With stride 1, h·stride = h: the mistake changes nothing. Choose stride 2.' : null,
+    loops: pair('stride_forgotten'),
+  },
+  {
+    id: 'end_stride',
+    name: 'vert_end = vert_start + stride',
+    lines: [
+      { id: 'vert_end', text: '            vert_end = vert_start + stride' },
+      { id: 'hori_end', text: '                hori_end = hori_start + stride' },
+    ],
+    why: 'The window spans f cells, not stride cells. numpy slices whatever fits without a word, so the maximum (or mean) is taken over the wrong cells.',
+    idle: (c) => (c.stride === c.f ? 'With stride = f the two lines agree: choose another stride.' : null),
+    loops: pair('end_stride'),
+  },
+  {
+    id: 'sum_not_mean',
+    name: 'np.sum instead of np.mean',
+    lines: [
+      {
+        id: 'a_avg',
+        text: '                    A[i, h, w, c] = np.sum(\n                        a_prev_slice)',
+      },
+    ],
+    why: 'Average pooling divides the window’s sum by its f·f cells; np.sum leaves every value f·f times too large.',
+    idle: (c) =>
+      poolChoices(c).mode === 'max'
+        ? 'With mode = "max" the average branch never runs: choose average.'
+        : null,
+    loops: pair('sum_not_mean'),
+  },
+];
