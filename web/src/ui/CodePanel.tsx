@@ -1,7 +1,9 @@
 // The loop nest, with the statement that just ran marked (▶) and the loop heads it passed
 // through on this step shaded; live values of the loop variables beside them.
 
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CodeLang, CodeLine, CodeMarks } from '../state/code';
+import { usePresent } from './present';
 
 export interface CodePanelProps {
   lang: CodeLang;
@@ -17,8 +19,24 @@ const LANGS: readonly { lang: CodeLang; label: string }[] = [
   { lang: 'c', label: 'C (what runs)' },
 ];
 
+/** Presenter mode's narrow code column: each indentation level two spaces instead of four. */
+function compactIndent(text: string): string {
+  return text.replace(/^ +/, (m) => ' '.repeat(Math.ceil(m.length / 2)));
+}
+
 export function CodePanel({ lang, lines, marks, onLang, note }: CodePanelProps) {
+  const present = usePresent();
   const valueRows = new Set(lines.filter((l) => l.valueHere).map((l) => l.id));
+  const list = useRef<HTMLOListElement>(null);
+  // Where the list is shorter than the code (presenter and embed modes clip it), the line that
+  // just ran is kept in the middle of what is shown.
+  useLayoutEffect(() => {
+    const ol = list.current;
+    const cur = ol?.querySelector<HTMLElement>('.code-line.current');
+    if (!ol || !cur || ol.scrollHeight <= ol.clientHeight) return;
+    const at = cur.getBoundingClientRect().top - ol.getBoundingClientRect().top + ol.scrollTop;
+    ol.scrollTop = Math.max(0, at - (ol.clientHeight - cur.offsetHeight) / 2);
+  });
   return (
     <section class="panel code-panel" aria-labelledby="code-title">
       <header class="panel-head">
@@ -31,7 +49,11 @@ export function CodePanel({ lang, lines, marks, onLang, note }: CodePanelProps) 
           ))}
         </div>
       </header>
-      <ol class={`code code-${lang}`} aria-label={lang === 'python' ? 'Python loop nest' : 'C loop'}>
+      <ol
+        ref={list}
+        class={`code code-${lang}`}
+        aria-label={lang === 'python' ? 'Python loop nest' : 'C loop'}
+      >
         {lines.map((line, n) => {
           const current =
             line.id !== null && (line.id === marks.current || marks.alsoCurrent?.has(line.id) === true);
@@ -55,7 +77,7 @@ export function CodePanel({ lang, lines, marks, onLang, note }: CodePanelProps) 
               <span class="gutter" aria-hidden="true">
                 {current && !line.cont ? '▶' : ''}
               </span>
-              <code>{line.text}</code>
+              <code>{present ? compactIndent(line.text) : line.text}</code>
               {value !== undefined && <span class="live">{value}</span>}
             </li>
           );
