@@ -56,8 +56,16 @@ export function App({ store }: { store: Store }) {
   const cls = ['app', paramsOpen ? '' : 'params-closed', present ? 'present' : '', embed ? 'embed' : '']
     .filter(Boolean)
     .join(' ');
+  const noteList = notes.length > 0 && (
+    <ul class="url-notes app-notes" aria-label="Link parameters that were refused">
+      {notes.map((n, i) => (
+        <li key={i}>{n}</li>
+      ))}
+    </ul>
+  );
   const stage = (
     <main class="centre">
+      {embed && noteList}
       {ready ? (
         <Stage {...props} />
       ) : (
@@ -67,19 +75,11 @@ export function App({ store }: { store: Store }) {
       )}
     </main>
   );
-  const noteList = notes.length > 0 && (
-    <ul class="url-notes app-notes" aria-label="Link parameters that were refused">
-      {notes.map((n, i) => (
-        <li key={i}>{n}</li>
-      ))}
-    </ul>
-  );
 
   if (embed) {
     return (
       <StoreContext.Provider value={store}>
         <div class={cls}>
-          {noteList}
           {stage}
           <aside class="right" aria-label="Code">
             {ready && <Code {...props} />}
@@ -137,8 +137,8 @@ export function App({ store }: { store: Store }) {
             >
               {present ? 'Leave presenter mode' : 'Present'}
             </button>
+            {noteList}
           </header>
-          {noteList}
           <aside class="left" id="params-column" hidden={!paramsOpen}>
             <ParamForm
               fields={operation.fields}
