@@ -49,6 +49,8 @@ export default defineConfig({
   },
   test: {
     root: here('.'),
+    // generous: the component tests render whole walks, and a busy machine is slow
+    testTimeout: 20000,
     projects: [
       {
         extends: true,

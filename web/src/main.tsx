@@ -9,6 +9,7 @@ import { loadEngine } from './engine/index';
 import { REGISTRY } from './ops/index';
 import { createStore, loadStartOp } from './state/store';
 import './styles/app.css';
+import './styles/modes.css';
 
 const root = document.getElementById('app');
 

@@ -2,22 +2,45 @@
 // left (they fold away to give a projected stage more room), the op's stage in the centre,
 // its code and arithmetic on the right, the transport along the bottom. It knows operations
 // only through the registry and the Operation contract.
+//
+// Two modes change the shell through classes on its root (styles/app.css, styles/modes.css):
+//   present  for a lecture hall: no parameters, large type, the stage and the code side by side,
+//            every number on the stage at 20 px or more (ui/present.ts)
+//   embed    inside another page's iframe: the stage, the current code line, a compact
+//            transport (kept to the link's from..to) and a link to the full page
 
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { OpActions } from '../state/operation';
 import type { Store } from '../state/store';
 import { StoreContext, WrongLinesContext } from '../ui/context';
 import { MistakePanel } from '../ui/MistakePanel';
 import { LiveRegion } from '../ui/LiveRegion';
+import { PresentContext } from '../ui/present';
+import { EmbedCode } from './EmbedCode';
 import { OpSwitcher } from './OpSwitcher';
 import { ParamForm } from './ParamForm';
 import { Transport } from './Transport';
 import { useTransportKeys } from './useTransportKeys';
 
+/** A phone: the parameters start folded, so that the stage comes first. */
+const PHONE = '(max-width: 600px)';
+
+function pageAddress(): string {
+  const l = globalThis.location;
+  return l ? `${l.origin}${l.pathname}` : '';
+}
+
 export function App({ store }: { store: Store }) {
   useTransportKeys(store);
-  const [paramsOpen, setParamsOpen] = useState(true);
   const [mistakeId, setMistakeId] = useState('');
+  useEffect(() => {
+    const narrow = globalThis.matchMedia?.(PHONE).matches === true;
+    const asked = new URLSearchParams(globalThis.location?.search ?? '').has('params');
+    if (narrow && !asked) store.setParamsOpen(false);
+  }, [store]);
+  const present = store.present.value;
+  const embed = store.embed !== null;
+  const paramsOpen = store.paramsOpen.value && !present && !embed;
   const op = store.op.value;
   const loading = store.loading.value;
   const operation = store.operation.value;
@@ -33,67 +56,123 @@ export function App({ store }: { store: Store }) {
   const ready = loading === null;
   const mistakes = operation.mistakes ?? [];
   const wrongLines = mistakes.find((m) => m.id === mistakeId)?.lines ?? [];
-  return (
-    <StoreContext.Provider value={store}>
-      <WrongLinesContext.Provider value={wrongLines}>
-        <div class={paramsOpen ? 'app' : 'app params-closed'}>
-          <header class="app-header">
-            <button
-              type="button"
-              class="params-toggle"
-              aria-expanded={paramsOpen}
-              aria-controls="params-column"
-              onClick={() => setParamsOpen(!paramsOpen)}
-              title={paramsOpen ? 'Hide the parameters: more room for the stage' : 'Show the parameters'}
-            >
-              {paramsOpen ? '◂ Parameters' : '▸ Parameters'}
-            </button>
-            <div class="brand">
-              <h1>convstep</h1>
-              <p>The assignment’s loop nest, one window per step</p>
-            </div>
-            <OpSwitcher
-              ops={store.registry.infos}
-              current={loading ?? op}
-              onSelect={(o) => void store.setOp(o)}
-            />
-          </header>
-          <aside class="left" id="params-column" hidden={!paramsOpen}>
-            <ParamForm
-              fields={operation.fields}
-              presets={operation.presets}
-              controls={Controls && <Controls config={store.config.value} actions={actions} />}
-            />
-          </aside>
-          <main class="centre">
-            {ready ? (
-              <Stage {...props} />
-            ) : (
-              <section class="stage coming-next" aria-busy="true" aria-label={`${loading}: loading`}>
-                <p role="status">Loading {loading}…</p>
-              </section>
-            )}
-          </main>
-          <aside class="right" aria-label="Code and arithmetic">
-            {ready && mistakes.length > 0 && (
-              <MistakePanel
-                mistakes={mistakes}
-                selected={mistakeId}
-                onSelect={setMistakeId}
-                run={props.run}
-                config={store.config.value}
-                seek={store.seek}
-              />
-            )}
+  const notes = store.notes.value;
+  const cls = ['app', paramsOpen ? '' : 'params-closed', present ? 'present' : '', embed ? 'embed' : '']
+    .filter(Boolean)
+    .join(' ');
+  const noteList = notes.length > 0 && (
+    <ul class="url-notes app-notes" aria-label="Link parameters that were refused">
+      {notes.map((n, i) => (
+        <li key={i}>{n}</li>
+      ))}
+    </ul>
+  );
+  const stage = (
+    <main class="centre">
+      {embed && noteList}
+      {ready ? (
+        <Stage {...props} />
+      ) : (
+        <section class="stage coming-next" aria-busy="true" aria-label={`${loading}: loading`}>
+          <p role="status">Loading {loading}…</p>
+        </section>
+      )}
+    </main>
+  );
+
+  if (embed) {
+    return (
+      <StoreContext.Provider value={store}>
+        <div class={cls}>
+          {stage}
+          <aside class="right" aria-label="Code">
             {ready && <Code {...props} />}
-            {ready && <Arithmetic {...props} />}
           </aside>
           <footer class="bottom">
             <Transport />
+            <a
+              class="open-full"
+              href={`${pageAddress()}${store.pageQuery.value}`}
+              target="_blank"
+              rel="noopener"
+            >
+              open in convstep
+            </a>
           </footer>
           <LiveRegion />
         </div>
-      </WrongLinesContext.Provider>
+      </StoreContext.Provider>
+    );
+  }
+
+  return (
+    <StoreContext.Provider value={store}>
+      <PresentContext.Provider value={present}>
+        <WrongLinesContext.Provider value={wrongLines}>
+          <div class={cls}>
+            <header class="app-header">
+              {!present && (
+                <button
+                  type="button"
+                  class="params-toggle header-button"
+                  aria-expanded={paramsOpen}
+                  aria-controls="params-column"
+                  onClick={() => store.setParamsOpen(!paramsOpen)}
+                  title={paramsOpen ? 'Hide the parameters: more room for the stage' : 'Show the parameters'}
+                >
+                  {paramsOpen ? '◂ Parameters' : '▸ Parameters'}
+                </button>
+              )}
+              <div class="brand">
+                <h1>convstep</h1>
+                <p>The assignment’s loop nest, one window per step</p>
+              </div>
+              <OpSwitcher
+                ops={store.registry.infos}
+                current={loading ?? op}
+                onSelect={(o) => void store.setOp(o)}
+              />
+              {!present && <EmbedCode page={pageAddress()} query={store.pageQuery.value} op={op} />}
+              <button
+                type="button"
+                class="present-toggle header-button"
+                aria-pressed={present}
+                onClick={() => store.setPresent(!present)}
+                title="Presenter mode: large type for a lecture hall (P)"
+              >
+                {present ? 'Leave presenter mode' : 'Present'}
+              </button>
+              {noteList}
+            </header>
+            <aside class="left" id="params-column" hidden={!paramsOpen}>
+              <ParamForm
+                fields={operation.fields}
+                presets={operation.presets}
+                controls={Controls && <Controls config={store.config.value} actions={actions} />}
+              />
+            </aside>
+            {stage}
+            <aside class="right" aria-label={present ? 'Code' : 'Code and arithmetic'}>
+              {ready && !present && mistakes.length > 0 && (
+                <MistakePanel
+                  mistakes={mistakes}
+                  selected={mistakeId}
+                  onSelect={setMistakeId}
+                  run={props.run}
+                  config={store.config.value}
+                  seek={store.seek}
+                />
+              )}
+              {ready && <Code {...props} />}
+              {ready && !present && <Arithmetic {...props} />}
+            </aside>
+            <footer class="bottom">
+              <Transport />
+            </footer>
+            <LiveRegion />
+          </div>
+        </WrongLinesContext.Provider>
+      </PresentContext.Provider>
     </StoreContext.Provider>
   );
 }

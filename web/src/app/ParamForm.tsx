@@ -21,7 +21,6 @@ export function ParamForm({ fields, presets, controls }: ParamFormProps) {
   const drafts = store.drafts.value;
   const errors = store.fieldErrors.value;
   const combo = store.comboError.value;
-  const notes = store.notes.value;
   const config = store.config.value;
   const dataKind = store.dataKind.value;
   const pending = Object.keys(errors).length > 0 || combo !== null;
@@ -47,13 +46,6 @@ export function ParamForm({ fields, presets, controls }: ParamFormProps) {
   return (
     <form class="params" aria-labelledby="params-title" onSubmit={(e) => e.preventDefault()} noValidate>
       <h2 id="params-title">Layer</h2>
-      {notes.length > 0 && (
-        <ul class="url-notes" aria-label="Link parameters that were refused">
-          {notes.map((n, i) => (
-            <li key={i}>{n}</li>
-          ))}
-        </ul>
-      )}
       <div class="fields">{fields.map(field)}</div>
       {combo !== null && (
         <p class="combo-error" role="alert">

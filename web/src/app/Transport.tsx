@@ -11,8 +11,10 @@ export function Transport() {
   const total = store.total.value;
   const playing = store.playing.value;
   const speed = store.speedIndex.value;
-  const atStart = position <= 0;
-  const atEnd = position >= total;
+  // an embed may be kept to a range of steps
+  const { lo, hi } = store.range.value;
+  const atStart = position <= lo;
+  const atEnd = position >= hi;
 
   return (
     <div class="transport" role="group" aria-label="Steps">
@@ -80,8 +82,8 @@ export function Transport() {
       <input
         class="scrub"
         type="range"
-        min={0}
-        max={total}
+        min={lo}
+        max={hi}
         step={1}
         value={position}
         aria-label="Step"

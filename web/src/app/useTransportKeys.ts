@@ -1,5 +1,7 @@
-// Keyboard: space plays and pauses, ← and → step, Home and End jump. Text fields, selects and
-// sliders keep their own keys; space on a focused button presses that button.
+// Keyboard: space plays and pauses, ← and → step, Home and End jump; PageUp and PageDown step
+// too, as presentation clickers send them; P turns presenter mode on and off (not in an
+// embed). Text fields, selects and sliders keep their own keys; space on a focused button
+// presses that button.
 
 import { useEffect } from 'preact/hooks';
 import type { Store } from '../state/store';
@@ -28,10 +30,17 @@ export function useTransportKeys(store: Store): void {
           store.togglePlay();
           break;
         case 'ArrowLeft':
+        case 'PageUp':
           store.stepBy(-1);
           break;
         case 'ArrowRight':
+        case 'PageDown':
           store.stepBy(1);
+          break;
+        case 'p':
+        case 'P':
+          if (store.embed !== null || e.shiftKey) return;
+          store.setPresent(!store.present.peek());
           break;
         case 'Home':
           store.toStart();

@@ -15,6 +15,7 @@ import { SPEEDS } from './speeds';
 import { createTransport } from './transport';
 import { openStart } from './start';
 import { createUrlCodec } from './url';
+import { parseView, stepRange, viewQuery } from './modes';
 import { syncUrl } from './urlSync';
 import type { Store, StoreOptions } from './storeTypes';
 
@@ -34,8 +35,13 @@ export async function loadStartOp(registry: Registry, opts: StoreOptions = {}): 
 export function createStore(engine: Engine, registry: Registry, opts: StoreOptions = {}): Store {
   const browser = opts.browser ?? NO_BROWSER;
   const url = createUrlCodec(registry);
-  const start = openStart(engine, registry, url.parseQuery(opts.search ?? browser.query()));
-  const notes = signal<readonly string[]>(start.notes);
+  const search = opts.search ?? browser.query();
+  const start = openStart(engine, registry, url.parseQuery(search));
+  const view = parseView(search);
+  const notes = signal<readonly string[]>([...start.notes, ...view.notes]);
+  const embed = view.view.embed;
+  const present = signal(view.view.present);
+  const paramsOpen = signal(view.view.paramsOpen);
   const startOperation = start.operation;
   const startConfig = start.config;
   const first = start.run;
@@ -47,10 +53,13 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
   const form = createDrafts(startConfig);
   const comboError = signal<string | null>(null);
   const run = signal<OpRun>(first);
-  const transport = createTransport(run, startStep, browser);
+  const transport = createTransport(run, startStep, browser, (t) => stepRange(embed, t));
   const { position, playing } = transport;
-  const codeLang = signal<CodeLang>('python');
+  transport.seekTo(startStep); // into an embed's range
+  transport.setSpeed(view.view.speed);
+  const codeLang = signal<CodeLang>(view.view.codeLang);
   const total = computed(() => run.value.total);
+  const range = computed(() => stepRange(embed, run.value.total));
   const frame = computed(() => operation.value.frame(run.value, position.value));
   const opState = signal<unknown>(undefined);
   const makeOpState = (o: Operation) => o.createState?.({ engine, run, position, frame });
@@ -63,7 +72,18 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
     if (playing.value) return `playing, ${SPEEDS[transport.speedIndex.value]?.label ?? ''}`;
     return operation.value.describe(frame.value, config.value.data);
   });
-  const query = computed(() => url.toQuery(op.value, config.value, position.value));
+  const layerQuery = computed(() => url.toQuery(op.value, config.value, position.value));
+  const viewNow = () => ({
+    present: present.value,
+    embed,
+    codeLang: codeLang.value,
+    speed: transport.speedIndex.value,
+    paramsOpen: paramsOpen.value,
+  });
+  const query = computed(() => layerQuery.value + viewQuery(viewNow()));
+  const pageQuery = computed(
+    () => layerQuery.value + viewQuery({ ...viewNow(), embed: null, present: false, paramsOpen: true }),
+  );
 
   /** Build a run for the drafts if they are all valid and fit together. */
   function tryApply(): void {
@@ -88,7 +108,10 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
       comboError.value = messageOf(e);
       return;
     }
-    const k = Math.min(position.peek(), next.total);
+    const k = Math.max(
+      stepRange(embed, next.total).lo,
+      Math.min(position.peek(), stepRange(embed, next.total).hi),
+    );
     next.stepper.seek(k);
     const old = run.peek();
     batch(() => {
@@ -114,7 +137,7 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
       c = next.fallback;
       r = next.open(engine, c);
     }
-    const k = Math.min(1, r.total);
+    const k = Math.max(stepRange(embed, r.total).lo, Math.min(1, r.total));
     r.stepper.seek(k);
     const old = run.peek();
     batch(() => {
@@ -154,6 +177,11 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
     codeLang,
     announcement,
     query,
+    pageQuery,
+    present,
+    embed,
+    range,
+    paramsOpen,
 
     setField(key, text) {
       form.setField(key, text);
@@ -219,6 +247,12 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
     setSpeed: transport.setSpeed,
     setCodeLang(lang) {
       codeLang.value = lang;
+    },
+    setPresent(on) {
+      present.value = on;
+    },
+    setParamsOpen(open) {
+      paramsOpen.value = open;
     },
     dispose() {
       disposed = true;

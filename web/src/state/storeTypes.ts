@@ -4,6 +4,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { Browser } from './browser';
 import type { CodeLang } from './code';
+import type { EmbedRange } from './modes';
 import type { Config, DataKind, Drafts, FieldKey } from './config';
 import type { FieldErrors } from './drafts';
 import type { OpFrame, OpId, OpRun, Operation } from './operation';
@@ -55,6 +56,16 @@ export interface Store {
   readonly announcement: ReadonlySignal<string>;
   /** the link to what is on screen */
   readonly query: ReadonlySignal<string>;
+  /** the link to the full page at the same state: no embed, no presenter mode */
+  readonly pageQuery: ReadonlySignal<string>;
+  /** presenter mode: large type, numbers in every cell, parameters hidden */
+  readonly present: ReadonlySignal<boolean>;
+  /** embed mode and its locked range (from the link), or null */
+  readonly embed: EmbedRange | null;
+  /** the steps the transport may show: 0..total, or an embed's from..to */
+  readonly range: ReadonlySignal<{ lo: number; hi: number }>;
+  /** the parameter column is open */
+  readonly paramsOpen: ReadonlySignal<boolean>;
 
   setField(key: FieldKey, text: string): void;
   /** ArrowUp / ArrowDown in a field: +1 / -1 within the field's range */
@@ -77,5 +88,7 @@ export interface Store {
   pause(): void;
   setSpeed(index: number): void;
   setCodeLang(lang: CodeLang): void;
+  setPresent(on: boolean): void;
+  setParamsOpen(open: boolean): void;
   dispose(): void;
 }

@@ -24,14 +24,21 @@ export interface Transport {
   dispose(): void;
 }
 
-export function createTransport(run: ReadonlySignal<OpRun>, start: number, browser: Browser): Transport {
+/** `range`: the steps the transport may show (an embed locked to from..to); default 0..total. */
+export function createTransport(
+  run: ReadonlySignal<OpRun>,
+  start: number,
+  browser: Browser,
+  range: (total: number) => { lo: number; hi: number } = (total) => ({ lo: 0, hi: total }),
+): Transport {
   const position = signal(start);
   const playing = signal(false);
   const speedIndex = signal(DEFAULT_SPEED);
 
   function seekTo(k: number): void {
     const s = run.peek();
-    const target = Math.max(0, Math.min(s.total, Math.round(k)));
+    const { lo, hi } = range(s.total);
+    const target = Math.max(lo, Math.min(hi, Math.round(k)));
     if (target === s.stepper.position) {
       position.value = target;
       return;
@@ -57,7 +64,7 @@ export function createTransport(run: ReadonlySignal<OpRun>, start: number, brows
       }
       last = now;
       if (n > 0) seekTo(position.peek() + n);
-      if (position.peek() >= run.peek().total) {
+      if (position.peek() >= range(run.peek().total).hi) {
         playing.value = false;
         return;
       }
@@ -81,17 +88,18 @@ export function createTransport(run: ReadonlySignal<OpRun>, start: number, brows
       seekTo(position.peek() + delta);
     },
     toStart() {
-      t.seek(0);
+      t.seek(range(run.peek().total).lo);
     },
     toEnd() {
-      t.seek(run.peek().total);
+      t.seek(range(run.peek().total).hi);
     },
     togglePlay() {
       if (playing.peek()) {
         playing.value = false;
         return;
       }
-      if (position.peek() >= run.peek().total) seekTo(0);
+      const { lo, hi } = range(run.peek().total);
+      if (position.peek() >= hi) seekTo(lo);
       playing.value = true;
     },
     pause() {

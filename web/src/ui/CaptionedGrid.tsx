@@ -5,6 +5,7 @@
 import { GridCanvas } from './GridCanvas';
 import { MARGIN, type GridPicture } from './drawGrid';
 import { CAPTION } from './stageLayout';
+import { PRESENT_FONT, presentPicture, usePresent, viewNote } from './present';
 
 export interface CaptionedGridProps {
   caption: string;
@@ -24,19 +25,33 @@ export interface CaptionedGridProps {
 }
 
 export function CaptionedGrid(p: CaptionedGridProps) {
+  const present = usePresent();
+  const picture = present ? presentPicture(p.picture) : p.picture;
+  const part = present ? viewNote(picture) : null;
   const text = p.sub ? `${p.caption} ${p.sub}` : p.caption;
-  const gridWidth = p.picture.cols * p.picture.cell + 2 * MARGIN;
+  const gridWidth = (picture.view?.cols ?? picture.cols) * picture.cell + 2 * MARGIN;
   const box = Math.max(gridWidth, p.width ?? 0);
-  const size = Math.max(p.minFont ?? 10, Math.min(16, (box - 4) / (text.length * 0.62)));
+  const fit = (box - 4) / (text.length * 0.62);
+  const size = present
+    ? Math.max(14, Math.min(PRESENT_FONT, fit))
+    : Math.max(p.minFont ?? 10, Math.min(16, fit));
   return (
     <figure class={`grid-fig ${p.class}`} style={{ width: `${box}px` }}>
-      <figcaption style={{ height: `${CAPTION}px`, fontSize: `${size}px` }} title={p.label ?? text}>
+      <figcaption
+        style={{ height: present ? undefined : `${CAPTION}px`, fontSize: `${size}px` }}
+        title={p.label ?? text}
+      >
         {p.caption}
         {p.sub && <span class="fig-sub">&nbsp;{p.sub}</span>}
       </figcaption>
+      {part && (
+        <p class="fig-part" title={part}>
+          {part}
+        </p>
+      )}
       <GridCanvas
         label={p.label ?? p.caption}
-        picture={p.picture}
+        picture={picture}
         describe={p.describe}
         onSelect={p.onSelect}
       />

@@ -1,9 +1,10 @@
 // The loop nest, with the statement that just ran marked (▶) and the loop heads it passed
 // through on this step shaded; live values of the loop variables beside them.
 
-import { useContext, useEffect, useRef } from 'preact/hooks';
+import { useContext, useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { type CodeLang, type CodeLine, type CodeMarks, withWrongLines } from '../state/code';
 import { WrongLinesContext } from './context';
+import { usePresent } from './present';
 
 export interface CodePanelProps {
   lang: CodeLang;
@@ -19,11 +20,16 @@ const LANGS: readonly { lang: CodeLang; label: string }[] = [
   { lang: 'c', label: 'C (what runs)' },
 ];
 
+/** Presenter mode's narrow code column: each indentation level two spaces instead of four. */
+function compactIndent(text: string): string {
+  return text.replace(/^ +/, (m) => ' '.repeat(Math.ceil(m.length / 2)));
+}
+
 export function CodePanel({ lang, lines: rightLines, marks, onLang, note }: CodePanelProps) {
+  const present = usePresent();
   // a classic mistake chosen: its wrong lines under the right ones (the Python only)
   const wrong = useContext(WrongLinesContext);
   const lines = lang === 'python' ? withWrongLines(rightLines, wrong) : rightLines;
-  const list = useRef<HTMLOListElement>(null);
   // a mistake chosen: bring its first wrong line into view in the panel
   useEffect(() => {
     if (wrong.length > 0) list.current?.querySelector('.wrong-line')?.scrollIntoView?.({ block: 'nearest' });
@@ -31,6 +37,16 @@ export function CodePanel({ lang, lines: rightLines, marks, onLang, note }: Code
   const mistakeNote =
     wrong.length > 0 && lang === 'c' ? 'The mistake’s changed lines are shown in the Python.' : null;
   const valueRows = new Set(lines.filter((l) => l.valueHere).map((l) => l.id));
+  const list = useRef<HTMLOListElement>(null);
+  // Where the list is shorter than the code (presenter and embed modes clip it), the line that
+  // just ran is kept in the middle of what is shown.
+  useLayoutEffect(() => {
+    const ol = list.current;
+    const cur = ol?.querySelector<HTMLElement>('.code-line.current');
+    if (!ol || !cur || ol.scrollHeight <= ol.clientHeight) return;
+    const at = cur.getBoundingClientRect().top - ol.getBoundingClientRect().top + ol.scrollTop;
+    ol.scrollTop = Math.max(0, at - (ol.clientHeight - cur.offsetHeight) / 2);
+  });
   return (
     <section class="panel code-panel" aria-labelledby="code-title">
       <header class="panel-head">
@@ -76,7 +92,7 @@ export function CodePanel({ lang, lines: rightLines, marks, onLang, note }: Code
               {line.mistake !== undefined && !line.cont && (
                 <span class="sr-only">{line.mistake === 'wrong' ? 'the mistake: ' : 'right: '}</span>
               )}
-              <code>{line.text}</code>
+              <code>{present ? compactIndent(line.text) : line.text}</code>
               {value !== undefined && <span class="live">{value}</span>}
             </li>
           );

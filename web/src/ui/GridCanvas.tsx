@@ -2,11 +2,12 @@
 // index and value. Draws nothing (and throws nothing) where canvas is unavailable.
 // Keyboard: a grid with a tooltip or a selection takes focus (Tab); the arrow keys move a cursor
 // over its cells (Home and End: the row's first and last cell, with Ctrl the grid's), the
-// cursor's tooltip is shown and read out, Enter or space selects the cell, Escape hides the tip.
+// cursor's tooltip is shown and read out, Enter or space selects the cell, Escape hides the tip
+// and leaves the grid, so that the arrows step the transport again.
 // Keys the grid uses are marked handled (preventDefault) so the transport's keys leave them be.
 
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { drawGrid, MARGIN, type GridPicture } from './drawGrid';
+import { drawGrid, MARGIN, numberFont, type GridPicture } from './drawGrid';
 
 export interface GridCanvasProps {
   /** what the grid is, for screen readers, e.g. "A_prev[0,:,:,1], padded" */
@@ -52,8 +53,12 @@ export function GridCanvas({ label, picture, describe, onSelect }: GridCanvasPro
   /** the grid has focus from the keyboard (not from a click), and its tip is not dismissed */
   const [keyed, setKeyed] = useState(false);
   const pointerDown = useRef(false);
-  const width = picture.cols * picture.cell + 2 * MARGIN;
-  const height = picture.rows * picture.cell + 2 * MARGIN;
+  /** Escape gave the keys back to the transport: the grid leaves them be until it is entered again */
+  const [released, setReleased] = useState(false);
+  // the part drawn (presenter mode may show part of a grid, larger)
+  const view = picture.view ?? { row: 0, col: 0, rows: picture.rows, cols: picture.cols };
+  const width = view.cols * picture.cell + 2 * MARGIN;
+  const height = view.rows * picture.cell + 2 * MARGIN;
   const focusable = describe !== undefined || onSelect !== undefined;
   // the grid may have shrunk since the cursor was placed
   const at =
@@ -84,8 +89,8 @@ export function GridCanvas({ label, picture, describe, onSelect }: GridCanvasPro
   /** Where the keyboard cursor's tip goes: beside its cell, in the window. */
   function cursorPlace(c: { row: number; col: number }): Hover {
     const box = ref.current?.getBoundingClientRect();
-    const x = MARGIN + (c.col + 1) * picture.cell;
-    const y = MARGIN + (c.row + 1) * picture.cell;
+    const x = MARGIN + (c.col - view.col + 1) * picture.cell;
+    const y = MARGIN + (c.row - view.row + 1) * picture.cell;
     return { row: c.row, col: c.col, x, y, cx: (box?.left ?? 0) + x - 10, cy: (box?.top ?? 0) + y - 10 };
   }
 
@@ -99,6 +104,7 @@ export function GridCanvas({ label, picture, describe, onSelect }: GridCanvasPro
 
   function onKeyDown(e: KeyboardEvent): void {
     if (e.altKey || e.metaKey || picture.rows <= 0 || picture.cols <= 0) return;
+    if (released && e.key !== 'Enter') return;
     const c = startCell();
     let row = c.row;
     let col = c.col;
@@ -125,6 +131,7 @@ export function GridCanvas({ label, picture, describe, onSelect }: GridCanvasPro
         break;
       case 'Enter':
       case ' ':
+        setReleased(false);
         if (!onSelect) return;
         setKeyed(true);
         setCursor(c);
@@ -132,8 +139,9 @@ export function GridCanvas({ label, picture, describe, onSelect }: GridCanvasPro
         e.preventDefault();
         return;
       case 'Escape':
-        if (!keyed) return;
+        // hides the tip and gives the keys back to the transport
         setKeyed(false);
+        setReleased(true);
         e.preventDefault();
         return;
       default:
@@ -152,9 +160,10 @@ export function GridCanvas({ label, picture, describe, onSelect }: GridCanvasPro
     const box = canvas.getBoundingClientRect();
     const x = e.clientX - box.left;
     const y = e.clientY - box.top;
-    const col = Math.floor((x - MARGIN) / picture.cell);
-    const row = Math.floor((y - MARGIN) / picture.cell);
-    if (row < 0 || col < 0 || row >= picture.rows || col >= picture.cols) return null;
+    const col = view.col + Math.floor((x - MARGIN) / picture.cell);
+    const row = view.row + Math.floor((y - MARGIN) / picture.cell);
+    if (row < view.row || col < view.col || row >= view.row + view.rows || col >= view.col + view.cols)
+      return null;
     return { row, col, x, y, cx: e.clientX, cy: e.clientY };
   }
 
@@ -172,6 +181,8 @@ export function GridCanvas({ label, picture, describe, onSelect }: GridCanvasPro
         aria-label={label}
         aria-describedby={focusable && tip !== null && hover === null ? tipId : undefined}
         tabIndex={focusable ? 0 : undefined}
+        // the size its numbers are drawn at, CSS px (0: colour only), for tests and checks
+        data-font={Math.round(numberFont(picture) * 10) / 10}
         style={{ width: `${width}px`, height: `${height}px`, cursor: onSelect ? 'pointer' : undefined }}
         onClick={(e) => {
           const hit = onSelect ? cellAt(e) : null;
@@ -183,6 +194,7 @@ export function GridCanvas({ label, picture, describe, onSelect }: GridCanvasPro
         onPointerMove={(e) => setHover(cellAt(e))}
         onPointerDown={(e) => {
           pointerDown.current = true;
+          setReleased(false);
           setKeyed(false);
           setHover(cellAt(e));
         }}
@@ -196,6 +208,7 @@ export function GridCanvas({ label, picture, describe, onSelect }: GridCanvasPro
             pointerDown.current = false;
             return;
           }
+          setReleased(false);
           setCursor(startCell());
           setKeyed(true);
         }}

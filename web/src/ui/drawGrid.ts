@@ -48,6 +48,18 @@ export interface GridPicture {
   /** cells ringed in green: 'hit' solid (a window's maximum, a cell that gets the gradient),
    * 'skip' dashed (a tied maximum that gets nothing under PyTorch's rule) */
   highlights?: readonly CellHighlight[] | null;
+  /** draw only this part of the grid (presenter mode's large cells); default: all of it */
+  view?: GridView | null;
+  /** fit numbers with less room around them (presenter mode: large cells, large type) */
+  tight?: boolean;
+}
+
+/** The part of a grid that is drawn: rows row..row+rows-1, columns col..col+cols-1. */
+export interface GridView {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
 }
 
 export interface CellHighlight {
@@ -59,17 +71,40 @@ export interface CellHighlight {
 /** Smallest font worth drawing, in CSS pixels. */
 const MIN_FONT = 9;
 
-/** The font size that fits the longest number in a cell, or 0 when numbers would be unreadable. */
-function fontFor(p: GridPicture, text: (v: number) => string = p.text): number {
-  // Too small for any number: skip formatting every value (an image has thousands).
-  if (p.cell * 0.42 < MIN_FONT) return 0;
+/** The length of the longest number `text` writes for the picture's values. */
+function longestText(p: GridPicture, text: (v: number) => string): number {
   let longest = 1;
   for (let i = 0; i < p.rows * p.cols; i++) {
     const v = p.values[i] ?? Number.NaN;
     if (!Number.isNaN(v)) longest = Math.max(longest, text(v).length);
   }
-  const size = Math.min(p.cell * 0.42, (p.cell - 10) / (longest * 0.64), 32);
+  return longest;
+}
+
+/** The font size that fits the longest number in a cell, or 0 when numbers would be unreadable. */
+function fontFor(p: GridPicture, text: (v: number) => string = p.text): number {
+  // Too small for any number: skip formatting every value (an image has thousands).
+  if (p.cell * 0.42 < MIN_FONT) return 0;
+  const longest = longestText(p, text);
+  const { pad, width } = p.tight ? TIGHT : ROOMY;
+  const size = Math.min(p.cell * 0.42, (p.cell - pad) / (longest * width), 32);
   return size >= MIN_FONT ? size : 0;
+}
+
+/** Room around a cell's number (px) and the width of a character (em) assumed in fitting it. */
+const ROOMY = { pad: 10, width: 0.64 };
+const TIGHT = { pad: 6, width: 0.58 };
+
+/** The smallest cell in which the picture's numbers (its `text`) are drawn at `font` px. */
+export function cellFor(p: GridPicture, font: number): number {
+  const longest = longestText(p, p.text);
+  const { pad, width } = p.tight ? TIGHT : ROOMY;
+  return Math.ceil(Math.max(font / 0.42, pad + font * longest * width));
+}
+
+/** The font size the picture's numbers are drawn at (0: none), CSS px. */
+export function numberFont(p: GridPicture): number {
+  return p.cell < DENSE_CELL ? 0 : cellFont(p).font;
 }
 
 /** The text to draw in the cells and its font: full precision when it is readable, else the
@@ -191,9 +226,16 @@ export function drawGrid(ctx: CanvasRenderingContext2D, p: GridPicture): void {
   const { rows, cols, cell: s } = p;
   const pad = p.pad ?? 0;
   const { font, text } = cellFont(p);
-  ctx.clearRect(0, 0, cols * s + 2 * MARGIN, rows * s + 2 * MARGIN);
+  const view = p.view ?? { row: 0, col: 0, rows, cols };
+  ctx.clearRect(0, 0, view.cols * s + 2 * MARGIN, view.rows * s + 2 * MARGIN);
   ctx.save();
-  ctx.translate(MARGIN, MARGIN);
+  if (p.view) {
+    // only the view's cells: the rest of the grid lies outside the clip
+    ctx.beginPath();
+    ctx.rect(0, 0, view.cols * s + 2 * MARGIN, view.rows * s + 2 * MARGIN);
+    ctx.clip();
+  }
+  ctx.translate(MARGIN - view.col * s, MARGIN - view.row * s);
   if (s < DENSE_CELL) {
     drawDense(ctx, p);
     if (p.window) outline(ctx, p.window.col * s, p.window.row * s, p.window.span * s, p.window.span * s, s);
@@ -209,8 +251,8 @@ export function drawGrid(ctx: CanvasRenderingContext2D, p: GridPicture): void {
   ctx.font = `600 ${font}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
   const ringAt = p.highlights ? new Map(p.highlights.map((h) => [h.row * cols + h.col, h])) : null;
 
-  for (let r = 0; r < rows; r++)
-    for (let c = 0; c < cols; c++) {
+  for (let r = view.row; r < view.row + view.rows; r++)
+    for (let c = view.col; c < view.col + view.cols; c++) {
       const x = c * s;
       const y = r * s;
       const v = p.values[r * cols + c] ?? Number.NaN;

@@ -4,6 +4,7 @@
 // dA_prev_pad, dW or db to follow it in the inspector under the grids.
 
 import { cellText, longText, shortCellText } from '../../ui/format';
+import { useChannelPage } from '../../ui/ChannelPager';
 import { useBoxSize } from '../../ui/useBoxSize';
 import type { GridWindow } from '../../ui/drawGrid';
 import type { ViewProps } from '../../state/operation';
@@ -71,7 +72,9 @@ export function ConvBackwardStage(props: ViewProps<ConvBackwardRun, ConvBackward
   const text = (v: number) => cellText(v, data);
   const shortText = (v: number) => shortCellText(v, data);
   const long = (v: number) => longText(v, data);
-  const dims = { channels: Cin, Hp: s.Hp, Wp: s.Wp, f, nH: s.nH, nW: s.nW };
+  // presenter mode: one input channel at a time
+  const page = useChannelPage(Cin, 'input channel');
+  const dims = { channels: page.to - page.from, Hp: s.Hp, Wp: s.Wp, f, nH: s.nH, nW: s.nW };
   const layout = backwardLayout(dims, box.width, box.height);
   const formulas = convFormulas(cfg);
   const never = unvisitedNote(s.visitedRows, s.visitedCols);
@@ -132,7 +135,7 @@ export function ConvBackwardStage(props: ViewProps<ConvBackwardRun, ConvBackward
   for (const a of fr.dAAdds) touched.set(`${a.row},${a.col},${a.k}`, a.amount);
 
   const cards = [];
-  for (let k = 0; k < Cin; k++) {
+  for (let k = page.from; k < page.to; k++) {
     const values = new Float64Array(s.Hp * s.Wp);
     for (let r = 0; r < s.Hp; r++)
       for (let q = 0; q < s.Wp; q++)
@@ -266,6 +269,7 @@ export function ConvBackwardStage(props: ViewProps<ConvBackwardRun, ConvBackward
         formulas={formulas}
         note={never && `${never}: their gradient stays 0`}
       />
+      {page.pager}
       <div class="stage-box" ref={ref}>
         <div class={`bw-grids bw-${layout.arrangement}`} style={{ gap: `${GROUP_GAP}px` }}>
           <div

@@ -10,6 +10,7 @@ import { cellText, longText, shortCellText } from '../../ui/format';
 import { GAP, GROUP_GAP } from '../../ui/stageLayout';
 import { StageHead } from '../../ui/StageHead';
 import { useBoxSize } from '../../ui/useBoxSize';
+import { useChannelPage } from '../../ui/ChannelPager';
 import { unvisitedNote } from '../../lib/geometry';
 import { convFormulas } from '../conv/formula';
 import { Legend } from '../conv/Legend';
@@ -40,8 +41,10 @@ export function ConvForwardStage({ run: s, frame: fr }: ViewProps<ConvForwardRun
   const text = (v: number) => cellText(v, cfg.data);
   const shortText = (v: number) => shortCellText(v, cfg.data);
   const [ref, box] = useBoxSize<HTMLDivElement>({ width: 900, height: 520 });
+  // presenter mode: one input channel at a time
+  const page = useChannelPage(cfg.Cin, 'input channel');
   const layout = stageLayout(
-    { channels: cfg.Cin, Hp: s.Hp, Wp: s.Wp, f: cfg.f, nH: s.nH, nW: s.nW },
+    { channels: page.to - page.from, Hp: s.Hp, Wp: s.Wp, f: cfg.f, nH: s.nH, nW: s.nW },
     box.width,
     box.height,
   );
@@ -55,7 +58,7 @@ export function ConvForwardStage({ run: s, frame: fr }: ViewProps<ConvForwardRun
 
   const aFigs: Figure[] = [];
   const wFigs: Figure[] = [];
-  for (let k = 0; k < cfg.Cin; k++) {
+  for (let k = page.from; k < page.to; k++) {
     const a = new Float64Array(s.Hp * s.Wp);
     for (let r = 0; r < s.Hp; r++)
       for (let q = 0; q < s.Wp; q++)
@@ -167,6 +170,7 @@ export function ConvForwardStage({ run: s, frame: fr }: ViewProps<ConvForwardRun
   return (
     <section class="stage" aria-labelledby="stage-title">
       <StageHead i={i} c={c} channel="output channel" formulas={formulas} note={note} />
+      {page.pager}
       <div class="stage-box" ref={ref}>
         {layout.arrangement === 'stacked' ? (
           <div class="stage-grids stacked" style={{ gap: `${GROUP_GAP}px` }}>

@@ -1,0 +1,288 @@
+// End-to-end tests of the page's modes and of the defects seen trying it as a teacher and a
+// student would: presenter mode for every operation in the registry at a projector's sizes,
+// embed mode inside an iframe of another origin locked to a range of steps, Escape leaving a
+// grid, the narrow layout's parameters, the link's view state, touch targets on a phone.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '../serve.mjs';
+
+export function register(api) {
+  const { test, assert, assertEq, openPage, stepText, shot } = api;
+  const forward = '?op=conv_forward&m=2&H=5&W=7&Cin=4&Cout=8&f=3&stride=2&pad=1&dil=1&seed=1&data=gauss';
+
+  /** A page with the given CSS viewport and device scale factor (150 % zoom: 1280×720 → 853×480). */
+  async function openScaled(url, width, height, scale) {
+    const page = await api.ctx().newPage();
+    const problems = [];
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    const cdp = await api.ctx().newCDPSession(page);
+    await cdp.send('Emulation.setDeviceMetricsOverride', {
+      width,
+      height,
+      deviceScaleFactor: scale,
+      mobile: false,
+    });
+    await page.goto(url);
+    await page.getByRole('group', { name: 'Steps' }).waitFor({ timeout: 15000 });
+    page.problems = problems;
+    return page;
+  }
+
+  /** The ids of the operations, as the page's switcher lists them from the registry. */
+  async function registryOps() {
+    const page = await openPage(api.ctx(), `${api.base()}`);
+    const ops = await page.locator('nav[aria-label="Operation"] button').allTextContents();
+    await page.close();
+    assert(ops.length >= 4, `the switcher lists ${ops.length} operations`);
+    return ops.map((t) => t.trim());
+  }
+
+  /** What presenter mode must hold: no scrolling, stage numbers ≥ 20 px, code ≥ 18 px. */
+  async function checkPresenter(page, what) {
+    await page.waitForTimeout(250); // the stage's box measured, grids redrawn
+    const m = await page.evaluate(() => {
+      const d = document.documentElement;
+      const canvases = [...document.querySelectorAll('.stage canvas')].filter((c) => c.offsetParent !== null);
+      const lines = [...document.querySelectorAll('.code .code-line')].filter((l) => l.offsetParent !== null);
+      const inside = (el) => {
+        const b = el.getBoundingClientRect();
+        return b.left >= -1 && b.top >= -1 && b.right <= innerWidth + 1 && b.bottom <= innerHeight + 1;
+      };
+      return {
+        scrolls: d.scrollWidth > innerWidth || d.scrollHeight > innerHeight,
+        grids: canvases.map((c) => ({
+          name: c.getAttribute('aria-label'),
+          font: Number(c.dataset.font),
+          seen: inside(c),
+        })),
+        code: lines.map((l) => Number.parseFloat(getComputedStyle(l.querySelector('code')).fontSize)),
+        current: [...document.querySelectorAll('.code-line.current')].some((l) => {
+          const ol = l.closest('ol').getBoundingClientRect();
+          const b = l.getBoundingClientRect();
+          return b.top >= ol.top - 1 && b.bottom <= ol.bottom + 1;
+        }),
+        params: document.querySelector('#params-column')?.offsetParent ?? null,
+      };
+    });
+    assert(!m.scrolls, `${what}: the page scrolls`);
+    assert(m.grids.length > 0, `${what}: no grids on the stage`);
+    for (const g of m.grids) {
+      assert(g.font >= 20, `${what}: ${g.name} draws its numbers at ${g.font} px`);
+      assert(g.seen, `${what}: ${g.name} lies outside the screen`);
+    }
+    assert(m.code.length > 0 && Math.min(...m.code) >= 18, `${what}: code at ${Math.min(...m.code)} px`);
+    assert(m.current, `${what}: the line that just ran is out of sight`);
+    assertEq(m.params, null, `${what}: the parameters are shown`);
+    assertEq(page.problems.length, 0, `${what}: console errors ${page.problems.join('; ')}`);
+  }
+
+  for (const [w, h, scale] of [
+    [1024, 768, 1],
+    [853, 480, 1.5],
+  ]) {
+    test(`presenter mode at ${w}×${h} (scale ${scale}), every operation: no scrolling, numbers ≥ 20 px, code ≥ 18 px`, async () => {
+      for (const op of await registryOps()) {
+        const page = await openScaled(`${api.base()}?op=${op}&present=1&step=3`, w, h, scale);
+        await checkPresenter(page, `${op} at step 3`);
+        // a clicker's keys step; so do space and the arrows
+        await page.keyboard.press('PageDown');
+        assert((await stepText(page)).startsWith('step 4 of'), `${op}: PageDown`);
+        await page.keyboard.press('PageUp');
+        await page.keyboard.press('PageUp');
+        assert((await stepText(page)).startsWith('step 2 of'), `${op}: PageUp`);
+        await page.keyboard.press('End');
+        await checkPresenter(page, `${op} at its last step`);
+        if (op === 'conv_forward' && scale !== 1) await shot(page, 'presenter_conv_forward_853x480.png');
+        if (op === 'conv_backward' && scale === 1) await shot(page, 'presenter_conv_backward_1024x768.png');
+        await page.close();
+      }
+    });
+  }
+
+  test('presenter mode: P turns it on and off; the link keeps it', async () => {
+    const page = await openPage(api.ctx(), `${api.base()}${forward}&step=5`);
+    await page.keyboard.press('p');
+    await page.locator('.app.present').waitFor();
+    await page.waitForFunction(() => location.search.includes('present=1'));
+    await page.keyboard.press('p');
+    await page.locator('.app:not(.present)').waitFor();
+    await page.close();
+  });
+
+  test('embed mode in an iframe of another origin: stage, code line, transport locked to from..to', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'convstep-host-'));
+    const src = `${api.base()}${forward}&embed=1&from=5&to=8&step=6`;
+    writeFileSync(
+      join(dir, 'index.html'),
+      `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>course page</title><h1>A course page</h1>\n<iframe src="${src.replaceAll('&', '&amp;')}" width="480" height="320" style="border:0" title="convstep"></iframe>`,
+    );
+    const host = await serve(dir);
+    try {
+      assert(host.origin !== new URL(api.base()).origin, 'the host page has an origin of its own');
+      const page = await api.ctx().newPage();
+      const problems = [];
+      page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+      page.on('pageerror', (e) => problems.push(e.message));
+      await page.setViewportSize({ width: 800, height: 600 });
+      await page.goto(`${host.origin}/`);
+      const frame = page.frameLocator('iframe');
+      const count = frame.getByRole('status', { name: 'Step number' });
+      await count.waitFor({ timeout: 15000 });
+      const text = async () => (await count.textContent()).trim();
+      assertEq(await text(), 'step 6 of 192', 'the link’s step');
+      assertEq(await frame.locator('form.params').count(), 0, 'no parameter form');
+      assertEq((await frame.locator('.code-line.current').count()) >= 1, true, 'the current code line');
+      assertEq(await frame.locator('.code-line:not(.current):visible').count(), 0, 'only the current line');
+      // forward past the end of the range: it stops at 8
+      for (let n = 0; n < 5; n++)
+        await frame.getByRole('button', { name: 'Step forward' }).click({ force: true });
+      assertEq(await text(), 'step 8 of 192', 'Step stops at to');
+      assert(await frame.getByRole('button', { name: 'Step forward' }).isDisabled(), 'Step disabled at to');
+      await frame.getByRole('button', { name: 'Go to start' }).click();
+      assertEq(await text(), 'step 5 of 192', 'Start goes to from');
+      await frame.getByRole('button', { name: 'Step back' }).click({ force: true });
+      assertEq(await text(), 'step 5 of 192', 'Back stops at from');
+      // keys inside the frame, and the scrubber's ends
+      await frame.locator('.stage').click({ position: { x: 2, y: 2 } });
+      await page.keyboard.press('End');
+      assertEq(await text(), 'step 8 of 192', 'End goes to to');
+      await page.keyboard.press('Home');
+      assertEq(await text(), 'step 5 of 192', 'Home goes to from');
+      const scrub = frame.getByRole('slider', { name: 'Step' });
+      assertEq(await scrub.getAttribute('min'), '5', 'scrubber min');
+      assertEq(await scrub.getAttribute('max'), '8', 'scrubber max');
+      // playing stops at the range's end
+      await frame.getByRole('button', { name: 'Play' }).click();
+      await frame.getByRole('button', { name: 'Play' }).waitFor({ timeout: 10000 });
+      assertEq(await text(), 'step 8 of 192', 'Play stops at to');
+      // a link to the full page at the same state
+      const href = await frame.getByRole('link', { name: 'open in convstep' }).getAttribute('href');
+      const q = new URL(href).searchParams;
+      assertEq(q.get('step'), '8', 'the full page’s step');
+      assertEq(q.get('op'), 'conv_forward', 'the full page’s op');
+      assertEq(q.get('embed'), null, 'the full page is not an embed');
+      // nothing scrolls inside the 480×320 frame
+      const inner = page.frames().find((f) => f.url().startsWith(api.base()));
+      const scrolls = await inner.evaluate(
+        () =>
+          document.documentElement.scrollHeight > innerHeight ||
+          document.documentElement.scrollWidth > innerWidth,
+      );
+      assert(!scrolls, 'the embed scrolls in a 480×320 frame');
+      assertEq(problems.length, 0, `console errors: ${problems.join('; ')}`);
+      await shot(page, 'embed_480x320.png');
+      await page.close();
+    } finally {
+      host.close();
+    }
+  });
+
+  test('Copy embed code gives an iframe snippet of the current state in embed mode', async () => {
+    const page = await openPage(api.ctx(), `${api.base()}${forward}&step=9`);
+    await page.getByRole('button', { name: 'Copy embed code' }).click();
+    const snippet = await page.getByRole('textbox', { name: 'The iframe snippet' }).inputValue();
+    assert(snippet.startsWith('<iframe src="') && snippet.includes('embed=1'), `snippet: ${snippet}`);
+    assert(snippet.includes('step=9'), `snippet keeps the step: ${snippet}`);
+    await page.close();
+  });
+
+  // ---- defects -------------------------------------------------------------------------------
+
+  test('defect: after clicking a grid, Escape gives ← and → back to the transport', async () => {
+    const page = await openPage(api.ctx(), `${api.base()}${forward}&step=5`);
+    const z = page.getByRole('img', { name: 'Z[0,:,:,0]' });
+    const box = await z.boundingBox();
+    await page.mouse.click(box.x + 8, box.y + 8);
+    await page.keyboard.press('ArrowRight'); // the grid's cursor
+    assertEq(await stepText(page), 'step 5 of 192', 'the grid keeps the arrow');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowRight');
+    assertEq(await stepText(page), 'step 6 of 192', '→ after Escape steps');
+    await page.keyboard.press('Home');
+    assertEq(await stepText(page), 'step 0 of 192', 'Home after Escape');
+    await page.close();
+  });
+
+  test('defect: under 1100 px the parameters open at the top, where their toggle is seen; link notes in sight', async () => {
+    const page = await openPage(api.ctx(), `${api.base()}?op=conv_forward&stride=0&step=5`, {
+      width: 1000,
+      height: 700,
+    });
+    const note = page.locator('.app-notes li').first();
+    await note.waitFor({ timeout: 5000 });
+    const nb = await note.boundingBox();
+    assert(nb && nb.y + nb.height <= 700, `the link's note is at y=${nb?.y}, below the fold`);
+    const form = page.locator('#params-column');
+    const fb = await form.boundingBox();
+    assert(fb && fb.y < 700, `the parameters start at y=${fb?.y}, out of sight`);
+    const stageAt = async () => (await page.locator('.stage').boundingBox()).y;
+    const before = await stageAt();
+    await page.getByRole('button', { name: /Parameters/ }).click();
+    await form.waitFor({ state: 'hidden' });
+    const after = await stageAt();
+    assert(after < before - 100, `hiding the parameters moved the stage from y=${before} to y=${after}`);
+    await page.close();
+  });
+
+  test('defect: the link carries the code tab, the speed and the panel, written at once', async () => {
+    const page = await openPage(api.ctx(), `${api.base()}${forward}&step=5`);
+    await page.getByRole('button', { name: 'C (what runs)' }).click();
+    await page.locator('.speed select').selectOption('4');
+    await page.getByRole('button', { name: /Parameters/ }).click();
+    await page.waitForFunction(() => location.search.includes('params=0'), null, { timeout: 2000 });
+    const q = new URLSearchParams(await page.evaluate(() => location.search));
+    assertEq(q.get('code'), 'c', 'code tab in the link');
+    assertEq(q.get('speed'), '4', 'speed in the link');
+    // a single step is in the address within a frame or two, not a quarter second later
+    await page.waitForTimeout(400);
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    const at = await page.evaluate(
+      () =>
+        new Promise((done) => {
+          const t0 = performance.now();
+          const look = () => {
+            if (location.search.includes('step=6')) done(performance.now() - t0);
+            else if (performance.now() - t0 > 1000) done(Infinity);
+            else requestAnimationFrame(look);
+          };
+          look();
+        }),
+    );
+    assert(at < 100, `the step reached the address after ${at} ms`);
+    // and the link opens the same view
+    const again = await openPage(api.ctx(), `${api.base()}${await page.evaluate(() => location.search)}`);
+    assertEq(
+      await again.getByRole('button', { name: 'C (what runs)' }).getAttribute('aria-pressed'),
+      'true',
+      'C tab',
+    );
+    assertEq(await again.locator('.speed select').inputValue(), '4', 'speed');
+    assert(!(await again.locator('#params-column').isVisible()), 'parameters folded');
+    await again.close();
+    await page.close();
+  });
+
+  test('defect: on a phone every touch target is at least 44 px tall', async () => {
+    const page = await openPage(api.ctx(), `${api.base()}${forward}&step=5`, { width: 390, height: 844 });
+    // on a phone the parameters start folded
+    await page.getByRole('button', { name: /Parameters/ }).click();
+    await page.locator('#params-column').waitFor({ state: 'visible' });
+    const small = await page.evaluate(() =>
+      [
+        ...document.querySelectorAll(
+          'button, select, input[type="number"], input[type="range"], .data-kind label',
+        ),
+      ]
+        .filter((el) => el.offsetParent !== null)
+        .map((el) => ({
+          what: el.getAttribute('aria-label') ?? el.textContent.trim().slice(0, 24),
+          h: el.getBoundingClientRect().height,
+        }))
+        .filter((t) => t.h < 44),
+    );
+    assertEq(JSON.stringify(small), '[]', 'targets under 44 px');
+    await page.close();
+  });
+}

@@ -1,0 +1,113 @@
+// How the page is shown, beside what it shows: presenter mode (for a lecture hall), embed mode
+// (inside another page's iframe, its transport optionally locked to steps from..to), the code
+// panel's language, the player's speed and whether the parameters are open. All of it travels
+// in the link next to the layer and the step (url.ts), so a shared link opens the same view.
+//
+//   ?present=1            presenter mode
+//   ?embed=1&from=5&to=12 embed mode, the transport kept to steps 5..12
+//   &code=c  &speed=3  &params=0
+
+import type { CodeLang } from './code';
+import { parseField } from './config';
+import { DEFAULT_SPEED, SPEEDS } from './speeds';
+
+export interface EmbedRange {
+  /** the first step the transport may show (null: 0) */
+  from: number | null;
+  /** the last step the transport may show (null: the run's last) */
+  to: number | null;
+}
+
+export interface ViewState {
+  present: boolean;
+  /** embed mode and its range, or null when the page is not embedded */
+  embed: EmbedRange | null;
+  codeLang: CodeLang;
+  speed: number;
+  paramsOpen: boolean;
+}
+
+const DEFAULT_VIEW: ViewState = {
+  present: false,
+  embed: null,
+  codeLang: 'python',
+  speed: DEFAULT_SPEED,
+  paramsOpen: true,
+};
+
+const STEP_SPEC = { key: 'seed', label: '', hint: '', min: 0, max: 1e9 } as const;
+
+function flag(q: URLSearchParams, key: string, notes: string[]): boolean {
+  const raw = q.get(key);
+  if (raw === null) return false;
+  if (raw === '1' || raw === '') return true;
+  if (raw === '0') return false;
+  notes.push(`URL: ${key} “${short(raw)}” is not 1 or 0; using 0.`);
+  return false;
+}
+
+function stepParam(q: URLSearchParams, key: string, notes: string[]): number | null {
+  const raw = q.get(key);
+  if (raw === null) return null;
+  const r = parseField({ ...STEP_SPEC, label: key }, raw);
+  if (r.ok) return r.value;
+  notes.push(`URL: ${r.message} Ignoring ${key}.`);
+  return null;
+}
+
+/** Reads the view from a query string; a bad parameter gets a sentence and its default. */
+export function parseView(search: string): { view: ViewState; notes: string[] } {
+  const q = new URLSearchParams(search);
+  const notes: string[] = [];
+  const view: ViewState = { ...DEFAULT_VIEW };
+  view.present = flag(q, 'present', notes);
+  if (flag(q, 'embed', notes)) {
+    let from = stepParam(q, 'from', notes);
+    let to = stepParam(q, 'to', notes);
+    if (from !== null && to !== null && from > to) {
+      notes.push(`URL: from ${from} is after to ${to}; showing steps ${to} to ${from}.`);
+      [from, to] = [to, from];
+    }
+    view.embed = { from, to };
+  }
+  const code = q.get('code');
+  if (code !== null) {
+    if (code === 'python' || code === 'c') view.codeLang = code;
+    else notes.push(`URL: code “${short(code)}” is not python or c; using python.`);
+  }
+  const speed = q.get('speed');
+  if (speed !== null) {
+    const r = parseField({ key: 'seed', label: 'speed', hint: '', min: 0, max: SPEEDS.length - 1 }, speed);
+    if (r.ok) view.speed = r.value;
+    else notes.push(`URL: ${r.message} Using ${SPEEDS[DEFAULT_SPEED]?.label}.`);
+  }
+  if (q.get('params') === '0') view.paramsOpen = false;
+  return { view, notes };
+}
+
+/** The view's part of the link: only what differs from the defaults, e.g. "&code=c&speed=4". */
+export function viewQuery(v: ViewState): string {
+  const q = new URLSearchParams();
+  if (v.present) q.set('present', '1');
+  if (v.embed) {
+    q.set('embed', '1');
+    if (v.embed.from !== null) q.set('from', String(v.embed.from));
+    if (v.embed.to !== null) q.set('to', String(v.embed.to));
+  }
+  if (v.codeLang !== DEFAULT_VIEW.codeLang) q.set('code', v.codeLang);
+  if (v.speed !== DEFAULT_VIEW.speed) q.set('speed', String(v.speed));
+  if (!v.paramsOpen) q.set('params', '0');
+  const s = q.toString();
+  return s === '' ? '' : `&${s}`;
+}
+
+/** The steps an embed's transport may show, within 0..total. */
+export function stepRange(embed: EmbedRange | null, total: number): { lo: number; hi: number } {
+  const lo = Math.min(total, Math.max(0, embed?.from ?? 0));
+  const hi = Math.max(lo, Math.min(total, embed?.to ?? total));
+  return { lo, hi };
+}
+
+function short(s: string): string {
+  return s.length > 16 ? `${s.slice(0, 15)}…` : s;
+}

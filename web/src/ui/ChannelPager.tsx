@@ -1,0 +1,42 @@
+// Presenter mode shows one input channel at a time, larger, so that its cells carry their
+// numbers: the stage asks useChannelPage which channels to draw and puts its pager (◂ k of n ▸)
+// above them. Outside presenter mode every channel is drawn and there is no pager.
+
+import type { VNode } from 'preact';
+import { useState } from 'preact/hooks';
+import { usePresent } from './present';
+
+export interface ChannelPage {
+  /** the channels to draw: from..to-1 */
+  from: number;
+  to: number;
+  /** the pager, or null when every channel is drawn */
+  pager: VNode | null;
+}
+
+/** `count` channels, named `what` (e.g. "input channel k") in the pager. */
+export function useChannelPage(count: number, what: string): ChannelPage {
+  const present = usePresent();
+  const [page, setPage] = useState(0);
+  if (!present || count <= 1) return { from: 0, to: count, pager: null };
+  const k = Math.min(page, count - 1);
+  const pager = (
+    <div class="channel-pager" role="group" aria-label={`${what}s`}>
+      <button type="button" aria-label={`Previous ${what}`} disabled={k <= 0} onClick={() => setPage(k - 1)}>
+        ◂
+      </button>
+      <span>
+        {what} <b>{k}</b> of 0..{count - 1}
+      </span>
+      <button
+        type="button"
+        aria-label={`Next ${what}`}
+        disabled={k >= count - 1}
+        onClick={() => setPage(k + 1)}
+      >
+        ▸
+      </button>
+    </div>
+  );
+  return { from: k, to: k + 1, pager };
+}

@@ -1,0 +1,58 @@
+// Presenter mode as the shared pieces see it. For a lecture hall every number on the stage is
+// drawn at PRESENT_FONT px or more: a grid whose cells the stage's layout made too small for
+// that is drawn with larger cells, showing the part of it around the window (or the marked or
+// selected cell) that fits the space the layout gave it, its caption saying which rows and
+// columns are shown. Stages that page their channels (usePresentPage) leave more room to each.
+
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import { cellFor, type GridPicture, type GridView } from './drawGrid';
+
+/** The smallest number drawn on the stage in presenter mode, CSS px. */
+export const PRESENT_FONT = 20;
+
+/** True inside the app in presenter mode. */
+export const PresentContext = createContext(false);
+
+export function usePresent(): boolean {
+  return useContext(PresentContext);
+}
+
+/** Where a window of `n` cells starting at `want` (span `span`) lies within 0..total. */
+function place(total: number, n: number, want: number, span: number): number {
+  // centre the focus in the view, then keep the view inside the grid
+  const start = Math.round(want + span / 2 - n / 2);
+  return Math.max(0, Math.min(total - n, start));
+}
+
+/** The picture as presenter mode draws it: cells large enough for PRESENT_FONT, and the part
+ * of the grid around its focus that fits the footprint the layout gave the whole grid. */
+export function presentPicture(p: GridPicture): GridPicture {
+  if (p.rows <= 0 || p.cols <= 0) return p;
+  const text = p.shortText ?? p.text;
+  const big: GridPicture = { ...p, text, shortText: undefined, tight: true };
+  const cell = Math.max(p.cell, cellFor(big, PRESENT_FONT));
+  if (cell === p.cell) return big;
+  const rows = Math.max(1, Math.min(p.rows, Math.floor((p.rows * p.cell) / cell)));
+  const cols = Math.max(1, Math.min(p.cols, Math.floor((p.cols * p.cell) / cell)));
+  const f = p.focused ?? p.selected ?? p.marked ?? null;
+  const w = p.window ?? null;
+  const fr = f ? f.row : w ? w.row : 0;
+  const fc = f ? f.col : w ? w.col : 0;
+  const span = f ? 1 : w ? w.span : 1;
+  const view: GridView = {
+    row: place(p.rows, rows, fr, span),
+    col: place(p.cols, cols, fc, span),
+    rows,
+    cols,
+  };
+  return { ...big, cell, view };
+}
+
+/** "rows 2–5, cols 0–3 of 7×9": what part of a grid presenter mode shows, or null for all. */
+export function viewNote(p: GridPicture): string | null {
+  const v = p.view;
+  if (!v || (v.rows === p.rows && v.cols === p.cols)) return null;
+  const span = (a: number, n: number) => (n === 1 ? `${a}` : `${a}–${a + n - 1}`);
+  return `rows ${span(v.row, v.rows)}, cols ${span(v.col, v.cols)} of ${p.rows}×${p.cols}`;
+}
