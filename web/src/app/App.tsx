@@ -9,6 +9,7 @@ import type { Store } from '../state/store';
 import { StoreContext } from '../ui/context';
 import { LiveRegion } from '../ui/LiveRegion';
 import { OpSwitcher } from './OpSwitcher';
+import { OwnData } from './owndata/OwnData';
 import { ParamForm } from './ParamForm';
 import { Transport } from './Transport';
 import { useTransportKeys } from './useTransportKeys';
@@ -59,6 +60,7 @@ export function App({ store }: { store: Store }) {
             presets={operation.presets}
             controls={Controls && <Controls config={store.config.value} actions={actions} />}
           />
+          <OwnData />
         </aside>
         <main class="centre">
           {ready ? (

@@ -15,6 +15,7 @@ import { SPEEDS } from './speeds';
 import { createTransport } from './transport';
 import { openStart } from './start';
 import { createUrlCodec } from './url';
+import { patchSource, type DataSource } from './source';
 import { syncUrl } from './urlSync';
 import type { Store, StoreOptions } from './storeTypes';
 
@@ -44,6 +45,7 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
   const op = signal<OpId>(startOperation.info.id);
   const operation = signal<Operation>(startOperation);
   const config = signal<Config>(startConfig);
+  const source = signal<DataSource>(start.source);
   const form = createDrafts(startConfig);
   const comboError = signal<string | null>(null);
   const run = signal<OpRun>(first);
@@ -63,7 +65,7 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
     if (playing.value) return `playing, ${SPEEDS[transport.speedIndex.value]?.label ?? ''}`;
     return operation.value.describe(frame.value, config.value.data);
   });
-  const query = computed(() => url.toQuery(op.value, config.value, position.value));
+  const query = computed(() => url.toQuery(op.value, config.value, position.value, source.value));
 
   /** Build a run for the drafts if they are all valid and fit together. */
   function tryApply(): void {
@@ -83,7 +85,7 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
         comboError.value = v.message;
         return;
       }
-      next = operation.peek().open(engine, cand);
+      next = operation.peek().open(engine, cand, source.peek());
     } catch (e) {
       comboError.value = messageOf(e);
       return;
@@ -109,10 +111,10 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
     try {
       const v = next.validate(engine, c);
       if (!v.ok) throw new Error(v.message);
-      r = next.open(engine, c);
+      r = next.open(engine, c, source.peek());
     } catch {
       c = next.fallback;
-      r = next.open(engine, c);
+      r = next.open(engine, c, source.peek());
     }
     const k = Math.min(1, r.total);
     r.stepper.seek(k);
@@ -144,6 +146,7 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
     comboError,
     notes,
     config,
+    source,
     run,
     position,
     total,
@@ -173,6 +176,32 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
     applyConfig(c) {
       form.reset(c);
       tryApply();
+    },
+    setSource(patch, layer = {}) {
+      const cand: Config = { ...config.peek(), ...layer };
+      const own = patchSource(source.peek(), patch);
+      let next: OpRun;
+      try {
+        const v = operation.peek().validate(engine, cand);
+        if (!v.ok) return v.message;
+        next = operation.peek().open(engine, cand, own);
+      } catch (e) {
+        return messageOf(e);
+      }
+      const k = Math.min(position.peek(), next.total);
+      next.stepper.seek(k);
+      const old = run.peek();
+      batch(() => {
+        source.value = own;
+        run.value = next;
+        config.value = cand;
+        form.reset(cand);
+        position.value = k;
+        comboError.value = null;
+        if (k >= next.total) playing.value = false;
+      });
+      old.dispose();
+      return null;
     },
     setChoices(patch) {
       form.setChoices(patch);
