@@ -18,6 +18,7 @@ import { LiveRegion } from '../ui/LiveRegion';
 import { PresentContext } from '../ui/present';
 import { EmbedCode } from './EmbedCode';
 import { OpSwitcher } from './OpSwitcher';
+import { OwnData } from './owndata/OwnData';
 import { ParamForm } from './ParamForm';
 import { Transport } from './Transport';
 import { useTransportKeys } from './useTransportKeys';
@@ -150,6 +151,7 @@ export function App({ store }: { store: Store }) {
                 presets={operation.presets}
                 controls={Controls && <Controls config={store.config.value} actions={actions} />}
               />
+              <OwnData />
             </aside>
             {stage}
             <aside class="right" aria-label={present ? 'Code' : 'Code and arithmetic'}>

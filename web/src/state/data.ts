@@ -5,6 +5,7 @@
 
 import type { Engine, Shape4, Tensor } from '../engine/types';
 import type { Config } from './config';
+import { customOr, type DataSource } from './source';
 
 export const INTS_RULE = 'round(1.5 × randn), clamped to −3…3';
 
@@ -24,7 +25,8 @@ function toInts(t: Tensor): Tensor {
   return { shape: t.shape, data: t.data.map(smallInt) };
 }
 
-export function makeData(engine: Engine, c: Config): LayerData {
+/** The seed's draws, each replaced by the data source's tensor of that name when it fits. */
+export function makeData(engine: Engine, c: Config, source?: DataSource): LayerData {
   const shapes: Shape4[] = [
     [c.m, c.H, c.W, c.Cin],
     [c.f, c.f, c.Cin, c.Cout],
@@ -33,6 +35,7 @@ export function makeData(engine: Engine, c: Config): LayerData {
   const [A_prev, W, b] = engine.randn(c.seed, shapes);
   if (A_prev === undefined || W === undefined || b === undefined)
     throw new Error('randn returned too few tensors');
-  if (c.data === 'ints') return { A_prev: toInts(A_prev), W: toInts(W), b: toInts(b) };
-  return { A_prev, W, b };
+  const ints = c.data === 'ints';
+  const own = (name: string, t: Tensor) => customOr(source, name, ints ? toInts(t) : t);
+  return { A_prev: own('A_prev', A_prev), W: own('W', W), b: own('b', b) };
 }

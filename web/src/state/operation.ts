@@ -9,6 +9,7 @@ import type { Engine, Stepper, Tensor, Validation, WindowRecord } from '../engin
 import type { ChoiceSpec, Config, DataKind, FieldKey, Preset } from './config';
 import type { CodeLang } from './code';
 import type { Mistake } from './mistakes';
+import type { DataSource } from './source';
 
 /** An operation's name as the link and the switcher write it, e.g. the seed's function name. */
 export type OpId = string;
@@ -28,8 +29,11 @@ export interface OpRun {
   readonly config: Config;
   readonly total: number;
   readonly stepper: Stepper;
-  /** the layer's input, drawn from the seed */
+  /** the layer's input, drawn from the seed or from the data source */
   readonly data: { readonly A_prev: Tensor };
+  /** every input the run was opened with, by the seed's name (A_prev, W, b, dZ, dA): what the
+   * data source may replace, with the shapes a replacement must have */
+  readonly inputs?: Readonly<Record<string, Tensor>>;
   dispose(): void;
 }
 
@@ -89,8 +93,9 @@ export interface Operation<R extends OpRun = OpRun, F extends OpFrame = OpFrame,
   fallback: Config;
   /** the C library's check of the whole configuration */
   validate(engine: Engine, c: Config): Validation;
-  /** data + stepper; throws ConvstepError with the C library's sentence */
-  open(engine: Engine, c: Config): R;
+  /** data + stepper; throws ConvstepError with the C library's sentence. Each input it draws
+   * is replaced by the source's tensor of that name when the shapes agree (source.ts customOr). */
+  open(engine: Engine, c: Config, source?: DataSource): R;
   /** what the views draw after `position` steps; reads the run's stepper, which the store has
    * put there (only the store calls this) */
   frame(run: R, position: number): F;

@@ -6,6 +6,7 @@ import type { Config } from './config';
 import type { OpRun, Operation } from './operation';
 import type { Registry } from './registry';
 import type { UrlState } from './url';
+import { NO_SOURCE, type DataSource } from './source';
 
 export function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -15,6 +16,8 @@ export interface Start {
   operation: Operation;
   config: Config;
   run: OpRun;
+  /** the link's tensors, kept when they opened the run */
+  source: DataSource;
   /** the step the run's stepper has been put at */
   step: number;
   notes: string[];
@@ -26,14 +29,16 @@ export function openStart(engine: Engine, registry: Registry, fromUrl: UrlState)
   const operation = registry.now(fromUrl.op);
   if (operation === undefined) throw new Error(`the code of ${fromUrl.op} is not loaded`);
   let config = fromUrl.config;
+  let source = fromUrl.source ?? NO_SOURCE;
   let run: OpRun;
   try {
     const v = operation.validate(engine, config);
     if (!v.ok) throw new Error(v.message);
-    run = operation.open(engine, config);
+    run = operation.open(engine, config, source);
   } catch (e) {
     notes.push(`URL: ${messageOf(e)}; showing the notebook example instead.`);
     config = operation.fallback;
+    source = NO_SOURCE;
     run = operation.open(engine, config);
   }
   let step = Math.min(1, run.total);
@@ -44,5 +49,5 @@ export function openStart(engine: Engine, registry: Registry, fromUrl: UrlState)
     step = Math.min(fromUrl.step, run.total);
   }
   run.stepper.seek(step);
-  return { operation, config, run, step, notes };
+  return { operation, config, run, source, step, notes };
 }

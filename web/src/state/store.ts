@@ -16,6 +16,7 @@ import { createTransport } from './transport';
 import { openStart } from './start';
 import { createUrlCodec } from './url';
 import { parseView, stepRange, viewQuery } from './modes';
+import { patchSource, type DataSource } from './source';
 import { syncUrl } from './urlSync';
 import type { Store, StoreOptions } from './storeTypes';
 
@@ -50,6 +51,7 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
   const op = signal<OpId>(startOperation.info.id);
   const operation = signal<Operation>(startOperation);
   const config = signal<Config>(startConfig);
+  const source = signal<DataSource>(start.source);
   const form = createDrafts(startConfig);
   const comboError = signal<string | null>(null);
   const run = signal<OpRun>(first);
@@ -72,7 +74,7 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
     if (playing.value) return `playing, ${SPEEDS[transport.speedIndex.value]?.label ?? ''}`;
     return operation.value.describe(frame.value, config.value.data);
   });
-  const layerQuery = computed(() => url.toQuery(op.value, config.value, position.value));
+  const layerQuery = computed(() => url.toQuery(op.value, config.value, position.value, source.value));
   const viewNow = () => ({
     present: present.value,
     embed,
@@ -103,7 +105,7 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
         comboError.value = v.message;
         return;
       }
-      next = operation.peek().open(engine, cand);
+      next = operation.peek().open(engine, cand, source.peek());
     } catch (e) {
       comboError.value = messageOf(e);
       return;
@@ -132,10 +134,10 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
     try {
       const v = next.validate(engine, c);
       if (!v.ok) throw new Error(v.message);
-      r = next.open(engine, c);
+      r = next.open(engine, c, source.peek());
     } catch {
       c = next.fallback;
-      r = next.open(engine, c);
+      r = next.open(engine, c, source.peek());
     }
     const k = Math.max(stepRange(embed, r.total).lo, Math.min(1, r.total));
     r.stepper.seek(k);
@@ -167,6 +169,7 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
     comboError,
     notes,
     config,
+    source,
     run,
     position,
     total,
@@ -201,6 +204,32 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
     applyConfig(c) {
       form.reset(c);
       tryApply();
+    },
+    setSource(patch, layer = {}) {
+      const cand: Config = { ...config.peek(), ...layer };
+      const own = patchSource(source.peek(), patch);
+      let next: OpRun;
+      try {
+        const v = operation.peek().validate(engine, cand);
+        if (!v.ok) return v.message;
+        next = operation.peek().open(engine, cand, own);
+      } catch (e) {
+        return messageOf(e);
+      }
+      const k = Math.min(position.peek(), next.total);
+      next.stepper.seek(k);
+      const old = run.peek();
+      batch(() => {
+        source.value = own;
+        run.value = next;
+        config.value = cand;
+        form.reset(cand);
+        position.value = k;
+        comboError.value = null;
+        if (k >= next.total) playing.value = false;
+      });
+      old.dispose();
+      return null;
     },
     setChoices(patch) {
       form.setChoices(patch);

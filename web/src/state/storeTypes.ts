@@ -9,6 +9,7 @@ import type { Config, DataKind, Drafts, FieldKey } from './config';
 import type { FieldErrors } from './drafts';
 import type { OpFrame, OpId, OpRun, Operation } from './operation';
 import type { Registry } from './registry';
+import type { CustomTensor, DataSource } from './source';
 
 export interface StoreOptions {
   /** the page's query string, e.g. location.search (default: the browser's) */
@@ -40,6 +41,9 @@ export interface Store {
   readonly notes: ReadonlySignal<readonly string[]>;
   /** the last valid configuration: what the stage shows */
   readonly config: ReadonlySignal<Config>;
+  /** the tensors the student brought (an image, pasted arrays, a filter preset), used by a run
+   * in place of the seed's draws while their shapes fit the layer */
+  readonly source: ReadonlySignal<DataSource>;
   /** the current op's run; its views get it typed as their own */
   readonly run: ReadonlySignal<OpRun>;
   /** steps done, 0..total */
@@ -72,6 +76,10 @@ export interface Store {
   nudgeField(key: FieldKey, delta: number): void;
   setDataKind(kind: DataKind): void;
   applyConfig(c: Config): void;
+  /** merges `patch` into the data source (null removes a tensor) and `layer` into the
+   * configuration, and opens the run on both at once; on a refusal returns its sentence and
+   * changes nothing */
+  setSource(patch: Readonly<Record<string, CustomTensor | null>>, layer?: Partial<Config>): string | null;
   /** the choices that are not typed fields (pool mode, ties, where a gradient comes from):
    * merged into the configuration, applied at once */
   setChoices(patch: Partial<Config>): void;

@@ -7,6 +7,7 @@ import { NOTEBOOK, FIELDS, parseField, type Config, type DataKind, type FieldKey
 import { choiceOf } from './config';
 import type { OpId } from './operation';
 import type { Registry } from './registry';
+import { FILTER_KEY, filterTensors, NO_SOURCE, WEIGHTS_KEY, weightsTensor, type DataSource } from './source';
 
 export interface UrlState {
   op: OpId;
@@ -15,11 +16,13 @@ export interface UrlState {
   step: number | null;
   /** one sentence per parameter that was refused */
   notes: string[];
+  /** the tensors the link carries (a filter preset, a small W); absent when it carries none */
+  source?: DataSource;
 }
 
 export interface UrlCodec {
   parseQuery(search: string): UrlState;
-  toQuery(op: OpId, c: Config, step: number): string;
+  toQuery(op: OpId, c: Config, step: number, source?: DataSource): string;
 }
 
 const DATA_KINDS: readonly DataKind[] = ['gauss', 'ints'];
@@ -63,6 +66,20 @@ export function createUrlCodec(registry: Pick<Registry, 'infos' | 'info' | 'choi
           );
         }
       }
+      // the data source's tensors that travel: a filter preset, then a small W
+      let source: DataSource = NO_SOURCE;
+      const rawFilter = q.get(FILTER_KEY);
+      if (rawFilter !== null) {
+        const t = filterTensors(rawFilter, config.Cin);
+        if (typeof t === 'string') notes.push(`URL: ${t} Using random W and b.`);
+        else source = { ...source, W: t.W, b: t.b };
+      }
+      const rawWeights = q.get(WEIGHTS_KEY);
+      if (rawWeights !== null) {
+        const t = weightsTensor(rawWeights);
+        if (typeof t === 'string') notes.push(`URL: ${t} Using random W.`);
+        else source = { ...source, W: t };
+      }
       let step: number | null = null;
       const rawStep = q.get('step');
       if (rawStep !== null) {
@@ -70,15 +87,16 @@ export function createUrlCodec(registry: Pick<Registry, 'infos' | 'info' | 'choi
         if (r.ok) step = r.value;
         else notes.push(`URL: ${r.message} Starting at step 1.`);
       }
-      return { op, config, step, notes };
+      return source === NO_SOURCE ? { op, config, step, notes } : { op, config, step, notes, source };
     },
 
-    toQuery(op, c, step) {
+    toQuery(op, c, step, source = NO_SOURCE) {
       const q = new URLSearchParams();
       q.set('op', op);
       for (const key of Object.keys(FIELDS) as FieldKey[]) q.set(key, String(c[key]));
       q.set('data', c.data);
       for (const spec of registry.info(op)?.choices ?? []) q.set(spec.key, choiceOf(c, spec));
+      for (const t of Object.values(source)) if (t.link !== undefined) q.set(t.link[0], t.link[1]);
       q.set('step', String(step));
       return `?${q.toString()}`;
     },

@@ -4,6 +4,7 @@
 import type { ConvParams, Engine, Shape4, Stepper } from '../../engine/types';
 import { convParams, inputShape, type Config } from '../../state/config';
 import { makeData, type LayerData } from '../../state/data';
+import type { DataSource } from '../../state/source';
 import { visitedLines } from '../../lib/geometry';
 import { maxAbs } from '../../lib/tensor';
 
@@ -31,11 +32,15 @@ export function inputScale(c: Config, data: LayerData): { A: number; W: number }
 }
 
 /** Checks the configuration (throwing the C library's own sentence) and makes the layer's data. */
-export function convInputs(engine: Engine, c: Config): { p: ConvParams; outShape: Shape4; data: LayerData } {
+export function convInputs(
+  engine: Engine,
+  c: Config,
+  source?: DataSource,
+): { p: ConvParams; outShape: Shape4; data: LayerData } {
   const p = convParams(c);
   const v = engine.validateConv(inputShape(c), p);
   if (!v.ok) throw new Error(v.message);
-  return { p, outShape: v.outShape, data: makeData(engine, c) };
+  return { p, outShape: v.outShape, data: makeData(engine, c, source) };
 }
 
 /** What both conv runs hold besides their op's own tensors: the stepper, the data, A_prev
@@ -47,6 +52,7 @@ export function convRunBase(engine: Engine, c: Config, data: LayerData, stepper:
     total: stepper.total,
     stepper,
     data,
+    inputs: { ...data },
     A_pad: stepper.tensor('A_prev_pad') ?? engine.zeroPad(data.A_prev, c.pad),
     ...convGeometry(c, nH, nW),
     dispose: () => stepper.dispose(),

@@ -13,6 +13,7 @@ import type { Engine, Shape4, Stepper, Tensor, WindowRecord } from '../../engine
 import { maxAbs, stepNumber } from '../../lib/tensor';
 import { inputShape, PRESETS, type Config, type DataKind, type Preset } from '../../state/config';
 import { smallInt, type LayerData } from '../../state/data';
+import { customOr, type DataSource } from '../../state/source';
 import { stepHead, withStepper, type OpFrame, type OpRun } from '../../state/operation';
 import { longText } from '../../ui/format';
 import { convInputs, convRunBase, inputScale, type ConvGeometry } from '../conv/layer';
@@ -124,7 +125,12 @@ function fillScale(a: Float64Array): number {
 }
 
 /** dZ for the chosen source; `Z` is conv_forward's output on the same data. */
-function makeDz(engine: Engine, c: Config, Z: Tensor): Tensor {
+function makeDz(engine: Engine, c: Config, Z: Tensor, own?: DataSource): Tensor {
+  const drawn = drawDz(engine, c, Z);
+  return customOr(own, 'dZ', drawn);
+}
+
+function drawDz(engine: Engine, c: Config, Z: Tensor): Tensor {
   const source = dzOf(c);
   if (source === 'z') return { shape: Z.shape, data: Z.data.slice() };
   if (source === 'ones') return { shape: Z.shape, data: new Float64Array(Z.data.length).fill(1) };
@@ -135,10 +141,10 @@ function makeDz(engine: Engine, c: Config, Z: Tensor): Tensor {
   return c.data === 'ints' ? { shape: dZ.shape, data: dZ.data.map(smallInt) } : dZ;
 }
 
-export function openConvBackward(engine: Engine, c: Config): ConvBackwardRun {
-  const { p, outShape, data } = convInputs(engine, c);
+export function openConvBackward(engine: Engine, c: Config, source?: DataSource): ConvBackwardRun {
+  const { p, outShape, data } = convInputs(engine, c, source);
   const Z = engine.convForward(data.A_prev, data.W, data.b, p);
-  const dZ = makeDz(engine, c, Z);
+  const dZ = makeDz(engine, c, Z, source);
   const full = engine.convBackward(dZ, data.A_prev, data.W, p);
   const stepper: Stepper = engine.createStepper({
     op: 'conv_backward',
@@ -150,6 +156,7 @@ export function openConvBackward(engine: Engine, c: Config): ConvBackwardRun {
   return withStepper<ConvBackwardRun>(stepper, () => ({
     ...convRunBase(engine, c, data, stepper, outShape),
     op: 'conv_backward',
+    inputs: { ...data, dZ },
     dzSource: dzOf(c),
     dZ,
     Z,

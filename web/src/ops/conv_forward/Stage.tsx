@@ -9,6 +9,7 @@ import type { GridPicture, GridWindow } from '../../ui/drawGrid';
 import { cellText, longText, shortCellText } from '../../ui/format';
 import { GAP, GROUP_GAP } from '../../ui/stageLayout';
 import { StageHead } from '../../ui/StageHead';
+import { ChannelImage } from '../../ui/ChannelImage';
 import { useBoxSize } from '../../ui/useBoxSize';
 import { useChannelPage } from '../../ui/ChannelPager';
 import { unvisitedNote } from '../../lib/geometry';
@@ -171,6 +172,7 @@ export function ConvForwardStage({ run: s, frame: fr }: ViewProps<ConvForwardRun
     <section class="stage" aria-labelledby="stage-title">
       <StageHead i={i} c={c} channel="output channel" formulas={formulas} note={note} />
       {page.pager}
+      {Math.max(cfg.H, cfg.W) >= PICTURE_FROM && <Pictures run={s} frame={fr} />}
       <div class="stage-box" ref={ref}>
         {layout.arrangement === 'stacked' ? (
           <div class="stage-grids stacked" style={{ gap: `${GROUP_GAP}px` }}>
@@ -192,5 +194,74 @@ export function ConvForwardStage({ run: s, frame: fr }: ViewProps<ConvForwardRun
       </div>
       <Legend pad={cfg.pad} unvisited={note !== null} dilated={cfg.dil > 1} />
     </section>
+  );
+}
+
+/** Inputs at least this tall or wide are also drawn as pictures. */
+const PICTURE_FROM = 8;
+/** Most channels of Z drawn as pictures. */
+const MAX_PICTURES = 8;
+
+/** A_prev[i] and the channels of Z[i] as images, the window marked: what the numbers look like. */
+function Pictures({ run: s, frame: fr }: { run: ConvForwardRun; frame: ConvFrame }) {
+  const cfg = s.config;
+  const { i, c } = fr;
+  const side = 200;
+  const aWin = fr.win
+    ? { row: fr.win.vertStart - cfg.pad, col: fr.win.horiStart - cfg.pad, span: s.span }
+    : null;
+  const A = s.data.A_prev;
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const v of A.data) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  const asImage = cfg.Cin === 3 && lo >= 0 && hi <= 1;
+  const aChannels: (number | 'rgb')[] = asImage
+    ? ['rgb']
+    : Array.from({ length: Math.min(cfg.Cin, 3) }, (_, k) => k);
+  const zChannels = Array.from({ length: Math.min(cfg.Cout, MAX_PICTURES) }, (_, k) => k);
+  if (c >= MAX_PICTURES) zChannels[MAX_PICTURES - 1] = c;
+  const Z = fr.zSoFar?.() ?? null;
+  return (
+    <div class="pictures" role="group" aria-label="A_prev and Z as images">
+      {aChannels.map((k) => (
+        <ChannelImage
+          key={`a${k}`}
+          tensor={A}
+          channel={k}
+          sample={i}
+          max={k === 'rgb' ? undefined : s.scale.A}
+          caption={k === 'rgb' ? `A_prev[${i}] (RGB)` : `A_prev[${i},:,:,${k}]`}
+          label={
+            k === 'rgb'
+              ? `picture of A_prev, sample ${i}, in colour`
+              : `picture of A_prev, sample ${i}, channel ${k}`
+          }
+          window={aWin}
+          size={side}
+        />
+      ))}
+      {Z !== null &&
+        zChannels.map((k) => (
+          <ChannelImage
+            key={`z${k}`}
+            tensor={Z}
+            channel={k}
+            sample={i}
+            max={s.scale.Z}
+            caption={`Z[${i},:,:,${k}]`}
+            label={`picture of Z, sample ${i}, channel ${k}`}
+            window={k === c && fr.win ? { row: fr.win.h, col: fr.win.w, span: 1 } : null}
+            size={side}
+          />
+        ))}
+      {cfg.Cout > MAX_PICTURES && (
+        <p class="pictures-note">
+          {MAX_PICTURES} of {cfg.Cout} channels of Z drawn
+        </p>
+      )}
+    </div>
   );
 }

@@ -6,6 +6,7 @@ import type { Engine, Stepper, Tensor, WindowRecord } from '../../engine/types';
 import { maxAbs, stepNumber } from '../../lib/tensor';
 import type { Config, DataKind } from '../../state/config';
 import type { LayerData } from '../../state/data';
+import type { DataSource } from '../../state/source';
 import { stepHead, withStepper, type OpRun } from '../../state/operation';
 import { longText } from '../../ui/format';
 import { convInputs, convRunBase, inputScale, type ConvGeometry } from '../conv/layer';
@@ -52,10 +53,12 @@ export interface ConvFrame {
   sum: number;
   /** b[c] */
   bias: number;
+  /** Z as far as the loop has come, NaN elsewhere (for the pictures of Z), made on request */
+  zSoFar?(): Tensor | null;
 }
 
-export function openConvForward(engine: Engine, c: Config): ConvForwardRun {
-  const { p, outShape, data } = convInputs(engine, c);
+export function openConvForward(engine: Engine, c: Config, source?: DataSource): ConvForwardRun {
+  const { p, outShape, data } = convInputs(engine, c, source);
   const Z_final = engine.convForward(data.A_prev, data.W, data.b, p);
   const stepper: Stepper = engine.createStepper({
     op: 'conv_forward',
@@ -87,6 +90,20 @@ export function convFrame(s: ConvForwardRun, position: number): ConvFrame {
         if (stepNumber({ nC: C, nH, nW }, i, c, h, w) <= position)
           Z[h * nW + w] = out.data[((i * nH + h) * nW + w) * C + c] ?? Number.NaN;
   }
+  const zSoFar = (): Tensor | null => {
+    if (out === null) return null;
+    const data = new Float64Array(out.data.length).fill(Number.NaN);
+    // the steps done are the first `position` of the loop order i, c, h, w
+    let done = 0;
+    for (let ii = 0; ii < s.config.m && done < position; ii++)
+      for (let cc = 0; cc < C && done < position; cc++)
+        for (let h = 0; h < nH && done < position; h++)
+          for (let w = 0; w < nW && done < position; w++, done++) {
+            const q = ((ii * nH + h) * nW + w) * C + cc;
+            data[q] = out.data[q] ?? Number.NaN;
+          }
+    return { shape: out.shape, data };
+  };
   const products: Product[] = [];
   let sum = 0;
   if (win !== null) {
@@ -104,7 +121,7 @@ export function convFrame(s: ConvForwardRun, position: number): ConvFrame {
           products.push({ u, v, k, row, col, a, w, p, onPad });
         }
   }
-  return { position, total: s.total, win, i, c, Z, products, sum, bias: s.data.b.data[c] ?? 0 };
+  return { position, total: s.total, win, i, c, Z, products, sum, bias: s.data.b.data[c] ?? 0, zSoFar };
 }
 
 /** "step 37 of 192: i=0, c=3, h=0, w=0, Z = 1.2345" */

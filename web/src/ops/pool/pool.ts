@@ -11,6 +11,7 @@ import { poolChoices } from './choices';
 import { stepNumber, type LoopDims } from '../../lib/tensor';
 import type { OpRun } from '../../state/operation';
 import { smallInt } from '../../state/data';
+import { customOr, type DataSource } from '../../state/source';
 
 /** The layer fields pooling uses, in the order the form shows them: no n_C, pad or dilation. */
 export const POOL_FIELDS: readonly FieldKey[] = ['m', 'H', 'W', 'Cin', 'f', 'stride'];
@@ -70,13 +71,16 @@ function toInts(t: Tensor): Tensor {
 
 /** np.random.seed(seed); A_prev = randn(m, n_H_prev, n_W_prev, n_C_prev); dA = randn(*A.shape),
  * as the notebook's pool_backward cell draws them. Small integers round both. */
-export function makePoolData(engine: Engine, c: Config, outShape: Shape4): PoolData {
+export function makePoolData(engine: Engine, c: Config, outShape: Shape4, source?: DataSource): PoolData {
   const [A_prev, dA] = engine.randn(c.seed, [poolInputShape(c), outShape]);
   if (A_prev === undefined || dA === undefined) throw new Error('randn returned too few tensors');
   const ones = poolChoices(c).da === 'ones';
   const grad = ones ? { shape: dA.shape, data: new Float64Array(dA.data.length).fill(1) } : dA;
-  if (c.data === 'ints') return { A_prev: toInts(A_prev), dA: ones ? grad : toInts(grad) };
-  return { A_prev, dA: grad };
+  const ints = c.data === 'ints';
+  return {
+    A_prev: customOr(source, 'A_prev', ints ? toInts(A_prev) : A_prev),
+    dA: customOr(source, 'dA', ints && !ones ? toInts(grad) : grad),
+  };
 }
 
 const MINUS = '\u2212';

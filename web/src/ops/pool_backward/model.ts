@@ -21,6 +21,7 @@ import {
   writesTo,
   type PoolRun,
 } from '../pool/pool';
+import type { DataSource } from '../../state/source';
 
 export interface PoolBackwardRun extends PoolRun {
   readonly op: 'pool_backward';
@@ -53,11 +54,11 @@ export interface PoolBackwardFrame extends OpFrame {
   after: number[];
 }
 
-export function openPoolBackward(engine: Engine, c: Config): PoolBackwardRun {
+export function openPoolBackward(engine: Engine, c: Config, source?: DataSource): PoolBackwardRun {
   const p = poolParams(c);
   const v = engine.validatePool(poolInputShape(c), p);
   if (!v.ok) throw new Error(v.message);
-  const data = makePoolData(engine, c, v.outShape);
+  const data = makePoolData(engine, c, v.outShape, source);
   const dA_prev_final = engine.poolBackward(data.dA, data.A_prev, p);
   const stepper: Stepper = engine.createStepper({
     op: 'pool_backward',
@@ -73,6 +74,7 @@ export function openPoolBackward(engine: Engine, c: Config): PoolBackwardRun {
     total: stepper.total,
     stepper,
     data,
+    inputs: { ...data },
     dA_prev_final,
     nC: c.Cin,
     nH,

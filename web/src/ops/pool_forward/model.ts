@@ -17,6 +17,7 @@ import {
   windowOf,
   type PoolRun,
 } from '../pool/pool';
+import type { DataSource } from '../../state/source';
 
 export interface PoolForwardRun extends PoolRun {
   readonly op: 'pool_forward';
@@ -43,11 +44,11 @@ export interface PoolForwardFrame extends OpFrame {
   sum: number;
 }
 
-export function openPoolForward(engine: Engine, c: Config): PoolForwardRun {
+export function openPoolForward(engine: Engine, c: Config, source?: DataSource): PoolForwardRun {
   const p = poolParams(c);
   const v = engine.validatePool(poolInputShape(c), p);
   if (!v.ok) throw new Error(v.message);
-  const data = makePoolData(engine, c, v.outShape);
+  const data = makePoolData(engine, c, v.outShape, source);
   const A_final = engine.poolForward(data.A_prev, p);
   const stepper: Stepper = engine.createStepper({ op: 'pool_forward', A_prev: data.A_prev, params: p });
   const [, nH, nW] = v.outShape;
@@ -58,6 +59,7 @@ export function openPoolForward(engine: Engine, c: Config): PoolForwardRun {
     total: stepper.total,
     stepper,
     data,
+    inputs: { A_prev: data.A_prev },
     A_final,
     nC: c.Cin,
     nH,

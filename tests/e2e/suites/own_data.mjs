@@ -1,0 +1,181 @@
+// Your own data: an image as A_prev (file picker, drag and drop, a sample), filter presets as W,
+// and bad files. A test PNG from tests/fixtures/images/ must set the layer to its size; each bad
+// file gets its sentence and leaves the layer as it was; the Sobel pair on the sample scene shows
+// its edges. The runner fails any test that logs a console error.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
+
+/** A PNG's signature and IHDR (with its CRC) for any size: the header a huge image starts with. */
+function pngHeader(width, height) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    out.write(type, 4, 'latin1');
+    data.copy(out, 8);
+    out.writeUInt32BE(crc(out.subarray(4, 8 + data.length)), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // RGB
+  // a few rows of zeros compressed, far fewer than the header promises
+  const idat = chunk('IDAT', deflateSync(Buffer.alloc(1000)));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    idat,
+  ]);
+}
+
+export function register({ test, assert, assertEq, openPage, stepText, shot, root, ctx, base }) {
+  const fixture = (p) => readFileSync(join(root, 'tests/fixtures/images', p));
+  const noise = fixture('noise-23x17.png');
+  const scene = fixture('scene-64.png');
+  // cut inside the image data: the header is sound, the pixels are not there
+  const corrupt = Buffer.concat([scene.subarray(0, 120), Buffer.alloc(64, 0xab)]);
+
+  const field = (page, key) => page.locator(`#field-${key}`).inputValue();
+  const url = () => `${base()}?op=conv_forward&step=3`;
+
+  async function expectImageLayer(page, what) {
+    await page.getByText('A_prev is noise-23x17.png, 23 × 17, gray.').waitFor({ timeout: 5000 });
+    assertEq(await field(page, 'H'), '17', `${what}: n_H_prev`);
+    assertEq(await field(page, 'W'), '23', `${what}: n_W_prev`);
+    assertEq(await field(page, 'Cin'), '1', `${what}: n_C_prev`);
+    assertEq(await field(page, 'm'), '1', `${what}: m`);
+  }
+
+  test('own data: a test PNG through the file picker becomes A_prev at its size', async () => {
+    const page = await openPage(ctx(), url());
+    await page
+      .locator('.own-file')
+      .setInputFiles({ name: 'noise-23x17.png', mimeType: 'image/png', buffer: noise });
+    await expectImageLayer(page, 'file picker');
+    await page.close();
+  });
+
+  test('own data: a test PNG dropped on the panel becomes A_prev at its size', async () => {
+    const page = await openPage(ctx(), url());
+    const dt = await page.evaluateHandle(
+      (bytes) => {
+        const d = new DataTransfer();
+        d.items.add(new File([new Uint8Array(bytes)], 'noise-23x17.png', { type: 'image/png' }));
+        return d;
+      },
+      [...noise],
+    );
+    await page.dispatchEvent('.own-image', 'dragover', { dataTransfer: dt });
+    await page.dispatchEvent('.own-image', 'drop', { dataTransfer: dt });
+    await expectImageLayer(page, 'drag and drop');
+    await page.close();
+  });
+
+  const BAD = [
+    [
+      'notes.txt',
+      'text/plain',
+      Buffer.from('these are my notes, not a picture\n'),
+      /is not a PNG, JPEG, WebP or GIF image/,
+    ],
+    ['empty.png', 'image/png', Buffer.alloc(0), /is empty \(0 bytes\)/],
+    ['huge.png', 'image/png', pngHeader(20000, 20000), /is 20000 × 20000 pixels, too large to read here/],
+    [
+      'drawing.svg',
+      'image/svg+xml',
+      Buffer.from(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>',
+      ),
+      /is an SVG drawing, not pixels/,
+    ],
+    ['broken.png', 'image/png', corrupt, /could not be decoded: it is damaged or cut short/],
+  ];
+  for (const [name, mimeType, buffer, sentence] of BAD) {
+    test(`own data: ${name} gets a sentence, the layer stays, no console error`, async () => {
+      const page = await openPage(ctx(), url());
+      const before = { step: await stepText(page), H: await field(page, 'H'), Cin: await field(page, 'Cin') };
+      const started = Date.now();
+      await page.locator('.own-file').setInputFiles({ name, mimeType, buffer });
+      const alert = page.locator('.own-image .own-error');
+      await alert.waitFor({ timeout: 5000 });
+      const said = await alert.textContent();
+      assert(sentence.test(said), `${name}: sentence "${said}"`);
+      assert(
+        said.includes('The layer keeps its last input.'),
+        `${name}: "${said}" does not say the layer is kept`,
+      );
+      assert(Date.now() - started < 5000, `${name}: took ${Date.now() - started} ms`);
+      assertEq(await stepText(page), before.step, `${name}: step`);
+      assertEq(await field(page, 'H'), before.H, `${name}: n_H_prev`);
+      assertEq(await field(page, 'Cin'), before.Cin, `${name}: n_C_prev`);
+      // the page still works: the next step is taken
+      await page.getByRole('button', { name: 'Step forward' }).click();
+      assert((await stepText(page)) !== before.step, `${name}: the transport no longer steps`);
+      await page.close();
+    });
+  }
+
+  test('own data: Sobel x and Sobel y on the sample scene draw its edges, and travel in the link', async () => {
+    const page = await openPage(ctx(), url(), { width: 1600, height: 1000 });
+    await page.getByRole('button', { name: 'Scene', exact: true }).click();
+    await page.getByText('A_prev is scene.png, 32 × 32, gray.').waitFor({ timeout: 5000 });
+    await page.getByRole('button', { name: /Use as W/ }).click();
+    await page.getByText('W is filter sobel_x.sobel_y-3-sum; b is 0.').waitFor({ timeout: 5000 });
+    assertEq(await field(page, 'Cout'), '2', 'n_C: two filters');
+    assertEq(await field(page, 'pad'), '1', 'pad keeps the size');
+    await page.keyboard.press('End');
+    await page
+      .getByText(/^step 2048 of 2048$/)
+      .first()
+      .waitFor({ timeout: 5000 });
+    // each picture of Z: mostly white (flat areas give 0) with both red and blue edges
+    for (const c of [0, 1]) {
+      const counts = await page
+        .getByRole('img', { name: `picture of Z, sample 0, channel ${c}` })
+        .evaluate((cv) => {
+          const { data } = cv.getContext('2d').getImageData(0, 0, cv.width, cv.height);
+          let white = 0;
+          let red = 0;
+          let blue = 0;
+          for (let p = 0; p < data.length; p += 4) {
+            const [r, g, b] = [data[p], data[p + 1], data[p + 2]];
+            if (r > 245 && g > 245 && b > 245) white++;
+            else if (r - b > 60) red++;
+            else if (b - r > 60) blue++;
+          }
+          return { white, red, blue, all: data.length / 4 };
+        });
+      assert(
+        counts.white > counts.all / 3,
+        `Z channel ${c}: flat areas should be white: ${JSON.stringify(counts)}`,
+      );
+      assert(
+        counts.red > counts.all / 100 && counts.blue > counts.all / 100,
+        `Z channel ${c}: edges of both signs: ${JSON.stringify(counts)}`,
+      );
+    }
+    const href = page.url();
+    assert(href.includes('filter=sobel_x.sobel_y-3-sum'), `the link carries the filter: ${href}`);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page
+      .getByText(/Link copied(, without your A_prev)?/)
+      .first()
+      .waitFor({ timeout: 3000 });
+    const said = await page.locator('.own-data [role="status"]').last().textContent();
+    assert(said.includes('without your A_prev'), `the copy says the image does not travel: ${said}`);
+    await shot(page, 'own_image_sobel.png');
+    await page.close();
+  });
+}

@@ -1,0 +1,60 @@
+// "Your own data", in the parameter column: an image as A_prev, filters for W, pasted arrays,
+// and what a copied link keeps of them. Everything goes through the store's data source
+// (state/source.ts); the operations read it when they open a run.
+
+import { useState } from 'preact/hooks';
+import { unlinked } from '../../state/source';
+import { useStore } from '../../ui/context';
+import { FilterInput } from './FilterInput';
+import { ImageInput } from './ImageInput';
+import { PasteArrays } from './PasteArrays';
+import './ownData.css';
+
+/** What a link keeps of the data source, in one sentence. */
+export function linkSentence(lost: readonly string[]): string {
+  if (lost.length === 0) return 'Link copied: it opens this layer, its filters and its step.';
+  return (
+    `Link copied, without your ${lost.join(' and ')}: an image or a large array does not travel in ` +
+    'a link, so whoever opens it sees the seed’s values there (a filter preset or a small W does travel).'
+  );
+}
+
+export function OwnData() {
+  const store = useStore();
+  const inputs = store.run.value.inputs ?? {};
+  const [copied, setCopied] = useState<string | null>(null);
+  const lost = unlinked(store.source.value);
+
+  function copy(): void {
+    const href = `${location.origin}${location.pathname}${store.query.peek()}`;
+    const say = linkSentence(unlinked(store.source.peek()));
+    const done = () => setCopied(say);
+    if (navigator.clipboard?.writeText === undefined) {
+      setCopied(`Copy this link: ${href}. ${say}`);
+      return;
+    }
+    navigator.clipboard.writeText(href).then(done, () => setCopied(`Copy this link: ${href}. ${say}`));
+  }
+
+  return (
+    <section class="own-data" aria-labelledby="own-data-title">
+      <h2 id="own-data-title">Your own data</h2>
+      <ImageInput />
+      {inputs.W !== undefined && <FilterInput />}
+      <PasteArrays />
+      <div class="own-row">
+        <button type="button" onClick={copy}>
+          Copy link
+        </button>
+      </div>
+      {lost.length > 0 && copied === null && (
+        <p class="own-hint">The link does not carry your {lost.join(' and ')}.</p>
+      )}
+      {copied !== null && (
+        <p class="own-status" role="status">
+          {copied}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+// Paste your arrays: any input of the current run (A_prev, W, b, dZ, dA) as a numpy literal,
+// read by lib/numpy's parser and checked against the shape the layer needs.
+
+import { useState } from 'preact/hooks';
+import type { Tensor } from '../../engine/types';
+import { parseNumpyText } from '../../lib/numpy';
+import { sameShape, shapeText, weightsLink } from '../../state/source';
+import { useStore } from '../../ui/context';
+
+/** The pasted values as a tensor of `want`'s shape, or the sentence why they do not fit. A
+ * shape equal to `want` without its 1s is taken too: a 3 × 3 W for a (3, 3, 1, 1) layer. */
+export function fitPasted(
+  name: string,
+  data: Float64Array,
+  shape: readonly number[],
+  want: readonly number[],
+): Tensor | string {
+  const squeeze = (s: readonly number[]) => s.filter((d) => d !== 1);
+  if (sameShape(shape, want) || (shape.length < want.length && sameShape(squeeze(shape), squeeze(want)))) {
+    return { shape: [want[0]!, want[1]!, want[2]!, want[3]!], data };
+  }
+  return (
+    `${name} must have shape ${shapeText(want)} for this layer; the pasted array has shape ` +
+    `${shapeText(shape)}. Change the layer's sizes first, or paste an array of that shape.`
+  );
+}
+
+export function PasteArrays() {
+  const store = useStore();
+  const inputs = store.run.value.inputs ?? { A_prev: store.run.value.data.A_prev };
+  const names = Object.keys(inputs);
+  const [name, setName] = useState('A_prev');
+  const [text, setText] = useState('');
+  const [said, setSaid] = useState<{ ok: boolean; text: string } | null>(null);
+  const current = names.includes(name) ? name : (names[0] ?? 'A_prev');
+  const want = inputs[current]?.shape;
+
+  function use(): void {
+    if (want === undefined) return;
+    const r = parseNumpyText(text);
+    if (!r.ok) {
+      setSaid({ ok: false, text: r.message });
+      return;
+    }
+    const t = fitPasted(current, r.data, r.shape, want);
+    if (typeof t === 'string') {
+      setSaid({ ok: false, text: t });
+      return;
+    }
+    const link = current === 'W' ? weightsLink(t) : undefined;
+    const refused = store.setSource({ [current]: { tensor: t, origin: 'pasted', link } });
+    setSaid(
+      refused === null
+        ? { ok: true, text: `${current} ${shapeText(want)} is the pasted array.` }
+        : { ok: false, text: refused },
+    );
+  }
+
+  return (
+    <fieldset class="own-paste">
+      <legend>Paste an array</legend>
+      <div class="own-row">
+        <label>
+          into{' '}
+          <select value={current} onChange={(e) => setName(e.currentTarget.value)}>
+            {names.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span class="own-hint">shape {want === undefined ? '' : shapeText(want)}</span>
+      </div>
+      <textarea
+        aria-label={`${current} as a numpy literal`}
+        rows={4}
+        spellcheck={false}
+        placeholder="print(arr), repr(arr) or arr.tolist()"
+        value={text}
+        onInput={(e) => setText(e.currentTarget.value)}
+      />
+      <div class="own-row">
+        <button type="button" onClick={use}>
+          Use as {current}
+        </button>
+        {store.source.value[current]?.origin === 'pasted' && (
+          <button type="button" onClick={() => store.setSource({ [current]: null })}>
+            Back to the seed’s {current}
+          </button>
+        )}
+      </div>
+      {said !== null && (
+        <p class={said.ok ? 'own-status' : 'own-error'} role={said.ok ? 'status' : 'alert'}>
+          {said.text}
+        </p>
+      )}
+    </fieldset>
+  );
+}

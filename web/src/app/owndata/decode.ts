@@ -1,0 +1,60 @@
+// A file (picked, dropped, pasted or fetched) to RGBA pixels, in the browser: the header is
+// checked first (sniff.ts), then createImageBitmap decodes it (a GIF's first frame) and a canvas
+// gives its pixels back, straight (not premultiplied) and without colour conversion.
+
+import type { RgbaImage } from '../../lib/image';
+import { HEADER_BYTES, sniffImage } from './sniff';
+
+export type Decoded = { ok: true; image: RgbaImage; name: string } | { ok: false; message: string };
+
+function canvasOf(
+  width: number,
+  height: number,
+): CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null {
+  if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(width, height).getContext('2d');
+  const cv = document.createElement('canvas');
+  cv.width = width;
+  cv.height = height;
+  return cv.getContext('2d');
+}
+
+/** Decodes `blob`; every failure is a sentence, never an exception. */
+export async function decodeImage(blob: Blob, name: string): Promise<Decoded> {
+  let head: Uint8Array;
+  try {
+    head = new Uint8Array(await blob.slice(0, HEADER_BYTES).arrayBuffer());
+  } catch {
+    return { ok: false, message: `“${name}” could not be read.` };
+  }
+  const s = sniffImage(head, name);
+  if (!s.ok) return s;
+  if (typeof createImageBitmap !== 'function') {
+    return { ok: false, message: 'This browser cannot decode images here (no createImageBitmap).' };
+  }
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(blob, { premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
+  } catch {
+    return {
+      ok: false,
+      message: `“${name}” looks like a ${s.format.toUpperCase()} file but could not be decoded: it is damaged or cut short.`,
+    };
+  }
+  try {
+    const { width, height } = bitmap;
+    // (a JPEG turned by its EXIF orientation swaps the sides, not the area)
+    if (width * height !== s.width * s.height) {
+      return { ok: false, message: `“${name}” decoded to a size its header does not state; it is damaged.` };
+    }
+    const ctx = canvasOf(width, height);
+    if (ctx === null)
+      return { ok: false, message: 'This browser gave no canvas to read the image’s pixels.' };
+    ctx.drawImage(bitmap, 0, 0);
+    const { data } = ctx.getImageData(0, 0, width, height);
+    return { ok: true, image: { data, width, height }, name };
+  } catch {
+    return { ok: false, message: `The pixels of “${name}” could not be read.` };
+  } finally {
+    bitmap.close();
+  }
+}
