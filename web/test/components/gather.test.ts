@@ -105,15 +105,21 @@ async function checkEveryCell(c: Config): Promise<number> {
           // added in the loop's own order: the stepper's value to the last bit
           expect(gathered.sum, `${where}: gather vs the stepper`).toBe(scattered);
           // the textbook form as the page computes it, in its own order
-          expect(Math.abs(textbookCell(g, t, cell).sum - scattered), `${where}: textbook`).toBeLessThanOrEqual(tol);
+          expect(
+            Math.abs(textbookCell(g, t, cell).sum - scattered),
+            `${where}: textbook`,
+          ).toBeLessThanOrEqual(tol);
           const y = row - pad;
           const x = col - pad;
           if (y < 0 || x < 0 || y >= H || x >= W) continue;
           const o = at(dA.shape, i, y, x, k);
-          expect(Math.abs(gathered.sum - r.full.dA_prev.data[o]!), `${where}: batch kernel`).toBeLessThanOrEqual(
+          expect(
+            Math.abs(gathered.sum - r.full.dA_prev.data[o]!),
+            `${where}: batch kernel`,
+          ).toBeLessThanOrEqual(tol);
+          expect(Math.abs(gathered.sum - dA.data[o]!), `${where}: stepper's dA_prev`).toBeLessThanOrEqual(
             tol,
           );
-          expect(Math.abs(gathered.sum - dA.data[o]!), `${where}: stepper's dA_prev`).toBeLessThanOrEqual(tol);
           expect(
             Math.abs(book.dA[o]! - gathered.sum),
             `${where}: the plain-loop textbook convolution`,
@@ -129,12 +135,38 @@ describe('gathering one cell of dA_prev_pad', () => {
   });
 
   it('equals the scatter with stride 1 (every window overlaps its neighbours)', async () => {
-    const c: Config = { m: 2, H: 5, W: 6, Cin: 2, Cout: 3, f: 3, stride: 1, pad: 1, dil: 1, seed: 4, data: 'gauss', dz: 'randn' };
+    const c: Config = {
+      m: 2,
+      H: 5,
+      W: 6,
+      Cin: 2,
+      Cout: 3,
+      f: 3,
+      stride: 1,
+      pad: 1,
+      dil: 1,
+      seed: 4,
+      data: 'gauss',
+      dz: 'randn',
+    };
     expect(await checkEveryCell(c)).toBe(2 * 5 * 6 * 2);
   });
 
   it('equals the scatter with dilation 2 and stride 2, rows the stride never reaches included', async () => {
-    const c: Config = { m: 1, H: 8, W: 7, Cin: 2, Cout: 2, f: 3, stride: 2, pad: 1, dil: 2, seed: 9, data: 'gauss', dz: 'randn' };
+    const c: Config = {
+      m: 1,
+      H: 8,
+      W: 7,
+      Cin: 2,
+      Cout: 2,
+      f: 3,
+      stride: 2,
+      pad: 1,
+      dil: 2,
+      seed: 9,
+      data: 'gauss',
+      dz: 'randn',
+    };
     const r = await open(c);
     // (8 + 2 − 5) / 2 = 2.5: the last padded row is never reached, and is handled
     expect(textbookGeometry(gatherInputs(r)).rows.unreached).toBe(1);

@@ -45,7 +45,7 @@ export interface PadCell {
 
 /** One product of the gather: the window (h, w) of output channel c covers the cell with its
  * filter tap (u, v). */
-export interface GatherTerm {
+interface GatherTerm {
   /** the 1-based step of the seed's loop that adds this product */
   step: number;
   c: number;
@@ -123,7 +123,7 @@ export function overlapMap(g: Geometry): Overlap {
 // ---- the textbook form ---------------------------------------------------------------------------
 
 /** The dilated, zero-bordered dZ's geometry, along one axis. */
-export interface TextbookAxis {
+interface TextbookAxis {
   /** zeros put between neighbouring dZ cells: stride − 1 */
   between: number;
   /** zeros put before the first dZ cell: dil·(f − 1) */
@@ -212,7 +212,11 @@ export interface TextbookTap {
 
 /** The textbook convolution at one cell, output channel by output channel (c, then u', v'): its
  * window on each channel's dilated dZ, and the sum of all its products. */
-export function textbookCell(g: GatherInputs, t: Textbook, cell: PadCell): { taps: TextbookTap[]; sum: number } {
+export function textbookCell(
+  g: GatherInputs,
+  t: Textbook,
+  cell: PadCell,
+): { taps: TextbookTap[]; sum: number } {
   const { f, dil, stride } = g.config;
   const taps: TextbookTap[] = [];
   let sum = 0;
@@ -224,7 +228,12 @@ export function textbookCell(g: GatherInputs, t: Textbook, cell: PadCell): { tap
         const dr = row - t.rows.before;
         const dq = col - t.cols.before;
         const isDz =
-          dr >= 0 && dq >= 0 && dr % stride === 0 && dq % stride === 0 && dr / stride < g.nH && dq / stride < g.nW;
+          dr >= 0 &&
+          dq >= 0 &&
+          dr % stride === 0 &&
+          dq % stride === 0 &&
+          dr / stride < g.nH &&
+          dq / stride < g.nW;
         const x = isDz ? (g.dZ.data[at4(g.dZ.shape, cell.i, dr / stride, dq / stride, c)] ?? 0) : 0;
         const wRot = g.W.data[at4(g.W.shape, f - 1 - ru, f - 1 - rv, cell.k, c)] ?? 0;
         sum += x * wRot;
