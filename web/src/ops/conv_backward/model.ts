@@ -47,7 +47,20 @@ export const CONV_BACKWARD_PRESETS: readonly Preset[] = [
   {
     name: 'Overlap checkerboard',
     why: 'f 3, stride 2: cells get 1, 2 or 4 windows (see the overlap map)',
-    config: { m: 1, H: 7, W: 7, Cin: 1, Cout: 1, f: 3, stride: 2, pad: 0, dil: 1, seed: 2, data: 'ints', dz: 'ones' },
+    config: {
+      m: 1,
+      H: 7,
+      W: 7,
+      Cin: 1,
+      Cout: 1,
+      f: 3,
+      stride: 2,
+      pad: 0,
+      dil: 1,
+      seed: 2,
+      data: 'ints',
+      dz: 'ones',
+    },
   },
 ];
 
