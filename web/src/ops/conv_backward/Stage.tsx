@@ -9,7 +9,9 @@ import { useBoxSize } from '../../ui/useBoxSize';
 import type { GridWindow } from '../../ui/drawGrid';
 import type { ViewProps } from '../../state/operation';
 import { DZ_SOURCES, dzOf, type DzSource } from './info';
-import type { ConvBackwardState } from './selection';
+import type { BackwardView, ConvBackwardState } from './selection';
+import { GatherView } from './GatherView';
+import { OverlapView } from './OverlapView';
 import {
   cellWrites,
   DZ_LABELS,
@@ -61,10 +63,43 @@ function DzSelect({ value, onChange }: { value: DzSource; onChange(dz: DzSource)
   );
 }
 
+const VIEWS: readonly { id: BackwardView; label: string; title: string }[] = [
+  {
+    id: 'walk',
+    label: 'Walk (scatter)',
+    title: 'the seed’s loop: each window adds into the cells it covers',
+  },
+  {
+    id: 'gather',
+    label: 'Gather a cell',
+    title: 'one cell of dA_prev_pad: every product that ends up in it',
+  },
+  { id: 'overlap', label: 'Overlap map', title: 'how many windows cover each cell' },
+];
+
+function ViewSwitch({ value, onChange }: { value: BackwardView; onChange(v: BackwardView): void }) {
+  return (
+    <div class="bw-views" role="group" aria-label="Stage view">
+      {VIEWS.map((v) => (
+        <button
+          key={v.id}
+          type="button"
+          aria-pressed={value === v.id}
+          title={v.title}
+          onClick={() => onChange(v.id)}
+        >
+          {v.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 export function ConvBackwardStage(props: ViewProps<ConvBackwardRun, ConvBackwardFrame, ConvBackwardState>) {
   const { run: s, frame: fr, state, actions } = props;
   const [ref, box] = useBoxSize<HTMLDivElement>({ width: 900, height: 420 });
   const selected = state.selected.value;
+  const view = state.view.value;
   const cfg = s.config;
   const data = cfg.data;
   const { i, c } = fr;
@@ -262,50 +297,57 @@ export function ConvBackwardStage(props: ViewProps<ConvBackwardRun, ConvBackward
 
   return (
     <section class="stage bw-stage" aria-labelledby="stage-title">
-      <StageHead
-        i={i}
-        c={c}
-        channel="output channel"
-        formulas={formulas}
-        note={never && `${never}: their gradient stays 0`}
-      />
-      {page.pager}
-      <div class="stage-box" ref={ref}>
-        <div class={`bw-grids bw-${layout.arrangement}`} style={{ gap: `${GROUP_GAP}px` }}>
-          <div
-            class="bw-head"
-            style={{
-              gap: `${layout.arrangement === 'side' ? GAP : GROUP_GAP}px`,
-              width: `${headSize(dims, layout).w}px`,
-            }}
-          >
-            <DzSelect value={dzOf(cfg)} onChange={(dz) => actions.setChoices({ dz })} />
-            <BackwardFig f={dzFig} />
-            <BackwardFig f={dbFig} />
-          </div>
-          <div
-            class="bw-cards"
-            style={{
-              gridTemplateColumns: `repeat(${layout.cols}, ${card.w}px)`,
-              columnGap: `${CARD_GAP}px`,
-              rowGap: `${GAP}px`,
-            }}
-          >
-            {cards.map(({ k, dAFig, small }) => (
-              <div key={k} class="bw-card" style={{ gap: `${GAP}px` }}>
-                <BackwardFig f={dAFig} width={card.w} />
-                <div class="bw-small" style={{ gap: `${GAP}px` }}>
-                  {small.map((sf) => (
-                    <BackwardFig key={sf.key} f={sf} width={smallBox} />
-                  ))}
-                </div>
-              </div>
-            ))}
-          </div>
-        </div>
+      <div class="bw-top">
+        <StageHead
+          i={i}
+          c={c}
+          channel="output channel"
+          formulas={formulas}
+          note={never && `${never}: their gradient stays 0`}
+        />
+        <ViewSwitch value={view} onChange={(v) => state.setView(v)} />
       </div>
-      <CellInspector {...props} />
-      <BackwardLegend pad={pad} unvisited={never !== null} dilated={dil > 1} />
+      {view === 'walk' && page.pager}
+      <div class="stage-box" ref={ref}>
+        {view === 'gather' && <GatherView {...props} width={box.width} height={box.height} />}
+        {view === 'overlap' && <OverlapView {...props} width={box.width} height={box.height} />}
+        {view === 'walk' && (
+          <div class={`bw-grids bw-${layout.arrangement}`} style={{ gap: `${GROUP_GAP}px` }}>
+            <div
+              class="bw-head"
+              style={{
+                gap: `${layout.arrangement === 'side' ? GAP : GROUP_GAP}px`,
+                width: `${headSize(dims, layout).w}px`,
+              }}
+            >
+              <DzSelect value={dzOf(cfg)} onChange={(dz) => actions.setChoices({ dz })} />
+              <BackwardFig f={dzFig} />
+              <BackwardFig f={dbFig} />
+            </div>
+            <div
+              class="bw-cards"
+              style={{
+                gridTemplateColumns: `repeat(${layout.cols}, ${card.w}px)`,
+                columnGap: `${CARD_GAP}px`,
+                rowGap: `${GAP}px`,
+              }}
+            >
+              {cards.map(({ k, dAFig, small }) => (
+                <div key={k} class="bw-card" style={{ gap: `${GAP}px` }}>
+                  <BackwardFig f={dAFig} width={card.w} />
+                  <div class="bw-small" style={{ gap: `${GAP}px` }}>
+                    {small.map((sf) => (
+                      <BackwardFig key={sf.key} f={sf} width={smallBox} />
+                    ))}
+                  </div>
+                </div>
+              ))}
+            </div>
+          </div>
+        )}
+      </div>
+      {view === 'walk' && <CellInspector {...props} />}
+      {view === 'walk' && <BackwardLegend pad={pad} unvisited={never !== null} dilated={dil > 1} />}
     </section>
   );
 }

@@ -45,6 +45,24 @@ export const CONV_BACKWARD_PRESETS: readonly Preset[] = [
     why: 'the assignment’s conv_backward test: dZ = Z',
     config: NOTEBOOK_CONV_BACKWARD,
   },
+  {
+    name: 'Overlap checkerboard',
+    why: 'f 3, stride 2: cells get 1, 2 or 4 windows (see the overlap map)',
+    config: {
+      m: 1,
+      H: 7,
+      W: 7,
+      Cin: 1,
+      Cout: 1,
+      f: 3,
+      stride: 2,
+      pad: 0,
+      dil: 1,
+      seed: 2,
+      data: 'ints',
+      dz: 'ones',
+    },
+  },
 ];
 
 /** What the dZ selector says about each source. */

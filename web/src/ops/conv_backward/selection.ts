@@ -63,7 +63,13 @@ interface GradCheckView {
   relDiff: number;
 }
 
+/** What the stage shows: the walk (the seed's scatter, window by window), one cell gathered
+ * (and the textbook's rotated-filter form), or how many windows cover each cell. */
+export type BackwardView = 'walk' | 'gather' | 'overlap';
+
 export interface ConvBackwardState {
+  readonly view: ReadonlySignal<BackwardView>;
+  setView(view: BackwardView): void;
   /** the selected cell (null: none, or not conv_backward) */
   readonly selected: ReadonlySignal<CellRef | null>;
   readonly history: ReadonlySignal<CellHistory | null>;
@@ -141,6 +147,7 @@ export function createConvBackwardState(
 ): ConvBackwardState {
   const { engine, run, position, frame } = ctx;
   const chosen = signal<CellRef | null>(null);
+  const view = signal<BackwardView>('walk');
   // The store replaces this state when another op is chosen; until then its run is this op's.
   const backRun = computed(() => (run.value.op === info.id ? run.value : null));
   // A selection survives a change of layer only if the cell still exists.
@@ -211,6 +218,10 @@ export function createConvBackwardState(
     };
   });
   return {
+    view,
+    setView(v) {
+      view.value = v;
+    },
     selected,
     history,
     check,
