@@ -2,16 +2,32 @@
 // One config for the site (Vite, root web/, output dist/ at the repository's top) and the unit
 // tests (vitest): engine tests run in Node, component tests in happy-dom.
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
+
+/** A plain script (web/public/opened-from-disk.js) that says what to do when the built page is
+ * opened from disk, where its module scripts do not run; added after bundling, as Vite bundles
+ * only module scripts. The one-file build (vite.single.config.ts) leaves it out. */
+export function diskNotice(): Plugin {
+  return {
+    name: 'convstep:disk-notice',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [
+        { tag: 'script', attrs: { src: './opened-from-disk.js', defer: true }, injectTo: 'body' },
+      ],
+    },
+  };
+}
 
 export default defineConfig({
   root: here('./web'),
   // Relative URLs, so the built folder works from any sub-path of any static host.
   base: './',
-  plugins: [preact()],
+  plugins: [preact(), diskNotice()],
   server: { host: '127.0.0.1', strictPort: false },
   preview: { host: '127.0.0.1' },
   build: {
