@@ -8,6 +8,7 @@ import type { OpActions } from '../state/operation';
 import type { Store } from '../state/store';
 import { StoreContext } from '../ui/context';
 import { LiveRegion } from '../ui/LiveRegion';
+import { PrintoutPanel } from '../ui/PrintoutPanel';
 import { OpSwitcher } from './OpSwitcher';
 import { ParamForm } from './ParamForm';
 import { Transport } from './Transport';
@@ -72,6 +73,14 @@ export function App({ store }: { store: Store }) {
         <aside class="right" aria-label="Code and arithmetic">
           {ready && <Code {...props} />}
           {ready && <Arithmetic {...props} />}
+          {ready && operation.printouts && (
+            <PrintoutPanel
+              run={props.run}
+              make={operation.printouts}
+              position={props.frame.position}
+              total={props.frame.total}
+            />
+          )}
         </aside>
         <footer class="bottom">
           <Transport />

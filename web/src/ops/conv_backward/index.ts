@@ -6,6 +6,7 @@ import type { Operation } from '../../state/operation';
 import { ConvBackwardStep } from './Arithmetic';
 import { ConvBackwardCode } from './Code';
 import { info } from './info';
+import { convBackwardPrintouts } from './printouts';
 import {
   CONV_BACKWARD_PRESETS,
   convBackwardFrame,
@@ -27,6 +28,7 @@ export const operation: Operation<ConvBackwardRun, ConvBackwardFrame, ConvBackwa
   open: openConvBackward,
   frame: convBackwardFrame,
   describe: describeBackwardStep,
+  printouts: convBackwardPrintouts,
   createState: createConvBackwardState,
   views: { Stage: ConvBackwardStage, Code: ConvBackwardCode, Arithmetic: ConvBackwardStep },
 };

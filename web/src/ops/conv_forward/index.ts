@@ -6,6 +6,7 @@ import type { Operation } from '../../state/operation';
 import { ConvForwardArithmetic } from './Arithmetic';
 import { ConvForwardCode } from './Code';
 import { info } from './info';
+import { convForwardPrintouts } from './printouts';
 import { convFrame, describeStep, openConvForward, type ConvForwardRun, type ConvFrame } from './model';
 import { ConvForwardStage } from './Stage';
 
@@ -18,5 +19,6 @@ export const operation: Operation<ConvForwardRun, ConvFrame> = {
   open: openConvForward,
   frame: convFrame,
   describe: describeStep,
+  printouts: convForwardPrintouts,
   views: { Stage: ConvForwardStage, Code: ConvForwardCode, Arithmetic: ConvForwardArithmetic },
 };

@@ -6,6 +6,7 @@ import { PoolBackwardControls } from '../pool/PoolControls';
 import { PoolBackwardArithmetic } from './Arithmetic';
 import { PoolBackwardCode } from './Code';
 import { info } from './info';
+import { poolBackwardPrintouts } from './printouts';
 import {
   describePoolBackward,
   openPoolBackward,
@@ -25,6 +26,7 @@ export const operation: Operation<PoolBackwardRun, PoolBackwardFrame> = {
   open: openPoolBackward,
   frame: poolBackwardFrame,
   describe: describePoolBackward,
+  printouts: poolBackwardPrintouts,
   views: {
     Stage: PoolBackwardStage,
     Code: PoolBackwardCode,

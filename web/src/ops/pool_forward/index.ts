@@ -6,6 +6,7 @@ import { PoolForwardControls } from '../pool/PoolControls';
 import { PoolForwardArithmetic } from './Arithmetic';
 import { PoolForwardCode } from './Code';
 import { info } from './info';
+import { poolForwardPrintouts } from './printouts';
 import {
   describePoolForward,
   openPoolForward,
@@ -25,6 +26,7 @@ export const operation: Operation<PoolForwardRun, PoolForwardFrame> = {
   open: openPoolForward,
   frame: poolForwardFrame,
   describe: describePoolForward,
+  printouts: poolForwardPrintouts,
   views: {
     Stage: PoolForwardStage,
     Code: PoolForwardCode,
