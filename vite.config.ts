@@ -7,6 +7,22 @@ import preact from '@preact/preset-vite';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
+/** A plain script (web/public/opened-from-disk.js) that says what to do when the built page is
+ * opened from disk, where its module scripts do not run; added after bundling, as Vite bundles
+ * only module scripts. The one-file build (vite.single.config.ts) leaves it out. */
+export function diskNotice(): Plugin {
+  return {
+    name: 'convstep:disk-notice',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [
+        { tag: 'script', attrs: { src: './opened-from-disk.js', defer: true }, injectTo: 'body' },
+      ],
+    },
+  };
+}
+
 /** The built page asks for the WebAssembly module at once, in parallel with its script, instead
  * of once the script has run: a preload the glue's fetch (same origin, credentials same-origin)
  * then reuses. */
@@ -36,7 +52,7 @@ export default defineConfig({
   root: here('./web'),
   // Relative URLs, so the built folder works from any sub-path of any static host.
   base: './',
-  plugins: [preact(), preloadWasm()],
+  plugins: [preact(), preloadWasm(), diskNotice()],
   server: { host: '127.0.0.1', strictPort: false },
   preview: { host: '127.0.0.1' },
   build: {

@@ -46,6 +46,8 @@ suite "pure modules (vitest, Node)" npx --no-install vitest run --project lib
 suite "components (vitest, happy-dom)" npx --no-install vitest run --project components
 # The static site that the end-to-end tests serve.
 suite "site build (vite)" npx --no-install vite build --logLevel warn
+# The one-file copy (dist-single/convstep.html) that the end-to-end tests open from disk.
+suite "one-file build (vite)" npx --no-install vite build --config vite.single.config.ts --logLevel warn
 suite "end-to-end (Chromium)" node tests/e2e/run.mjs
 
 echo

@@ -17,6 +17,7 @@ import { MistakePanel } from '../ui/MistakePanel';
 import { LiveRegion } from '../ui/LiveRegion';
 import { PresentContext } from '../ui/present';
 import { EmbedCode } from './EmbedCode';
+import { PrintoutPanel } from '../ui/PrintoutPanel';
 import { OpSwitcher } from './OpSwitcher';
 import { OwnData } from './owndata/OwnData';
 import { ParamForm } from './ParamForm';
@@ -167,6 +168,14 @@ export function App({ store }: { store: Store }) {
               )}
               {ready && <Code {...props} />}
               {ready && !present && <Arithmetic {...props} />}
+              {ready && !present && operation.printouts && (
+                <PrintoutPanel
+                  run={props.run}
+                  make={operation.printouts}
+                  position={props.frame.position}
+                  total={props.frame.total}
+                />
+              )}
             </aside>
             <footer class="bottom">
               <Transport />

@@ -34,6 +34,7 @@ import { createStepper } from './stepper';
 import { RandomState } from './random';
 // Imported statically, so the page fetches the glue with the app rather than after it.
 import createConvstep from './generated/convstep.mjs';
+import { EMBEDDED_WASM } from './embedded';
 
 export interface LoadOptions {
   /** The .wasm file's bytes. In the browser leave it out (the module fetches its .wasm next to
@@ -434,7 +435,9 @@ function asValidation(fn: () => Shape4): Validation {
 
 /** A fresh module and engine, not shared (tests use this for a heap of their own). */
 export async function instantiateEngine(opts: LoadOptions = {}): Promise<WasmEngine> {
-  const mod = await createConvstep(opts.wasmBinary === undefined ? {} : { wasmBinary: opts.wasmBinary });
+  // the caller's bytes (Node), else those built into a one-file page, else the module fetches
+  const wasmBinary = opts.wasmBinary ?? EMBEDDED_WASM;
+  const mod = await createConvstep(wasmBinary === undefined ? {} : { wasmBinary });
   return new WasmEngine(mod);
 }
 

@@ -6,6 +6,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { VNode } from 'preact';
 import type { Engine, Stepper, Tensor, Validation, WindowRecord } from '../engine/types';
+import type { NdArrayLike } from '../lib/numpy/index';
 import type { ChoiceSpec, Config, DataKind, FieldKey, Preset } from './config';
 import type { CodeLang } from './code';
 import type { Mistake } from './mistakes';
@@ -83,6 +84,26 @@ interface OpViews<R extends OpRun, F extends OpFrame, S> {
   Controls?(props: { config: Config; actions: OpActions }): VNode | null;
 }
 
+/** One print() of the notebook's test cell: the line of Python and what it prints. */
+export interface Printout {
+  /** the cell's line, e.g. print("Z's mean =\n", np.mean(Z)) */
+  code: string;
+  /** what it prints, byte for byte as Python and numpy 1.24 print it */
+  text: string;
+  /** the array or number it prints, for every digit (.tolist()) and "copy as numpy"; absent for
+   * a line of words and for an index that does not exist */
+  value?: { expr: string; array: NdArrayLike };
+}
+
+/** What the notebook's test cell prints for a run, and the run's tensors by name. */
+export interface Printouts {
+  /** the cell, e.g. "conv_forward's test cell" */
+  title: string;
+  lines: readonly Printout[];
+  /** every tensor of the run by its name in the code (A_prev, W, b, Z, ...), for "copy as numpy" */
+  tensors: readonly { name: string; array: NdArrayLike }[];
+}
+
 export interface Operation<R extends OpRun = OpRun, F extends OpFrame = OpFrame, S = unknown> {
   info: OpInfo;
   /** the layer fields the form shows for this op */
@@ -101,6 +122,10 @@ export interface Operation<R extends OpRun = OpRun, F extends OpFrame = OpFrame,
   frame(run: R, position: number): F;
   /** what a screen reader hears after a step: "step 37 of 192: i=0, c=3, ..." */
   describe(frame: F, data: DataKind): string;
+  /** what the notebook's test cell prints once the function has run to the end, computed from
+   * the run's finished tensors (not the stepper's position): the shared printout panel shows it
+   * at the end of a walk and on demand. An op without a test cell leaves it out. */
+  printouts?(run: R): Printouts;
   /** the op's own state beyond the step (e.g. a selected cell), made when the op is chosen */
   createState?(ctx: OpContext<R, F>): S;
   /** classic mistakes: wrong versions of the loop that the page runs beside the right one */

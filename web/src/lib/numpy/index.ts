@@ -8,6 +8,7 @@
 //   pythonPrint(items)      print("Z's mean =", m)   Z's mean = 0.5511276474566768
 //   numpyLiteral(a)         copy as numpy            np.array([[1.2, -0.3], ...])
 //   parseNumpyText(text)    any of the above, back to { data, shape, label? } or a sentence
+//   npMean(a), npIndex(a, [1, 1])   np.mean(arr) in numpy's order of adding, arr[1, 1]
 //
 // `a` is { data: ArrayLike<number>, shape: number[] } in C order; opts are numpy's print
 // options (DEFAULT_PRINT_OPTIONS; FULL_PRINT_OPTIONS never summarises with '...').
@@ -15,6 +16,7 @@
 export { pyFloatRepr } from './float';
 export { numpyLiteral, pyFloatLiteral } from './literal';
 export { NUMPY_TEXT_MESSAGES, type NumpyTextMessages } from './messages';
+export { npIndex, npMean, npSum } from './reduce';
 export { MAX_DIMENSIONS, MAX_TEXT_LENGTH, type ParseResult, parseNumpyText } from './parse';
 export {
   arrayRepr,
@@ -24,5 +26,6 @@ export {
   type NdArrayLike,
   type PrintOptions,
   pythonPrint,
+  pyTupleRepr,
   toListRepr,
 } from './print';

@@ -186,7 +186,7 @@ function array2string(
 }
 
 /** Python's repr of a tuple of ints: (2, 0), (3,), (). */
-function tupleRepr(shape: readonly number[]): string {
+export function pyTupleRepr(shape: readonly number[]): string {
   return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
 }
 
@@ -210,7 +210,7 @@ export function arrayRepr(a: NdArrayLike, opts?: Partial<PrintOptions>): string 
   const n = checked(a);
   const o = options(opts);
   if (n > 0) return `array(${array2string(a, o, ', ', 'array(', ')')})`;
-  const body = a.shape.length === 1 ? '[]' : `[], shape=${tupleRepr(a.shape)}`;
+  const body = a.shape.length === 1 ? '[]' : `[], shape=${pyTupleRepr(a.shape)}`;
   const text = `array(${body},`;
   const dtype = 'dtype=float64)';
   // numpy moves the dtype to its own line when it would pass the line width.

@@ -7,6 +7,7 @@ import { ConvBackwardStep } from './Arithmetic';
 import { ConvBackwardCode } from './Code';
 import { info } from './info';
 import { CONV_BACKWARD_MISTAKES } from './mistakes';
+import { convBackwardPrintouts } from './printouts';
 import {
   CONV_BACKWARD_PRESETS,
   convBackwardFrame,
@@ -28,6 +29,7 @@ export const operation: Operation<ConvBackwardRun, ConvBackwardFrame, ConvBackwa
   open: openConvBackward,
   frame: convBackwardFrame,
   describe: describeBackwardStep,
+  printouts: convBackwardPrintouts,
   createState: createConvBackwardState,
   mistakes: CONV_BACKWARD_MISTAKES,
   views: { Stage: ConvBackwardStage, Code: ConvBackwardCode, Arithmetic: ConvBackwardStep },

@@ -8,6 +8,7 @@ import { ConvForwardCode } from './Code';
 import { info } from './info';
 import type { Preset } from '../../state/config';
 import { CONV_FORWARD_MISTAKES } from './mistakes';
+import { convForwardPrintouts } from './printouts';
 import { convFrame, describeStep, openConvForward, type ConvForwardRun, type ConvFrame } from './model';
 import { ConvForwardStage } from './Stage';
 
@@ -29,5 +30,6 @@ export const operation: Operation<ConvForwardRun, ConvFrame> = {
   frame: convFrame,
   describe: describeStep,
   mistakes: CONV_FORWARD_MISTAKES,
+  printouts: convForwardPrintouts,
   views: { Stage: ConvForwardStage, Code: ConvForwardCode, Arithmetic: ConvForwardArithmetic },
 };

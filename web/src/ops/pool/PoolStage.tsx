@@ -9,7 +9,6 @@ import { unvisitedNote } from '../../lib/geometry';
 import { poolFormulas, type PoolRun } from './pool';
 import { tipAprev } from './tips';
 import { StageHead } from '../../ui/StageHead';
-import { ArrayPrint, type ArrayPrintProps } from './ArrayPrint';
 import { PoolFig } from './PoolFig';
 import { PoolLegend, type PoolMark } from './PoolLegend';
 
@@ -81,21 +80,18 @@ export interface PoolStageFrameProps {
   boxRef: RefObject<HTMLDivElement | null>;
   /** the grids, inside the measured stage box */
   children: ComponentChildren;
-  /** the array printed below the box, as the notebook prints it */
-  print: ArrayPrintProps;
   /** the legend's marks, and whether it shows the "not computed yet" swatch */
   marks: readonly PoolMark[];
   empty?: boolean;
 }
 
-export function PoolStageFrame({ i, c, texts, boxRef, children, print, marks, empty }: PoolStageFrameProps) {
+export function PoolStageFrame({ i, c, texts, boxRef, children, marks, empty }: PoolStageFrameProps) {
   return (
     <section class="stage pool-stage" aria-labelledby="stage-title">
       <StageHead i={i} c={c} channel="channel" formulas={texts.formulas} note={texts.note} />
       <div class="stage-box" ref={boxRef}>
         {children}
       </div>
-      <ArrayPrint {...print} />
       <PoolLegend unvisited={texts.note !== null} marks={marks} empty={empty} />
     </section>
   );

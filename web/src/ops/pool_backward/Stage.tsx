@@ -217,10 +217,8 @@ export function PoolBackwardStage({
       : ['gets', 'added']
     : ['added'];
 
-  const print = { name: 'dA_prev', tensor: fr.dA_prev, shape: [cfg.m, cfg.H, cfg.W, cfg.Cin] };
-
   return (
-    <PoolStageFrame i={i} c={c} texts={texts} boxRef={ref} print={print} marks={legend} empty={false}>
+    <PoolStageFrame i={i} c={c} texts={texts} boxRef={ref} marks={legend} empty={false}>
       <div class="pool-rows" style={{ gap: `${GROUP_GAP}px` }}>
         {rows.map((row, n) => (
           <div key={n} class="pool-row" style={{ gap: `${GROUP_GAP}px` }}>

@@ -7,6 +7,7 @@ import { PoolBackwardArithmetic } from './Arithmetic';
 import { PoolBackwardCode } from './Code';
 import { info } from './info';
 import { POOL_BACKWARD_MISTAKES } from './mistakes';
+import { poolBackwardPrintouts } from './printouts';
 import {
   describePoolBackward,
   openPoolBackward,
@@ -27,6 +28,7 @@ export const operation: Operation<PoolBackwardRun, PoolBackwardFrame> = {
   frame: poolBackwardFrame,
   describe: describePoolBackward,
   mistakes: POOL_BACKWARD_MISTAKES,
+  printouts: poolBackwardPrintouts,
   views: {
     Stage: PoolBackwardStage,
     Code: PoolBackwardCode,

@@ -56,17 +56,8 @@ export function PoolForwardStage({
     />
   );
 
-  const print = { name: 'A', tensor: fr.out, shape: [cfg.m, s.nH, s.nW, cfg.Cin] };
-
   return (
-    <PoolStageFrame
-      i={i}
-      c={c}
-      texts={texts}
-      boxRef={ref}
-      print={print}
-      marks={mode === 'max' ? ['max'] : []}
-    >
+    <PoolStageFrame i={i} c={c} texts={texts} boxRef={ref} marks={mode === 'max' ? ['max'] : []}>
       <div class={index === 0 ? 'pool-row' : 'pool-col'} style={{ gap: `${GROUP_GAP}px` }}>
         <AprevFig
           s={s}

@@ -7,6 +7,7 @@ import { PoolForwardArithmetic } from './Arithmetic';
 import { PoolForwardCode } from './Code';
 import { info } from './info';
 import { POOL_FORWARD_MISTAKES } from './mistakes';
+import { poolForwardPrintouts } from './printouts';
 import {
   describePoolForward,
   openPoolForward,
@@ -27,6 +28,7 @@ export const operation: Operation<PoolForwardRun, PoolForwardFrame> = {
   frame: poolForwardFrame,
   describe: describePoolForward,
   mistakes: POOL_FORWARD_MISTAKES,
+  printouts: poolForwardPrintouts,
   views: {
     Stage: PoolForwardStage,
     Code: PoolForwardCode,
