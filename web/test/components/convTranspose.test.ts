@@ -139,11 +139,15 @@ describe('data: drawn as the fixtures draw it', () => {
     expectClose(r.data.X.data, want.data, new Float64Array(want.data.length), scale * ws + 10);
   });
 
-  it('"all ones" keeps W and b of the seed and makes X ones', async () => {
-    const r = await open({ ...DECODER_2X, x: 'ones' });
-    const fx = fixture('decoder_2x_upsampling');
-    same(r.data.W, tensorOf(fx, 'W'));
+  it('"all ones": X and W ones, b = 0, so that Y_pad at the end is the overlap map in every channel', async () => {
+    const r = await open({ ...CHECKERBOARD, Cin: 2, Cout: 3 });
     expect(Array.from(r.data.X.data).every((v) => v === 1)).toBe(true);
+    expect(Array.from(r.data.W.data).every((v) => v === 1)).toBe(true);
+    expect(Array.from(r.data.b.data)).toEqual([0, 0, 0]);
+    r.stepper.seek(r.total);
+    const fr = convTransposeFrame(r, r.total);
+    for (let q = 0; q < r.Hp * r.Wp; q++)
+      for (let k = 0; k < 3; k++) expect(fr.yPad.data[q * 3 + k]).toBe(2 * r.overlap[q]!);
   });
 });
 

@@ -20,7 +20,7 @@ import './convTranspose.css';
 const MINUS = '\u2212';
 
 /** n_H_out = (n_H − 1)·stride − 2·pad + dilation·(f − 1) + 1 + output_padding, worked out. */
-export function transposeFormulas(c: Config, op: number, yH: number, yW: number): SizeFormulas {
+function transposeFormulas(c: Config, op: number, yH: number, yW: number): SizeFormulas {
   const reach = c.dil > 1 ? `${c.dil}·(${c.f} ${MINUS} 1) + 1` : `${c.f}`;
   const one = (name: string, n: number, out: number) =>
     `${name} = (${n} ${MINUS} 1)·${c.stride} ${MINUS} 2·${c.pad} + ${reach} + ${op} = ${out}`;
@@ -32,15 +32,16 @@ export function transposeFormulas(c: Config, op: number, yH: number, yW: number)
 }
 
 /** Where the data came from, in the notebook's words. */
-export function sourceText(s: ConvTransposeRun): string {
+function sourceText(s: ConvTransposeRun): string {
   const c = s.config;
   const seed = `np.random.seed(${c.seed})`;
   const ints = c.data === 'ints' ? ', each turned into a small integer' : '';
   const dims = (t: readonly number[]) => `(${t.join(', ')})`;
   if (s.xSource === 'z')
     return `${seed}; A_prev = randn${dims(s.yShape)}; W = randn${dims(s.data.W.shape)}; b_conv = randn(1, 1, 1, ${c.Cin})${ints}; X = Z = conv_forward(A_prev, W, b_conv), as conv_backward’s notebook test passes Z as dZ; b = 0, so Y is its dA_prev.`;
-  const x = s.xSource === 'ones' ? 'X = ones' : 'X = randn';
-  return `${seed}; ${x}${dims(s.data.X.shape)}; W = randn${dims(s.data.W.shape)}; b = randn(1, 1, 1, ${c.Cout})${ints}.`;
+  if (s.xSource === 'ones')
+    return `X = ones${dims(s.data.X.shape)}; W = ones${dims(s.data.W.shape)}; b = 0: each cell of Y_pad counts the windows that cover it.`;
+  return `${seed}; X = randn${dims(s.data.X.shape)}; W = randn${dims(s.data.W.shape)}; b = randn(1, 1, 1, ${c.Cout})${ints}.`;
 }
 
 export function ConvTransposeStage({
@@ -167,7 +168,8 @@ export function ConvTransposeStage({
         <div class="ct-small" style={{ gap: `${GAP}px` }}>
           <CaptionedGrid
             class="ct-fig ct-fig-w"
-            caption={`W[:,:,${k},${c}]`}
+            caption={f * layout.small >= 64 ? `W[:,:,${k},${c}]` : 'W'}
+            label={`W[:,:,${k},${c}]`}
             picture={{ rows: f, cols: f, cell: layout.small, values: wv, scale: s.scale.W, text, shortText }}
             describe={(u, v) =>
               `W[${u}, ${v}, ${k}, ${c}] = ${long(wv[u * f + v] ?? 0)}\ntimes X[${i}, h, w, ${c}] into Y_pad`

@@ -10,7 +10,7 @@ import type { ConvTransposeFrame } from './model';
 
 // Lines stay under about 50 characters, as the other ops' do, so that the panel needs no
 // horizontal scrolling beside the stage: long statements continue with a backslash.
-export function transposePythonLines(c: Config): CodeLine[] {
+function transposePythonLines(c: Config): CodeLine[] {
   const { end, step } = code.windowSyntax(c.dil);
   const reach = c.dil > 1 ? 'span' : 'f';
   return [
@@ -32,7 +32,7 @@ export function transposePythonLines(c: Config): CodeLine[] {
 }
 
 /** An excerpt of c/src/stepper.c; offsets (cs__at) are written as indices. */
-export function transposeCLines(): CodeLine[] {
+function transposeCLines(): CodeLine[] {
   return [
     ...code.cDecodeLines(),
     { id: null, text: '/* spread_window(): CS_OP_CONV_TRANSPOSE */' },

@@ -10,7 +10,8 @@
 // Where the data comes from (the x choice; the form's seed and Values as for every op):
 //   randn  np.random.seed(seed); X = randn(m, n_H, n_W, n_C); W = randn(f, f, n_C_out, n_C);
 //          b = randn(1, 1, 1, n_C_out): the order tests/fixtures/generate.py draws them in.
-//   ones   X all ones; W and b drawn as above (Y_pad then sums the taps that reach each cell).
+//   ones   X and W all ones, b = 0: each cell of Y_pad then counts the windows that cover it,
+//          and Y shows the overlap map's pattern itself (the checkerboard of f 3, stride 2).
 //   z      the conv_backward notebook test: np.random.seed(seed); A_prev = randn(*Y.shape);
 //          W = randn(f, f, n_C_out, n_C); b_conv = randn(1, 1, 1, n_C);
 //          X = Z = conv_forward(A_prev, W, b_conv) (the notebook passes Z as dZ), and b = 0:
@@ -33,7 +34,7 @@ import { stepHead, withStepper, type OpFrame, type OpRun } from '../../state/ope
 import { longText } from '../../ui/format';
 import { outputPaddingOf, xSourceOf, type XSource } from './info';
 
-export function transposeParams(c: Config): ConvTransposeParams {
+function transposeParams(c: Config): ConvTransposeParams {
   return {
     f: c.f,
     nCOut: c.Cout,
@@ -44,7 +45,7 @@ export function transposeParams(c: Config): ConvTransposeParams {
   };
 }
 
-export function xShape(c: Config): Shape4 {
+function xShape(c: Config): Shape4 {
   return [c.m, c.H, c.W, c.Cin];
 }
 
@@ -132,7 +133,7 @@ export const CONV_TRANSPOSE_PRESETS: readonly Preset[] = [
   },
   {
     name: 'Checkerboard (f 3, stride 2)',
-    why: 'X all ones: cells reached by 1, 2 or 4 windows, the overlap map shows why',
+    why: 'X and W all ones: Y counts the windows over each cell, 1, 2 or 4',
     config: CHECKERBOARD,
   },
 ];
@@ -140,7 +141,7 @@ export const CONV_TRANSPOSE_PRESETS: readonly Preset[] = [
 /** What the X selector says about each source. */
 export const X_LABELS: Record<XSource, { label: string; hint: string }> = {
   randn: { label: 'np.random.randn', hint: 'X, then W, then b from the seed' },
-  ones: { label: 'all ones', hint: 'Y_pad sums the filter taps that reach each cell' },
+  ones: { label: 'all ones', hint: 'X and W ones, b = 0: Y_pad counts the windows over each cell' },
   z: {
     label: 'Z of a conv layer',
     hint: 'X = dZ = Z = conv_forward(A_prev, W, b_conv), b = 0, as conv_backward’s notebook test',
@@ -169,7 +170,7 @@ export function validateConvTranspose(engine: Engine, c: Config): Validation {
   };
 }
 
-export interface TransposeData {
+interface TransposeData {
   X: Tensor;
   W: Tensor;
   b: Tensor;
@@ -180,7 +181,7 @@ export interface TransposeData {
 const ints = (t: Tensor): Tensor => ({ shape: t.shape, data: t.data.map(smallInt) });
 
 /** The data of the header comment, drawn from the seed. `yShape` is Y's shape. */
-export function makeTransposeData(engine: Engine, c: Config, yShape: Shape4): TransposeData {
+function makeTransposeData(engine: Engine, c: Config, yShape: Shape4): TransposeData {
   const source = xSourceOf(c);
   const wShape: Shape4 = [c.f, c.f, c.Cout, c.Cin];
   const kind = (t: Tensor | undefined): Tensor => {
@@ -199,7 +200,10 @@ export function makeTransposeData(engine: Engine, c: Config, yShape: Shape4): Tr
   const drawn = engine.randn(c.seed, [xShape(c), wShape, [1, 1, 1, c.Cout]]);
   const X = kind(drawn[0]);
   const data = { X, W: kind(drawn[1]), b: kind(drawn[2]) };
-  if (source === 'ones') data.X = { shape: X.shape, data: new Float64Array(X.data.length).fill(1) };
+  if (source === 'ones') {
+    const ones = (t: Tensor): Tensor => ({ shape: t.shape, data: new Float64Array(t.data.length).fill(1) });
+    return { X: ones(data.X), W: ones(data.W), b: { shape: data.b.shape, data: new Float64Array(c.Cout) } };
+  }
   return data;
 }
 
