@@ -31,6 +31,23 @@ function transposeFormulas(c: Config, op: number, yH: number, yW: number): SizeF
   };
 }
 
+/** What the overlap map says about the cells Y keeps: even, or a checkerboard and why. */
+function overlapNote(s: ConvTransposeRun): string | null {
+  const seen = new Set<number>();
+  for (let r = 0; r < s.Hp; r++)
+    for (let q = 0; q < s.Wp; q++) if (!isCropped(s, r, q)) seen.add(s.overlap[r * s.Wp + q] ?? 0);
+  seen.delete(0);
+  const counts = [...seen].sort((a, b) => a - b);
+  if (counts.length <= 1) return null;
+  const { f, stride, dil } = s.config;
+  const list = `${counts.slice(0, -1).join(', ')} or ${counts[counts.length - 1]}`;
+  const why =
+    dil === 1 && f % stride !== 0
+      ? `: f ${f} is not a multiple of stride ${stride}, so rows and columns alternate, a checkerboard`
+      : '';
+  return `Y’s cells get ${list} windows${why}`;
+}
+
 /** Where the data came from, in the notebook's words. */
 function sourceText(s: ConvTransposeRun): string {
   const c = s.config;
@@ -206,7 +223,7 @@ export function ConvTransposeStage({
         c={c}
         channel="input channel"
         formulas={transposeFormulas(cfg, s.outputPadding, yH, yW)}
-        note={null}
+        note={overlapNote(s)}
       />
       <p class="ct-source" title={X_LABELS[s.xSource].hint}>
         <b>Data:</b> {sourceText(s)}
