@@ -149,6 +149,7 @@ export function App({ store }: { store: Store }) {
             <aside class="left" id="params-column" hidden={!paramsOpen}>
               <ParamForm
                 fields={operation.fields}
+                names={operation.fieldNames}
                 presets={operation.presets}
                 controls={Controls && <Controls config={store.config.value} actions={actions} />}
               />

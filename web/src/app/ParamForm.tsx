@@ -10,13 +10,15 @@ import { NumberField } from '../ui/NumberField';
 export interface ParamFormProps {
   /** the layer fields this op uses, in order */
   fields: readonly FieldKey[];
+  /** labels and hints the op gives some fields instead of FIELDS' */
+  names?: Partial<Record<FieldKey, { label: string; hint: string }>>;
   /** the op's presets */
   presets: readonly Preset[];
   /** the op's own choices (pooling's mode, ...), shown under the layer's sizes */
   controls?: ComponentChildren;
 }
 
-export function ParamForm({ fields, presets, controls }: ParamFormProps) {
+export function ParamForm({ fields, names, presets, controls }: ParamFormProps) {
   const store = useStore();
   const drafts = store.drafts.value;
   const errors = store.fieldErrors.value;
@@ -26,7 +28,7 @@ export function ParamForm({ fields, presets, controls }: ParamFormProps) {
   const pending = Object.keys(errors).length > 0 || combo !== null;
 
   const field = (key: FieldKey) => {
-    const spec = FIELDS[key];
+    const spec = { ...FIELDS[key], ...names?.[key] };
     return (
       <NumberField
         key={key}

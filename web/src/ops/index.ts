@@ -6,6 +6,7 @@ import { createRegistry } from '../state/registry';
 import { createUrlCodec } from '../state/url';
 import { info as convBackward } from './conv_backward/info';
 import { info as convForward } from './conv_forward/info';
+import { info as convTranspose } from './conv_transpose/info';
 import { info as poolBackward } from './pool_backward/info';
 import { info as poolForward } from './pool_forward/info';
 
@@ -14,6 +15,7 @@ export const REGISTRY = createRegistry([
   [poolForward, () => import('./pool_forward/index')],
   [convBackward, () => import('./conv_backward/index')],
   [poolBackward, () => import('./pool_backward/index')],
+  [convTranspose, () => import('./conv_transpose/index')],
 ]);
 
 /** The link's reading and writing for these operations. */

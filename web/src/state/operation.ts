@@ -29,7 +29,8 @@ export interface OpRun {
   readonly op: OpId;
   readonly config: Config;
   readonly total: number;
-  readonly stepper: Stepper;
+  /** the store never reads its op: the engine's Stepper or an op's own stepper */
+  readonly stepper: Omit<Stepper, 'op'>;
   /** the layer's input, drawn from the seed or from the data source */
   readonly data: { readonly A_prev: Tensor };
   /** every input the run was opened with, by the seed's name (A_prev, W, b, dZ, dA): what the
@@ -108,6 +109,9 @@ export interface Operation<R extends OpRun = OpRun, F extends OpFrame = OpFrame,
   info: OpInfo;
   /** the layer fields the form shows for this op */
   fields: readonly FieldKey[];
+  /** the form's label and hint for fields this op reads differently (its input's height is not
+   * n_H_prev when its input is another layer's output); the others keep FIELDS' */
+  fieldNames?: Partial<Record<FieldKey, { label: string; hint: string }>>;
   /** the form's presets */
   presets: readonly Preset[];
   /** shown on switching to this op when the current configuration does not fit it */
@@ -134,7 +138,7 @@ export interface Operation<R extends OpRun = OpRun, F extends OpFrame = OpFrame,
 }
 
 /** Builds a run around a fresh stepper, which is disposed of if building fails. */
-export function withStepper<R>(stepper: Stepper, build: () => R): R {
+export function withStepper<R>(stepper: Omit<Stepper, 'op'>, build: () => R): R {
   try {
     return build();
   } catch (e) {

@@ -1,0 +1,31 @@
+// The code panel for conv_transpose: the loop in the assignment's style or the C that runs, with
+// the step's `+=` marked.
+
+import { longText } from '../../ui/format';
+import { CodePanel } from '../../ui/CodePanel';
+import type { ViewProps } from '../../state/operation';
+import type { ConvTransposeFrame, ConvTransposeRun } from './model';
+import { transposeCodeLines, transposeCodeMarks } from './code';
+
+export function ConvTransposeCode({
+  run,
+  frame: fr,
+  codeLang: lang,
+  actions,
+}: ViewProps<ConvTransposeRun, ConvTransposeFrame, undefined>) {
+  const cfg = run.config;
+  const x = fr.win ? longText(fr.win.value, cfg.data) : '';
+  const note =
+    lang === 'c'
+      ? 'The same loop as conv_backward’s dA_prev_pad line, with X in dZ’s place; equals torch’s conv_transpose2d.'
+      : 'conv_backward’s dA_prev loop with X for dZ: the transposed convolution.';
+  return (
+    <CodePanel
+      lang={lang}
+      lines={transposeCodeLines(lang, cfg)}
+      marks={transposeCodeMarks(lang, fr, x)}
+      onLang={actions.setCodeLang}
+      note={note}
+    />
+  );
+}

@@ -1,0 +1,263 @@
+// conv_transpose's stage for the current sample i and input channel c: X[i,:,:,c] with the cell
+// this step spreads, the overlap map (how many windows cover each cell of Y_pad), and for each
+// output channel k, Y_pad[i,:,:,k] filling in under the window, with W[:,:,k,c] and Y[i,:,:,k]
+// (Y_pad cropped, + b) below it, shown once the sample's loop is over.
+
+import { CaptionedGrid } from '../../ui/CaptionedGrid';
+import { cellText, fixed, longText, shortCellText } from '../../ui/format';
+import { useBoxSize } from '../../ui/useBoxSize';
+import type { GridWindow } from '../../ui/drawGrid';
+import type { ViewProps } from '../../state/operation';
+import { GAP, GROUP_GAP } from '../../ui/stageLayout';
+import { StageHead, type SizeFormulas } from '../../ui/StageHead';
+import { LegendItem, LegendList } from '../../ui/Legend';
+import { flatOffset, stepNumber } from '../../lib/tensor';
+import type { Config } from '../../state/config';
+import { isCropped, tapsAt, X_LABELS, type ConvTransposeFrame, type ConvTransposeRun } from './model';
+import { CARD_GAP, cardSize, headSize, transposeLayout } from './layout';
+import './convTranspose.css';
+
+const MINUS = '\u2212';
+
+/** n_H_out = (n_H − 1)·stride − 2·pad + dilation·(f − 1) + 1 + output_padding, worked out. */
+function transposeFormulas(c: Config, op: number, yH: number, yW: number): SizeFormulas {
+  const reach = c.dil > 1 ? `${c.dil}·(${c.f} ${MINUS} 1) + 1` : `${c.f}`;
+  const one = (name: string, n: number, out: number) =>
+    `${name} = (${n} ${MINUS} 1)·${c.stride} ${MINUS} 2·${c.pad} + ${reach} + ${op} = ${out}`;
+  return {
+    nH: one('n_H_out', c.H, yH),
+    nW: one('n_W_out', c.W, yW),
+    steps: `steps = m·n_C·n_H·n_W = ${c.m}·${c.Cin}·${c.H}·${c.W} = ${c.m * c.Cin * c.H * c.W}`,
+  };
+}
+
+/** What the overlap map says about the cells Y keeps: even, or a checkerboard and why. */
+function overlapNote(s: ConvTransposeRun): string | null {
+  const seen = new Set<number>();
+  for (let r = 0; r < s.Hp; r++)
+    for (let q = 0; q < s.Wp; q++) if (!isCropped(s, r, q)) seen.add(s.overlap[r * s.Wp + q] ?? 0);
+  seen.delete(0);
+  const counts = [...seen].sort((a, b) => a - b);
+  if (counts.length <= 1) return null;
+  const { f, stride, dil } = s.config;
+  const list = `${counts.slice(0, -1).join(', ')} or ${counts[counts.length - 1]}`;
+  const why =
+    dil === 1 && f % stride !== 0
+      ? `: f ${f} is not a multiple of stride ${stride}, so rows and columns alternate, a checkerboard`
+      : '';
+  return `Y’s cells get ${list} windows${why}`;
+}
+
+/** Where the data came from, in the notebook's words. */
+function sourceText(s: ConvTransposeRun): string {
+  const c = s.config;
+  const seed = `np.random.seed(${c.seed})`;
+  const ints = c.data === 'ints' ? ', each turned into a small integer' : '';
+  const dims = (t: readonly number[]) => `(${t.join(', ')})`;
+  if (s.xSource === 'z')
+    return `${seed}; A_prev = randn${dims(s.yShape)}; W = randn${dims(s.data.W.shape)}; b_conv = randn(1, 1, 1, ${c.Cin})${ints}; X = Z = conv_forward(A_prev, W, b_conv), as conv_backward’s notebook test passes Z as dZ; b = 0, so Y is its dA_prev.`;
+  if (s.xSource === 'ones')
+    return `X = ones${dims(s.data.X.shape)}; W = ones${dims(s.data.W.shape)}; b = 0: each cell of Y_pad counts the windows that cover it.`;
+  return `${seed}; X = randn${dims(s.data.X.shape)}; W = randn${dims(s.data.W.shape)}; b = randn(1, 1, 1, ${c.Cout})${ints}.`;
+}
+
+export function ConvTransposeStage({
+  run: s,
+  frame: fr,
+}: ViewProps<ConvTransposeRun, ConvTransposeFrame, undefined>) {
+  const [ref, box] = useBoxSize<HTMLDivElement>({ width: 900, height: 420 });
+  const cfg = s.config;
+  const data = cfg.data;
+  const { i, c } = fr;
+  const { f, pad, dil, Cout } = cfg;
+  const [, yH, yW] = s.yShape;
+  const text = (v: number) => cellText(v, data);
+  const shortText = (v: number) => shortCellText(v, data);
+  const long = (v: number) => longText(v, data);
+  const dims = { cards: Cout, nH: s.nH, nW: s.nW, Hp: s.Hp, Wp: s.Wp, yH, yW, f };
+  const layout = transposeLayout(dims, box.width, box.height);
+  const win = fr.win;
+  const window: GridWindow | null = win
+    ? { row: win.vertStart, col: win.horiStart, span: s.span, taps: f, step: dil }
+    : null;
+  const card = cardSize(dims, layout.cell, layout.small);
+  const touched = new Map<string, number>();
+  for (const a of fr.adds) touched.set(`${a.row},${a.col},${a.k}`, a.amount);
+  const windowsAt = (r: number, q: number) =>
+    `${s.overlap[r * s.Wp + q]} window${s.overlap[r * s.Wp + q] === 1 ? '' : 's'} of each input channel cover it`;
+  const unreached = s.reachedRows.some((v) => !v) || s.reachedCols.some((v) => !v);
+
+  const xFig = (
+    <CaptionedGrid
+      class="ct-fig ct-fig-x"
+      caption={`X[${i},:,:,${c}]`}
+      picture={{
+        rows: s.nH,
+        cols: s.nW,
+        cell: layout.x,
+        values: fr.X,
+        scale: s.scale.X,
+        text,
+        shortText,
+        marked: win ? { row: win.h, col: win.w } : null,
+      }}
+      describe={(h, w) =>
+        `X[${i}, ${h}, ${w}, ${c}] = ${long(fr.X[h * s.nW + w] ?? 0)}\nspread by step ${stepNumber(s, i, c, h, w)} over Y_pad[${i}, ${h * cfg.stride}:${h * cfg.stride + s.span}, ${w * cfg.stride}:${w * cfg.stride + s.span}, :]`
+      }
+    />
+  );
+  const overlapFig = (
+    <CaptionedGrid
+      class="ct-fig ct-fig-overlap"
+      caption="windows per cell"
+      label={`overlap map: how many windows cover each cell of Y_pad, 1 to ${s.maxOverlap}`}
+      picture={{
+        rows: s.Hp,
+        cols: s.Wp,
+        cell: layout.overlap,
+        values: Float64Array.from(s.overlap),
+        scale: s.maxOverlap,
+        text: (v) => String(v),
+        pad,
+        padValues: true,
+        window,
+      }}
+      describe={(r, q) => {
+        const rows = tapsAt(r, s.nH, cfg.stride, f, dil).map((x) => x.t);
+        const cols = tapsAt(q, s.nW, cfg.stride, f, dil).map((x) => x.t);
+        return `Y_pad[${i}, ${r}, ${q}, :]: ${windowsAt(r, q)}\nrows h ∈ {${rows.join(', ')}} × columns w ∈ {${cols.join(', ')}}${isCropped(s, r, q) ? '\ncropped away at the end' : ''}`;
+      }}
+    />
+  );
+
+  const cards = [];
+  for (let k = 0; k < Cout; k++) {
+    const values = new Float64Array(s.Hp * s.Wp);
+    for (let r = 0; r < s.Hp; r++)
+      for (let q = 0; q < s.Wp; q++)
+        values[r * s.Wp + q] = fr.written[r * s.Wp + q]
+          ? (fr.yPad.data[flatOffset(fr.yPad.shape, [i, r, q, k])] ?? 0)
+          : Number.NaN;
+    const wv = new Float64Array(f * f);
+    for (let u = 0; u < f; u++)
+      for (let v = 0; v < f; v++)
+        wv[u * f + v] = s.data.W.data[flatOffset(s.data.W.shape, [u, v, k, c])] ?? 0;
+    const yv = new Float64Array(yH * yW);
+    for (let r = 0; r < yH; r++)
+      for (let q = 0; q < yW; q++)
+        yv[r * yW + q] = fr.sampleDone ? (fr.y.data[flatOffset(fr.y.shape, [i, r, q, k])] ?? 0) : Number.NaN;
+    const bk = s.data.b.data[k] ?? 0;
+    cards.push(
+      <div key={k} class="ct-card" style={{ gap: `${GAP}px`, width: `${card.w}px` }}>
+        <CaptionedGrid
+          class="ct-fig ct-fig-y"
+          caption={`Y_pad[${i},:,:,${k}]`}
+          width={card.w}
+          picture={{
+            rows: s.Hp,
+            cols: s.Wp,
+            cell: layout.cell,
+            values,
+            scale: s.scale.Y,
+            text,
+            shortText,
+            pad,
+            padValues: true,
+            visitedRows: s.reachedRows,
+            visitedCols: s.reachedCols,
+            window,
+            notes: (r, q) => {
+              const a = touched.get(`${r},${q},${k}`);
+              return a === undefined ? null : (a < 0 ? '' : '+') + fixed(a, data === 'ints' ? 0 : 2);
+            },
+          }}
+          describe={(r, q) => {
+            const v = values[r * s.Wp + q] ?? Number.NaN;
+            const name = `Y_pad[${i}, ${r}, ${q}, ${k}]`;
+            const head = Number.isNaN(v) ? `${name}: not written yet (0)` : `${name} = ${long(v)}`;
+            const where = isCropped(s, r, q)
+              ? 'cropped away at the end'
+              : `becomes Y[${i}, ${r - pad}, ${q - pad}, ${k}] after + b[${k}]`;
+            const add = touched.get(`${r},${q},${k}`);
+            return `${head}\n${where}\n${windowsAt(r, q)}${add === undefined ? '' : `\nthis step adds ${long(add)}`}`;
+          }}
+        />
+        <div class="ct-small" style={{ gap: `${GAP}px` }}>
+          <CaptionedGrid
+            class="ct-fig ct-fig-w"
+            caption={f * layout.small >= 64 ? `W[:,:,${k},${c}]` : 'W'}
+            label={`W[:,:,${k},${c}]`}
+            picture={{ rows: f, cols: f, cell: layout.small, values: wv, scale: s.scale.W, text, shortText }}
+            describe={(u, v) =>
+              `W[${u}, ${v}, ${k}, ${c}] = ${long(wv[u * f + v] ?? 0)}\ntimes X[${i}, h, w, ${c}] into Y_pad`
+            }
+          />
+          <CaptionedGrid
+            class="ct-fig ct-fig-out"
+            caption={`Y[${i},:,:,${k}]`}
+            label={`Y[${i},:,:,${k}]: Y_pad cropped, + b[${k}]`}
+            picture={{
+              rows: yH,
+              cols: yW,
+              cell: layout.small,
+              values: yv,
+              scale: s.scale.Y,
+              text,
+              shortText,
+            }}
+            describe={(r, q) =>
+              fr.sampleDone
+                ? `Y[${i}, ${r}, ${q}, ${k}] = Y_pad[${i}, ${r + pad}, ${q + pad}, ${k}] + b[${k}] = ${long(yv[r * yW + q] ?? 0)}\nb[${k}] = ${long(bk)}`
+                : `Y[${i}, ${r}, ${q}, ${k}]: the crop + b runs when sample ${i}'s loop is over`
+            }
+          />
+        </div>
+      </div>,
+    );
+  }
+
+  return (
+    <section class="stage ct-stage" aria-labelledby="stage-title">
+      <StageHead
+        i={i}
+        c={c}
+        channel="input channel"
+        formulas={transposeFormulas(cfg, s.outputPadding, yH, yW)}
+        note={overlapNote(s)}
+      />
+      <p class="ct-source" title={X_LABELS[s.xSource].hint}>
+        <b>Data:</b> {sourceText(s)}
+      </p>
+      <div class="stage-box" ref={ref}>
+        <div class={`ct-grids ct-${layout.arrangement}`} style={{ gap: `${GROUP_GAP}px` }}>
+          <div
+            class="ct-head"
+            style={{
+              gap: `${layout.arrangement === 'side' ? GAP : GROUP_GAP}px`,
+              width: `${headSize(dims, layout).w}px`,
+            }}
+          >
+            {xFig}
+            {overlapFig}
+          </div>
+          <div
+            class="ct-cards"
+            style={{
+              gridTemplateColumns: `repeat(${layout.cols}, ${card.w}px)`,
+              columnGap: `${CARD_GAP}px`,
+              rowGap: `${GAP}px`,
+            }}
+          >
+            {cards}
+          </div>
+        </div>
+      </div>
+      <LegendList>
+        {pad > 0 && <LegendItem swatch="swatch-pad">cropped at the end (pad)</LegendItem>}
+        {unreached && <LegendItem swatch="swatch-unvisited">no window: Y gets only b</LegendItem>}
+        <LegendItem swatch="swatch-window">window written; X cell spread</LegendItem>
+        <LegendItem swatch="swatch-empty">not written yet</LegendItem>
+      </LegendList>
+    </section>
+  );
+}

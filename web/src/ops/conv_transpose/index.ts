@@ -1,0 +1,44 @@
+// conv_transpose: for every window (i, c, h, w), Y_pad[i, window, :] += W[:, :, :, c] · X[i, h, w, c]
+// (conv_backward's dA_prev loop with X for dZ), then Y = Y_pad cropped by pad, + b.
+
+import { LAYER_FIELDS } from '../../state/config';
+import type { Operation } from '../../state/operation';
+import { ConvTransposeStep } from './Arithmetic';
+import { ConvTransposeCode } from './Code';
+import { ConvTransposeControls } from './Controls';
+import { info } from './info';
+import {
+  CONV_TRANSPOSE_PRESETS,
+  convTransposeFrame,
+  DECODER_2X,
+  describeTransposeStep,
+  openConvTranspose,
+  validateConvTranspose,
+  type ConvTransposeFrame,
+  type ConvTransposeRun,
+} from './model';
+import { ConvTransposeStage } from './Stage';
+
+export const operation: Operation<ConvTransposeRun, ConvTransposeFrame, undefined> = {
+  info,
+  fields: LAYER_FIELDS,
+  // X is (m, n_H, n_W, n_C), in dZ's place; W is (f, f, n_C_out, n_C)
+  fieldNames: {
+    H: { label: 'n_H', hint: 'X height' },
+    W: { label: 'n_W', hint: 'X width' },
+    Cin: { label: 'n_C', hint: 'X channels' },
+    Cout: { label: 'n_C_out', hint: 'Y channels' },
+  },
+  presets: CONV_TRANSPOSE_PRESETS,
+  fallback: DECODER_2X,
+  validate: validateConvTranspose,
+  open: openConvTranspose,
+  frame: convTransposeFrame,
+  describe: describeTransposeStep,
+  views: {
+    Stage: ConvTransposeStage,
+    Code: ConvTransposeCode,
+    Arithmetic: ConvTransposeStep,
+    Controls: ConvTransposeControls,
+  },
+};
