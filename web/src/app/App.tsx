@@ -8,6 +8,7 @@ import type { OpActions } from '../state/operation';
 import type { Store } from '../state/store';
 import { StoreContext } from '../ui/context';
 import { LiveRegion } from '../ui/LiveRegion';
+import { ExportMenu } from './ExportMenu';
 import { OpSwitcher } from './OpSwitcher';
 import { ParamForm } from './ParamForm';
 import { Transport } from './Transport';
@@ -52,6 +53,7 @@ export function App({ store }: { store: Store }) {
             current={loading ?? op}
             onSelect={(o) => void store.setOp(o)}
           />
+          <ExportMenu store={store} stageArea="stage-area" />
         </header>
         <aside class="left" id="params-column" hidden={!paramsOpen}>
           <ParamForm
@@ -60,7 +62,7 @@ export function App({ store }: { store: Store }) {
             controls={Controls && <Controls config={store.config.value} actions={actions} />}
           />
         </aside>
-        <main class="centre">
+        <main class="centre" id="stage-area">
           {ready ? (
             <Stage {...props} />
           ) : (

@@ -220,6 +220,9 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
     setCodeLang(lang) {
       codeLang.value = lang;
     },
+    openCopy() {
+      return operation.peek().open(engine, config.peek());
+    },
     dispose() {
       disposed = true;
       transport.dispose();
