@@ -25,7 +25,7 @@ describe('first view', () => {
     expect(screen.getByText('n_W = ⌊(7 + 2·1 − 3) / 2⌋ + 1 = 4')).toBeTruthy();
     expect(screen.getByText('steps = m·n_C·n_H·n_W = 2·8·3·4 = 192')).toBeTruthy();
     expect(stepText()).toBe('step 1 of 192');
-    expect(screen.getByRole('button', { name: 'Notebook example' }).getAttribute('aria-pressed')).toBe(
+    expect(screen.getByRole('button', { name: 'Notebook conv_forward' }).getAttribute('aria-pressed')).toBe(
       'true',
     );
   });
