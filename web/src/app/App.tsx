@@ -18,6 +18,7 @@ import { LiveRegion } from '../ui/LiveRegion';
 import { PresentContext } from '../ui/present';
 import { EmbedCode } from './EmbedCode';
 import { PrintoutPanel } from '../ui/PrintoutPanel';
+import { ExportMenu } from './ExportMenu';
 import { OpSwitcher } from './OpSwitcher';
 import { OwnData } from './owndata/OwnData';
 import { ParamForm } from './ParamForm';
@@ -70,7 +71,7 @@ export function App({ store }: { store: Store }) {
     </ul>
   );
   const stage = (
-    <main class="centre">
+    <main class="centre" id="stage-area">
       {embed && noteList}
       {ready ? (
         <Stage {...props} />
@@ -134,6 +135,7 @@ export function App({ store }: { store: Store }) {
                 current={loading ?? op}
                 onSelect={(o) => void store.setOp(o)}
               />
+              {!present && <ExportMenu store={store} stageArea="stage-area" />}
               {!present && <EmbedCode page={pageAddress()} query={store.pageQuery.value} op={op} />}
               <button
                 type="button"

@@ -26,9 +26,17 @@ export function ParamForm({ fields, names, presets, controls }: ParamFormProps) 
   const config = store.config.value;
   const dataKind = store.dataKind.value;
   const pending = Object.keys(errors).length > 0 || combo !== null;
+  // the fields the C library's sentence is about: those typed away from what the stage uses;
+  // the sentence goes beside the first, and all of them are marked
+  const refused =
+    combo === null
+      ? []
+      : fields.filter((k) => errors[k] === undefined && drafts[k].trim() !== String(config[k]));
+  const comboAt = refused[0];
 
   const field = (key: FieldKey) => {
     const spec = { ...FIELDS[key], ...names?.[key] };
+    const isRefused = refused.includes(key);
     return (
       <NumberField
         key={key}
@@ -38,7 +46,9 @@ export function ParamForm({ fields, names, presets, controls }: ParamFormProps) 
         min={spec.min}
         max={spec.max}
         value={drafts[key]}
-        error={errors[key]}
+        error={key === comboAt && combo !== null ? combo : errors[key]}
+        comboError={key === comboAt && combo !== null}
+        refusedBy={isRefused && key !== comboAt ? `field-${comboAt}-error` : undefined}
         onInput={(t) => store.setField(key, t)}
         onNudge={(d) => store.nudgeField(key, d)}
       />
@@ -49,12 +59,19 @@ export function ParamForm({ fields, names, presets, controls }: ParamFormProps) 
     <form class="params" aria-labelledby="params-title" onSubmit={(e) => e.preventDefault()} noValidate>
       <h2 id="params-title">Layer</h2>
       <div class="fields">{fields.map(field)}</div>
-      {combo !== null && (
+      {combo !== null && comboAt === undefined && (
         <p class="combo-error" role="alert">
           {combo}
         </p>
       )}
-      {pending && <p class="pending">The stage keeps showing the last valid layer.</p>}
+      {pending && (
+        <p class="pending">
+          The stage keeps showing the last valid layer
+          {refused.length > 0
+            ? `: ${refused.map((k) => `${FIELDS[k].label} = ${config[k]}`).join(', ')}.`
+            : '.'}
+        </p>
+      )}
       {controls}
 
       <h2>Data</h2>

@@ -102,7 +102,11 @@ export interface Preset {
 }
 
 export const PRESETS: readonly Preset[] = [
-  { name: 'Notebook example', why: 'the assignment’s test case', config: NOTEBOOK },
+  {
+    name: 'Notebook conv_forward',
+    why: 'the assignment’s conv_forward test: A_prev (2,5,7,4), W (3,3,4,8)',
+    config: NOTEBOOK,
+  },
   {
     name: 'Small integers',
     why: 'one channel, sums you can do in your head',

@@ -283,6 +283,9 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
     setParamsOpen(open) {
       paramsOpen.value = open;
     },
+    openCopy() {
+      return operation.peek().open(engine, config.peek(), source.peek());
+    },
     dispose() {
       disposed = true;
       transport.dispose();

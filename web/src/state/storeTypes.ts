@@ -98,5 +98,8 @@ export interface Store {
   setCodeLang(lang: CodeLang): void;
   setPresent(on: boolean): void;
   setParamsOpen(open: boolean): void;
+  /** a second run of what is on stage, with a stepper of its own: a reader (an export) steps it
+   * and asks the operation for its frames without moving the stage; the caller disposes of it */
+  openCopy(): OpRun;
   dispose(): void;
 }

@@ -8,6 +8,7 @@
 
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { drawGrid, MARGIN, numberFont, type GridPicture } from './drawGrid';
+import { keepPicture } from './gridPictures';
 
 export interface GridCanvasProps {
   /** what the grid is, for screen readers, e.g. "A_prev[0,:,:,1], padded" */
@@ -67,9 +68,15 @@ export function GridCanvas({ label, picture, describe, onSelect }: GridCanvasPro
       : { row: Math.min(cursor.row, picture.rows - 1), col: Math.min(cursor.col, picture.cols - 1) };
   const shown = keyed && at !== null && picture.rows > 0 && picture.cols > 0 ? at : null;
 
+  // known at once (a layout effect runs within the render), before the canvas is drawn
+  useLayoutEffect(() => {
+    if (ref.current) keepPicture(ref.current, picture);
+  });
+
   useEffect(() => {
     const canvas = ref.current;
-    if (!canvas) return;
+    // a stage rendered off screen to be exported is read, never shown
+    if (!canvas || canvas.closest('[data-offscreen]')) return;
     const dpr = Math.max(1, Math.min(4, globalThis.devicePixelRatio || 1));
     const w = Math.round(width * dpr);
     const h = Math.round(height * dpr);

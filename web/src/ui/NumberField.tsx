@@ -8,6 +8,10 @@ export interface NumberFieldProps {
   hint: string;
   value: string;
   error?: string | undefined;
+  /** the id of a sentence elsewhere that refuses this field's value along with others' */
+  refusedBy?: string | undefined;
+  /** the error is the C library's sentence about several fields (class combo-error) */
+  comboError?: boolean;
   min: number;
   max: number;
   onInput(text: string): void;
@@ -15,11 +19,13 @@ export interface NumberFieldProps {
   onNudge(delta: number): void;
 }
 
-export function NumberField({ id, label, hint, value, error, min, max, onInput, onNudge }: NumberFieldProps) {
+export function NumberField(p: NumberFieldProps) {
+  const { id, label, hint, value, error, refusedBy, comboError, min, max, onInput, onNudge } = p;
   const errId = `${id}-error`;
   const hintId = `${id}-hint`;
+  const refused = error ? errId : refusedBy;
   return (
-    <div class={error ? 'field invalid' : 'field'}>
+    <div class={refused ? 'field invalid' : 'field'}>
       <label for={id}>
         <span class="field-name">{label}</span>
         <span class="field-hint" id={hintId}>
@@ -33,8 +39,8 @@ export function NumberField({ id, label, hint, value, error, min, max, onInput, 
         autoComplete="off"
         spellcheck={false}
         value={value}
-        aria-invalid={error ? 'true' : 'false'}
-        aria-describedby={error ? `${errId} ${hintId}` : hintId}
+        aria-invalid={refused ? 'true' : 'false'}
+        aria-describedby={refused ? `${refused} ${hintId}` : hintId}
         onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
@@ -44,7 +50,7 @@ export function NumberField({ id, label, hint, value, error, min, max, onInput, 
         }}
       />
       {error && (
-        <p class="field-error" id={errId} role="alert">
+        <p class={comboError ? 'field-error combo-error' : 'field-error'} id={errId} role="alert">
           {error}
         </p>
       )}

@@ -5,6 +5,37 @@
 
 import { COLORS, diverging, divergingRGB, textOn } from './colors';
 
+/** The part of a 2D canvas context a grid is drawn with: a real canvas on the page, or
+ * svgContext.ts, which writes the same drawing as SVG. */
+export type GridContext = Pick<
+  CanvasRenderingContext2D,
+  | 'beginPath'
+  | 'clearRect'
+  | 'clip'
+  | 'createImageData'
+  | 'drawImage'
+  | 'fillRect'
+  | 'fillText'
+  | 'lineTo'
+  | 'measureText'
+  | 'moveTo'
+  | 'rect'
+  | 'restore'
+  | 'save'
+  | 'setLineDash'
+  | 'stroke'
+  | 'strokeRect'
+  | 'translate'
+  | 'fillStyle'
+  | 'strokeStyle'
+  | 'lineWidth'
+  | 'lineJoin'
+  | 'font'
+  | 'textAlign'
+  | 'textBaseline'
+  | 'imageSmoothingEnabled'
+>;
+
 export interface GridWindow {
   /** top-left cell */
   row: number;
@@ -116,14 +147,7 @@ function cellFont(p: GridPicture): { font: number; text: (v: number) => string }
   return short > full ? { font: short, text: p.shortText } : { font: full, text: p.text };
 }
 
-function hatch(
-  ctx: CanvasRenderingContext2D,
-  x: number,
-  y: number,
-  s: number,
-  color: string,
-  back: boolean,
-): void {
+function hatch(ctx: GridContext, x: number, y: number, s: number, color: string, back: boolean): void {
   ctx.save();
   ctx.beginPath();
   ctx.rect(x, y, s, s);
@@ -149,14 +173,7 @@ function hatch(
 export const MARGIN = 4;
 
 /** Black, yellow, black: visible on red, blue, white and grey alike. Centred on the border. */
-function outline(
-  ctx: CanvasRenderingContext2D,
-  x: number,
-  y: number,
-  w: number,
-  h: number,
-  cell: number,
-): void {
+function outline(ctx: GridContext, x: number, y: number, w: number, h: number, cell: number): void {
   const width = Math.max(4, Math.min(7, cell / 6));
   ctx.lineJoin = 'miter';
   ctx.strokeStyle = COLORS.windowOuter;
@@ -175,7 +192,7 @@ const EMPTY_RGB = [248, 249, 251] as const;
 
 /** Large grids (an image) at a few pixels per cell: one pixel per cell in an image, scaled up
  * without smoothing; a single draw instead of one rectangle per cell. */
-function drawDense(ctx: CanvasRenderingContext2D, p: GridPicture): void {
+function drawDense(ctx: GridContext, p: GridPicture): void {
   const { rows, cols, cell: s } = p;
   const pad = p.pad ?? 0;
   const img = ctx.createImageData(cols, rows);
@@ -222,12 +239,14 @@ function drawDense(ctx: CanvasRenderingContext2D, p: GridPicture): void {
   ctx.strokeRect(0.5, 0.5, cols * s - 1, rows * s - 1);
 }
 
-export function drawGrid(ctx: CanvasRenderingContext2D, p: GridPicture): void {
+/** Draws the grid with its margin at the context's origin; `clear` (the default) first clears
+ * the area, as a canvas redrawn in place needs, and an export drawing over a background does not. */
+export function drawGrid(ctx: GridContext, p: GridPicture, clear = true): void {
   const { rows, cols, cell: s } = p;
   const pad = p.pad ?? 0;
   const { font, text } = cellFont(p);
   const view = p.view ?? { row: 0, col: 0, rows, cols };
-  ctx.clearRect(0, 0, view.cols * s + 2 * MARGIN, view.rows * s + 2 * MARGIN);
+  if (clear) ctx.clearRect(0, 0, view.cols * s + 2 * MARGIN, view.rows * s + 2 * MARGIN);
   ctx.save();
   if (p.view) {
     // only the view's cells: the rest of the grid lies outside the clip
@@ -367,7 +386,7 @@ export function drawGrid(ctx: CanvasRenderingContext2D, p: GridPicture): void {
 /** Cells at least this large get their notes. */
 const NOTE_CELL = 34;
 
-function drawNotes(ctx: CanvasRenderingContext2D, p: GridPicture): void {
+function drawNotes(ctx: GridContext, p: GridPicture): void {
   const s = p.cell;
   const size = Math.max(9, Math.min(14, s * 0.22));
   ctx.save();
@@ -390,7 +409,7 @@ function drawNotes(ctx: CanvasRenderingContext2D, p: GridPicture): void {
 }
 
 /** The selected cell: violet and white, apart from the window's black and yellow. */
-function ring(ctx: CanvasRenderingContext2D, x: number, y: number, s: number): void {
+function ring(ctx: GridContext, x: number, y: number, s: number): void {
   const width = s < 12 ? Math.max(1, s / 3) : Math.max(3, Math.min(6, s / 7));
   ctx.save();
   ctx.strokeStyle = COLORS.selected;
@@ -406,7 +425,7 @@ function ring(ctx: CanvasRenderingContext2D, x: number, y: number, s: number): v
 
 /** The keyboard cursor: a white box under a black dashed one, on the cell's edge (over the window's
  * outline and the violet ring, which stay visible inside it) and readable on any colour. */
-function cursorBox(ctx: CanvasRenderingContext2D, x: number, y: number, s: number): void {
+function cursorBox(ctx: GridContext, x: number, y: number, s: number): void {
   const width = s < 12 ? 1 : 2;
   const dash = Math.max(2, Math.min(6, s / 6));
   ctx.save();
@@ -423,7 +442,7 @@ function cursorBox(ctx: CanvasRenderingContext2D, x: number, y: number, s: numbe
 /** Green rings inside cells, inset so that the window's outline on the border stays visible:
  * dark green with a white inner line, readable on red, blue and white cells alike. Drawn
  * under the cell's number. */
-function drawHighlights(ctx: CanvasRenderingContext2D, hs: readonly CellHighlight[], s: number): void {
+function drawHighlights(ctx: GridContext, hs: readonly CellHighlight[], s: number): void {
   const width = s < 12 ? Math.max(1, s / 4) : Math.max(3, Math.min(5, s / 12));
   const inset = s < 12 ? 0 : Math.max(2, Math.min(4, s / 24));
   ctx.save();

@@ -25,7 +25,7 @@ describe('first view', () => {
     expect(screen.getByText('n_W = ⌊(7 + 2·1 − 3) / 2⌋ + 1 = 4')).toBeTruthy();
     expect(screen.getByText('steps = m·n_C·n_H·n_W = 2·8·3·4 = 192')).toBeTruthy();
     expect(stepText()).toBe('step 1 of 192');
-    expect(screen.getByRole('button', { name: 'Notebook example' }).getAttribute('aria-pressed')).toBe(
+    expect(screen.getByRole('button', { name: 'Notebook conv_forward' }).getAttribute('aria-pressed')).toBe(
       'true',
     );
   });
@@ -103,6 +103,20 @@ describe('parameter form', () => {
     type(field(/^pad\b/), '3');
     expect(screen.queryByText(/does not fit/)).toBeNull();
     expect(screen.getByText('n_H = ⌊(5 + 2·3 − 9) / 2⌋ + 1 = 2')).toBeTruthy();
+  });
+
+  it('puts the C sentence beside the field it is about, marks it, and says what the stage uses', async () => {
+    await renderApp();
+    const f = field(/^f\b/);
+    type(f, '9');
+    const alert = screen.getAllByRole('alert').find((a) => a.classList.contains('combo-error'));
+    expect(alert?.textContent).toMatch(/does not fit/);
+    // under f, not under the last field (dilation)
+    expect(alert?.closest('.field')?.contains(f)).toBe(true);
+    expect(f.getAttribute('aria-invalid')).toBe('true');
+    expect(f.getAttribute('aria-describedby')).toContain(alert?.id ?? '');
+    expect(field(/^dilation\b/).getAttribute('aria-invalid')).toBe('false');
+    expect(screen.getByText(/The stage keeps showing the last valid layer: f = 3\./)).toBeTruthy();
   });
 
   it('ArrowUp and ArrowDown change a field by one within its range', async () => {

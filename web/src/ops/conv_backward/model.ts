@@ -11,7 +11,7 @@
 
 import type { Engine, Shape4, Stepper, Tensor, WindowRecord } from '../../engine/types';
 import { maxAbs, stepNumber } from '../../lib/tensor';
-import { inputShape, PRESETS, type Config, type DataKind, type Preset } from '../../state/config';
+import { inputShape, NOTEBOOK, PRESETS, type Config, type DataKind, type Preset } from '../../state/config';
 import { smallInt, type LayerData } from '../../state/data';
 import { customOr, type DataSource } from '../../state/source';
 import { stepHead, withStepper, type OpFrame, type OpRun } from '../../state/operation';
@@ -38,13 +38,19 @@ export const NOTEBOOK_CONV_BACKWARD: Config = {
   dz: 'z',
 };
 
+// The assignment's own conv_backward case first; the conv_forward notebook layer is named as
+// such, so that the two notebook presets cannot be taken for each other.
 export const CONV_BACKWARD_PRESETS: readonly Preset[] = [
-  ...PRESETS,
   {
     name: 'Notebook conv_backward',
-    why: 'the assignment’s conv_backward test: dZ = Z',
+    why: 'the assignment’s conv_backward test: A_prev (10,4,4,3), W (2,2,3,8), dZ = Z',
     config: NOTEBOOK_CONV_BACKWARD,
   },
+  ...PRESETS.map((p) =>
+    p.config === NOTEBOOK
+      ? { ...p, name: 'conv_forward’s notebook layer', why: 'the conv_forward test’s layer, walked backward' }
+      : p,
+  ),
   {
     name: 'Overlap checkerboard',
     why: 'f 3, stride 2: cells get 1, 2 or 4 windows (see the overlap map)',

@@ -1,0 +1,235 @@
+// The header's Export button and its dialog: this step as PNG or SVG, a range of steps as a GIF
+// or a video, with a progress bar and Cancel. The exporter itself (and its encoders) is loaded
+// the first time something is exported, in chunks of its own.
+
+import { useRef, useState } from 'preact/hooks';
+import type { Store } from '../state/store';
+import type { Exported, Movie } from './export/exporter';
+
+/** Frames one export may hold: a long walk is exported in parts. */
+const MAX_FRAMES = 2000;
+
+const loadExporter = () => import('./export/exporter');
+
+function save(e: Exported): void {
+  const url = URL.createObjectURL(e.blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = e.name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function sizeText(bytes: number): string {
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} KB`;
+}
+
+function whole(text: string): number | null {
+  return /^\s*\d+\s*$/.test(text) ? Number(text) : null;
+}
+
+interface Progress {
+  done: number;
+  all: number;
+}
+
+export function ExportMenu({ store, stageArea }: { store: Store; stageArea: string }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [from, setFrom] = useState('1');
+  const [to, setTo] = useState('1');
+  const [fps, setFps] = useState('4');
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const total = store.total.value;
+  const video = typeof VideoEncoder !== 'undefined';
+
+  function open(): void {
+    setFrom('1');
+    setTo(String(Math.min(total, MAX_FRAMES)));
+    setStatus(null);
+    setProblem(null);
+    dialog.current?.showModal();
+  }
+
+  function area(): HTMLElement | null {
+    return document.getElementById(stageArea);
+  }
+
+  function done(e: Exported): void {
+    save(e);
+    setStatus(`Saved ${e.name} (${sizeText(e.blob.size)}).`);
+  }
+
+  async function still(format: 'png' | 'svg'): Promise<void> {
+    setProblem(null);
+    setStatus(null);
+    const stage = area()?.firstElementChild;
+    if (!(stage instanceof HTMLElement)) return;
+    try {
+      const ex = await loadExporter();
+      done(await ex.exportStill(store, stage, format));
+    } catch (e) {
+      setProblem(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  /** The range's sentence when it is not one, else null. */
+  function rangeProblem(a: number | null, b: number | null, rate: number | null): string | null {
+    if (a === null || b === null || a < 1 || b > total || a > b)
+      return `The steps must be whole numbers with 1 ≤ from ≤ to ≤ ${total}.`;
+    if (b - a + 1 > MAX_FRAMES) return `At most ${MAX_FRAMES} steps at a time; export a long walk in parts.`;
+    if (rate === null || rate < 1 || rate > 30)
+      return 'Frames per second must be a whole number from 1 to 30.';
+    return null;
+  }
+
+  async function movie(format: Movie): Promise<void> {
+    const a = whole(from);
+    const b = whole(to);
+    const rate = whole(fps);
+    const bad = rangeProblem(a, b, rate);
+    setStatus(null);
+    setProblem(bad);
+    const centre = area();
+    if (bad !== null || a === null || b === null || rate === null || centre === null) return;
+    const ctrl = new AbortController();
+    abort.current = ctrl;
+    setProgress({ done: 0, all: b - a + 1 });
+    try {
+      const ex = await loadExporter();
+      const out = await ex.exportRange(store, centre, {
+        from: a,
+        to: b,
+        fps: rate,
+        format,
+        signal: ctrl.signal,
+        onProgress: (d, all) => setProgress({ done: d, all }),
+      });
+      if (out === null) setStatus('Export cancelled; nothing was saved.');
+      else done(out);
+    } catch (e) {
+      setProblem(e instanceof Error ? e.message : String(e));
+    } finally {
+      abort.current = null;
+      setProgress(null);
+    }
+  }
+
+  const busy = progress !== null;
+  return (
+    <>
+      <button
+        type="button"
+        class="export-open"
+        aria-haspopup="dialog"
+        onClick={open}
+        title="Save this step as an image, or a range of steps as a GIF or video"
+      >
+        Export
+      </button>
+      <dialog
+        ref={dialog}
+        class="export-dialog"
+        aria-labelledby="export-title"
+        onClose={() => abort.current?.abort()}
+      >
+        <h2 id="export-title">Export for slides</h2>
+        <section aria-label="This step">
+          <h3>
+            This step ({store.position.value} of {total})
+          </h3>
+          <div class="export-buttons">
+            <button type="button" disabled={busy} onClick={() => void still('png')}>
+              PNG (2× pixels)
+            </button>
+            <button type="button" disabled={busy} onClick={() => void still('svg')}>
+              SVG (vectors)
+            </button>
+          </div>
+        </section>
+        <section aria-label="A range of steps">
+          <h3>Steps, one frame each</h3>
+          <div class="export-range">
+            <label>
+              from{' '}
+              <input
+                type="text"
+                inputMode="numeric"
+                size={6}
+                value={from}
+                disabled={busy}
+                onInput={(e) => setFrom(e.currentTarget.value)}
+              />
+            </label>
+            <label>
+              to{' '}
+              <input
+                type="text"
+                inputMode="numeric"
+                size={6}
+                value={to}
+                disabled={busy}
+                onInput={(e) => setTo(e.currentTarget.value)}
+              />
+            </label>
+            <label>
+              frames per second{' '}
+              <input
+                type="text"
+                inputMode="numeric"
+                size={3}
+                value={fps}
+                disabled={busy}
+                onInput={(e) => setFps(e.currentTarget.value)}
+              />
+            </label>
+          </div>
+          <div class="export-buttons">
+            <button type="button" disabled={busy} onClick={() => void movie('gif')}>
+              GIF
+            </button>
+            {video && (
+              <button type="button" disabled={busy} onClick={() => void movie('webm')}>
+                WebM video
+              </button>
+            )}
+            {video && (
+              <button type="button" disabled={busy} onClick={() => void movie('mp4')}>
+                MP4 video
+              </button>
+            )}
+          </div>
+          {!video && <p class="export-note">This browser has no video encoder (WebCodecs): GIF only.</p>}
+        </section>
+        {progress && (
+          <div class="export-progress">
+            <progress max={progress.all} value={progress.done} aria-label="Export progress" />
+            <span>
+              frame {progress.done} of {progress.all}
+            </span>
+            <button type="button" onClick={() => abort.current?.abort()}>
+              Cancel
+            </button>
+          </div>
+        )}
+        <p class="export-status" role="status">
+          {status}
+        </p>
+        {problem && (
+          <p class="export-problem" role="alert">
+            {problem}
+          </p>
+        )}
+        <div class="export-foot">
+          <button type="button" onClick={() => dialog.current?.close()}>
+            Close
+          </button>
+        </div>
+      </dialog>
+    </>
+  );
+}

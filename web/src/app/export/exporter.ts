@@ -1,0 +1,250 @@
+// Export for slides, loaded only when asked for: the stage on screen as PNG (twice the pixel
+// density) or SVG (grids as vectors), and a range of steps as an animated GIF or a WebM / MP4
+// video, one frame per step.
+//
+// A range is drawn off screen: a second run of the same configuration (store.openCopy) is
+// stepped, the operation's frame() read at each step, and the operation's own Stage view
+// rendered with it into a hidden box the size of the stage; its DOM is then read as a scene
+// (scene.ts) and drawn (render.ts). No frame waits for the page to paint, and the page's own
+// stage, link and transport do not move. Only the Operation contract is used, so every
+// operation in the registry exports the same way.
+
+import { h, render } from 'preact';
+import type { Store } from '../../state/store';
+import { StoreContext } from '../../ui/context';
+import { drawScene, ScenePainter, sceneSvg } from './render';
+import { divergingRGB } from '../../ui/colors';
+import { sceneOf, type Scene } from './scene';
+
+export interface Exported {
+  blob: Blob;
+  /** a file name, e.g. "conv_forward-steps-1-20.gif" */
+  name: string;
+}
+
+/** The stage on screen as a PNG at twice its CSS size, or as SVG. */
+export async function exportStill(
+  store: Store,
+  stage: HTMLElement,
+  format: 'png' | 'svg',
+): Promise<Exported> {
+  const scene = sceneOf(stage);
+  const base = `${store.op.peek()}-step-${store.position.peek()}`;
+  if (format === 'svg') {
+    const title = `${store.op.peek()}, step ${store.position.peek()} of ${store.total.peek()}`;
+    return { blob: new Blob([sceneSvg(scene, title)], { type: 'image/svg+xml' }), name: `${base}.svg` };
+  }
+  const density = 2;
+  const canvas = document.createElement('canvas');
+  canvas.width = scene.width * density;
+  canvas.height = scene.height * density;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('This browser cannot draw on a canvas, so the stage cannot be saved as PNG.');
+  drawScene(ctx, scene, density);
+  const blob = await new Promise<Blob | null>((done) => canvas.toBlob(done, 'image/png'));
+  if (!blob) throw new Error('The browser could not encode the PNG.');
+  return { blob, name: `${base}.png` };
+}
+
+export type Movie = 'gif' | 'webm' | 'mp4';
+
+export interface RangeJob {
+  /** first and last step, 1-based, inclusive */
+  from: number;
+  to: number;
+  fps: number;
+  format: Movie;
+  /** frames done so far, of all */
+  onProgress(done: number, all: number): void;
+  signal: AbortSignal;
+}
+
+/** A sample of RGBA pixels with the colour scale appended, 16 pixels per shade. */
+function withScale(rgba: Uint8ClampedArray): Uint8Array {
+  const shades = 129;
+  // every third pixel is enough to find a flat picture's colours, and quantizing is slow
+  const sample = Math.ceil(rgba.length / 12);
+  const out = new Uint8Array(sample * 4 + shades * 16 * 4);
+  for (let p = 0; p < sample; p++) out.set(rgba.subarray(12 * p, 12 * p + 4), 4 * p);
+  let o = sample * 4;
+  for (let k = 0; k < shades; k++) {
+    const [r, g, b] = divergingRGB((2 * k) / (shades - 1) - 1);
+    for (let j = 0; j < 16; j++, o += 4) {
+      out[o] = r;
+      out[o + 1] = g;
+      out[o + 2] = b;
+      out[o + 3] = 255;
+    }
+  }
+  return out;
+}
+
+const nextTask = () => new Promise<void>((done) => setTimeout(done, 0));
+
+/** The stage at steps from..to, drawn off screen in a box of `centre`'s size. */
+async function* stageScenes(store: Store, centre: HTMLElement, job: RangeJob): AsyncGenerator<Scene> {
+  const operation = store.operation.peek();
+  const Stage = operation.views.Stage;
+  const size = centre.getBoundingClientRect();
+  const host = document.createElement('div');
+  host.className = centre.className;
+  host.setAttribute('aria-hidden', 'true');
+  host.setAttribute('data-offscreen', ''); // its grids' canvases are not drawn: only read
+  host.inert = true;
+  Object.assign(host.style, {
+    position: 'fixed',
+    left: `${-4 * size.width - 1000}px`,
+    top: '0px',
+    width: `${size.width}px`,
+    height: `${size.height}px`,
+    pointerEvents: 'none',
+  });
+  document.body.append(host);
+  const run = store.openCopy();
+  const show = (k: number) => {
+    if (run.stepper.position + 1 === k) run.stepper.next();
+    else run.stepper.seek(k);
+    const frame = operation.frame(run, k);
+    const props = {
+      run,
+      frame,
+      state: store.opState.peek(),
+      codeLang: store.codeLang.peek(),
+      actions: store,
+    };
+    render(h(StoreContext.Provider, { value: store }, h(Stage, props)), host);
+  };
+  try {
+    show(job.from);
+    // the stage measures its box once mounted, and lays itself out again
+    await nextTask();
+    await new Promise<void>((done) => requestAnimationFrame(() => done()));
+    for (let k = job.from; k <= job.to; k++) {
+      if (job.signal.aborted) return;
+      if (k > job.from) show(k);
+      await Promise.resolve(); // a re-render the layout asked for
+      const root = host.firstElementChild;
+      if (!(root instanceof HTMLElement)) throw new Error('The stage could not be drawn off screen.');
+      yield sceneOf(root);
+    }
+  } finally {
+    render(null, host);
+    host.remove();
+    run.dispose();
+  }
+}
+
+/** Steps job.from..job.to as a GIF (at the stage's size) or a video (at twice it); null when
+ * cancelled. */
+export async function exportRange(
+  store: Store,
+  centre: HTMLElement,
+  job: RangeJob,
+): Promise<Exported | null> {
+  const all = job.to - job.from + 1;
+  const name = `${store.op.peek()}-steps-${job.from}-${job.to}.${job.format}`;
+  const canvas = document.createElement('canvas');
+  const ctx = canvas.getContext('2d', { willReadFrequently: job.format === 'gif' });
+  if (!ctx) throw new Error('This browser cannot draw on a canvas, so the steps cannot be exported.');
+  job.onProgress(0, all);
+  if (job.format === 'gif') {
+    const { GIFEncoder, quantize, nearestColorIndex } = await import('gifenc');
+    const gif = GIFEncoder();
+    const delay = Math.round(1000 / job.fps);
+    const painter = new ScenePainter(ctx, 1);
+    // one palette for all frames, from the first frame and the whole colour scale (cells that
+    // fill in later take its colours), its last entry kept for "unchanged": a frame after the
+    // first writes only the pixels that changed, the rest transparent over the frame before
+    let palette: number[][] | null = null;
+    const KEEP = 255;
+    let index = new Uint8Array(0);
+    let before: Uint32Array | null = null;
+    const nearest = new Map<number, number>();
+    let done = 0;
+    for await (const scene of stageScenes(store, centre, job)) {
+      if (done === 0) {
+        canvas.width = scene.width;
+        canvas.height = scene.height;
+      }
+      painter.paint(scene);
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      const now = new Uint32Array(data.buffer, data.byteOffset, data.length / 4);
+      if (palette === null) {
+        palette = quantize(withScale(data), KEEP, { format: 'rgb444' });
+        while (palette.length < 256) palette.push([0, 0, 0]);
+        index = new Uint8Array(now.length);
+      }
+      for (let p = 0; p < now.length; p++) {
+        const px = now[p] ?? 0;
+        if (before !== null && px === before[p]) {
+          index[p] = KEEP;
+          continue;
+        }
+        const rgb = px & 0xffffff;
+        let ix = nearest.get(rgb);
+        if (ix === undefined) {
+          ix = nearestColorIndex(palette.slice(0, KEEP), [rgb & 255, (rgb >> 8) & 255, (rgb >> 16) & 255]);
+          nearest.set(rgb, ix);
+        }
+        index[p] = ix;
+      }
+      before = now.slice();
+      gif.writeFrame(index, canvas.width, canvas.height, {
+        palette: done === 0 ? palette : undefined,
+        delay,
+        repeat: 0,
+        transparent: done > 0,
+        transparentIndex: KEEP,
+        dispose: 1, // keep the frame: the next draws over it
+      });
+      done++;
+      job.onProgress(done, all);
+      if (done % 8 === 0) await nextTask(); // let the progress bar and Cancel through
+    }
+    if (job.signal.aborted) return null;
+    gif.finish();
+    return { blob: new Blob([gif.bytes() as Uint8Array<ArrayBuffer>], { type: 'image/gif' }), name };
+  }
+  const mb = await import('mediabunny');
+  const format = job.format === 'mp4' ? new mb.Mp4OutputFormat() : new mb.WebMOutputFormat();
+  const density = 2;
+  let output: InstanceType<typeof mb.Output> | null = null;
+  let source: InstanceType<typeof mb.CanvasSource> | null = null;
+  const painter = new ScenePainter(ctx, density);
+  let done = 0;
+  try {
+    for await (const scene of stageScenes(store, centre, job)) {
+      if (output === null) {
+        canvas.width = scene.width * density;
+        canvas.height = scene.height * density;
+        const codec = await mb.getFirstEncodableVideoCodec(format.getSupportedVideoCodecs(), {
+          width: canvas.width,
+          height: canvas.height,
+        });
+        if (codec === null)
+          throw new Error(
+            `This browser cannot encode ${job.format.toUpperCase()} video; choose GIF or the other video format.`,
+          );
+        output = new mb.Output({ format, target: new mb.BufferTarget() });
+        source = new mb.CanvasSource(canvas, { codec, bitrate: mb.QUALITY_HIGH });
+        output.addVideoTrack(source, { frameRate: job.fps });
+        await output.start();
+      }
+      painter.paint(scene);
+      await source?.add(done / job.fps, 1 / job.fps);
+      done++;
+      job.onProgress(done, all);
+    }
+    if (job.signal.aborted || output === null) {
+      await output?.cancel();
+      return null;
+    }
+    await output.finalize();
+    const buffer = (output.target as InstanceType<typeof mb.BufferTarget>).buffer;
+    if (!buffer) throw new Error('The video encoder produced no data.');
+    return { blob: new Blob([buffer], { type: format.mimeType }), name };
+  } catch (e) {
+    if (output && output.state !== 'finalized' && output.state !== 'canceled') await output.cancel();
+    throw e;
+  }
+}
