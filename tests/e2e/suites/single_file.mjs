@@ -47,7 +47,7 @@ export function register(api) {
     for (const op of ops) {
       // each operation's code is a chunk of its own in the hosted build; here it is inside the file
       await page.getByRole('navigation', { name: 'Operation' }).getByRole('button', { name: op }).click();
-      await page.getByRole('button', { name: op, pressed: true }).waitFor();
+      await page.getByRole('button', { name: op, exact: true, pressed: true }).waitFor();
       await page.getByRole('button', { name: 'Go to end' }).click();
       const text = await stepText(page);
       const m = /^step ([0-9]+) of ([0-9]+)$/.exec(text);

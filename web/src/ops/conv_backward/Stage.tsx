@@ -5,6 +5,7 @@
 
 import { cellText, longText, shortCellText } from '../../ui/format';
 import { useChannelPage } from '../../ui/ChannelPager';
+import { usePresent } from '../../ui/present';
 import { useBoxSize } from '../../ui/useBoxSize';
 import type { GridWindow } from '../../ui/drawGrid';
 import type { ViewProps } from '../../state/operation';
@@ -99,7 +100,9 @@ export function ConvBackwardStage(props: ViewProps<ConvBackwardRun, ConvBackward
   const { run: s, frame: fr, state, actions } = props;
   const [ref, box] = useBoxSize<HTMLDivElement>({ width: 900, height: 420 });
   const selected = state.selected.value;
-  const view = state.view.value;
+  // presenter mode walks only: the gather and overlap views need the room of the full page
+  const present = usePresent();
+  const view = present ? 'walk' : state.view.value;
   const cfg = s.config;
   const data = cfg.data;
   const { i, c } = fr;
@@ -305,7 +308,7 @@ export function ConvBackwardStage(props: ViewProps<ConvBackwardRun, ConvBackward
           formulas={formulas}
           note={never && `${never}: their gradient stays 0`}
         />
-        <ViewSwitch value={view} onChange={(v) => state.setView(v)} />
+        {!present && <ViewSwitch value={view} onChange={(v) => state.setView(v)} />}
       </div>
       {view === 'walk' && page.pager}
       <div class="stage-box" ref={ref}>

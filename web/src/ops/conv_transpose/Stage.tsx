@@ -4,6 +4,8 @@
 // (Y_pad cropped, + b) below it, shown once the sample's loop is over.
 
 import { CaptionedGrid } from '../../ui/CaptionedGrid';
+import { useChannelPage } from '../../ui/ChannelPager';
+import { usePresent } from '../../ui/present';
 import { cellText, fixed, longText, shortCellText } from '../../ui/format';
 import { useBoxSize } from '../../ui/useBoxSize';
 import type { GridWindow } from '../../ui/drawGrid';
@@ -74,7 +76,10 @@ export function ConvTransposeStage({
   const text = (v: number) => cellText(v, data);
   const shortText = (v: number) => shortCellText(v, data);
   const long = (v: number) => longText(v, data);
-  const dims = { cards: Cout, nH: s.nH, nW: s.nW, Hp: s.Hp, Wp: s.Wp, yH, yW, f };
+  // presenter mode: one output channel at a time, and no data line
+  const present = usePresent();
+  const page = useChannelPage(Cout, 'output channel');
+  const dims = { cards: page.to - page.from, nH: s.nH, nW: s.nW, Hp: s.Hp, Wp: s.Wp, yH, yW, f };
   const layout = transposeLayout(dims, box.width, box.height);
   const win = fr.win;
   const window: GridWindow | null = win
@@ -131,7 +136,7 @@ export function ConvTransposeStage({
   );
 
   const cards = [];
-  for (let k = 0; k < Cout; k++) {
+  for (let k = page.from; k < page.to; k++) {
     const values = new Float64Array(s.Hp * s.Wp);
     for (let r = 0; r < s.Hp; r++)
       for (let q = 0; q < s.Wp; q++)
@@ -225,9 +230,12 @@ export function ConvTransposeStage({
         formulas={transposeFormulas(cfg, s.outputPadding, yH, yW)}
         note={overlapNote(s)}
       />
-      <p class="ct-source" title={X_LABELS[s.xSource].hint}>
-        <b>Data:</b> {sourceText(s)}
-      </p>
+      {!present && (
+        <p class="ct-source" title={X_LABELS[s.xSource].hint}>
+          <b>Data:</b> {sourceText(s)}
+        </p>
+      )}
+      {page.pager}
       <div class="stage-box" ref={ref}>
         <div class={`ct-grids ct-${layout.arrangement}`} style={{ gap: `${GROUP_GAP}px` }}>
           <div
