@@ -21,7 +21,8 @@
  * Every buffer the harness hands to the library is malloc'ed to exactly the size its shape
  * describes, so AddressSanitizer reports any access outside it. Configurations that are valid
  * but whose tensors or work would be big are only validated (and called with NULL pointers),
- * never run. Invariants are checked with CHECK(), which prints the case and aborts, so that
+ * never run; costly ones within the limits run for one input in N (see SMALL_COST), with
+ * fewer checks per stepper command. Invariants are checked with CHECK(), which prints the case and aborts, so that
  * libFuzzer reports the input as a crash:
  *   - statuses are in range; they agree with an independent model of the documented checks
  *     (CS_OK exactly when the model says valid; an error status among the ones that apply);
