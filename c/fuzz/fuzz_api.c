@@ -21,7 +21,8 @@
  * Every buffer the harness hands to the library is malloc'ed to exactly the size its shape
  * describes, so AddressSanitizer reports any access outside it. Configurations that are valid
  * but whose tensors or work would be big are only validated (and called with NULL pointers),
- * never run. Invariants are checked with CHECK(), which prints the case and aborts, so that
+ * never run; costly ones within the limits run for one input in N (see SMALL_COST), with
+ * fewer checks per stepper command. Invariants are checked with CHECK(), which prints the case and aborts, so that
  * libFuzzer reports the input as a crash:
  *   - statuses are in range; they agree with an independent model of the documented checks
  *     (CS_OK exactly when the model says valid; an error status among the ones that apply);
@@ -67,8 +68,28 @@
  * pass over the outputs costs at most LIMIT_WORK multiply-adds. */
 #define LIMIT_ELEMS (1L << 17)
 #define LIMIT_WORK  (1L << 20)
-#define MAX_CMDS    32
-#define MAX_REPLAYS 3
+/* A case whose cost (case_cost: multiply-adds of a pass plus SMALL_PER_ELEM per element) is at
+ * most SMALL_COST is small: it always runs and gets every check after every stepper command.
+ * A bigger one (an extreme dimension such as 2046 makes one) runs for one input in N, N the
+ * power of two at or above cost / SMALL_COST, picked by a hash of the whole input (runs_big);
+ * otherwise it is only validated and called with failing arguments. When it runs it gets the
+ * same checks at the start and the end, but only BIG_CMDS commands, one replay, and after each
+ * command only the output cells between the old and the new position. So a big shape costs
+ * about what a small one costs per input, and the limits still see full-size runs. */
+#define SMALL_COST     (1L << 13)
+#define SMALL_PER_ELEM 16
+#define MAX_CMDS       32
+#define BIG_CMDS       8
+#define MAX_REPLAYS    3
+
+/* The checks and the references carry no coverage instrumentation: their loops and
+ * comparisons would dominate the run time and tell libFuzzer nothing about the library.
+ * (noinline: inlined into an instrumented caller, they would be instrumented after all.) */
+#if defined(__clang__)
+#define NOCOV __attribute__((no_sanitize("coverage"), noinline))
+#else
+#define NOCOV
+#endif
 
 /* ---- failure reporting ---------------------------------------------------------------------- */
 
@@ -82,6 +103,20 @@ static char g_case[512]; /* a description of the case being run, printed on fail
 static void fail(int line, const char *what) {
     fprintf(stderr, "\nfuzz_api.c:%d: invariant violated: %s\n  case: %s\n", line, what, g_case);
     abort();
+}
+
+/* A hash of the whole input (set by LLVMFuzzerTestOneInput): picks the big cases that run. */
+static uint64_t g_input_hash;
+
+static long long case_cost(long long work, long long elems) {
+    return work + SMALL_PER_ELEM * elems;
+}
+
+/* Whether a case of this cost runs its kernels and stepper (see SMALL_COST). */
+static int runs_big(long long cost) {
+    uint64_t every = 1;
+    while ((long long)every * SMALL_COST < cost) every <<= 1;
+    return g_input_hash % every == 0;
 }
 
 /* ---- reading the input ---------------------------------------------------------------------- */
@@ -104,7 +139,7 @@ static uint64_t rd_bits(reader *r, int bytes) {
     return v;
 }
 
-static uint64_t next_rng(reader *r) {
+NOCOV static uint64_t next_rng(reader *r) {
     r->rng ^= r->rng << 13;
     r->rng ^= r->rng >> 7;
     r->rng ^= r->rng << 17;
@@ -135,15 +170,22 @@ static int rd_enum(reader *r) {
  * value with these bits is changed, so that no kernel can copy them to an output. */
 static const uint64_t k_sentinel = 0x7ff4deadbeefcafeULL;
 
-static double bits_to_double(uint64_t u) {
+NOCOV static double bits_to_double(uint64_t u) {
     double d;
     memcpy(&d, &u, sizeof d);
     return d;
 }
-static uint64_t double_to_bits(double d) {
+NOCOV static uint64_t double_to_bits(double d) {
     uint64_t u;
     memcpy(&u, &d, sizeof u);
     return u;
+}
+
+/* A small number from the generator, once the input is used up. */
+NOCOV static double rng_double(reader *r) {
+    const uint64_t x = next_rng(r);
+    if (x & 1) return (double)((int)((x >> 8) & 7) - 3);
+    return (double)(int16_t)(x >> 16) / 256.0;
 }
 
 static double rd_double(reader *r) {
@@ -155,11 +197,7 @@ static double rd_double(reader *r) {
         1e154,     -1e154,  0.1,
         1e16,
     };
-    if (r->n == 0) {
-        const uint64_t x = next_rng(r);
-        if (x & 1) return (double)((int)((x >> 8) & 7) - 3);
-        return (double)(int16_t)(x >> 16) / 256.0;
-    }
+    if (r->n == 0) return rng_double(r);
     const uint8_t b = rd_u8(r);
     if (b < 128) return (double)((int)(b & 15) - 8);
     if (b < 224) return (double)(int16_t)rd_bits(r, 2) / 256.0;
@@ -177,54 +215,56 @@ static void *xmalloc(size_t bytes) {
     return p;
 }
 
-static double *dalloc(size_t n) {
+NOCOV static double *dalloc(size_t n) {
     return xmalloc(n * sizeof(double));
 }
 
-static double *dclone(const double *src, size_t n) {
+NOCOV static double *dclone(const double *src, size_t n) {
     double *p = dalloc(n);
     if (n) memcpy(p, src, n * sizeof(double));
     return p;
 }
 
-static void fill_values(reader *r, double *p, size_t n) {
-    for (size_t j = 0; j < n; j++) p[j] = rd_double(r);
+NOCOV static void fill_values(reader *r, double *p, size_t n) {
+    size_t j = 0;
+    for (; j < n && r->n > 0; j++) p[j] = rd_double(r);
+    for (; j < n; j++) p[j] = rng_double(r);
 }
 
-static void fill_sentinel(double *p, size_t n) {
+NOCOV static void fill_sentinel(double *p, size_t n) {
     for (size_t j = 0; j < n; j++) memcpy(p + j, &k_sentinel, sizeof k_sentinel);
 }
 
-static int all_sentinel(const double *p, size_t n) {
+NOCOV static int all_sentinel(const double *p, size_t n) {
     for (size_t j = 0; j < n; j++)
         if (double_to_bits(p[j]) != k_sentinel) return 0;
     return 1;
 }
 
-static int no_sentinel(const double *p, size_t n) {
+NOCOV static int no_sentinel(const double *p, size_t n) {
     for (size_t j = 0; j < n; j++)
         if (double_to_bits(p[j]) == k_sentinel) return 0;
     return 1;
 }
 
-static int all_finite(const double *p, size_t n) {
+NOCOV static int all_finite(const double *p, size_t n) {
     for (size_t j = 0; j < n; j++)
         if (!isfinite(p[j])) return 0;
     return 1;
 }
 
 /* Equal bits, or both NaN (two NaN operands of one addition may come out in either order). */
-static int same_double(double a, double b) {
+NOCOV static int same_double(double a, double b) {
     return double_to_bits(a) == double_to_bits(b) || (isnan(a) && isnan(b));
 }
 
-static int same_array(const double *a, const double *b, size_t n) {
+NOCOV static int same_array(const double *a, const double *b, size_t n) {
     for (size_t j = 0; j < n; j++)
         if (!same_double(a[j], b[j])) return 0;
     return 1;
 }
 
-static int all_zero(const double *p, size_t n) {
+NOCOV static int all_zero(const double *p, size_t n) {
     for (size_t j = 0; j < n; j++)
         if (p[j] != 0.0) return 0;
     return 1;
@@ -232,8 +272,8 @@ static int all_zero(const double *p, size_t n) {
 
 /* |got - want| <= rel * mag + abs wherever mag (the sum of the magnitudes of the terms) is
  * small enough for the sums not to overflow. */
-static int within(const double *got, const double *want, const double *mag, size_t n, double rel,
-                  double abs) {
+NOCOV static int within(const double *got, const double *want, const double *mag, size_t n,
+                        double rel, double abs) {
     for (size_t j = 0; j < n; j++) {
         if (!(mag[j] < 1e300)) continue;
         if (!(fabs(got[j] - want[j]) <= rel * mag[j] + abs)) {
@@ -246,16 +286,16 @@ static int within(const double *got, const double *want, const double *mag, size
 }
 
 /* The tolerance of sums taken in different orders: 1e-9 * (1 + sum of magnitudes). */
-static int close_array(const double *got, const double *want, const double *mag, size_t n) {
+NOCOV static int close_array(const double *got, const double *want, const double *mag, size_t n) {
     return within(got, want, mag, n, 1e-9, 1e-9);
 }
 
-static size_t at4(int H, int W, int C, int i, int h, int w, int c) {
+NOCOV static size_t at4(int H, int W, int C, int i, int h, int w, int c) {
     return (((size_t)i * (size_t)H + (size_t)h) * (size_t)W + (size_t)w) * (size_t)C + (size_t)c;
 }
 
 /* Saturating element count of a 4-d shape whose dimensions are all >= 0. */
-static long long count4(long long a, long long b, long long c, long long d) {
+NOCOV static long long count4(long long a, long long b, long long c, long long d) {
     const long long dims[4] = {a, b, c, d};
     long long n = 1;
     for (int k = 0; k < 4; k++) {
@@ -271,11 +311,11 @@ static long long count4(long long a, long long b, long long c, long long d) {
 static size_t buffer_count(long long a, long long b, long long c, long long d) {
     if (a < 0 || b < 0 || c < 0 || d < 0) return 1;
     const long long n = count4(a, b, c, d);
-    return n < 1 || n > LIMIT_ELEMS ? 1 : (size_t)n;
+    return n < 1 || n > SMALL_COST ? 1 : (size_t)n;
 }
 
 /* strlen, looking at no more than cap bytes (strnlen is POSIX, not C11). */
-static size_t bounded_len(const char *s, size_t cap) {
+NOCOV static size_t bounded_len(const char *s, size_t cap) {
     size_t n = 0;
     while (n < cap && s[n] != '\0') n++;
     return n;
@@ -295,7 +335,7 @@ typedef struct {
     int span, Hp, Wp, dil;
 } model;
 
-static model conv_model(cs_shape in, cs_conv_params p) {
+NOCOV static model conv_model(cs_shape in, cs_conv_params p) {
     model m;
     memset(&m, 0, sizeof m);
     const int P = p.f < 1 || p.n_C < 1 || p.stride < 1 || p.pad < 0 || p.dilation < 0;
@@ -333,7 +373,7 @@ static model conv_model(cs_shape in, cs_conv_params p) {
     return m;
 }
 
-static model pool_model(cs_shape in, cs_pool_params p) {
+NOCOV static model pool_model(cs_shape in, cs_pool_params p) {
     model m;
     memset(&m, 0, sizeof m);
     const int P = p.f < 1 || p.stride < 1 || ((int)p.mode != 0 && (int)p.mode != 1) ||
@@ -364,7 +404,7 @@ static model pool_model(cs_shape in, cs_pool_params p) {
     return m;
 }
 
-static model zero_pad_model(cs_shape in, int pad) {
+NOCOV static model zero_pad_model(cs_shape in, int pad) {
     model m;
     memset(&m, 0, sizeof m);
     const int D = in.m < 1 || in.n_H < 1 || in.n_W < 1 || in.n_C < 1;
@@ -388,7 +428,7 @@ static model zero_pad_model(cs_shape in, int pad) {
 }
 
 /* A status from a call with all pointers given (null_arg 0) or with a NULL required one. */
-static void check_status(cs_status s, const model *m, int null_arg) {
+NOCOV static void check_status(cs_status s, const model *m, int null_arg) {
     CHECK(status_in_range(s));
     if (null_arg) {
         CHECK(s != CS_OK);
@@ -406,7 +446,7 @@ static void check_status(cs_status s, const model *m, int null_arg) {
 
 /* ---- validation messages -------------------------------------------------------------------- */
 
-static int utf8_valid(const char *s) {
+NOCOV static int utf8_valid(const char *s) {
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
         int extra;
@@ -445,7 +485,7 @@ static cs_status pool_validate_cb(const void *cfg, char *msg, size_t cap) {
 }
 
 /* Runs validate with several message capacities; returns its status. */
-static cs_status check_validate(validate_fn fn, const void *cfg, const model *m, reader *r) {
+NOCOV static cs_status check_validate(validate_fn fn, const void *cfg, const model *m, reader *r) {
     const cs_status s = fn(cfg, NULL, 0);
     check_status(s, m, 0);
     CHECK(fn(cfg, NULL, 256) == s);
@@ -492,6 +532,7 @@ static cs_status check_validate(validate_fn fn, const void *cfg, const model *m,
 
 typedef struct {
     int op;
+    int big; /* costs more than SMALL_COST: fewer checks per command (run_stepper) */
     cs_shape in, out;
     cs_conv_params cp;
     cs_pool_params pp;
@@ -511,13 +552,13 @@ static int is_forward(int op) {
 }
 
 /* A_pad[i, y, x, k] of the zero-padded input: 0.0 in the padding. */
-static double padded(const fcase *c, const double *A, int i, int y, int x, int k) {
+NOCOV static double padded(const fcase *c, const double *A, int i, int y, int x, int k) {
     const int row = y - c->pad, col = x - c->pad;
     if (row < 0 || row >= c->in.n_H || col < 0 || col >= c->in.n_W) return 0.0;
     return A[at4(c->in.n_H, c->in.n_W, c->in.n_C, i, row, col, k)];
 }
 
-static void ref_conv_forward(const fcase *c, double *Z) {
+NOCOV static void ref_conv_forward(const fcase *c, double *Z) {
     const int C = c->in.n_C, nC = c->out.n_C;
     for (int i = 0; i < c->out.m; i++)
         for (int ch = 0; ch < nC; ch++)
@@ -535,8 +576,8 @@ static void ref_conv_forward(const fcase *c, double *Z) {
 }
 
 /* dA_prev, dW, db and the magnitude sums of their terms. */
-static void ref_conv_backward(const fcase *c, double *dA, double *dW, double *db, double *mA,
-                              double *mW, double *mb) {
+NOCOV static void ref_conv_backward(const fcase *c, double *dA, double *dW, double *db, double *mA,
+                                    double *mW, double *mb) {
     const int C = c->in.n_C, nC = c->out.n_C;
     double *dA_pad = calloc(c->n_pad ? c->n_pad : 1, sizeof(double));
     double *mA_pad = calloc(c->n_pad ? c->n_pad : 1, sizeof(double));
@@ -580,7 +621,7 @@ static void ref_conv_backward(const fcase *c, double *dA, double *dW, double *db
 }
 
 /* The window x[u*ld + v*cs], u, v < f: max as the header defines it (x[0], then any larger). */
-static double window_max(const double *x, int f, size_t ld, size_t cs) {
+NOCOV static double window_max(const double *x, int f, size_t ld, size_t cs) {
     double mx = x[0];
     for (int u = 0; u < f; u++)
         for (int v = 0; v < f; v++)
@@ -589,8 +630,8 @@ static double window_max(const double *x, int f, size_t ld, size_t cs) {
 }
 
 /* mask = (x == max(x)), all ties or only the first in row-major order. Returns the count. */
-static int ref_mask(const double *x, int f, size_t ld, size_t cs, int first_only,
-                    unsigned char *mask) {
+NOCOV static int ref_mask(const double *x, int f, size_t ld, size_t cs, int first_only,
+                          unsigned char *mask) {
     const double mx = window_max(x, f, ld, cs);
     int count = 0;
     for (int u = 0; u < f; u++)
@@ -602,7 +643,7 @@ static int ref_mask(const double *x, int f, size_t ld, size_t cs, int first_only
     return count;
 }
 
-static void ref_pool_forward(const fcase *c, double *A) {
+NOCOV static void ref_pool_forward(const fcase *c, double *A) {
     const int C = c->in.n_C, f = c->f;
     const size_t ld = (size_t)c->in.n_W * C;
     for (int i = 0; i < c->out.m; i++)
@@ -624,7 +665,7 @@ static void ref_pool_forward(const fcase *c, double *A) {
                 }
 }
 
-static void ref_pool_backward(const fcase *c, double *dA, double *mag) {
+NOCOV static void ref_pool_backward(const fcase *c, double *dA, double *mag) {
     const int C = c->in.n_C, f = c->f;
     const size_t ld = (size_t)c->in.n_W * C;
     unsigned char *mask = xmalloc((size_t)f * f);
@@ -731,7 +772,7 @@ static void batch_out_sizes(const fcase *c, size_t n[3]) {
 
 /* Every pointer NULL in turn, then (for an invalid configuration) none: the status fits, the
  * NaN-filled outputs keep their bytes, and a stepper is not made. */
-static void check_failing_calls(const fcase *c, cs_status validated) {
+NOCOV static void check_failing_calls(const fcase *c, cs_status validated) {
     size_t n[3];
     batch_out_sizes(c, n);
     double *o[3];
@@ -766,7 +807,7 @@ typedef struct {
     size_t n[6];
 } snapshot;
 
-static void take_snapshot(cs_stepper *s, const fcase *c, snapshot *sn) {
+NOCOV static void take_snapshot(cs_stepper *s, const fcase *c, snapshot *sn) {
     memset(sn, 0, sizeof *sn);
     sn->pos = cs_stepper_position(s);
     sn->total = cs_stepper_total(s);
@@ -786,7 +827,7 @@ static void take_snapshot(cs_stepper *s, const fcase *c, snapshot *sn) {
 /* The state equals the snapshot: every byte (exact), or with any two NaNs taken as equal
  * (a NaN's payload depends on the order of the operands of an addition, which the library
  * may pick differently on two paths to the same state). */
-static void check_snapshot(cs_stepper *s, const fcase *c, const snapshot *sn, int exact) {
+NOCOV static void check_snapshot(cs_stepper *s, const fcase *c, const snapshot *sn, int exact) {
     CHECK(cs_stepper_position(s) == sn->pos);
     CHECK(cs_stepper_total(s) == sn->total);
     const cs_window *w = cs_stepper_window(s);
@@ -810,13 +851,13 @@ static void check_snapshot(cs_stepper *s, const fcase *c, const snapshot *sn, in
     }
 }
 
-static void free_snapshot(snapshot *sn) {
+NOCOV static void free_snapshot(snapshot *sn) {
     free(sn->mask);
     for (int id = 0; id < 6; id++) free(sn->t[id]);
 }
 
 /* The tensors a stepper of this op owns, and their documented shapes. */
-static int expected_tensor(const fcase *c, int id, cs_shape *sh) {
+NOCOV static int expected_tensor(const fcase *c, int id, cs_shape *sh) {
     const cs_shape padded_in = {c->in.m, c->Hp, c->Wp, c->in.n_C};
     switch (id) {
         case CS_T_A_PREV_PAD:
@@ -842,11 +883,11 @@ static int expected_tensor(const fcase *c, int id, cs_shape *sh) {
     }
 }
 
-static int same_shape(cs_shape a, cs_shape b) {
+NOCOV static int same_shape(cs_shape a, cs_shape b) {
     return a.m == b.m && a.n_H == b.n_H && a.n_W == b.n_W && a.n_C == b.n_C;
 }
 
-static void check_tensor(cs_stepper *s, const fcase *c, int id, int with_shape) {
+NOCOV static void check_tensor(cs_stepper *s, const fcase *c, int id, int with_shape) {
     const cs_shape poison = {-7, -7, -7, -7};
     cs_shape sh = poison, want;
     const double *p = cs_stepper_tensor(s, (cs_tensor_id)id, with_shape ? &sh : NULL);
@@ -887,7 +928,7 @@ static void check_tensor(cs_stepper *s, const fcase *c, int id, int with_shape) 
 }
 
 /* Position, total, the window record and the mask, against the header. */
-static void check_window(cs_stepper *s, const fcase *c, int finite) {
+NOCOV static void check_window(cs_stepper *s, const fcase *c, int finite) {
     const int64_t pos = cs_stepper_position(s), total = cs_stepper_total(s);
     CHECK(total == (int64_t)c->n_out);
     CHECK(pos >= 0 && pos <= total);
@@ -956,25 +997,41 @@ static void check_window(cs_stepper *s, const fcase *c, int finite) {
     }
 }
 
-/* Forward ops: the cells of the steps done hold the reference, the others are zero. */
-static void check_forward_progress(cs_stepper *s, const fcase *c, const double *ref, int finite) {
+/* Forward ops: the cells of the steps done hold the reference, the others are zero; the
+ * cells of the steps lo .. hi-1 only (walked in the documented (i, c, h, w) order). */
+NOCOV static void check_forward_progress(cs_stepper *s, const fcase *c, const double *ref,
+                                         int finite, int64_t lo, int64_t hi) {
     if (!is_forward(c->op)) return;
     const double *out = cs_stepper_tensor(s, CS_T_OUT, NULL);
     CHECK(out != NULL);
     const int64_t pos = cs_stepper_position(s);
-    for (int64_t k = 0; k < (int64_t)c->n_out; k++) {
-        int64_t q = k;
-        const int w = (int)(q % c->out.n_W);
-        q /= c->out.n_W;
-        const int h = (int)(q % c->out.n_H);
-        q /= c->out.n_H;
-        const int ch = (int)(q % c->out.n_C);
-        q /= c->out.n_C;
-        const size_t o = at4(c->out.n_H, c->out.n_W, c->out.n_C, (int)q, h, w, ch);
+    if (lo < 0) lo = 0;
+    if (hi > (int64_t)c->n_out) hi = (int64_t)c->n_out;
+    if (lo >= hi) return;
+    const int oW = c->out.n_W, oH = c->out.n_H, oC = c->out.n_C;
+    int64_t q = lo;
+    int w = (int)(q % oW);
+    q /= oW;
+    int h = (int)(q % oH);
+    q /= oH;
+    int ch = (int)(q % oC);
+    int i = (int)(q / oC);
+    for (int64_t k = lo; k < hi; k++) {
+        const size_t o = at4(oH, oW, oC, i, h, w, ch);
         if (k >= pos)
             CHECK(out[o] == 0.0);
         else if (finite)
             CHECK(same_double(out[o], ref[o]));
+        if (++w == oW) {
+            w = 0;
+            if (++h == oH) {
+                h = 0;
+                if (++ch == oC) {
+                    ch = 0;
+                    i++;
+                }
+            }
+        }
     }
 }
 
@@ -986,25 +1043,48 @@ static cs_stepper *make_stepper(const fcase *c, const double *A) {
     return s;
 }
 
-/* The stepper's state equals that of a fresh stepper after pos calls of next, bit for bit. */
-static void check_replay(cs_stepper *s, const fcase *c) {
+/* Two steppers hold the same state: position, total, the window record (any two NaNs taken
+ * as equal), the mask and every tensor. */
+NOCOV static void check_same_state(cs_stepper *s, cs_stepper *t, const fcase *c) {
+    CHECK(cs_stepper_position(s) == cs_stepper_position(t));
+    CHECK(cs_stepper_total(s) == cs_stepper_total(t));
+    cs_window a = *cs_stepper_window(s), b = *cs_stepper_window(t);
+    CHECK(same_double(a.value, b.value) && same_double(a.amount, b.amount));
+    a.value = b.value = a.amount = b.amount = 0.0;
+    CHECK(memcmp(&a, &b, sizeof a) == 0);
+    CHECK(memcmp(cs_stepper_mask(s), cs_stepper_mask(t), (size_t)c->f * c->f) == 0);
+    for (int id = 0; id < 6; id++) {
+        cs_shape sh;
+        const double *q = cs_stepper_tensor(t, (cs_tensor_id)id, &sh);
+        const double *p = cs_stepper_tensor(s, (cs_tensor_id)id, NULL);
+        CHECK((p == NULL) == (q == NULL));
+        if (q != NULL) CHECK(same_array(p, q, (size_t)count4(sh.m, sh.n_H, sh.n_W, sh.n_C)));
+    }
+}
+
+/* The state of s equals that of a fresh stepper after pos calls of next. The fresh stepper is
+ * kept in *replay and only ever stepped by next: a later check at a position at or after its
+ * own steps it on, an earlier one starts a new one (so a run of replays costs one pass). */
+static void check_replay(cs_stepper *s, const fcase *c, cs_stepper **replay) {
     const int64_t pos = cs_stepper_position(s);
-    cs_stepper *t = make_stepper(c, c->A_orig);
-    for (int64_t k = 0; k < pos; k++) CHECK(cs_stepper_next(t) == 1);
-    snapshot sn;
-    take_snapshot(t, c, &sn);
-    check_snapshot(s, c, &sn, 0);
-    free_snapshot(&sn);
-    cs_stepper_destroy(t);
+    if (*replay != NULL && cs_stepper_position(*replay) > pos) {
+        cs_stepper_destroy(*replay);
+        *replay = NULL;
+    }
+    if (*replay == NULL) *replay = make_stepper(c, c->A_orig);
+    cs_stepper *t = *replay;
+    for (int64_t k = cs_stepper_position(t); k < pos; k++) CHECK(cs_stepper_next(t) == 1);
+    check_same_state(s, t, c);
 }
 
 /* The op's results from the batch kernel (fresh NaN-filled outputs) and the reference. */
 typedef struct {
     double *o[3], *ref[3], *mag[3];
     size_t n[3];
+    int stale; /* not computed for the current inputs */
 } results;
 
-static void compute_results(const fcase *c, results *res, int finite) {
+NOCOV static void compute_results(const fcase *c, results *res, int finite) {
     batch_out_sizes(c, res->n);
     for (int k = 0; k < 3; k++) {
         res->o[k] = dalloc(res->n[k]);
@@ -1043,14 +1123,23 @@ static void free_results(results *res) {
         free(res->o[k]);
         free(res->ref[k]);
         free(res->mag[k]);
+        res->o[k] = res->ref[k] = res->mag[k] = NULL;
     }
+    res->stale = 1;
+}
+
+/* The results for the current inputs, computed (and checked) when first needed. */
+static void ensure_results(const fcase *c, results *res, int finite) {
+    if (!res->stale) return;
+    compute_results(c, res, finite);
+    res->stale = 0;
 }
 
 /* A stepper at the end holds the batch kernel's results: bit for bit, except conv backward's
  * dA_prev, which the batch kernel sums in another order (within 1e-9 * (1 + magnitudes), and
  * within the header's 1e-12 of the magnitudes, give or take the smallest normal double for
  * sums of subnormal terms). */
-static void check_final(cs_stepper *s, const fcase *c, const results *res, int finite) {
+NOCOV static void check_final(cs_stepper *s, const fcase *c, const results *res, int finite) {
     CHECK(cs_stepper_position(s) == cs_stepper_total(s));
     if (!finite) return;
     static const int ids[3][3] = {
@@ -1093,7 +1182,7 @@ static int64_t pick_seek(reader *r, int64_t pos, int64_t total) {
     }
 }
 
-static int inputs_finite(const fcase *c) {
+NOCOV static int inputs_finite(const fcase *c) {
     return all_finite(c->A_orig, c->n_in) && (c->W == NULL || all_finite(c->W, c->n_w)) &&
            (c->b == NULL || all_finite(c->b, c->n_b)) &&
            (c->dY == NULL || all_finite(c->dY, c->n_out));
@@ -1104,19 +1193,22 @@ static void run_stepper(const fcase *cin, reader *r) {
     fcase *c = &cc;
     int finite = inputs_finite(c);
     const int end_by_next = rd_u8(r) & 1; /* how the run ends: next until 0, or seek(total) */
-    results res;
-    compute_results(c, &res, finite);
+    const int big = c->big;
+    results res = {.stale = 1};
+    ensure_results(c, &res, finite);
 
     cs_stepper *s = make_stepper(c, c->A);
     /* A stepper copies A_prev at creation: what the caller does with it afterwards is no
      * concern of the stepper. */
     fill_sentinel(c->A, c->n_in);
 
+    cs_stepper *replay = NULL; /* a fresh stepper moved by next only (check_replay) */
     int replays = 0;
     check_window(s, c, finite);
-    for (int cmd_no = 0; cmd_no < MAX_CMDS && r->n > 0; cmd_no++) {
+    for (int cmd_no = 0; cmd_no < (big ? BIG_CMDS : MAX_CMDS) && r->n > 0; cmd_no++) {
         const uint8_t cmd = rd_u8(r);
         const int64_t total = cs_stepper_total(s);
+        const int64_t pos_before = cs_stepper_position(s);
         switch (cmd % 8) {
             case 0:
             case 1: { /* next, a few times or past the end */
@@ -1173,7 +1265,7 @@ static void run_stepper(const fcase *cin, reader *r) {
                 break;
             }
             case 6: /* the state equals a replay from the start */
-                if (replays++ < MAX_REPLAYS) check_replay(s, c);
+                if (!big && replays++ < MAX_REPLAYS) check_replay(s, c, &replay);
                 break;
             default: { /* new W, b, dZ or dA, then reset as the header asks */
                 const uint8_t b = rd_u8(r);
@@ -1194,14 +1286,25 @@ static void run_stepper(const fcase *cin, reader *r) {
                 target[j] = rd_double(r);
                 cs_stepper_reset(s);
                 finite = inputs_finite(c);
-                free_results(&res);
-                compute_results(c, &res, finite);
+                free_results(&res);         /* computed again when needed */
+                cs_stepper_destroy(replay); /* it reads the inputs: a new one is needed */
+                replay = NULL;
                 break;
             }
         }
         check_window(s, c, finite);
-        check_forward_progress(s, c, res.ref[0], finite);
+        /* Every output cell of a small case; of a big one, the cells between the old and
+         * the new position (the start and the end check all of them). */
+        const int64_t pos = cs_stepper_position(s);
+        if (is_forward(c->op) && finite && pos > 0) ensure_results(c, &res, finite);
+        if (big)
+            check_forward_progress(s, c, res.ref[0], finite,
+                                   (pos < pos_before ? pos : pos_before) - 1,
+                                   (pos > pos_before ? pos : pos_before) + 1);
+        else
+            check_forward_progress(s, c, res.ref[0], finite, 0, (int64_t)c->n_out);
     }
+    ensure_results(c, &res, finite);
 
     /* To the end, by next or by seek, then compare with the batch kernel. */
     const int64_t total = cs_stepper_total(s), before = cs_stepper_position(s);
@@ -1217,12 +1320,13 @@ static void run_stepper(const fcase *cin, reader *r) {
     check_window(s, c, finite);
     check_final(s, c, &res, finite);
     for (int id = 0; id < 6; id++) check_tensor(s, c, id, 1);
-    if (replays < MAX_REPLAYS) check_replay(s, c);
+    if (big || replays < MAX_REPLAYS) check_replay(s, c, &replay);
+    cs_stepper_destroy(replay);
 
     /* Back to the start: nothing done. */
     CHECK(cs_stepper_seek(s, 0) == CS_OK);
     check_window(s, c, finite);
-    check_forward_progress(s, c, res.ref[0], finite);
+    check_forward_progress(s, c, res.ref[0], finite, 0, (int64_t)c->n_out);
     for (int id = 1; id < 6; id++) {
         cs_shape sh;
         const double *p = cs_stepper_tensor(s, (cs_tensor_id)id, &sh);
@@ -1234,7 +1338,7 @@ static void run_stepper(const fcase *cin, reader *r) {
 
 /* ---- the four ops: shapes, validation, failing calls, batch and stepper ---------------------- */
 
-static void describe_case(const fcase *c) {
+NOCOV static void describe_case(const fcase *c) {
     if (is_conv(c->op))
         snprintf(g_case, sizeof g_case,
                  "op %d, in (%d,%d,%d,%d), f %d n_C %d stride %d pad %d dilation %d", c->op,
@@ -1307,6 +1411,12 @@ static void fuzz_op(reader *r, int op) {
         const long long window = (long long)c.f * c.f * (is_conv(op) ? c.in.n_C : 1);
         runnable = c.m.n_pad <= LIMIT_ELEMS && c.m.n_out <= LIMIT_ELEMS && c.m.n_w <= LIMIT_ELEMS &&
                    c.m.n_out <= LIMIT_WORK / window;
+        if (runnable) {
+            const long long cost =
+                case_cost(c.m.n_out * window, c.m.n_pad + c.m.n_out + c.m.n_w + c.m.n_in);
+            c.big = cost > SMALL_COST;
+            runnable = runs_big(cost);
+        }
     }
     if (runnable) {
         c.A = dalloc(c.n_in);
@@ -1365,7 +1475,7 @@ typedef struct {
     size_t n_x, n_w, n_b, n_y, n_pad;
 } ctcase;
 
-static model conv_transpose_model(cs_shape in, cs_conv_transpose_params p) {
+NOCOV static model conv_transpose_model(cs_shape in, cs_conv_transpose_params p) {
     model m;
     memset(&m, 0, sizeof m);
     const long long d = p.dilation == 0 ? 1 : p.dilation;
@@ -1413,26 +1523,31 @@ static cs_status conv_transpose_validate_cb(const void *cfg, char *msg, size_t c
     return cs_conv_transpose_validate(c->in, c->p, msg, cap);
 }
 
-/* The loop of convstep.h, literally: Y_pad += X * W per window in (i, c, h, w) order, crop, + b. */
-static void ref_conv_transpose(const ctcase *c, const double *X, const double *W, const double *b,
-                               int64_t windows, double *Y_pad, double *Y) {
+/* The loop of convstep.h, literally: Y_pad += X * W per window in (i, c, h, w) order, crop, + b.
+ * ct_ref_advance adds the windows done .. to-1 to Y_pad, ct_ref_crop writes Y. */
+NOCOV static void ct_ref_advance(const ctcase *c, const double *X, const double *W, int64_t done,
+                                 int64_t to, double *Y_pad) {
     const int f = c->p.f, C = c->in.n_C, Co = c->p.n_C_out;
-    memset(Y_pad, 0, c->n_pad * sizeof(double));
-    int64_t done = 0;
-    for (int i = 0; i < c->in.m; i++)
-        for (int ch = 0; ch < C; ch++)
-            for (int h = 0; h < c->in.n_H; h++)
-                for (int w = 0; w < c->in.n_W; w++) {
-                    if (done++ >= windows) goto crop;
-                    const double x = X[at4(c->in.n_H, c->in.n_W, C, i, h, w, ch)];
-                    for (int u = 0; u < f; u++)
-                        for (int v = 0; v < f; v++)
-                            for (int k = 0; k < Co; k++)
-                                Y_pad[at4(c->ps.n_H, c->ps.n_W, Co, i, h * c->p.stride + u * c->d,
-                                          w * c->p.stride + v * c->d, k)] +=
-                                    x * W[at4(f, Co, C, u, v, k, ch)];
-                }
-crop:
+    for (int64_t k = done; k < to; k++) {
+        int64_t q = k;
+        const int w = (int)(q % c->in.n_W);
+        q /= c->in.n_W;
+        const int h = (int)(q % c->in.n_H);
+        q /= c->in.n_H;
+        const int ch = (int)(q % C);
+        const int i = (int)(q / C);
+        const double x = X[at4(c->in.n_H, c->in.n_W, C, i, h, w, ch)];
+        for (int u = 0; u < f; u++)
+            for (int v = 0; v < f; v++)
+                for (int k2 = 0; k2 < Co; k2++)
+                    Y_pad[at4(c->ps.n_H, c->ps.n_W, Co, i, h * c->p.stride + u * c->d,
+                              w * c->p.stride + v * c->d, k2)] +=
+                        x * W[at4(f, Co, C, u, v, k2, ch)];
+    }
+}
+
+NOCOV static void ct_ref_crop(const ctcase *c, const double *Y_pad, const double *b, double *Y) {
+    const int Co = c->p.n_C_out;
     for (int i = 0; i < c->out.m; i++)
         for (int y = 0; y < c->out.n_H; y++)
             for (int x = 0; x < c->out.n_W; x++)
@@ -1442,9 +1557,26 @@ crop:
                         b[k];
 }
 
+/* The reference after `done` windows, moved on (or started again) as the checks need. */
+typedef struct {
+    double *Y_pad, *Y;
+    int64_t done;
+} ctref;
+
+NOCOV static void ct_ref_goto(const ctcase *c, const double *X, const double *W, const double *b,
+                              int64_t pos, ctref *ref) {
+    if (ref->done > pos) {
+        memset(ref->Y_pad, 0, c->n_pad * sizeof(double));
+        ref->done = 0;
+    }
+    ct_ref_advance(c, X, W, ref->done, pos, ref->Y_pad);
+    ref->done = pos;
+    ct_ref_crop(c, ref->Y_pad, b, ref->Y);
+}
+
 /* The record and the tensors after `pos` steps, against the reference. */
-static void check_conv_transpose_state(cs_stepper *s, const ctcase *c, const double *X,
-                                       const double *W, const double *b) {
+NOCOV static void check_conv_transpose_state(cs_stepper *s, const ctcase *c, const double *X,
+                                             const double *W, const double *b, ctref *ref) {
     const int64_t pos = cs_stepper_position(s);
     CHECK(cs_stepper_total(s) == (int64_t)c->n_x);
     const cs_window *win = cs_stepper_window(s);
@@ -1466,13 +1598,12 @@ static void check_conv_transpose_state(cs_stepper *s, const ctcase *c, const dou
         CHECK(win->i == 0 && win->c == 0 && win->h == 0 && win->w == 0 && win->vert_end == 0 &&
               win->value == 0.0 && win->amount == 0.0);
     }
-    double *rp = dalloc(c->n_pad), *ry = dalloc(c->n_y);
-    ref_conv_transpose(c, X, W, b, pos, rp, ry);
+    ct_ref_goto(c, X, W, b, pos, ref);
     cs_shape sh = {-7, -7, -7, -7};
     const double *t = cs_stepper_tensor(s, CS_T_OUT_PAD, &sh);
-    CHECK(t != NULL && same_shape(sh, c->ps) && same_array(t, rp, c->n_pad));
+    CHECK(t != NULL && same_shape(sh, c->ps) && same_array(t, ref->Y_pad, c->n_pad));
     t = cs_stepper_tensor(s, CS_T_OUT, &sh);
-    CHECK(t != NULL && same_shape(sh, c->out) && same_array(t, ry, c->n_y));
+    CHECK(t != NULL && same_shape(sh, c->out) && same_array(t, ref->Y, c->n_y));
     t = cs_stepper_tensor(s, CS_T_A_PREV_PAD, &sh);
     CHECK(t != NULL && same_shape(sh, c->in) && memcmp(t, X, c->n_x * sizeof(double)) == 0);
     for (int id = -1; id <= CS_T_OUT_PAD + 1; id++) {
@@ -1480,8 +1611,6 @@ static void check_conv_transpose_state(cs_stepper *s, const ctcase *c, const dou
         cs_shape un = {-7, -7, -7, -7};
         CHECK(cs_stepper_tensor(s, (cs_tensor_id)id, &un) == NULL && un.m == -7);
     }
-    free(rp);
-    free(ry);
 }
 
 static void fuzz_conv_transpose(reader *r) {
@@ -1510,9 +1639,14 @@ static void fuzz_conv_transpose(reader *r) {
         CHECK(shape_out.m == -9 && shape_out.n_H == -9 && shape_out.n_W == -9 &&
               shape_out.n_C == -9);
 
-    const int runnable = m.ok && m.n_in <= LIMIT_ELEMS && m.n_pad <= LIMIT_ELEMS &&
-                         m.n_w <= LIMIT_ELEMS &&
-                         m.n_in <= LIMIT_WORK / ((long long)c.p.f * c.p.f * c.p.n_C_out);
+    int runnable = m.ok && m.n_in <= LIMIT_ELEMS && m.n_pad <= LIMIT_ELEMS &&
+                   m.n_w <= LIMIT_ELEMS &&
+                   m.n_in <= LIMIT_WORK / ((long long)c.p.f * c.p.f * c.p.n_C_out);
+    const long long cost = runnable ? case_cost(m.n_in * c.p.f * c.p.f * c.p.n_C_out,
+                                                m.n_in + m.n_w + m.n_pad + m.n_out)
+                                    : 0;
+    const int big = cost > SMALL_COST;
+    if (runnable) runnable = runs_big(cost);
     if (runnable) {
         c.out = m.out;
         c.ps = (cs_shape){c.in.m, m.Hp, m.Wp, c.p.n_C_out};
@@ -1553,22 +1687,21 @@ static void fuzz_conv_transpose(reader *r) {
         if (null_at < 0) break;
     }
     if (runnable) {
-        double *rp = dalloc(c.n_pad), *ry = dalloc(c.n_y);
+        ctref ref = {dalloc(c.n_pad), dalloc(c.n_y), 0};
+        memset(ref.Y_pad, 0, c.n_pad * sizeof(double));
         fill_sentinel(Y, c.n_y);
         CHECK(cs_conv_transpose(X, c.in, W, b, c.p, Y) == CS_OK);
         CHECK(no_sentinel(Y, c.n_y));
-        ref_conv_transpose(&c, X, W, b, INT64_MAX, rp, ry);
-        CHECK(same_array(Y, ry, c.n_y)); /* the loop's order: the same bits */
-        free(rp);
-        free(ry);
+        ct_ref_goto(&c, X, W, b, (int64_t)c.n_x, &ref);
+        CHECK(same_array(Y, ref.Y, c.n_y)); /* the loop's order: the same bits */
 
         double *X_copy = dclone(X, c.n_x);
         cs_stepper *s = NULL;
         CHECK(cs_stepper_create_conv_transpose(X, c.in, W, b, c.p, &s) == CS_OK && s != NULL);
         fill_sentinel(X, c.n_x); /* the stepper keeps its own copy */
-        check_conv_transpose_state(s, &c, X_copy, W, b);
+        check_conv_transpose_state(s, &c, X_copy, W, b, &ref);
         const int64_t total = (int64_t)c.n_x;
-        for (int k = 0; k < MAX_CMDS && r->n > 0; k++) {
+        for (int k = 0; k < (big ? BIG_CMDS : MAX_CMDS) && r->n > 0; k++) {
             const uint8_t cmd = rd_u8(r);
             switch (cmd % 4) {
                 case 0: {
@@ -1594,16 +1727,18 @@ static void fuzz_conv_transpose(reader *r) {
                     CHECK(cs_stepper_position(s) == 0);
                     break;
                 default:
-                    check_conv_transpose_state(s, &c, X_copy, W, b);
+                    check_conv_transpose_state(s, &c, X_copy, W, b, &ref);
                     break;
             }
         }
-        check_conv_transpose_state(s, &c, X_copy, W, b);
+        check_conv_transpose_state(s, &c, X_copy, W, b, &ref);
         CHECK(cs_stepper_seek(s, total) == CS_OK);
         cs_shape sh;
         CHECK(same_array(cs_stepper_tensor(s, CS_T_OUT, &sh), Y, c.n_y));
         cs_stepper_destroy(s);
         free(X_copy);
+        free(ref.Y_pad);
+        free(ref.Y);
     }
     free(X);
     free(W);
@@ -1619,7 +1754,7 @@ static void fuzz_zero_pad(reader *r) {
     snprintf(g_case, sizeof g_case, "zero_pad in (%d,%d,%d,%d) pad %d", in.m, in.n_H, in.n_W,
              in.n_C, pad);
     const model m = zero_pad_model(in, pad);
-    const int runnable = m.ok && m.n_pad <= LIMIT_ELEMS;
+    const int runnable = m.ok && m.n_pad <= LIMIT_ELEMS && runs_big(case_cost(0, m.n_in + m.n_pad));
     const size_t n_in = runnable ? (size_t)m.n_in : buffer_count(in.m, in.n_H, in.n_W, in.n_C);
     const size_t n_pad = runnable ? (size_t)m.n_pad
                                   : (pad < 0 ? 1
@@ -1751,11 +1886,16 @@ static void fuzz_rng_and_messages(reader *r) {
         CHECK(utf8_valid(msg));
     }
     /* Known values: numpy's RandomState(5489) first draw, np.random.seed(0); randn(). */
-    static cs_rng known; /* big: keep it off the stack */
-    cs_rng_seed(&known, 5489u);
-    CHECK(cs_rng_next_u32(&known) == 3499211612u);
-    cs_rng_seed(&known, 0u);
-    CHECK(cs_rng_randn(&known) == 1.764052345967664);
+    /* (Once per process: seeding costs 624 words, and the answer cannot change.) */
+    static int known_checked;
+    if (!known_checked) {
+        static cs_rng known; /* big: keep it off the stack */
+        cs_rng_seed(&known, 5489u);
+        CHECK(cs_rng_next_u32(&known) == 3499211612u);
+        cs_rng_seed(&known, 0u);
+        CHECK(cs_rng_randn(&known) == 1.764052345967664);
+        known_checked = 1;
+    }
 
     static cs_rng a, b;
     const uint32_t seed = (uint32_t)rd_bits(r, 4);
@@ -1849,6 +1989,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     reader r = {data, size, 0x9E3779B97F4A7C15ULL};
     for (size_t j = 0; j < size; j++) r.rng = (r.rng ^ data[j]) * 0x100000001B3ULL;
     if (r.rng == 0) r.rng = 1;
+    /* splitmix64's finalizer: every bit of the hash depends on every byte. */
+    uint64_t h = r.rng;
+    h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
+    g_input_hash = h ^ (h >> 31);
     g_case[0] = '\0';
     /* Selectors 0 .. CS_OP_COUNT-1 are the ops (fuzz_op), then the small functions. */
     const uint8_t sel = rd_u8(&r) % (CS_OP_COUNT + N_SMALL_TARGETS);

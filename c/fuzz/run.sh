@@ -5,12 +5,13 @@ set -euo pipefail
 
 usage() {
   cat <<'EOF'
-Usage: bash c/fuzz/run.sh [SECONDS]
+Usage: bash c/fuzz/run.sh [SECONDS] [--runs N]
 
-Builds build/fuzz_api (clang -fsanitize=fuzzer,address,undefined) from c/src/*.c and
+Builds build/fuzz_api (clang -O2, -fsanitize=fuzzer,address,undefined) from c/src/*.c and
 c/fuzz/fuzz_api.c, then fuzzes for SECONDS seconds (default 60), starting from a copy of the
 seed corpus c/fuzz/corpus/ and of the defect inputs c/fuzz/crashes/ in a temporary folder
-(the committed files do not change).
+(the committed files do not change). With --runs N it stops after N executions instead (or
+after SECONDS, when both are given): `bash c/fuzz/run.sh --runs 10000000` is the long run.
 Prints the final statistics (executions, coverage) and, last, `1 passed, 0 failed` or
 `0 passed, 1 failed`; the exit status is 0 only when nothing was found.
 
@@ -30,21 +31,33 @@ EOF
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 
-seconds=60
-for arg in "$@"; do
-  case "$arg" in
+seconds=""
+runs=""
+while [ $# -gt 0 ]; do
+  case "$1" in
     -h | --help) usage; exit 0 ;;
+    --runs)
+      if [ $# -lt 2 ] || ! [[ "$2" =~ ^[0-9]+$ ]] || [ "$2" -le 0 ]; then
+        echo "run.sh: --runs needs a positive number of executions" >&2
+        usage >&2
+        exit 2
+      fi
+      runs="$2"
+      shift
+      ;;
     *)
-      if [[ "$arg" =~ ^[0-9]+$ ]] && [ "$arg" -gt 0 ]; then
-        seconds="$arg"
+      if [[ "$1" =~ ^[0-9]+$ ]] && [ "$1" -gt 0 ]; then
+        seconds="$1"
       else
-        echo "run.sh: unknown argument '$arg'" >&2
+        echo "run.sh: unknown argument '$1'" >&2
         usage >&2
         exit 2
       fi
       ;;
   esac
+  shift
 done
+if [ -z "$seconds" ] && [ -z "$runs" ]; then seconds=60; fi
 
 CLANG="${CLANG:-clang}"
 if ! command -v "$CLANG" >/dev/null 2>&1; then
@@ -78,11 +91,27 @@ if ! fuzzer_links; then
   fi
 fi
 
-mkdir -p build build/fuzz-artifacts
+mkdir -p build build/fuzz-artifacts build/fuzz-obj
 echo "fuzz: building build/fuzz_api"
-sources=(c/src/*.c)
-if ! "$CLANG" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-  -Ic/include "${sources[@]}" c/fuzz/fuzz_api.c -lm -o build/fuzz_api; then
+# Every file under ASan and UBSan with libFuzzer's edge counters. The harness, validate.c and
+# rng.c also trace comparisons (trace-cmp), which lets libFuzzer guess the operands of a
+# comparison; the kernels' comparisons are loop bounds, whose tracing cost a quarter of the
+# run time and guessed nothing, so they have the counters only.
+common=(-g -O2 -fsanitize=address,undefined -fno-sanitize-recover=all -Ic/include)
+build_ok=1
+for src in c/src/*.c c/fuzz/fuzz_api.c; do
+  name="$(basename "$src" .c)"
+  case "$name" in
+    conv | pool | stepper | conv_transpose)
+      cov=(-fsanitize-coverage=inline-8bit-counters,indirect-calls,pc-table) ;;
+    *) cov=(-fsanitize=fuzzer-no-link) ;;
+  esac
+  "$CLANG" "${common[@]}" "${cov[@]}" -c "$src" -o "build/fuzz-obj/$name.o" || build_ok=0
+done
+if [ "$build_ok" = 1 ]; then
+  "$CLANG" -fsanitize=fuzzer,address,undefined build/fuzz-obj/*.o -lm -o build/fuzz_api || build_ok=0
+fi
+if [ "$build_ok" = 0 ]; then
   echo "run.sh: the build failed" >&2
   echo "0 passed, 1 failed"
   exit 1
@@ -94,12 +123,23 @@ cp c/fuzz/corpus/* "$tmp/corpus/"
 if compgen -G "c/fuzz/crashes/*" >/dev/null; then
   cp c/fuzz/crashes/* "$tmp/corpus/"
 fi
-echo "fuzz: ${seconds} s from $(find "$tmp/corpus" -type f | wc -l) inputs of c/fuzz/corpus and c/fuzz/crashes (copied to a temporary folder)"
+limits=()
+what=""
+if [ -n "$seconds" ]; then
+  limits+=(-max_total_time="$seconds")
+  what="${seconds} s"
+fi
+if [ -n "$runs" ]; then
+  limits+=(-runs="$runs")
+  what="${what:+$what or }$runs executions"
+fi
+echo "fuzz: ${what} from $(find "$tmp/corpus" -type f | wc -l) inputs of c/fuzz/corpus and c/fuzz/crashes (copied to a temporary folder)"
 
 log="$tmp/fuzz.log"
 status=0
+# -reload=0: no other process adds to the corpus folder, so it is not read again.
 UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}" \
-  ./build/fuzz_api -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=60 \
+  ./build/fuzz_api "${limits[@]}" -reload=0 -rss_limit_mb=2048 -timeout=60 \
   -print_final_stats=1 -artifact_prefix=build/fuzz-artifacts/ "$tmp/corpus" >"$log" 2>&1 || status=$?
 
 # The first and the last coverage line, the final statistics; a crash report in full.
