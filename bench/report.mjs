@@ -308,6 +308,30 @@ export function renderReport(r) {
     );
     const fps = p.playing.frames / p.playing.seconds;
     const idleFps = p.idle.frames / p.idle.seconds;
+    // the page's budgets: a first stage within 250 ms of navigation (a fresh browser profile),
+    // 55 frames a second at the fastest speed, and 60 KB gzipped for the first view
+    const first = judge(250, p.firstStageMs, false, ' ms');
+    budgets.push([
+      'first drawn stage ≤ 250 ms',
+      `${sig(p.firstStageMs, 3)} ms`,
+      first.met ? 'met' : '**missed**',
+      first.distance,
+    ]);
+    const smooth = judge(55, fps, true, ' fps');
+    budgets.push([
+      'frames per second at the fastest speed ≥ 55',
+      `${sig(fps, 3)}`,
+      smooth.met ? 'met' : '**missed**',
+      smooth.distance,
+    ]);
+    const weight = (p.bytes.js + p.bytes.css + p.bytes.wasm) / 1000;
+    const light = judge(60, weight, false, ' KB');
+    budgets.push([
+      'first view ≤ 60 KB gzipped',
+      `${sig(weight, 3)} KB`,
+      light.met ? 'met' : '**missed**',
+      light.distance,
+    ]);
     const steps = p.playing.steps;
     const restarts = p.playing.restarts
       ? `, played from the start again ${p.playing.restarts}× after reaching the end`

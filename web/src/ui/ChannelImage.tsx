@@ -28,6 +28,9 @@ export interface ChannelImageProps {
   window?: ImageWindow | null;
   /** the side of the drawn square, in CSS pixels */
   size: number;
+  /** what the picture shows, when the caller knows it (e.g. how many cells of the channel are
+   * written): it is drawn again only when this or its window changes, not on every render */
+  version?: string | number;
 }
 
 export function ChannelImage({
@@ -39,10 +42,16 @@ export function ChannelImage({
   max,
   window: win,
   size,
+  version,
 }: ChannelImageProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const [, nH, nW] = tensor.shape;
   const zoom = Math.max(1, Math.floor(size / Math.max(nH, nW)));
+  // `version` stands for the tensor's content (a caller that gives none redraws on every render)
+  const deps =
+    version === undefined
+      ? undefined
+      : [version, win?.row, win?.col, win?.span, zoom, channel, sample, max, nH, nW];
   useEffect(() => {
     const cv = ref.current;
     const ctx = cv?.getContext('2d');
@@ -71,7 +80,7 @@ export function ChannelImage({
       ctx.strokeStyle = '#ffd400';
       ctx.strokeRect(win.col * zoom + 1, win.row * zoom + 1, win.span * zoom - 2, win.span * zoom - 2);
     }
-  });
+  }, deps);
   return (
     <figure class="channel-image">
       <canvas ref={ref} width={nW * zoom} height={nH * zoom} role="img" aria-label={label} />

@@ -203,6 +203,17 @@ const PICTURE_FROM = 8;
 const MAX_PICTURES = 8;
 
 /** A_prev[i] and the channels of Z[i] as images, the window marked: what the numbers look like. */
+/** A number per run, so that a picture knows its run changed (another image, another seed). */
+const runIds = new WeakMap<object, number>();
+let lastRunId = 0;
+function runId(run: object): number {
+  const known = runIds.get(run);
+  if (known !== undefined) return known;
+  lastRunId += 1;
+  runIds.set(run, lastRunId);
+  return lastRunId;
+}
+
 function Pictures({ run: s, frame: fr }: { run: ConvForwardRun; frame: ConvFrame }) {
   const cfg = s.config;
   const { i, c } = fr;
@@ -224,6 +235,9 @@ function Pictures({ run: s, frame: fr }: { run: ConvForwardRun; frame: ConvFrame
   const zChannels = Array.from({ length: Math.min(cfg.Cout, MAX_PICTURES) }, (_, k) => k);
   if (c >= MAX_PICTURES) zChannels[MAX_PICTURES - 1] = c;
   const Z = fr.zSoFar?.() ?? null;
+  /** cells of Z[i,:,:,k] written so far: a picture is drawn again only when this changes */
+  const written = (k: number) =>
+    Math.max(0, Math.min(s.nH * s.nW, fr.position - stepNumber(s, i, k, 0, 0) + 1));
   return (
     <div class="pictures" role="group" aria-label="A_prev and Z as images">
       {aChannels.map((k) => (
@@ -241,6 +255,7 @@ function Pictures({ run: s, frame: fr }: { run: ConvForwardRun; frame: ConvFrame
           }
           window={aWin}
           size={side}
+          version={`${runId(s)}:${i}`}
         />
       ))}
       {Z !== null &&
@@ -255,6 +270,7 @@ function Pictures({ run: s, frame: fr }: { run: ConvForwardRun; frame: ConvFrame
             label={`picture of Z, sample ${i}, channel ${k}`}
             window={k === c && fr.win ? { row: fr.win.h, col: fr.win.w, span: 1 } : null}
             size={side}
+            version={`${runId(s)}:${i}:${written(k)}`}
           />
         ))}
       {cfg.Cout > MAX_PICTURES && (
