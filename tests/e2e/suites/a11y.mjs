@@ -29,7 +29,7 @@ export function register(api) {
       .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.join('; ')})`);
   }
 
-  test('accessibility: no serious or critical axe violation in any operation', async () => {
+  test('accessibility: no serious or critical axe violation in any operation, in presenter and embed modes too', async () => {
     const page = await openPage(api.ctx(), `${api.base()}?step=1`);
     const nav = page.getByRole('navigation', { name: 'Operation' });
     const ops = await nav.getByRole('button').allTextContents();
@@ -41,6 +41,12 @@ export function register(api) {
       for (const v of await violations(page)) found.push(`${op}: ${v}`);
       await page.keyboard.press('ArrowRight');
       for (const v of await violations(page)) found.push(`${op}, a step on: ${v}`);
+      // the modes a lecture hall and a course page see
+      for (const mode of ['present=1', 'embed=1']) {
+        await page.goto(`${api.base()}?op=${op}&step=3&${mode}`);
+        await page.locator('.stage canvas').first().waitFor();
+        for (const v of await violations(page)) found.push(`${op}, ${mode}: ${v}`);
+      }
     }
     await page.close();
     assert(found.length === 0, `axe found:\n${[...new Set(found)].join('\n')}`);
