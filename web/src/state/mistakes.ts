@@ -76,6 +76,45 @@ export interface Mistake<R = unknown> {
   loops(run: R): { right: LoopRunner; wrong: LoopRunner };
 }
 
+/** The loop nest's own mistake, the same in every operation (state/code.ts pythonLoopNest):
+ * `vert_start = h` and `hori_start = w`, the stride forgotten. `why` says what it breaks here. */
+export function strideForgotten<R>(
+  why: string,
+  loops: (run: R) => { right: LoopRunner; wrong: LoopRunner },
+): Mistake<R> {
+  return {
+    id: 'stride_forgotten',
+    name: 'stride forgotten',
+    lines: [
+      { id: 'vert_start', text: '            vert_start = h' },
+      { id: 'hori_start', text: '                hori_start = w' },
+    ],
+    why,
+    idle: (c) =>
+      c.stride === 1 ? 'With stride 1, h·stride = h: the mistake changes nothing. Choose stride 2.' : null,
+    loops,
+  };
+}
+
+/** The window's end one stride on instead of f on: `vert_end = vert_start + stride`. */
+export function endByStride<R>(
+  why: string,
+  idle: (c: Config) => string | null,
+  loops: (run: R) => { right: LoopRunner; wrong: LoopRunner },
+): Mistake<R> {
+  return {
+    id: 'end_stride',
+    name: 'vert_end = vert_start + stride',
+    lines: [
+      { id: 'vert_end', text: '            vert_end = vert_start + stride' },
+      { id: 'hori_end', text: '                hori_end = hori_start + stride' },
+    ],
+    why,
+    idle,
+    loops,
+  };
+}
+
 /** Where the two loops part. */
 export type Parting =
   /** some cell differs after `step` */

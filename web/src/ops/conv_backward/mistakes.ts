@@ -9,6 +9,7 @@ import {
   LoopTensors,
   type Mistake,
   sliceIndices,
+  strideForgotten,
 } from '../../state/mistakes';
 import type { ConvBackwardRun } from './model';
 
@@ -118,18 +119,10 @@ export const CONV_BACKWARD_MISTAKES: readonly Mistake<ConvBackwardRun>[] = [
     why: 'b[c] is added to every Z[i, h, w, c], so db[c] is the sum of dZ[:, :, :, c] over all samples and windows. With = it keeps only the last one.',
     loops: pair('db_assigned'),
   },
-  {
-    id: 'stride_forgotten',
-    name: 'stride forgotten',
-    lines: [
-      { id: 'vert_start', text: '            vert_start = h' },
-      { id: 'hori_start', text: '                hori_start = w' },
-    ],
-    why: 'The gradient must go back to the cells the forward window read: its corner is (h·stride, w·stride).',
-    idle: (c) =>
-      c.stride === 1 ? 'With stride 1, h·stride = h: the mistake changes nothing. Choose stride 2.' : null,
-    loops: pair('stride_forgotten'),
-  },
+  strideForgotten(
+    'The gradient must go back to the cells the forward window read: its corner is (h·stride, w·stride).',
+    pair('stride_forgotten'),
+  ),
   {
     id: 'crop_pad_zero',
     name: '[pad:-pad] with pad 0',

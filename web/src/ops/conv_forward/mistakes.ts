@@ -2,7 +2,15 @@
 // line changed as students write it. The right loop adds the products in the C kernel's order
 // (u, v, k), then b; tests/fixtures/mistakes.py writes the same wrong code in numpy.
 
-import { type LoopRunner, LoopTensors, type Mistake, NumpyError, sliceIndices } from '../../state/mistakes';
+import {
+  endByStride,
+  type LoopRunner,
+  LoopTensors,
+  type Mistake,
+  NumpyError,
+  sliceIndices,
+  strideForgotten,
+} from '../../state/mistakes';
 import { loopAt } from '../../lib/tensor';
 import type { ConvForwardRun } from './model';
 
@@ -66,30 +74,16 @@ const pair = (flaw: Exclude<Flaw, null>) => (run: ConvForwardRun) => ({
 });
 
 export const CONV_FORWARD_MISTAKES: readonly Mistake<ConvForwardRun>[] = [
-  {
-    id: 'stride_forgotten',
-    name: 'stride forgotten',
-    lines: [
-      { id: 'vert_start', text: '            vert_start = h' },
-      { id: 'hori_start', text: '                hori_start = w' },
-    ],
-    why: 'The window moves one cell per output cell instead of stride cells: the corner of output (h, w) is (h·stride, w·stride).',
-    idle: (c) =>
-      c.stride === 1 ? 'With stride 1, h·stride = h: the mistake changes nothing. Choose stride 2.' : null,
-    loops: pair('stride_forgotten'),
-  },
-  {
-    id: 'end_stride',
-    name: 'vert_end = vert_start + stride',
-    lines: [
-      { id: 'vert_end', text: '            vert_end = vert_start + stride' },
-      { id: 'hori_end', text: '                hori_end = hori_start + stride' },
-    ],
-    why: 'The window spans f cells, not stride cells. With stride ≠ f the slice has the wrong size and a_slice_prev * W cannot be broadcast: numpy raises a ValueError.',
-    idle: (c) =>
+  strideForgotten(
+    'The window moves one cell per output cell instead of stride cells: the corner of output (h, w) is (h·stride, w·stride).',
+    pair('stride_forgotten'),
+  ),
+  endByStride(
+    'The window spans f cells, not stride cells. With stride ≠ f the slice has the wrong size and a_slice_prev * W cannot be broadcast: numpy raises a ValueError.',
+    (c) =>
       c.stride === c.f && c.dil === 1 ? 'With stride = f the two lines agree: choose another stride.' : null,
-    loops: pair('end_stride'),
-  },
+    pair('end_stride'),
+  ),
   {
     id: 'bias_left_out',
     name: 'bias left out',

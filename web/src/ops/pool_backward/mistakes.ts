@@ -3,7 +3,13 @@
 // numpy. create_mask_from_window is x == np.max(x) (or the first maximum, under PyTorch's rule).
 
 import { loopAt } from '../../lib/tensor';
-import { type LoopCell, type LoopRunner, LoopTensors, type Mistake } from '../../state/mistakes';
+import {
+  type LoopCell,
+  type LoopRunner,
+  LoopTensors,
+  type Mistake,
+  strideForgotten,
+} from '../../state/mistakes';
 import { poolChoices } from '../pool/choices';
 import { createMask } from '../pool/pool';
 import type { PoolBackwardRun } from './model';
@@ -115,16 +121,8 @@ export const POOL_BACKWARD_MISTAKES: readonly Mistake<PoolBackwardRun>[] = [
     },
     loops: pair('argmax_mask'),
   },
-  {
-    id: 'stride_forgotten',
-    name: 'stride forgotten',
-    lines: [
-      { id: 'vert_start', text: '            vert_start = h' },
-      { id: 'hori_start', text: '                hori_start = w' },
-    ],
-    why: 'The gradient must go back to the cells the forward window read: its corner is (h·stride, w·stride).',
-    idle: (c) =>
-      c.stride === 1 ? 'With stride 1, h·stride = h: the mistake changes nothing. Choose stride 2.' : null,
-    loops: pair('stride_forgotten'),
-  },
+  strideForgotten(
+    'The gradient must go back to the cells the forward window read: its corner is (h·stride, w·stride).',
+    pair('stride_forgotten'),
+  ),
 ];

@@ -3,7 +3,15 @@
 // numpy. np.max and np.mean of the slice, in row-major order.
 
 import { loopAt } from '../../lib/tensor';
-import { type LoopRunner, LoopTensors, type Mistake, NumpyError, sliceIndices } from '../../state/mistakes';
+import {
+  endByStride,
+  type LoopRunner,
+  LoopTensors,
+  type Mistake,
+  NumpyError,
+  sliceIndices,
+  strideForgotten,
+} from '../../state/mistakes';
 import { poolChoices } from '../pool/choices';
 import type { PoolForwardRun } from './model';
 
@@ -56,29 +64,15 @@ const pair = (flaw: Exclude<Flaw, null>) => (run: PoolForwardRun) => ({
 });
 
 export const POOL_FORWARD_MISTAKES: readonly Mistake<PoolForwardRun>[] = [
-  {
-    id: 'stride_forgotten',
-    name: 'stride forgotten',
-    lines: [
-      { id: 'vert_start', text: '            vert_start = h' },
-      { id: 'hori_start', text: '                hori_start = w' },
-    ],
-    why: 'The window moves one cell per output cell instead of stride cells: the corner of output (h, w) is (h·stride, w·stride).',
-    idle: (c) =>
-      c.stride === 1 ? 'With stride 1, h·stride = h: the mistake changes nothing. Choose stride 2.' : null,
-    loops: pair('stride_forgotten'),
-  },
-  {
-    id: 'end_stride',
-    name: 'vert_end = vert_start + stride',
-    lines: [
-      { id: 'vert_end', text: '            vert_end = vert_start + stride' },
-      { id: 'hori_end', text: '                hori_end = hori_start + stride' },
-    ],
-    why: 'The window spans f cells, not stride cells. numpy slices whatever fits without a word, so the maximum (or mean) is taken over the wrong cells.',
-    idle: (c) => (c.stride === c.f ? 'With stride = f the two lines agree: choose another stride.' : null),
-    loops: pair('end_stride'),
-  },
+  strideForgotten(
+    'The window moves one cell per output cell instead of stride cells: the corner of output (h, w) is (h·stride, w·stride).',
+    pair('stride_forgotten'),
+  ),
+  endByStride(
+    'The window spans f cells, not stride cells. numpy slices whatever fits without a word, so the maximum (or mean) is taken over the wrong cells.',
+    (c) => (c.stride === c.f ? 'With stride = f the two lines agree: choose another stride.' : null),
+    pair('end_stride'),
+  ),
   {
     id: 'sum_not_mean',
     name: 'np.sum instead of np.mean',
