@@ -2,6 +2,7 @@
 // window of dA_prev_pad, dZ·a_slice added to dW[:,:,:,c], and dZ added to db[c]. Small windows get
 // a table per input channel; large ones a summary line.
 
+import { AddTables } from '../../ui/AddTables';
 import { longText } from '../../ui/format';
 import type { DataKind } from '../../state/config';
 import type { ViewProps } from '../../state/operation';
@@ -9,10 +10,8 @@ import type { Add, ConvBackwardFrame, ConvBackwardRun } from './model';
 import type { ConvBackwardState } from './selection';
 import { addText, signedText } from './text';
 
-/** Windows with at most this many cells (f·f·n_C_prev) get tables. */
-const TABLES = 48;
-
-function AddTables({
+/** This step's additions to dA_prev_pad or dW: `what` names them ("dA_prev_pad added"). */
+function Adds({
   adds,
   f,
   channels,
@@ -25,45 +24,21 @@ function AddTables({
   what: string;
   data: DataKind;
 }) {
-  if (adds.length > TABLES) {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const a of adds) {
-      lo = Math.min(lo, a.amount);
-      hi = Math.max(hi, a.amount);
-    }
-    return (
-      <p class="bw-add-summary">
-        {adds.length} cells, each += between {signedText(lo, 2)} and {signedText(hi, 2)}
-      </p>
-    );
-  }
-  const tables = [];
-  for (let k = 0; k < channels; k++) {
-    const rows: Add[][] = [];
-    for (let u = 0; u < f; u++) rows.push(adds.filter((a) => a.k === k && a.u === u));
-    tables.push(
-      <table key={k} aria-label={`${what}, channel ${k}`}>
-        <caption>ch {k}</caption>
-        <tbody>
-          {rows.map((r, u) => (
-            <tr key={u}>
-              {r.map((a) => (
-                <td
-                  key={a.v}
-                  class={a.onPad && what.startsWith('dA') ? 'on-pad' : a.amount === 0 ? 'zero' : ''}
-                  title={`${longText(a.factor, data)} × dZ = ${addText(a.amount, data)} → ${longText(a.after, data)}`}
-                >
-                  {addText(a.amount, data, 2)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>,
-    );
-  }
-  return <div class="bw-add-tables">{tables}</div>;
+  return (
+    <AddTables
+      adds={adds}
+      f={f}
+      channels={channels}
+      cellText={(v) => addText(v, data, 2)}
+      rangeText={(v) => signedText(v, 2)}
+      label={(k) => `${what}, channel ${k}`}
+      caption={(k) => `ch ${k}`}
+      greyed={(a) => a.onPad && what.startsWith('dA')}
+      title={(a) =>
+        `${longText(a.factor, data)} × dZ = ${addText(a.amount, data)} → ${longText(a.after, data)}`
+      }
+    />
+  );
 }
 
 export function ConvBackwardStep({
@@ -97,11 +72,11 @@ export function ConvBackwardStep({
         <p class="bw-line-head">
           dA_prev_pad[{i}, {slice}, :] += W[:,:,:,{c}] · dZ
         </p>
-        <AddTables adds={fr.dAAdds} f={cfg.f} channels={cfg.Cin} what="dA_prev_pad added" data={data} />
+        <Adds adds={fr.dAAdds} f={cfg.f} channels={cfg.Cin} what="dA_prev_pad added" data={data} />
       </div>
       <div class="bw-line">
         <p class="bw-line-head">dW[:,:,:,{c}] += a_slice · dZ</p>
-        <AddTables adds={fr.dWAdds} f={cfg.f} channels={cfg.Cin} what="dW added" data={data} />
+        <Adds adds={fr.dWAdds} f={cfg.f} channels={cfg.Cin} what="dW added" data={data} />
       </div>
       <dl class="bw-db">
         <dt>db[{c}] += dZ</dt>

@@ -1,69 +1,34 @@
 // What this step added: X[i, h, w, c] times W[:, :, k, c], added to the window of Y_pad, a table
 // per output channel (a summary line for large windows); at the end of a sample, Y = crop + b.
 
+import { AddTables } from '../../ui/AddTables';
 import { fixed, longText } from '../../ui/format';
 import type { DataKind } from '../../state/config';
 import type { ViewProps } from '../../state/operation';
 import type { Add, ConvTransposeFrame, ConvTransposeRun } from './model';
-
-/** Windows with at most this many cells (f·f·n_C_out) get tables. */
-const TABLES = 48;
 
 function signed(v: number, data: DataKind, digits = 2): string {
   const s = fixed(v, data === 'ints' && Number.isInteger(v) ? 0 : digits);
   return s.startsWith('\u2212') ? s : `+${s}`;
 }
 
-function AddTables({
-  adds,
-  f,
-  channels,
-  data,
-}: {
-  adds: Add[];
-  f: number;
-  channels: number;
-  data: DataKind;
-}) {
-  if (adds.length > TABLES) {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const a of adds) {
-      lo = Math.min(lo, a.amount);
-      hi = Math.max(hi, a.amount);
-    }
-    return (
-      <p class="ct-add-summary">
-        {adds.length} cells, each += between {signed(lo, data)} and {signed(hi, data)}
-      </p>
-    );
-  }
-  const tables = [];
-  for (let k = 0; k < channels; k++) {
-    const rows: Add[][] = [];
-    for (let u = 0; u < f; u++) rows.push(adds.filter((a) => a.k === k && a.u === u));
-    tables.push(
-      <table key={k} aria-label={`Y_pad added, output channel ${k}`}>
-        <caption>k = {k}</caption>
-        <tbody>
-          {rows.map((r, u) => (
-            <tr key={u}>
-              {r.map((a) => (
-                <td
-                  key={a.v}
-                  class={a.cropped ? 'on-pad' : a.amount === 0 ? 'zero' : ''}
-                  title={`W[${a.u}, ${a.v}, ${a.k}, c] = ${longText(a.factor, data)}; × X = ${signed(a.amount, data, 4)} → ${longText(a.after, data)}`}
-                >
-                  {signed(a.amount, data)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>,
-    );
-  }
-  return <div class="ct-add-tables">{tables}</div>;
+/** This step's additions to Y_pad, a table per output channel. */
+function Adds({ adds, f, channels, data }: { adds: Add[]; f: number; channels: number; data: DataKind }) {
+  return (
+    <AddTables
+      adds={adds}
+      f={f}
+      channels={channels}
+      cellText={(v) => signed(v, data)}
+      rangeText={(v) => signed(v, data)}
+      label={(k) => `Y_pad added, output channel ${k}`}
+      caption={(k) => `k = ${k}`}
+      greyed={(a) => a.cropped}
+      title={(a) =>
+        `W[${a.u}, ${a.v}, ${a.k}, c] = ${longText(a.factor, data)}; × X = ${signed(a.amount, data, 4)} → ${longText(a.after, data)}`
+      }
+    />
+  );
 }
 
 export function ConvTransposeStep({
@@ -94,7 +59,7 @@ export function ConvTransposeStep({
       <p class="ct-line-head">
         Y_pad[{i}, {slice}, :] += W[:,:,:,{c}] · X
       </p>
-      <AddTables adds={fr.adds} f={cfg.f} channels={cfg.Cout} data={data} />
+      <Adds adds={fr.adds} f={cfg.f} channels={cfg.Cout} data={data} />
       {fr.sampleDone && (
         <p class="ct-crop">
           Sample {i} is done: Y[{i}] = Y_pad[{i}, {cfg.pad}:{cfg.pad + yH}, {cfg.pad}:{cfg.pad + yW}, :] + b,

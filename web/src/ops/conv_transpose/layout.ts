@@ -42,8 +42,10 @@ const M = 2 * MARGIN;
 export const CARD_GAP = 20;
 const MAX_X = 56;
 
+/** W's and Y's cells: 10 px or more, but never larger than Y_pad's (many output channels need
+ * small cells everywhere). */
 function smallFor(s: number): number {
-  return Math.max(10, Math.min(40, Math.floor(s * 0.6)));
+  return Math.max(Math.min(10, s), Math.min(40, Math.floor(s * 0.6)));
 }
 
 export function cardSize(d: TransposeDims, s: number, small: number): { w: number; h: number } {
@@ -91,7 +93,8 @@ export function transposeLayout(
     const { w, h } = stageSize(d, l);
     return w <= width && h <= height;
   };
-  let best = at('side', 1, d.cards);
+  // nothing fits at all: the cards in a square-ish block under the head
+  let best = at('top', 1, Math.ceil(Math.sqrt(d.cards)));
   for (const arrangement of ['side', 'top'] as const)
     for (let cols = 1; cols <= d.cards; cols++) {
       if (!fillsRows(d.cards, cols)) continue;
