@@ -17,6 +17,7 @@ import { convFormulas } from '../conv/formula';
 import { Legend } from '../conv/Legend';
 import { stageLayout } from './layout';
 import type { ConvForwardRun, ConvFrame } from './model';
+import { tUi } from '../../ui/messages';
 
 interface Figure {
   key: string;
@@ -33,7 +34,7 @@ function Fig({ f }: { f: Figure }) {
 }
 
 function offsetText(shape: readonly number[], idx: readonly number[]): string {
-  return `flat NHWC offset ${flatOffset(shape, idx)}`;
+  return tUi('flatOffset', { offset: flatOffset(shape, idx) });
 }
 
 export function ConvForwardStage({ run: s, frame: fr }: ViewProps<ConvForwardRun, ConvFrame, unknown>) {
@@ -43,7 +44,7 @@ export function ConvForwardStage({ run: s, frame: fr }: ViewProps<ConvForwardRun
   const shortText = (v: number) => shortCellText(v, cfg.data);
   const [ref, box] = useBoxSize<HTMLDivElement>({ width: 900, height: 520 });
   // presenter mode: one input channel at a time
-  const page = useChannelPage(cfg.Cin, 'input channel');
+  const page = useChannelPage(cfg.Cin, tUi('inputChannel'));
   const layout = stageLayout(
     { channels: page.to - page.from, Hp: s.Hp, Wp: s.Wp, f: cfg.f, nH: s.nH, nW: s.nW },
     box.width,
@@ -85,7 +86,8 @@ export function ConvForwardStage({ run: s, frame: fr }: ViewProps<ConvForwardRun
         const h = r - cfg.pad;
         const w = q - cfg.pad;
         const where = `A_prev_pad[${i}, ${r}, ${q}, ${k}]`;
-        if (h < 0 || w < 0 || h >= cfg.H || w >= cfg.W) return `${where} = 0\npadding, outside A_prev`;
+        if (h < 0 || w < 0 || h >= cfg.H || w >= cfg.W)
+          return `${where} = 0\n${tUi('cellPadding', { name: 'A_prev' })}`;
         return `A_prev[${i}, ${h}, ${w}, ${k}] = ${longText(a[r * s.Wp + q] ?? 0, cfg.data)}\n${where}\n${offsetText([cfg.m, cfg.H, cfg.W, cfg.Cin], [i, h, w, k])}`;
       },
     });
@@ -134,9 +136,10 @@ export function ConvForwardStage({ run: s, frame: fr }: ViewProps<ConvForwardRun
     describe: (h, w) => {
       const v = fr.Z[h * s.nW + w] ?? Number.NaN;
       const at = stepNumber(s, i, c, h, w);
+      const name = `Z[${i}, ${h}, ${w}, ${c}]`;
       const head = Number.isNaN(v)
-        ? `Z[${i}, ${h}, ${w}, ${c}]: not computed yet (step ${at})`
-        : `Z[${i}, ${h}, ${w}, ${c}] = ${longText(v, cfg.data)} (step ${at})`;
+        ? tUi('cellNotComputed', { name, step: at })
+        : tUi('cellAtStep', { name, value: longText(v, cfg.data), step: at });
       return `${head}\n${offsetText([cfg.m, s.nH, s.nW, cfg.Cout], [i, h, w, c])}`;
     },
   };
@@ -170,7 +173,7 @@ export function ConvForwardStage({ run: s, frame: fr }: ViewProps<ConvForwardRun
 
   return (
     <section class="stage" aria-labelledby="stage-title">
-      <StageHead i={i} c={c} channel="output channel" formulas={formulas} note={note} />
+      <StageHead i={i} c={c} channel={tUi('outputChannel')} formulas={formulas} note={note} />
       {page.pager}
       {Math.max(cfg.H, cfg.W) >= PICTURE_FROM && <Pictures run={s} frame={fr} />}
       <div class="stage-box" ref={ref}>
@@ -239,7 +242,7 @@ function Pictures({ run: s, frame: fr }: { run: ConvForwardRun; frame: ConvFrame
   const written = (k: number) =>
     Math.max(0, Math.min(s.nH * s.nW, fr.position - stepNumber(s, i, k, 0, 0) + 1));
   return (
-    <div class="pictures" role="group" aria-label="A_prev and Z as images">
+    <div class="pictures" role="group" aria-label={tUi('picturesOf', { a: 'A_prev', b: 'Z' })}>
       {aChannels.map((k) => (
         <ChannelImage
           key={`a${k}`}
@@ -250,8 +253,8 @@ function Pictures({ run: s, frame: fr }: { run: ConvForwardRun; frame: ConvFrame
           caption={k === 'rgb' ? `A_prev[${i}] (RGB)` : `A_prev[${i},:,:,${k}]`}
           label={
             k === 'rgb'
-              ? `picture of A_prev, sample ${i}, in colour`
-              : `picture of A_prev, sample ${i}, channel ${k}`
+              ? tUi('pictureColour', { name: 'A_prev', i })
+              : tUi('pictureChannel', { name: 'A_prev', i, k })
           }
           window={aWin}
           size={side}
@@ -267,16 +270,14 @@ function Pictures({ run: s, frame: fr }: { run: ConvForwardRun; frame: ConvFrame
             sample={i}
             max={s.scale.Z}
             caption={`Z[${i},:,:,${k}]`}
-            label={`picture of Z, sample ${i}, channel ${k}`}
+            label={tUi('pictureChannel', { name: 'Z', i, k })}
             window={k === c && fr.win ? { row: fr.win.h, col: fr.win.w, span: 1 } : null}
             size={side}
             version={`${runId(s)}:${i}:${written(k)}`}
           />
         ))}
       {cfg.Cout > MAX_PICTURES && (
-        <p class="pictures-note">
-          {MAX_PICTURES} of {cfg.Cout} channels of Z drawn
-        </p>
+        <p class="pictures-note">{tUi('picturesNote', { shown: MAX_PICTURES, all: cfg.Cout, name: 'Z' })}</p>
       )}
     </div>
   );

@@ -33,6 +33,8 @@ import { smallInt } from '../../state/data';
 import { stepHead, withStepper, type OpFrame, type OpRun } from '../../state/operation';
 import { longText } from '../../ui/format';
 import { outputPaddingOf, xSourceOf, type XSource } from './info';
+import { t } from './messages';
+import { convTransposeRefusal, localized } from '../../state/refusals';
 
 function transposeParams(c: Config): ConvTransposeParams {
   return {
@@ -157,16 +159,21 @@ function forwardParams(c: Config) {
 
 /** The C library's check; with X = Z, also that the convolution of Y's shape gives X's shape. */
 export function validateConvTranspose(engine: Engine, c: Config): Validation {
-  const v = engine.validateConvTranspose(xShape(c), transposeParams(c));
+  const shape = xShape(c);
+  const p = transposeParams(c);
+  const v = localized(engine.validateConvTranspose(shape, p), () => convTransposeRefusal(shape, p));
   if (!v.ok || xSourceOf(c) !== 'z') return v;
   const fwd = engine.validateConv(v.outShape, forwardParams(c));
   const [, h, w] = fwd.ok ? fwd.outShape : [0, -1, -1];
   if (h === c.H && w === c.W) return v;
   const [, yH, yW] = v.outShape;
+  const facts = { yH, yW, h: c.H, w: c.W, op: outputPaddingOf(c) };
   return {
     ok: false,
     status: 0,
-    message: `X = Z needs a convolution of a ${yH}×${yW} input to give ${c.H}×${c.W}; with output_padding ${outputPaddingOf(c)} it does not: lower output_padding or take X from np.random.randn.`,
+    get message() {
+      return t('xIsZNoFit', facts);
+    },
   };
 }
 

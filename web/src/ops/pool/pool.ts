@@ -5,7 +5,8 @@
 // Pooling has no padding and no filters: the window slides over one channel at a time,
 // A_prev[i, :, :, c], and the output keeps the input's channels (n_C = n_C_prev).
 
-import type { Engine, PoolParams, PoolTies, Shape4, Tensor } from '../../engine/types';
+import type { Engine, PoolParams, PoolTies, Shape4, Tensor, Validation } from '../../engine/types';
+import { localized, poolRefusal } from '../../state/refusals';
 import { NOTEBOOK, type Config, type FieldKey } from '../../state/config';
 import { poolChoices } from './choices';
 import { stepNumber, type LoopDims } from '../../lib/tensor';
@@ -55,8 +56,15 @@ export function poolParams(c: Config): PoolParams {
   return { f: c.f, stride: c.stride, mode: p.mode, ties: p.ties };
 }
 
-export function poolInputShape(c: Config): Shape4 {
+function poolInputShape(c: Config): Shape4 {
   return [c.m, c.H, c.W, c.Cin];
+}
+
+/** The C library's check of a pooling layer; a refusal is said in the page's language. */
+export function validatePoolLayer(engine: Engine, c: Config): Validation {
+  const shape = poolInputShape(c);
+  const p = poolParams(c);
+  return localized(engine.validatePool(shape, p), () => poolRefusal(shape, p));
 }
 
 export interface PoolData {

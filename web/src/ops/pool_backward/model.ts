@@ -14,7 +14,7 @@ import {
   createMask,
   makePoolData,
   NOTEBOOK_POOL_BACKWARD,
-  poolInputShape,
+  validatePoolLayer,
   poolParams,
   poolVisited,
   windowOf,
@@ -56,7 +56,7 @@ export interface PoolBackwardFrame extends OpFrame {
 
 export function openPoolBackward(engine: Engine, c: Config, source?: DataSource): PoolBackwardRun {
   const p = poolParams(c);
-  const v = engine.validatePool(poolInputShape(c), p);
+  const v = validatePoolLayer(engine, c);
   if (!v.ok) throw new Error(v.message);
   const data = makePoolData(engine, c, v.outShape, source);
   const dA_prev_final = engine.poolBackward(data.dA, data.A_prev, p);

@@ -11,7 +11,7 @@ import { poolChoices } from '../pool/choices';
 import {
   makePoolData,
   NOTEBOOK_POOL_FORWARD,
-  poolInputShape,
+  validatePoolLayer,
   poolParams,
   poolVisited,
   windowOf,
@@ -46,7 +46,7 @@ export interface PoolForwardFrame extends OpFrame {
 
 export function openPoolForward(engine: Engine, c: Config, source?: DataSource): PoolForwardRun {
   const p = poolParams(c);
-  const v = engine.validatePool(poolInputShape(c), p);
+  const v = validatePoolLayer(engine, c);
   if (!v.ok) throw new Error(v.message);
   const data = makePoolData(engine, c, v.outShape, source);
   const A_final = engine.poolForward(data.A_prev, p);
