@@ -38,10 +38,10 @@ export function localeOf(tag: string | null | undefined): Locale | null {
   return (LOCALES as readonly string[]).includes(base ?? '') ? (base as Locale) : null;
 }
 
-/** A number as the locale writes it: digits grouped only from 10 000 on. */
+/** A number as the locale writes it, without grouping (sizes and steps read as code does). */
 function formatNumber(n: number, locale: Locale): string {
   if (!Number.isFinite(n)) return String(n);
-  return n.toLocaleString(locale, { useGrouping: Math.abs(n) >= 10000, maximumFractionDigits: 6 });
+  return n.toLocaleString(locale, { useGrouping: false, maximumFractionDigits: 6 });
 }
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)(?:([|#])([^}]*))?\}/g;

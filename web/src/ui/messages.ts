@@ -81,6 +81,10 @@ const en = {
   testCell: '{op}’s test cell',
   nothingYet: 'nothing computed yet',
   arithmetic: 'Arithmetic',
+  noStep: 'no step',
+  stepOne: 'step {n}',
+  stepsMore: 'steps {list} and {more} more',
+  stepsAnd: 'steps {list} and {last}',
 } as const;
 
 const ko: Translation<typeof en> = {
@@ -154,6 +158,10 @@ const ko: Translation<typeof en> = {
   testCell: '{op}의 테스트 셀',
   nothingYet: '아직 계산한 것이 없음',
   arithmetic: '계산',
+  noStep: '단계 없음',
+  stepOne: '{n}단계',
+  stepsMore: '{list}단계 외 {more}개',
+  stepsAnd: '{list}, {last}단계',
 };
 
 export const tUi = messages(en, ko);

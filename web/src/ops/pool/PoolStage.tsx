@@ -11,6 +11,7 @@ import { tipAprev } from './tips';
 import { StageHead } from '../../ui/StageHead';
 import { PoolFig } from './PoolFig';
 import { PoolLegend, type PoolMark } from './PoolLegend';
+import { tUi } from '../../ui/messages';
 
 /** The stage box and its size. */
 export function usePoolStageBox() {
@@ -88,7 +89,7 @@ export interface PoolStageFrameProps {
 export function PoolStageFrame({ i, c, texts, boxRef, children, marks, empty }: PoolStageFrameProps) {
   return (
     <section class="stage pool-stage" aria-labelledby="stage-title">
-      <StageHead i={i} c={c} channel="channel" formulas={texts.formulas} note={texts.note} />
+      <StageHead i={i} c={c} channel={tUi('channel')} formulas={texts.formulas} note={texts.note} />
       <div class="stage-box" ref={boxRef}>
         {children}
       </div>

@@ -13,6 +13,7 @@ import { stepNumber, type LoopDims } from '../../lib/tensor';
 import type { OpRun } from '../../state/operation';
 import { smallInt } from '../../state/data';
 import { customOr, type DataSource } from '../../state/source';
+import { tUi } from '../../ui/messages';
 
 /** The layer fields pooling uses, in the order the form shows them: no n_C, pad or dilation. */
 export const POOL_FIELDS: readonly FieldKey[] = ['m', 'H', 'W', 'Cin', 'f', 'stride'];
@@ -215,12 +216,11 @@ export function poolVisited(n: number, nOut: number, stride: number, f: number):
 
 /** "steps 3, 4 and 7", "step 5", shortened after `limit` numbers. */
 export function stepList(steps: readonly number[], limit = 8): string {
-  if (steps.length === 0) return 'no step';
+  if (steps.length === 0) return tUi('noStep');
   const shown = steps.slice(0, limit).map(String);
-  const more = steps.length > limit ? ` and ${steps.length - limit} more` : '';
-  if (steps.length === 1) return `step ${shown[0]}`;
-  if (more) return `steps ${shown.join(', ')}${more}`;
-  return `steps ${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  if (steps.length === 1) return tUi('stepOne', { n: shown[0] ?? '' });
+  if (steps.length > limit) return tUi('stepsMore', { list: shown.join(', '), more: steps.length - limit });
+  return tUi('stepsAnd', { list: shown.slice(0, -1).join(', '), last: shown[shown.length - 1] ?? '' });
 }
 
 /** Python's repr of a float, as numpy's tolist() prints it: 0.0, 5.0, -1.6828270215556507. */

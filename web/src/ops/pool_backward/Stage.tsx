@@ -16,6 +16,7 @@ import { PoolFig } from '../pool/PoolFig';
 import type { PoolMark } from '../pool/PoolLegend';
 import { bestArrangement, smallCell, type Arrangement, type GridDims, type Item } from '../pool/layout';
 import { AprevFig, PoolStageFrame, poolStageTexts, poolWindow, usePoolStageBox } from '../pool/PoolStage';
+import { t } from './messages';
 
 /** Where each grid goes: A_prev (a), dA (d), dA_prev (g), and the step's own f×f grids (the
  * mask and mask · dA, or distribute_value's) stacked (S) or side by side (T). The stage takes
@@ -127,12 +128,7 @@ export function PoolBackwardStage({
           describe={(u, v) => {
             if (!win) return null;
             const j = u * f + v;
-            const why =
-              fr.gets[j] === 1
-                ? 'the maximum, gets the gradient'
-                : fr.tied[j] === 1
-                  ? 'tied maximum, skipped: only the first counts (PyTorch)'
-                  : 'not the maximum';
+            const why = fr.gets[j] === 1 ? t('gets') : fr.tied[j] === 1 ? t('skipped') : t('notMax');
             return `mask[${u}, ${v}] = ${fr.gets[j] ?? 0}\nA_prev[${i}, ${win.vertStart + u}, ${win.horiStart + v}, ${c}] = ${longText(fr.slice[j] ?? 0, data)}\n${why}`;
           }}
         />,
@@ -156,7 +152,7 @@ export function PoolBackwardStage({
           picture={smallPic(win ? fr.added : empty, s.scale.dA_prev)}
           describe={() =>
             win
-              ? `distribute_value(dA[${where}], (${f}, ${f}))\n= ${longText(win.value, data)} / (${f}·${f}) = ${longText(win.amount, data)} in every cell`
+              ? `distribute_value(dA[${where}], (${f}, ${f}))\n= ${longText(win.value, data)} / (${f}·${f}) = ${t('inEveryCell', { value: longText(win.amount, data) })}`
               : null
           }
         />,
