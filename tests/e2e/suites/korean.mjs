@@ -51,11 +51,24 @@ export function register(api) {
       'stride',
       'pad',
       'dilation',
+      'dil',
       'seed',
       'mode',
       'max',
       'average',
       'ties',
+      'step',
+      // numpy's and the seed's names in sentences about code
+      'db',
+      'mask',
+      'randn',
+      'round',
+      'ones',
+      'sum',
+      'argmax',
+      'nan',
+      'inf',
+      'torch',
     ].map((w) => w.toLowerCase()),
   );
 
@@ -93,13 +106,19 @@ export function register(api) {
   }
 
   /** The English words in `text`: what is left once code names, numbers and names are removed. */
-  function englishWords({ text, code }) {
+  function englishWords({ text: shown, code }) {
+    let text = shown;
     const codeNames = new Set(code.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
     const found = new Set();
+    // what the person typed is quoted back as it was: “abc”
+    text = text.replace(/“[^”]*”/g, ' ');
     // a token of letters, digits, _ and the characters of an index or call: A_prev[0,:,:,1], np.sum(...)
     for (const token of text.match(/[A-Za-z_][A-Za-z0-9_.]*/g) ?? []) {
+      // a dotted name is code: np.random.randn, arr.tolist
+      if (token.replace(/\.+$/, '').includes('.')) continue;
       for (const word of token.split('.')) {
-        if (word === '' || /[_0-9]/.test(word) || word.length === 1) continue;
+        // code names: with _ or a digit, one letter, or a capital after the first letter (dW, dZ)
+        if (word === '' || /[_0-9]/.test(word) || word.length === 1 || /.[A-Z]/.test(word)) continue;
         if (codeNames.has(word) || NAMES.has(word.toLowerCase())) continue;
         found.add(word);
       }

@@ -61,6 +61,8 @@ const en = {
   // mistakes.ts: the loop nest's own mistakes
   mistakeStrideForgotten: 'stride forgotten',
   mistakeStrideIdle: 'With stride 1, h·stride = h: the mistake changes nothing. Choose stride 2.',
+  // code.ts: a comment in the C code panel
+  commentOneStep: 'one step',
   // source.ts: where a tensor came from
   originLinkW: 'W from the link',
   originFilter: 'filter {text}',
@@ -142,6 +144,7 @@ const ko: Translation<typeof en> = {
   mistakeStrideForgotten: '스트라이드를 빠뜨림',
   mistakeStrideIdle:
     '스트라이드가 1이면 h·stride = h라서 이 실수는 아무것도 바꾸지 않습니다. 스트라이드를 2로 고르세요.',
+  commentOneStep: '한 단계',
   originLinkW: '링크에서 온 W',
   originFilter: '필터 {text}',
   status_1: '꼭 필요한 배열이 없습니다',

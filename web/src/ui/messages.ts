@@ -85,6 +85,17 @@ const en = {
   stepOne: 'step {n}',
   stepsMore: 'steps {list} and {more} more',
   stepsAnd: 'steps {list} and {last}',
+  thisStep: 'This step',
+  notWrittenYet: 'not written yet',
+  cellNotWritten: '{name}: not written yet (0)',
+  croppedAtEnd: 'cropped away at the end',
+  thisStepAdds: 'this step adds {value}',
+  commentNothingToCrop: 'pad 0: nothing to crop',
+  commentReadAtEnd: 'Y, read at the end',
+  commentPerTies: 'per ties',
+  viewNote: 'rows {rows}, cols {cols} of {h}×{w}',
+  maskSet: '{n} of {all} set',
+  addRange: '{n} cells, each += between {lo} and {hi}',
 } as const;
 
 const ko: Translation<typeof en> = {
@@ -120,8 +131,8 @@ const ko: Translation<typeof en> = {
   partValueAt:
     '{step}단계{at}에서 갈라집니다. {cell} 값이 바른 코드에서는 {right}, 틀린 코드에서는 {wrong}입니다.',
   partErrorRight: ' 바른 코드는 {cell} = {right|을} 씁니다.',
-  partErrorEnd: '마지막 단계({step}) 뒤에 갈라집니다. numpy가 {error|을} 일으킵니다: {message}.{right}',
-  partErrorAt: '{step}단계{at}에서 갈라집니다. numpy가 {error|을} 일으킵니다: {message}.{right}',
+  partErrorEnd: '마지막 단계({step}) 뒤에 갈라집니다. numpy가 {error|을} 일으킵니다: “{message}”.{right}',
+  partErrorAt: '{step}단계{at}에서 갈라집니다. numpy가 {error|을} 일으킵니다: “{message}”.{right}',
   partShape: '마지막 단계({step}) 뒤에 갈라집니다. {tensor}의 모양이 {right|이} 아니라 {wrong}입니다.',
   partNone: '이 레이어에서는 두 코드가 갈라지지 않습니다. {total}단계가 모두 같습니다.',
   partTooLong:
@@ -162,6 +173,17 @@ const ko: Translation<typeof en> = {
   stepOne: '{n}단계',
   stepsMore: '{list}단계 외 {more}개',
   stepsAnd: '{list}, {last}단계',
+  thisStep: '이 단계',
+  notWrittenYet: '아직 쓰지 않음',
+  cellNotWritten: '{name}: 아직 쓰지 않음 (0)',
+  croppedAtEnd: '끝에 잘려 나감',
+  thisStepAdds: '이 단계에서 {value} 더함',
+  commentNothingToCrop: 'pad 0: 잘라 낼 것이 없음',
+  commentReadAtEnd: 'Y, 끝에 읽음',
+  commentPerTies: 'ties에 따라',
+  viewNote: '{h}×{w} 중 행 {rows}, 열 {cols}',
+  maskSet: '{all}개 중 {n}개가 1',
+  addRange: '{n}칸, 각각 += {lo}에서 {hi} 사이',
 };
 
 export const tUi = messages(en, ko);

@@ -32,7 +32,7 @@ export async function exportStill(
   const scene = sceneOf(stage);
   const base = `${store.op.peek()}-step-${store.position.peek()}`;
   if (format === 'svg') {
-    const title = `${store.op.peek()}, step ${store.position.peek()} of ${store.total.peek()}`;
+    const title = `${store.op.peek()}, ${tApp('stepOf', { position: store.position.peek(), total: store.total.peek() })}`;
     return { blob: new Blob([sceneSvg(scene, title)], { type: 'image/svg+xml' }), name: `${base}.svg` };
   }
   const density = 2;

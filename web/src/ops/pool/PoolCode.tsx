@@ -7,13 +7,14 @@ import { CodePanel } from '../../ui/CodePanel';
 import { poolCodeLines, poolCodeMarks, type PoolStep, type PoolTexts } from './code';
 import './pool.css';
 import { tPool } from './messages';
+import { tUi } from '../../ui/messages';
 
 /** A 2×2 mask as numpy prints its 0/1 view: [[0 1] [0 0]]; larger ones: "1 of 9 set", which
  * fits beside the code line. */
 export function maskText(mask: ArrayLike<number>, f: number): string {
   let set = 0;
   for (let j = 0; j < f * f; j++) set += mask[j] ?? 0;
-  if (f > 2) return `${set} of ${f * f} set`;
+  if (f > 2) return tUi('maskSet', { n: set, all: f * f });
   const rows: string[] = [];
   for (let u = 0; u < f; u++)
     rows.push(`[${Array.from({ length: f }, (_, v) => String(mask[u * f + v] ?? 0)).join(' ')}]`);
