@@ -1,5 +1,5 @@
-// Your own data: an image as A_prev (file picker, drag and drop, a sample), filter presets as W,
-// and bad files. A test PNG from tests/fixtures/images/ must set the layer to its size; each bad
+// Your own data: an image as A_prev (file picker, drag and drop, paste, a sample; PNG, JPEG,
+// WebP, GIF), filter presets as W, and bad files. A test PNG from tests/fixtures/images/ must set the layer to its size; each bad
 // file gets its sentence and leaves the layer as it was; the Sobel pair on the sample scene shows
 // its edges. The runner fails any test that logs a console error.
 import { readFileSync } from 'node:fs';
@@ -82,6 +82,70 @@ export function register({ test, assert, assertEq, openPage, stepText, shot, roo
     await expectImageLayer(page, 'drag and drop');
     await page.close();
   });
+
+  /** Sends a paste of `bytes` as a file named `name` to whatever has focus, as a browser does. */
+  async function paste(page, bytes, name, type) {
+    await page.evaluate(
+      ({ bytes, name, type }) => {
+        const d = new DataTransfer();
+        d.items.add(new File([new Uint8Array(bytes)], name, { type }));
+        const e = new ClipboardEvent('paste', { clipboardData: d, bubbles: true, cancelable: true });
+        (document.activeElement ?? document.body).dispatchEvent(e);
+      },
+      { bytes: [...bytes], name, type },
+    );
+  }
+
+  test('own data: an image pasted on the page becomes A_prev; pasted into a text field it does not', async () => {
+    const page = await openPage(ctx(), url());
+    const before = await field(page, 'H');
+    // a paste while the array box has focus is text for that box, not an image for the layer
+    await page.getByRole('textbox', { name: /as a numpy literal/ }).focus();
+    await paste(page, noise, '', 'image/png');
+    await page.waitForTimeout(300);
+    assertEq(await field(page, 'H'), before, 'n_H_prev after a paste into the text field');
+    // screenshots on the clipboard have no file name
+    await page.evaluate(() => document.activeElement?.blur());
+    await paste(page, noise, '', 'image/png');
+    await page.getByText('A_prev is pasted image, 23 × 17, gray.').waitFor({ timeout: 5000 });
+    assertEq(await field(page, 'H'), '17', 'pasted: n_H_prev');
+    assertEq(await field(page, 'W'), '23', 'pasted: n_W_prev');
+    await page.close();
+  });
+
+  // pattern-24x16.*: columns 0-11 black, columns 12-23 white above row 8 and grey 128 below
+  // (tests/fixtures/formats.mjs). Each format must give the first frame's three areas.
+  const FORMATS = [
+    ['pattern-24x16.jpg', 'image/jpeg'],
+    ['pattern-24x16.webp', 'image/webp'],
+    ['pattern-24x16.gif', 'image/gif'],
+  ];
+  for (const [name, mimeType] of FORMATS) {
+    test(`own data: ${name} through the file picker becomes A_prev with its pattern`, async () => {
+      const page = await openPage(ctx(), url());
+      await page.locator('.own-file').setInputFiles({ name, mimeType, buffer: fixture(name) });
+      await page.getByText(`A_prev is ${name}, 24 × 16, gray.`).waitFor({ timeout: 5000 });
+      assertEq(await field(page, 'H'), '16', `${name}: n_H_prev`);
+      assertEq(await field(page, 'W'), '24', `${name}: n_W_prev`);
+      // the picture of A_prev, one block of zoom × zoom pixels per value, read at cell centres
+      const grey = await page
+        .getByRole('img', { name: 'picture of A_prev, sample 0, channel 0' })
+        .evaluate((cv) => {
+          const zoom = cv.width / 24;
+          const ctx = cv.getContext('2d');
+          const at = (r, q) =>
+            ctx.getImageData(Math.floor((q + 0.5) * zoom), Math.floor((r + 0.5) * zoom), 1, 1).data[0];
+          return { black: at(11, 5), white: at(3, 19), mid: at(12, 19) };
+        });
+      assert(grey.black <= 40, `${name}: the left half should be black: ${JSON.stringify(grey)}`);
+      assert(grey.white >= 215, `${name}: the top right should be white: ${JSON.stringify(grey)}`);
+      assert(
+        grey.mid >= 100 && grey.mid <= 156,
+        `${name}: the bottom right should be grey 128: ${JSON.stringify(grey)}`,
+      );
+      await page.close();
+    });
+  }
 
   const BAD = [
     [
