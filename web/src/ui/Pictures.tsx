@@ -17,7 +17,7 @@ const MAX_PICTURES = 8;
 const MAX_INPUT_PICTURES = 3;
 /** The side of a picture, CSS px: the largest, and the smallest before the row wraps. */
 const SIDE = 200;
-const MIN_SIDE = 120;
+const MIN_SIDE = 72;
 /** The gap between pictures (app.css .pictures), px. */
 const PICTURE_GAP = 14;
 
