@@ -239,12 +239,8 @@ export function register({ test, assert, assertEq, openPage, stepText, shot, roo
       .waitFor({ timeout: 3000 });
     const said = await page.locator('.own-data [role="status"]').last().textContent();
     assert(said.includes('without your A_prev'), `the copy says the image does not travel: ${said}`);
-    await page.keyboard.press('Home');
-    for (let k = 0; k < 300; k++) await page.keyboard.press('ArrowRight');
-    await page
-      .getByText(/^step 300 of 2048$/)
-      .first()
-      .waitFor({ timeout: 5000 });
+    // Sobel x done, Sobel y a third of its way: both pictures of Z, one filling in
+    await stepTo(page, 1400, 2048);
     await shot(page, 'own_image_sobel.png');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.locator('.pictures').evaluate((el) => el.scrollIntoView({ block: 'start' }));
