@@ -6,7 +6,7 @@
 import type { Tensor } from '../engine/types';
 import type { ScaleKind } from '../lib/image';
 import { ChannelImage, type ImageWindow } from './ChannelImage';
-import { PICTURE_TEXT } from './pictureText';
+import { tUi } from './messages';
 import { useBoxSize } from './useBoxSize';
 
 /** Tensors at least this tall or wide are also drawn as pictures. */
@@ -92,6 +92,12 @@ export function runId(run: object): number {
   return lastRunId;
 }
 
+/** "A_prev, Z and dA_prev" */
+function nameList(names: readonly string[]): string {
+  if (names.length < 2) return names[0] ?? '';
+  return tUi('picturesNames', { rest: names.slice(0, -1).join(', '), last: names.at(-1) ?? '' });
+}
+
 export interface PicturesProps {
   /** the sample i on stage */
   sample: number;
@@ -107,10 +113,15 @@ export function Pictures({ sample: i, items, channelCounts = {} }: PicturesProps
   const notes = names.flatMap((name) => {
     const total = channelCounts[name] ?? 0;
     const shown = items.filter((p) => p.name === name && p.channel !== 'rgb').length;
-    return total > shown && shown > 0 ? [PICTURE_TEXT.someChannels(shown, total, name)] : [];
+    return total > shown && shown > 0 ? [tUi('picturesSome', { shown, total, name })] : [];
   });
   return (
-    <div class="pictures" ref={ref} role="group" aria-label={PICTURE_TEXT.group(names)}>
+    <div
+      class="pictures"
+      ref={ref}
+      role="group"
+      aria-label={tUi('picturesGroup', { names: nameList(names) })}
+    >
       {items.map((p) => (
         <ChannelImage
           key={`${p.name}:${p.channel}`}
@@ -121,7 +132,9 @@ export function Pictures({ sample: i, items, channelCounts = {} }: PicturesProps
           scale={p.scale}
           caption={p.channel === 'rgb' ? `${p.name}[${i}] (RGB)` : `${p.name}[${i},:,:,${p.channel}]`}
           label={
-            p.channel === 'rgb' ? PICTURE_TEXT.colour(p.name, i) : PICTURE_TEXT.channel(p.name, i, p.channel)
+            p.channel === 'rgb'
+              ? tUi('pictureColour', { name: p.name, i })
+              : tUi('pictureChannel', { name: p.name, i, k: p.channel })
           }
           window={p.window}
           size={side}
