@@ -72,10 +72,8 @@ const en = {
   cellNotComputed: '{name}: not computed yet (step {step})',
   cellPadding: 'padding, outside {name}',
   flatOffset: 'flat NHWC offset {offset}',
-  picturesOf: '{a} and {b} as images',
   pictureChannel: 'picture of {name}, sample {i}, channel {k}',
   pictureColour: 'picture of {name}, sample {i}, in colour',
-  picturesNote: '{shown} of {all} channels of {name} drawn',
   stepsWord: 'steps',
   cellAtStep: '{name} = {value} (step {step})',
   testCell: '{op}’s test cell',
@@ -96,6 +94,10 @@ const en = {
   viewNote: 'rows {rows}, cols {cols} of {h}×{w}',
   maskSet: '{n} of {all} set',
   addRange: '{n} cells, each += between {lo} and {hi}',
+  // Pictures.tsx: a large layer's tensors as images, for a screen reader and the note under them
+  picturesGroup: '{names} as images',
+  picturesNames: '{rest} and {last}',
+  picturesSome: '{shown} of {total} channels of {name} drawn',
 } as const;
 
 const ko: Translation<typeof en> = {
@@ -160,10 +162,8 @@ const ko: Translation<typeof en> = {
   cellNotComputed: '{name}: 아직 계산하지 않음({step}단계에서 계산)',
   cellPadding: '패딩, {name} 바깥',
   flatOffset: 'NHWC 평면 오프셋 {offset}',
-  picturesOf: '그림으로 본 {a|과} {b}',
   pictureChannel: '{name}의 그림, 샘플 {i}, 채널 {k}',
   pictureColour: '{name}의 그림, 샘플 {i}, 컬러',
-  picturesNote: '{name}의 채널 {all}개 중 {shown}개를 그렸습니다',
   stepsWord: '단계 수',
   cellAtStep: '{name} = {value} ({step}단계)',
   testCell: '{op}의 테스트 셀',
@@ -184,6 +184,9 @@ const ko: Translation<typeof en> = {
   viewNote: '{h}×{w} 중 행 {rows}, 열 {cols}',
   maskSet: '{all}개 중 {n}개가 1',
   addRange: '{n}칸, 각각 += {lo}에서 {hi} 사이',
+  picturesGroup: '{names}의 그림',
+  picturesNames: '{rest}, {last}',
+  picturesSome: '{name}의 채널 {total}개 중 {shown}개를 그렸습니다',
 };
 
 export const tUi = messages(en, ko);

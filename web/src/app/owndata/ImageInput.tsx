@@ -9,6 +9,7 @@ import { filterTensors, type CustomTensor } from '../../state/source';
 import { useStore } from '../../ui/context';
 import { decodeImage } from './decode';
 import { tOwnData } from './messages';
+import { loadSample } from './sampleFiles';
 
 const SAMPLES = [
   { file: 'scene.png', label: () => tOwnData('sampleScene') },
@@ -93,9 +94,7 @@ export function ImageInput() {
   async function sample(file: string): Promise<void> {
     setBusy(true);
     try {
-      const res = await fetch(`samples/${file}`);
-      if (!res.ok) throw new Error(String(res.status));
-      await take(await res.blob(), file);
+      await take(await loadSample(file), file);
     } catch {
       setBusy(false);
       setMessage(tOwnData('sampleFailed', { file }));
