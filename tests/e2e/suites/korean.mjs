@@ -61,6 +61,7 @@ export function register(api) {
       // numpy's and the seed's names in sentences about code
       'db',
       'mask',
+      'da',
       'randn',
       'round',
       'ones',
@@ -82,9 +83,8 @@ export function register(api) {
       const skipped = (el) =>
         SKIP.has(el.tagName) ||
         el.classList.contains('code') ||
-        el.classList.contains('formulas') ||
         el.closest('[lang]')?.getAttribute('lang')?.startsWith('en') === true;
-      for (const el of document.querySelectorAll('code, pre, .code, textarea, .formulas'))
+      for (const el of document.querySelectorAll('code, pre, .code, textarea'))
         code.push(el.textContent ?? '');
       const walk = (node) => {
         if (node.nodeType === Node.TEXT_NODE) {

@@ -103,7 +103,7 @@ const ko: Translation<typeof en> = {
   hint_Cout: '필터 수',
   hint_f: '필터 크기',
   hint_stride: '간격',
-  hint_pad: '0으로 채우는 줄 수',
+  hint_pad: '0 채움',
   hint_dil: '1: 없음',
   hint_seed: 'np.random.seed',
   fieldEmpty: '{label} 값이 비어 있습니다. {min}부터 {max}까지의 정수를 입력하세요.',

@@ -74,7 +74,7 @@ function transposeFormulas(c: Config, op: number, yH: number, yW: number): SizeF
   return {
     nH: one('n_H_out', c.H, yH),
     nW: one('n_W_out', c.W, yW),
-    steps: `steps = m·n_C·n_H·n_W = ${c.m}·${c.Cin}·${c.H}·${c.W} = ${c.m * c.Cin * c.H * c.W}`,
+    steps: `${tUi('stepsWord')} = m·n_C·n_H·n_W = ${c.m}·${c.Cin}·${c.H}·${c.W} = ${c.m * c.Cin * c.H * c.W}`,
   };
 }
 

@@ -110,7 +110,7 @@ export function poolFormulas(c: Config): { nH: string; nW: string; steps: string
   return {
     nH: h.text,
     nW: w.text,
-    steps: `steps = m·n_C·n_H·n_W = ${c.m}·${c.Cin}·${h.out}·${w.out} = ${c.m * c.Cin * h.out * w.out}`,
+    steps: `${tUi('stepsWord')} = m·n_C·n_H·n_W = ${c.m}·${c.Cin}·${h.out}·${w.out} = ${c.m * c.Cin * h.out * w.out}`,
   };
 }
 
