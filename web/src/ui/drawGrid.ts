@@ -83,6 +83,18 @@ export interface GridPicture {
   view?: GridView | null;
   /** fit numbers with less room around them (presenter mode: large cells, large type) */
   tight?: boolean;
+  /** values of the grids drawn beside this one at its cell size (fitTogether): the numbers'
+   * font fits theirs too, so that grids of one size side by side all show their numbers, or
+   * none does */
+  fitValues?: ArrayLike<number>;
+}
+
+/** Grids of one cell size shown side by side decide alike whether their numbers fit, and at
+ * which font: each fits the longest number of them all. */
+export function fitTogether<T extends GridPicture>(pictures: readonly T[]): T[] {
+  const all: number[] = [];
+  for (const p of pictures) for (let k = 0; k < p.values.length; k++) all.push(p.values[k] ?? Number.NaN);
+  return pictures.map((p) => ({ ...p, fitValues: all }));
 }
 
 /** The part of a grid that is drawn: rows row..row+rows-1, columns col..col+cols-1. */
@@ -107,6 +119,11 @@ function longestText(p: GridPicture, text: (v: number) => string): number {
   let longest = 1;
   for (let i = 0; i < p.rows * p.cols; i++) {
     const v = p.values[i] ?? Number.NaN;
+    if (!Number.isNaN(v)) longest = Math.max(longest, text(v).length);
+  }
+  const more = p.fitValues ?? [];
+  for (let i = 0; i < more.length; i++) {
+    const v = more[i] ?? Number.NaN;
     if (!Number.isNaN(v)) longest = Math.max(longest, text(v).length);
   }
   return longest;

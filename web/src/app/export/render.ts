@@ -1,7 +1,7 @@
 // A scene (scene.ts) drawn on a canvas at any pixel density, or written as SVG: grids through
 // drawGrid, on a canvas or on an SvgContext, so that both look as the page does.
 
-import { drawGrid } from '../../ui/drawGrid';
+import { drawGrid, numberFont } from '../../ui/drawGrid';
 import { SvgContext, xmlEscape } from '../../ui/svgContext';
 import type { GridPicture } from '../../ui/drawGrid';
 import type { Scene, SceneItem } from './scene';
@@ -85,6 +85,7 @@ function pictureKey(p: GridPicture): string {
     p.selected ?? null,
     p.highlights ?? null,
     notes,
+    numberFont(p),
   ]);
 }
 
