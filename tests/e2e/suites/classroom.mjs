@@ -3,6 +3,21 @@
 //
 // conv_backward's notebook case (A_prev (10,4,4,3), W (2,2,3,8), dZ = Z) is the common page.
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** A tensor of a case in tests/fixtures/conv.txt (numpy's values): { shape, data }. */
+function fixtureTensor(root, caseName, tensor) {
+  let inCase = false;
+  for (const line of readFileSync(join(root, 'tests/fixtures/conv.txt'), 'utf8').split('\n')) {
+    const t = line.trim().split(/\s+/);
+    if (t[0] === 'case') inCase = t[1] === caseName;
+    else if (inCase && t[0] === 'tensor' && t[1] === tensor)
+      return { shape: t.slice(2, 6).map(Number), data: t.slice(6).map(Number) };
+  }
+  throw new Error(`no tensor ${tensor} in case ${caseName} of conv.txt`);
+}
+
 const NOTEBOOK_BACKWARD =
   '?op=conv_backward&m=10&H=4&W=4&Cin=3&Cout=8&f=2&stride=2&pad=2&seed=1&data=gauss&dz=z';
 
@@ -33,6 +48,28 @@ export function register(api) {
         }
         await page.close();
       }
+    }
+  });
+
+  test('classroom: a partial sum of db shows its number and the legend names the colour scale', async () => {
+    // step 6 of the notebook case: db[0] = dZ[0,0,0,0] + ... + dZ[0,1,1,0] = −3.764, pale on the
+    // scale of the final db, whose largest magnitude is numpy's max |db| (conv.txt)
+    const db = fixtureTensor(api.root, 'notebook_conv_backward', 'db');
+    const full = Math.max(...db.data.map(Math.abs));
+    for (const size of [
+      { width: 1280, height: 720 },
+      { width: 1440, height: 900 },
+    ]) {
+      const page = await openPage(api.ctx(), `${api.base()}${NOTEBOOK_BACKWARD}&step=6`, size);
+      const font = await page.locator('.bw-fig-db canvas').getAttribute('data-font');
+      assert(
+        Number(font) > 0,
+        `${size.width}×${size.height}: db[0] = −3.764 is drawn with its number (font ${font})`,
+      );
+      const legend = await page.getByRole('list', { name: 'Legend' }).textContent();
+      const want = `|db| ≥ ${full.toPrecision(3)}`;
+      assert(legend.includes(want), `the legend says which scale db is drawn on (${want}): ${legend}`);
+      await page.close();
     }
   });
 }

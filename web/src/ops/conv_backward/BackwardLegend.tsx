@@ -1,17 +1,24 @@
 // What the colours and marks on conv_backward's stage mean.
 
 import { LegendItem, LegendList } from '../../ui/Legend';
+import { MESSAGES } from './messages';
+import { precise } from './text';
 
 export interface BackwardLegendProps {
   pad: number;
   /** some padded row or column is never written */
   unvisited: boolean;
   dilated: boolean;
+  /** |value| that gets the full colour: the final gradients' (model.ts, fillScale) */
+  scale: { dA: number; dW: number; db: number };
 }
 
-export function BackwardLegend({ pad, unvisited, dilated }: BackwardLegendProps) {
+export function BackwardLegend({ pad, unvisited, dilated, scale }: BackwardLegendProps) {
   return (
     <LegendList>
+      <li class="bw-scale-note">
+        {MESSAGES.gradientScale(precise(scale.dA, 3), precise(scale.dW, 3), precise(scale.db, 3))}
+      </li>
       {pad > 0 && <LegendItem swatch="swatch-pad">padding: summed, then cropped</LegendItem>}
       {unvisited && <LegendItem swatch="swatch-unvisited">never written</LegendItem>}
       <LegendItem swatch="swatch-window">

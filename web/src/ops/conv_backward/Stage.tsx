@@ -361,7 +361,9 @@ export function ConvBackwardStage(props: ViewProps<ConvBackwardRun, ConvBackward
         )}
       </div>
       {view === 'walk' && <CellInspector {...props} />}
-      {view === 'walk' && <BackwardLegend pad={pad} unvisited={never !== null} dilated={dil > 1} />}
+      {view === 'walk' && (
+        <BackwardLegend pad={pad} unvisited={never !== null} dilated={dil > 1} scale={s.scale} />
+      )}
     </section>
   );
 }

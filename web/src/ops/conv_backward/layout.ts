@@ -37,8 +37,9 @@ export const SELECT_HEIGHT = 46;
 const MAX_SMALL = 40;
 const DZ_TRIES = [48, 40, 32, 24, 16];
 
-/** db[c] is one cell: never smaller than this. */
-const MIN_DB = 28;
+/** db[c] is one cell, a partial sum that may be pale on the final scale: never smaller than
+ * the cell in which a five-character number ("−3.76", "−59.5") is drawn at the smallest font. */
+const MIN_DB = 40;
 
 /** The cell of db[c]. */
 export function dbCell(l: Pick<BackwardLayout, 'dz'>): number {
