@@ -72,4 +72,58 @@ export function register(api) {
       await page.close();
     }
   });
+
+  test('classroom: at 1440×900 the selected cell’s write list shows its sum column, and no tip covers the inspector', async () => {
+    const page = await openPage(api.ctx(), `${api.base()}${NOTEBOOK_BACKWARD}&step=40`, {
+      width: 1440,
+      height: 900,
+    });
+    await page.getByRole('button', { name: /Selected cell and gradient check/ }).click();
+    const dW = page.locator('.bw-fig-dw canvas').first();
+    const b = await dW.boundingBox();
+    await dW.click({ position: { x: b.width * 0.3, y: b.height * 0.3 } });
+    await page.getByRole('table', { name: /Every write to dW\[/ }).waitFor();
+    assert(
+      (await page.getByRole('tooltip').count()) === 0,
+      'the clicked cell’s tip gives way to the inspector that tells the same story',
+    );
+    const fit = await page.evaluate(() => {
+      const pane = (sel) => {
+        const el = document.querySelector(sel);
+        return { sw: el.scrollWidth, cw: el.clientWidth, oy: getComputedStyle(el).overflowY };
+      };
+      const sum = [...document.querySelectorAll('.bw-writes th')].find((th) => th.textContent === 'sum');
+      const list = document.querySelector('.bw-writes').getBoundingClientRect();
+      return {
+        writes: pane('.bw-writes'),
+        check: pane('.bw-check'),
+        sumRight: sum.getBoundingClientRect().right,
+        listRight: list.right,
+        checkHeight: [
+          document.querySelector('.bw-check').scrollHeight,
+          document.querySelector('.bw-check').clientHeight,
+        ],
+      };
+    });
+    assert(
+      fit.writes.sw <= fit.writes.cw,
+      `the write list fits its pane: ${fit.writes.sw} > ${fit.writes.cw} px`,
+    );
+    assert(
+      fit.sumRight <= fit.listRight + 0.5,
+      `the sum column ends inside the list (${fit.sumRight} > ${fit.listRight})`,
+    );
+    assert(
+      fit.check.sw <= fit.check.cw,
+      `the gradient check fits its width: ${fit.check.sw} > ${fit.check.cw} px`,
+    );
+    assert(
+      fit.checkHeight[0] <= fit.checkHeight[1] || fit.check.oy === 'auto' || fit.check.oy === 'scroll',
+      `the gradient check's last rows can be reached (${fit.checkHeight.join(' > ')} px, overflow ${fit.check.oy})`,
+    );
+    // moving on to another cell brings tips back
+    await dW.hover({ position: { x: b.width * 0.7, y: b.height * 0.7 } });
+    await page.getByRole('tooltip').waitFor({ timeout: 3000 });
+    await page.close();
+  });
 }
