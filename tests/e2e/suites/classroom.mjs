@@ -126,4 +126,54 @@ export function register(api) {
     await page.getByRole('tooltip').waitFor({ timeout: 3000 });
     await page.close();
   });
+
+  test('classroom: the link carries the selected cell, with the code tab and the speed', async () => {
+    const page = await openPage(api.ctx(), `${api.base()}${NOTEBOOK_BACKWARD}&step=40`, {
+      width: 1440,
+      height: 900,
+    });
+    const dW = page.locator('.bw-fig-dw canvas').nth(1);
+    const b = await dW.boundingBox();
+    await dW.click({ position: { x: b.width * 0.7, y: b.height * 0.3 } });
+    const name = (await page.locator('#bw-cell-title').textContent()).trim();
+    assert(/^dW\[0, 1, 1, 2\]$/.test(name), `the cell clicked is selected: ${name}`);
+    await page.getByRole('button', { name: 'C (what runs)' }).click();
+    await page.getByLabel('Speed').selectOption({ index: 0 });
+    // (the address bar is written at most every 300 ms)
+    await page
+      .waitForFunction(
+        () =>
+          /[?&]cell=dW\.0\.1\.1\.2(&|$)/.test(location.search) &&
+          /[?&]code=c(&|$)/.test(location.search) &&
+          /[?&]speed=0(&|$)/.test(location.search),
+        null,
+        { timeout: 3000 },
+      )
+      .catch(async () => {
+        throw new Error(
+          `the link carries cell, code and speed: ${await page.evaluate(() => location.search)}`,
+        );
+      });
+    const link = await page.evaluate(() => location.search);
+    await page.close();
+
+    // the link opens the same cell, tab and speed
+    const again = await openPage(api.ctx(), `${api.base()}${link}`, { width: 1440, height: 900 });
+    await again.locator('#bw-cell-title', { hasText: 'dW[0, 1, 1, 2]' }).waitFor({ timeout: 3000 });
+    assert(
+      (await again.getByRole('button', { name: 'C (what runs)' }).getAttribute('aria-pressed')) === 'true',
+      'the C tab is chosen',
+    );
+    assert(
+      (await again.getByLabel('Speed').evaluate((s) => s.selectedIndex)) === 0,
+      'the speed is the slowest',
+    );
+    await again.close();
+
+    // a cell the layer does not have gets a sentence, and no cell is selected
+    const bad = await openPage(api.ctx(), `${api.base()}${NOTEBOOK_BACKWARD}&step=40&cell=dW.5.0.0.2`);
+    await bad.getByText(/cell “dW\.5\.0\.0\.2” is not a cell of this layer/).waitFor({ timeout: 3000 });
+    assert(!/[?&]cell=/.test(await bad.evaluate(() => location.search)), 'the refused cell leaves the link');
+    await bad.close();
+  });
 }
