@@ -176,4 +176,37 @@ export function register(api) {
     assert(!/[?&]cell=/.test(await bad.evaluate(() => location.search)), 'the refused cell leaves the link');
     await bad.close();
   });
+
+  test('classroom: no caption or choice on conv_backward’s stage is clipped (a 128×128 layer, the dZ choice)', async () => {
+    for (const [query, size] of [
+      [
+        '?op=conv_backward&m=1&H=128&W=128&Cin=3&Cout=2&f=3&stride=1&pad=1&seed=1&data=gauss&dz=randn&step=40',
+        { width: 1440, height: 900 },
+      ],
+      [`${NOTEBOOK_BACKWARD}&step=40`, { width: 1280, height: 720 }],
+      ['?op=conv_backward&dz=randn&step=40', { width: 1280, height: 720 }],
+    ]) {
+      const page = await openPage(api.ctx(), `${api.base()}${query}`, size);
+      const clipped = await page.evaluate(() => {
+        const out = [];
+        for (const c of document.querySelectorAll('#stage-area figcaption'))
+          if (c.scrollWidth > c.clientWidth + 0.5)
+            out.push(`caption “${c.textContent}” ${c.scrollWidth} > ${c.clientWidth} px`);
+        // a select shows its chosen option's text: it must fit beside the arrow
+        const ctx = document.createElement('canvas').getContext('2d');
+        for (const s of document.querySelectorAll('#stage-area select')) {
+          const st = getComputedStyle(s);
+          ctx.font = `${st.fontWeight} ${st.fontSize} ${st.fontFamily}`;
+          const text = s.options[s.selectedIndex]?.textContent ?? '';
+          const room =
+            s.clientWidth - Number.parseFloat(st.paddingLeft) - Number.parseFloat(st.paddingRight) - 20;
+          const need = ctx.measureText(text).width;
+          if (need > room) out.push(`select “${text}” needs ${need.toFixed(0)} px, has ${room.toFixed(0)}`);
+        }
+        return out;
+      });
+      assert(clipped.length === 0, `${size.width}×${size.height} ${query}: ${clipped.join('; ')}`);
+      await page.close();
+    }
+  });
 }

@@ -32,7 +32,8 @@ const M = 2 * MARGIN;
 /** Between channel cards. */
 export const CARD_GAP = 20;
 /** The dZ selector: its width, and its height when it sits above dZ. */
-export const SELECT_WIDTH = 150;
+/** wide enough for its longest choice, "random (seeded)", and the arrow */
+export const SELECT_WIDTH = 176;
 export const SELECT_HEIGHT = 46;
 const MAX_SMALL = 40;
 const DZ_TRIES = [48, 40, 32, 24, 16];
@@ -52,8 +53,12 @@ function smallFor(d: BackwardDims, s: number): number {
   return Math.max(s, Math.min(MAX_SMALL, room));
 }
 
+/** A small grid's box is never narrower than its longest caption, "a_slice", at the captions'
+ * smallest font (10 px, CaptionedGrid): tiny cells (a 128 × 128 layer) must not clip it. */
+const SMALL_BOX = Math.ceil(4 + 'a_slice'.length * 0.62 * 10);
+
 export function cardSize(d: BackwardDims, s: number, small: number): { w: number; h: number } {
-  const smallRow = 3 * (d.f * small + M) + 2 * GAP;
+  const smallRow = 3 * Math.max(d.f * small + M, SMALL_BOX) + 2 * GAP;
   return {
     w: Math.max(d.Wp * s + M, smallRow),
     h: CAPTION + d.Hp * s + M + GAP + CAPTION + d.f * small + M,
