@@ -1,7 +1,7 @@
 // What the colours and marks on conv_backward's stage mean.
 
 import { LegendItem, LegendList } from '../../ui/Legend';
-import { MESSAGES } from './messages';
+import { tBackward } from './messages';
 import { precise } from './text';
 
 export interface BackwardLegendProps {
@@ -17,7 +17,11 @@ export function BackwardLegend({ pad, unvisited, dilated, scale }: BackwardLegen
   return (
     <LegendList>
       <li class="bw-scale-note">
-        {MESSAGES.gradientScale(precise(scale.dA, 3), precise(scale.dW, 3), precise(scale.db, 3))}
+        {tBackward('gradientScale', {
+          dA: precise(scale.dA, 3),
+          dW: precise(scale.dW, 3),
+          db: precise(scale.db, 3),
+        })}
       </li>
       {pad > 0 && <LegendItem swatch="swatch-pad">padding: summed, then cropped</LegendItem>}
       {unvisited && <LegendItem swatch="swatch-unvisited">never written</LegendItem>}

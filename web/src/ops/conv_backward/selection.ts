@@ -26,6 +26,7 @@ import {
 } from './model';
 import type { OpContext, StateLink } from '../../state/operation';
 import { info } from './info';
+import { tBackward } from './messages';
 
 export interface CellHistory {
   cell: CellRef;
@@ -251,7 +252,7 @@ function cellLinkText(cell: CellRef): string {
 function cellFromLink(text: string, run: ConvBackwardRun): CellRef | string {
   const [tensor, ...rest] = text.split('.');
   const n = rest.map((x) => (/^[0-9]{1,6}$/.test(x) ? Number(x) : Number.NaN));
-  const bad = `cell “${text.length > 24 ? `${text.slice(0, 23)}…` : text}” is not a cell of this layer (dA_prev_pad.i.row.col.k, dW.u.v.k.c or db.c); no cell selected.`;
+  const bad = tBackward('cellRefused', { text: text.length > 24 ? `${text.slice(0, 23)}…` : text });
   if (n.some(Number.isNaN)) return bad;
   let cell: CellRef | null = null;
   if (tensor === 'dA_prev_pad' && n.length === 4)
