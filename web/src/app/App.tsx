@@ -13,7 +13,10 @@ import { useEffect, useState } from 'preact/hooks';
 import type { OpActions } from '../state/operation';
 import type { Store } from '../state/store';
 import { StoreContext, WrongLinesContext } from '../ui/context';
+import { CheckPanel } from '../ui/CheckPanel';
 import { MistakePanel } from '../ui/MistakePanel';
+import { LEARN_UI } from '../ui/messages';
+import { PredictPanel } from '../ui/PredictPanel';
 import { LiveRegion } from '../ui/LiveRegion';
 import { PresentContext } from '../ui/present';
 import { EmbedCode } from './EmbedCode';
@@ -60,6 +63,12 @@ export function App({ store }: { store: Store }) {
   const mistakes = operation.mistakes ?? [];
   const wrongLines = mistakes.find((m) => m.id === mistakeId)?.lines ?? [];
   const notes = store.notes.value;
+  const predicting = store.predict.value && ready && operation.predict !== undefined;
+  const position = props.frame.position;
+  const question =
+    predicting && position < props.frame.total
+      ? (operation.predict?.(props.run, position + 1) ?? null)
+      : null;
   const cls = ['app', paramsOpen ? '' : 'params-closed', present ? 'present' : '', embed ? 'embed' : '']
     .filter(Boolean)
     .join(' ');
@@ -137,6 +146,17 @@ export function App({ store }: { store: Store }) {
               />
               {!present && <ExportMenu store={store} stageArea="stage-area" />}
               {!present && <EmbedCode page={pageAddress()} query={store.pageQuery.value} op={op} />}
+              {operation.predict && (
+                <button
+                  type="button"
+                  class="predict-toggle header-button"
+                  aria-pressed={store.predict.value}
+                  onClick={() => store.setPredict(!store.predict.value)}
+                  title={LEARN_UI.predictToggleTitle}
+                >
+                  {store.predict.value ? LEARN_UI.leavePredict : LEARN_UI.predictToggle}
+                </button>
+              )}
               <button
                 type="button"
                 class="present-toggle header-button"
@@ -159,6 +179,14 @@ export function App({ store }: { store: Store }) {
             </aside>
             {stage}
             <aside class="right" aria-label={present ? 'Code' : 'Code and arithmetic'}>
+              {predicting && (
+                <PredictPanel
+                  key={`${op}-${props.run.total}`}
+                  question={question}
+                  advance={() => store.stepBy(1)}
+                  cue={store.setCue}
+                />
+              )}
               {ready && !present && mistakes.length > 0 && (
                 <MistakePanel
                   mistakes={mistakes}
@@ -178,6 +206,9 @@ export function App({ store }: { store: Store }) {
                   position={props.frame.position}
                   total={props.frame.total}
                 />
+              )}
+              {ready && !present && operation.check && (
+                <CheckPanel spec={operation.check} mistakes={mistakes} run={props.run} seek={store.seek} />
               )}
             </aside>
             <footer class="bottom">

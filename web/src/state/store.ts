@@ -42,6 +42,9 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
   const notes = signal<readonly string[]>([...start.notes, ...view.notes]);
   const embed = view.view.embed;
   const present = signal(view.view.present);
+  const predict = signal(view.view.predict);
+  /** what predict mode asks next, said after the step's description */
+  const cue = signal('');
   const paramsOpen = signal(view.view.paramsOpen);
   const startOperation = start.operation;
   const startConfig = start.config;
@@ -72,11 +75,13 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
   let disposed = false;
   const announcement = computed(() => {
     if (playing.value) return `playing, ${SPEEDS[transport.speedIndex.value]?.label ?? ''}`;
-    return operation.value.describe(frame.value, config.value.data);
+    const said = operation.value.describe(frame.value, config.value.data);
+    return cue.value === '' ? said : `${said}. ${cue.value}`;
   });
   const layerQuery = computed(() => url.toQuery(op.value, config.value, position.value, source.value));
   const viewNow = () => ({
     present: present.value,
+    predict: predict.value,
     embed,
     codeLang: codeLang.value,
     speed: transport.speedIndex.value,
@@ -182,6 +187,7 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
     query,
     pageQuery,
     present,
+    predict,
     embed,
     range,
     paramsOpen,
@@ -279,6 +285,13 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
     },
     setPresent(on) {
       present.value = on;
+    },
+    setPredict(on) {
+      predict.value = on;
+      if (!on) cue.value = '';
+    },
+    setCue(text) {
+      cue.value = text;
     },
     setParamsOpen(open) {
       paramsOpen.value = open;

@@ -6,6 +6,7 @@ import type { Operation } from '../../state/operation';
 import { ConvBackwardStep } from './Arithmetic';
 import { ConvBackwardCode } from './Code';
 import { info } from './info';
+import { convBackwardCheck, predictConvBackward } from './learn';
 import { CONV_BACKWARD_MISTAKES } from './mistakes';
 import { convBackwardPrintouts } from './printouts';
 import {
@@ -32,5 +33,7 @@ export const operation: Operation<ConvBackwardRun, ConvBackwardFrame, ConvBackwa
   printouts: convBackwardPrintouts,
   createState: createConvBackwardState,
   mistakes: CONV_BACKWARD_MISTAKES,
+  predict: predictConvBackward,
+  check: convBackwardCheck,
   views: { Stage: ConvBackwardStage, Code: ConvBackwardCode, Arithmetic: ConvBackwardStep },
 };

@@ -1,0 +1,12 @@
+// conv_forward's sentences for predict-then-reveal, in one place for translation.
+
+import { pyFloatRepr } from '../../lib/numpy/index';
+
+const n = (x: number) => pyFloatRepr(Math.round(x * 1e10) / 1e10);
+
+export const LEARN_MESSAGES = {
+  prompt: (step: number, cell: string, vs: number, hs: number, f: number, c: number, ints: boolean) =>
+    `Step ${step}: the ${f}×${f} window at vert_start = ${vs}, hori_start = ${hs}, filter ${c}. What value does ${cell} get?${ints ? ' (exact)' : ' (to 2 decimals)'}`,
+  why: (cell: string, sum: number, b: number, z: number) =>
+    `np.sum(a_slice_prev * W[:, :, :, c]) = ${n(sum)}, plus b = ${n(b)}: ${cell} = ${n(z)}.`,
+} as const;

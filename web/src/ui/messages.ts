@@ -1,0 +1,31 @@
+// The words of the predict and check panels, in one place for translation.
+
+export const LEARN_UI = {
+  predictTitle: 'Predict, then reveal',
+  predictToggle: 'Predict',
+  predictToggleTitle: 'Predict, then reveal: answer the question each step raises before it runs',
+  leavePredict: 'Stop predicting',
+  answer: 'Check my answer',
+  showMe: 'Show me',
+  skip: 'Skip',
+  cellsLabel: 'The window: click the cells',
+  done: 'The walk is done: nothing left to predict. Go back (Home) to start again.',
+  right: (step: number) => `Step ${step}: right.`,
+  wrong: (step: number, parts: string) => `Step ${step}: wrong (${parts}).`,
+  shown: (step: number) => `Step ${step}, shown:`,
+  skipped: (step: number) => `Step ${step} skipped:`,
+  theAnswer: (text: string) => `The answer: ${text}.`,
+  cellsAnswer: (names: string) => `the cells ${names}`,
+  yourCells: (names: string) => `You clicked ${names || 'no cell'}.`,
+  checkTitle: 'Check my numbers',
+  checkIntro:
+    'Run your own function on the inputs convstep shows: these numpy lines draw them exactly (with your own data, use “copy as numpy” in the printouts instead). Paste what your notebook printed: a whole array, one of the slices the test prints (Z[0,2,1] = …) or a mean.',
+  copyCode: 'Copy the lines',
+  copied: 'Copied the lines.',
+  copyRefused: 'The browser did not allow copying: select the lines and press Ctrl+C (⌘C).',
+  pasteLabel: 'What your notebook printed',
+  whichLabel: 'It is',
+  whichAuto: 'found from its label or shape',
+  check: 'Check',
+  goTo: (step: number) => `Go to step ${step}`,
+} as const;
