@@ -239,7 +239,7 @@ export function checkPaste<R extends { total: number }>(
     if (!agrees(want.data[j]!, got.data[j]!, tol(want.data[j]!))) differing.push(j);
   const firstWriter = (j: number) => out.writers(want.cells[j]!)[0] ?? Number.POSITIVE_INFINITY;
   const first = differing.reduce((a, b) => (firstWriter(b) < firstWriter(a) ? b : a));
-  const sentences = [M.differ(differing.length, want.data.length, what)];
+  const sentences = [...patternSentences, M.differ(differing.length, want.data.length, what)];
   if (got.data.every((v) => v === 0)) sentences.unshift(M.allZeros(what));
   const cellIndex = unravel(out.tensor.shape, want.cells[first]!);
   sentences.push(
@@ -247,10 +247,8 @@ export function checkPaste<R extends { total: number }>(
   );
   const writers = out.writers(want.cells[first]!);
   let step: number | null = null;
-  if (known) {
-    sentences.push(...patternSentences);
-    step = known.step;
-  } else if (writers.length > 0) {
+  if (known) step = known.step;
+  else if (writers.length > 0) {
     step = writers[0]!;
     const at = atText(spec.at(run, step));
     sentences.push(

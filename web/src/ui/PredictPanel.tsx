@@ -27,7 +27,7 @@ interface Result {
 function answerText(q: Question): string {
   const parts: string[] = [];
   if (q.cells) parts.push(T.cellsAnswer(q.cells.answer.map((j) => q.cells!.names[j]).join(', ')));
-  for (const n of q.numbers) parts.push(`${n.label} = ${pyFloatRepr(Math.round(n.answer * 1e10) / 1e10)}`);
+  for (const n of q.numbers) parts.push(`${n.label} = ${pyFloatRepr(Math.round(n.answer * 1e4) / 1e4)}`);
   return T.theAnswer(parts.join('; '));
 }
 

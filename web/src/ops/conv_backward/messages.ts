@@ -2,7 +2,7 @@
 
 import { pyFloatRepr } from '../../lib/numpy/index';
 
-const n = (x: number) => pyFloatRepr(Math.round(x * 1e10) / 1e10);
+const n = (x: number) => pyFloatRepr(Math.round(x * 1e4) / 1e4);
 
 export const LEARN_MESSAGES = {
   prompt: (
