@@ -84,10 +84,14 @@ export function PredictPanel({ question, advance, cue }: PredictPanelProps) {
       question.cells && !g.right
         ? ` ${T.yourCells(cells.map((j) => question.cells!.names[j]).join(', '))}`
         : '';
+    const typed =
+      question.numbers.length > 0 && !g.right
+        ? ` ${T.yourNumbers(question.numbers.map((n, k) => `${n.label} = ${(numbers[k] ?? '').trim()}`).join('; '))}`
+        : '';
     finish(
       g.right ? 'right' : 'wrong',
       question,
-      `${head} ${answerText(question)}${clicked} ${question.why}`,
+      `${head} ${answerText(question)}${clicked}${typed} ${question.why}`,
     );
   }
 

@@ -17,6 +17,7 @@ export const LEARN_UI = {
   theAnswer: (text: string) => `The answer: ${text}.`,
   cellsAnswer: (names: string) => `the cells ${names}`,
   yourCells: (names: string) => `You clicked ${names || 'no cell'}.`,
+  yourNumbers: (said: string) => `You said ${said}.`,
   checkTitle: 'Check my numbers',
   checkIntro:
     'Run your own function on the inputs convstep shows: these numpy lines draw them exactly (with your own data, use “copy as numpy” in the printouts instead). Paste what your notebook printed: a whole array, one of the slices the test prints (Z[0,2,1] = …) or a mean.',

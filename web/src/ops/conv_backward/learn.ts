@@ -31,8 +31,8 @@ export function predictConvBackward(run: ConvBackwardRun, step: number): Questio
     step,
     prompt: M.prompt(step, h * stride, w * stride, dzName, dA, dW, db, decimals === null),
     numbers: [
-      { label: M.change(dA), answer: wv * dz, decimals },
-      { label: M.change(dW), answer: a * dz, decimals },
+      { label: M.change(dA), answer: wv * dz + 0, decimals },
+      { label: M.change(dW), answer: a * dz + 0, decimals },
       { label: M.change(db), answer: dz, decimals },
     ],
     why: M.why(dzName, dz, `W[${u}, ${v}, ${k}, ${c}]`, wv, `a_slice[${u}, ${v}, ${k}]`, a),

@@ -2,7 +2,8 @@
 
 import { pyFloatRepr } from '../../lib/numpy/index';
 
-const n = (x: number) => pyFloatRepr(Math.round(x * 1e4) / 1e4);
+// + 0: never "-0.0"
+const n = (x: number) => pyFloatRepr(Math.round(x * 1e4) / 1e4 + 0);
 
 export const LEARN_MESSAGES = {
   prompt: (step: number, cell: string, vs: number, hs: number, f: number, c: number, ints: boolean) =>

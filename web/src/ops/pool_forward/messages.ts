@@ -2,7 +2,8 @@
 
 import { pyFloatRepr } from '../../lib/numpy/index';
 
-const n = (x: number) => pyFloatRepr(Math.round(x * 1e4) / 1e4);
+// + 0: never "-0.0"
+const n = (x: number) => pyFloatRepr(Math.round(x * 1e4) / 1e4 + 0);
 
 export const LEARN_MESSAGES = {
   promptMax: (step: number, vs: number, hs: number, out: string) =>
