@@ -29,7 +29,16 @@ export function predictConvBackward(run: ConvBackwardRun, step: number): Questio
   const dzName = `dZ[${i}, ${h}, ${w}, ${c}]`;
   return {
     step,
-    prompt: M.prompt(step, h * stride, w * stride, dzName, dA, dW, db, decimals === null),
+    prompt: M.prompt(
+      step,
+      h * stride,
+      w * stride,
+      `${dzName} = ${M.value(dz)}`,
+      dA,
+      dW,
+      db,
+      decimals === null,
+    ),
     numbers: [
       { label: M.change(dA), answer: wv * dz + 0, decimals },
       { label: M.change(dW), answer: a * dz + 0, decimals },

@@ -6,6 +6,7 @@ import { pyFloatRepr } from '../../lib/numpy/index';
 const n = (x: number) => pyFloatRepr(Math.round(x * 1e4) / 1e4 + 0);
 
 export const LEARN_MESSAGES = {
+  value: n,
   prompt: (
     step: number,
     vs: number,

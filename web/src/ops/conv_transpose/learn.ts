@@ -24,7 +24,7 @@ export function predictConvTranspose(run: ConvTransposeRun, step: number): Quest
   const xName = `X[${i}, ${h}, ${w}, ${c}]`;
   return {
     step,
-    prompt: M.prompt(step, h * stride, w * stride, xName, cell, ints),
+    prompt: M.prompt(step, h * stride, w * stride, `${xName} = ${M.value(x)}`, cell, ints),
     numbers: [{ label: M.change(cell), answer: wv * x + 0, decimals: ints ? null : 2 }],
     why: M.why(`W[${u}, ${v}, ${k}, ${c}]`, wv, xName, x),
   };

@@ -6,6 +6,7 @@ import { pyFloatRepr } from '../../lib/numpy/index';
 const n = (x: number) => pyFloatRepr(Math.round(x * 1e4) / 1e4 + 0);
 
 export const LEARN_MESSAGES = {
+  value: n,
   prompt: (step: number, vs: number, hs: number, x: string, cell: string, exact: boolean) =>
     `Step ${step}: the window at vert_start = ${vs}, hori_start = ${hs} spreads ${x} over Y_pad. By how much does this step change ${cell}?${exact ? ' (exact)' : ' (to 2 decimals)'}`,
   change: (cell: string) => `change of ${cell}`,

@@ -26,7 +26,7 @@ export function predictPoolBackward(run: PoolBackwardRun, step: number): Questio
     const answer = [...mask.keys()].filter((j) => mask[j] === 1);
     return {
       step,
-      prompt: M.promptMax(step, vs, hs, dAName, ties, ints),
+      prompt: M.promptMax(step, vs, hs, `${dAName} = ${M.value(da)}`, ties, ints),
       cells: { ...cells, answer },
       numbers: [{ label: M.each, answer: da, decimals: ints ? null : 2 }],
       why: M.whyMax(dAName, da, answer.length, ties),
@@ -36,7 +36,7 @@ export function predictPoolBackward(run: PoolBackwardRun, step: number): Questio
   const exact = ints && Number.isInteger(each);
   return {
     step,
-    prompt: M.promptAverage(step, vs, hs, dAName, exact),
+    prompt: M.promptAverage(step, vs, hs, `${dAName} = ${M.value(da)}`, exact),
     cells: { ...cells, answer: cells.values.map((_, j) => j) },
     numbers: [{ label: M.each, answer: each, decimals: exact ? null : 2 }],
     why: M.whyAverage(dAName, da, f, each),

@@ -6,6 +6,7 @@ import { pyFloatRepr } from '../../lib/numpy/index';
 const n = (x: number) => pyFloatRepr(Math.round(x * 1e4) / 1e4 + 0);
 
 export const LEARN_MESSAGES = {
+  value: n,
   each: 'what each of those cells gets',
   promptMax: (step: number, vs: number, hs: number, dA: string, ties: string, exact: boolean) =>
     `Step ${step}: the window at vert_start = ${vs}, hori_start = ${hs} passes back ${dA}. Which cells of dA_prev receive it (ties: ${ties === 'first' ? 'only the first maximum' : 'every tied maximum'})? Click them, and say how much each gets${exact ? '' : ' (to 2 decimals)'}.`,
