@@ -146,17 +146,6 @@ export function App({ store }: { store: Store }) {
               />
               {!present && <ExportMenu store={store} stageArea="stage-area" />}
               {!present && <EmbedCode page={pageAddress()} query={store.pageQuery.value} op={op} />}
-              {operation.predict && (
-                <button
-                  type="button"
-                  class="predict-toggle header-button"
-                  aria-pressed={store.predict.value}
-                  onClick={() => store.setPredict(!store.predict.value)}
-                  title={LEARN_UI.predictToggleTitle}
-                >
-                  {store.predict.value ? LEARN_UI.leavePredict : LEARN_UI.predictToggle}
-                </button>
-              )}
               <button
                 type="button"
                 class="present-toggle header-button"
@@ -211,8 +200,19 @@ export function App({ store }: { store: Store }) {
                 <CheckPanel spec={operation.check} mistakes={mistakes} run={props.run} seek={store.seek} />
               )}
             </aside>
-            <footer class="bottom">
+            <footer class={operation.predict ? 'bottom with-predict' : 'bottom'}>
               <Transport />
+              {operation.predict && (
+                <button
+                  type="button"
+                  class="predict-toggle header-button"
+                  aria-pressed={store.predict.value}
+                  onClick={() => store.setPredict(!store.predict.value)}
+                  title={LEARN_UI.predictToggleTitle}
+                >
+                  {store.predict.value ? LEARN_UI.leavePredict : LEARN_UI.predictToggle}
+                </button>
+              )}
             </footer>
             <LiveRegion />
           </div>

@@ -26,7 +26,7 @@ export const LEARN_UI = {
   copyRefused: 'The browser did not allow copying: select the lines and press Ctrl+C (⌘C).',
   pasteLabel: 'What your notebook printed',
   whichLabel: 'It is',
-  whichAuto: 'found from its label or shape',
+  whichAuto: 'told by its label, else its shape',
   check: 'Check',
   goTo: (step: number) => `Go to step ${step}`,
 } as const;
