@@ -200,3 +200,54 @@ describe('check my numbers against numpy (tests/fixtures/check.txt)', () => {
     }
   }
 });
+
+describe('check my numbers never throws', () => {
+  it('answers any text with sentences: random pieces of prints, labels and garbage', async () => {
+    const op = OPS.conv_forward!;
+    const layer = layers.find((l) => l.op === 'conv_forward')!;
+    const run = op.open(await engine(), configOf(op, layer.config));
+    runs.push(run);
+    const pieces = [
+      '[',
+      ']',
+      '[[',
+      ' 1.5',
+      '-2.',
+      'e-3',
+      'nan',
+      '-inf',
+      ',',
+      '\n',
+      'Z[0,2,1] =',
+      "Z's mean =",
+      'array(',
+      ')',
+      'dtype=float64',
+      '...',
+      'Z[9,9,9] =',
+      'W =',
+      '1e400',
+      '  ',
+      'np.mean(Z) =',
+      'dA =',
+      '\u2212',
+      'x',
+    ];
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const texts = [...layer.pastes.map((p) => p.text.slice(0, 200)), 'Z[9,9,9] =\n [1. 2.]'];
+    for (let k = 0; k < 300; k++) {
+      let t = '';
+      for (let j = rand(12); j >= 0; j--) t += pieces[rand(pieces.length)];
+      texts.push(t);
+    }
+    for (const t of texts) {
+      const v = checkPaste(t, op.check!, run, op.mistakes ?? [], rand(2) === 0 ? null : 'Z');
+      expect(v.sentences.length, t).toBeGreaterThan(0);
+      for (const s of v.sentences) expect(s.length, t).toBeGreaterThan(5);
+    }
+  });
+});
