@@ -11,6 +11,8 @@
 //   base64 and hands the bytes to the module (wasmBinary), so nothing is fetched. The glue's own
 //   reference to its .wasm file (new URL("convstep.wasm", import.meta.url)) is unused then; it is
 //   replaced by the bare name so that the bytes are not inlined a second time.
+// - The sample images: web/public is not part of the one file; app/owndata/sampleFiles.ts is
+//   swapped for sampleFiles.single.ts, which imports the three PNGs as data: URLs.
 // - The Content-Security-Policy: the hosted page's policy allows scripts from 'self' only, which
 //   an inline script is not. The one file's policy allows exactly its own inline script (by its
 //   SHA-256 hash, computed after inlining) and 'wasm-unsafe-eval', and nothing from anywhere
@@ -100,10 +102,13 @@ function finishSingleFile(): Plugin {
 }
 
 const single: UserConfig = {
-  // web/public (sample images for the docs) is not part of the page
+  // web/public is not copied beside the one file: the samples come inside it (sampleFiles.single.ts)
   publicDir: false,
   resolve: {
-    alias: [{ find: /^\.\/embedded$/, replacement: here('./web/src/engine/embedded.single.ts') }],
+    alias: [
+      { find: /^\.\/embedded$/, replacement: here('./web/src/engine/embedded.single.ts') },
+      { find: /^\.\/sampleFiles$/, replacement: here('./web/src/app/owndata/sampleFiles.single.ts') },
+    ],
   },
   plugins: [
     singleFilePolicyDraft(),

@@ -2,11 +2,15 @@
 // address opens, builds the state, and draws the app. A failure to load is said on the page,
 // not thrown.
 
+import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { App } from './app/App';
 import { windowBrowser } from './app/browser';
 import { loadEngine } from './engine/index';
 import { REGISTRY } from './ops/index';
+import { tApp } from './app/messages';
+import { localeOf } from './lib/i18n';
+import { locale, setLocale } from './state/locale';
 import { createStore, loadStartOp } from './state/store';
 import './styles/app.css';
 import './styles/modes.css';
@@ -21,8 +25,16 @@ function Message({ text }: { text: string }) {
   );
 }
 
+// The language: the link's (?lang=ko) before the first word is shown, else the browser's; the
+// page's lang attribute follows it (screen readers, fonts, line breaking).
+const asked = localeOf(new URLSearchParams(window.location.search).get('lang'));
+if (asked !== null) setLocale(asked);
+effect(() => {
+  document.documentElement.lang = locale.value;
+});
+
 if (root) {
-  render(<Message text="Loading the convolution engine…" />, root);
+  render(<Message text={tApp('loadingEngine')} />, root);
   const options = { browser: windowBrowser, syncUrl: true };
   // The engine and the code of the op the address opens load side by side.
   Promise.all([loadEngine(), loadStartOp(REGISTRY, options)]).then(
@@ -31,7 +43,7 @@ if (root) {
     },
     (err: unknown) => {
       const why = err instanceof Error ? err.message : String(err);
-      render(<Message text={`The page could not be loaded (${why}). Try reloading the page.`} />, root);
+      render(<Message text={tApp('loadFailed', { why })} />, root);
     },
   );
 }

@@ -59,6 +59,42 @@ export function register(api) {
     await page.close();
   });
 
+  test('one file: each sample image loads from inside the file, with no network, and goes through a filter', async () => {
+    assert(existsSync(single), 'dist-single/convstep.html is missing: run `npm run build:single`');
+    const { page, seen } = await offlinePage();
+    await page.goto(`${pathToFileURL(single).href}?op=conv_forward`);
+    await page.getByRole('group', { name: 'Steps' }).waitFor({ timeout: 15000 });
+    for (const [button, file] of [
+      ['Zone plate', 'zone-plate.png'],
+      ['Tiles', 'tiles.png'],
+      ['Scene', 'scene.png'],
+    ]) {
+      await page.getByRole('button', { name: button, exact: true }).click();
+      await page.getByText(`A_prev is ${file}, 32 × 32, gray.`).waitFor({ timeout: 5000 });
+    }
+    assertEq(await page.locator('#field-H').inputValue(), '32', 'n_H_prev of the sample');
+    await page.getByRole('button', { name: /Use as W/ }).click();
+    await page.getByRole('button', { name: 'Go to end' }).click();
+    // the scene's picture: its bright square and dark stripes, not a flat fill
+    const spread = await page
+      .getByRole('img', { name: 'picture of A_prev, sample 0, channel 0' })
+      .evaluate((cv) => {
+        const { data } = cv.getContext('2d').getImageData(0, 0, cv.width, cv.height);
+        let lo = 255;
+        let hi = 0;
+        for (let p = 0; p < data.length; p += 4) {
+          lo = Math.min(lo, data[p]);
+          hi = Math.max(hi, data[p]);
+        }
+        return hi - lo;
+      });
+    assert(spread > 150, `the scene's picture spans ${spread} grey levels`);
+    assertEq(await page.locator('.own-image .own-error').count(), 0, 'sentences of failure');
+    assert(seen.outside.length === 0, `requests that left the file: ${seen.outside.join(', ')}`);
+    assert(seen.errors.length === 0, seen.errors.join('\n'));
+    await page.close();
+  });
+
   test('one file: the WebAssembly is inside it; the hosted build keeps its hashed .wasm', async () => {
     const { readFileSync, readdirSync } = await import('node:fs');
     const html = readFileSync(single, 'utf8');
@@ -70,6 +106,13 @@ export function register(api) {
     );
     const wasm = readdirSync(join(api.root, 'dist/assets')).filter((n) => /^convstep-[\w-]+\.wasm$/.test(n));
     assertEq(wasm.length, 1, 'hashed .wasm files in dist/assets');
+    // the hosted build fetches its samples when one is chosen: none is inside its scripts
+    assert(html.includes('data:image/png;base64,'), 'no sample image inside the one file');
+    for (const name of readdirSync(join(api.root, 'dist/assets')).filter((n) => n.endsWith('.js')))
+      assert(
+        !readFileSync(join(api.root, 'dist/assets', name), 'utf8').includes('data:image/png;base64,'),
+        `dist/assets/${name} carries an image inline`,
+      );
   });
 
   test('hosted build opened from disk: a sentence says to serve it or use the one file, not a blank page', async () => {

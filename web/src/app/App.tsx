@@ -15,9 +15,11 @@ import type { Store } from '../state/store';
 import { StoreContext, WrongLinesContext } from '../ui/context';
 import { CheckPanel } from '../ui/CheckPanel';
 import { MistakePanel } from '../ui/MistakePanel';
-import { LEARN_UI } from '../ui/messages';
+import { tUi } from '../ui/messages';
 import { PredictPanel } from '../ui/PredictPanel';
 import { LiveRegion } from '../ui/LiveRegion';
+import { LocaleSwitch } from './LocaleSwitch';
+import { tApp } from './messages';
 import { PresentContext } from '../ui/present';
 import { EmbedCode } from './EmbedCode';
 import { PrintoutPanel } from '../ui/PrintoutPanel';
@@ -73,7 +75,7 @@ export function App({ store }: { store: Store }) {
     .filter(Boolean)
     .join(' ');
   const noteList = notes.length > 0 && (
-    <ul class="url-notes app-notes" aria-label="Link parameters that were refused">
+    <ul class="url-notes app-notes" aria-label={tApp('refusedLinkParams')}>
       {notes.map((n, i) => (
         <li key={i}>{n}</li>
       ))}
@@ -85,8 +87,12 @@ export function App({ store }: { store: Store }) {
       {ready ? (
         <Stage {...props} />
       ) : (
-        <section class="stage coming-next" aria-busy="true" aria-label={`${loading}: loading`}>
-          <p role="status">Loading {loading}…</p>
+        <section
+          class="stage coming-next"
+          aria-busy="true"
+          aria-label={tApp('loadingOpLabel', { op: loading ?? '' })}
+        >
+          <p role="status">{tApp('loadingOp', { op: loading ?? '' })}</p>
         </section>
       )}
     </main>
@@ -97,7 +103,7 @@ export function App({ store }: { store: Store }) {
       <StoreContext.Provider value={store}>
         <div class={cls}>
           {stage}
-          <aside class="right" aria-label="Code">
+          <aside class="right" aria-label={tApp('code')}>
             {ready && <Code {...props} />}
           </aside>
           <footer class="bottom">
@@ -108,7 +114,7 @@ export function App({ store }: { store: Store }) {
               target="_blank"
               rel="noopener"
             >
-              open in convstep
+              {tApp('openFull')}
             </a>
           </footer>
           <LiveRegion />
@@ -130,14 +136,14 @@ export function App({ store }: { store: Store }) {
                   aria-expanded={paramsOpen}
                   aria-controls="params-column"
                   onClick={() => store.setParamsOpen(!paramsOpen)}
-                  title={paramsOpen ? 'Hide the parameters: more room for the stage' : 'Show the parameters'}
+                  title={paramsOpen ? tApp('hideParams') : tApp('showParams')}
                 >
-                  {paramsOpen ? '◂ Parameters' : '▸ Parameters'}
+                  {paramsOpen ? tApp('paramsOpen') : tApp('paramsClosed')}
                 </button>
               )}
               <div class="brand">
                 <h1>convstep</h1>
-                <p>The assignment’s loop nest, one window per step</p>
+                <p>{tApp('tagline')}</p>
               </div>
               <OpSwitcher
                 ops={store.registry.infos}
@@ -151,10 +157,11 @@ export function App({ store }: { store: Store }) {
                 class="present-toggle header-button"
                 aria-pressed={present}
                 onClick={() => store.setPresent(!present)}
-                title="Presenter mode: large type for a lecture hall (P)"
+                title={tApp('presentTitle')}
               >
-                {present ? 'Leave presenter mode' : 'Present'}
+                {present ? tApp('leavePresent') : tApp('present')}
               </button>
+              <LocaleSwitch />
               {noteList}
             </header>
             <aside class="left" id="params-column" hidden={!paramsOpen}>
@@ -167,7 +174,7 @@ export function App({ store }: { store: Store }) {
               <OwnData />
             </aside>
             {stage}
-            <aside class="right" aria-label={present ? 'Code' : 'Code and arithmetic'}>
+            <aside class="right" aria-label={present ? tApp('code') : tApp('codeAndArithmetic')}>
               {predicting && (
                 <PredictPanel
                   key={`${op}-${props.run.total}`}
@@ -208,9 +215,9 @@ export function App({ store }: { store: Store }) {
                   class="predict-toggle header-button"
                   aria-pressed={store.predict.value}
                   onClick={() => store.setPredict(!store.predict.value)}
-                  title={LEARN_UI.predictToggleTitle}
+                  title={tUi('predictToggleTitle')}
                 >
-                  {store.predict.value ? LEARN_UI.leavePredict : LEARN_UI.predictToggle}
+                  {store.predict.value ? tUi('leavePredict') : tUi('predictToggle')}
                 </button>
               )}
             </footer>

@@ -3,6 +3,8 @@
 // case, so that it can be copied by hand.
 
 import { useRef, useState } from 'preact/hooks';
+import { locale } from '../state/locale';
+import { tApp } from './messages';
 
 export interface EmbedCodeProps {
   /** the page's address without its query */
@@ -12,10 +14,12 @@ export interface EmbedCodeProps {
   op: string;
 }
 
-/** The iframe snippet for `query` shown in embed mode. */
+/** The iframe snippet for `query` shown in embed mode, in the page's language (lang=...). */
 function embedSnippet(page: string, query: string, op: string): string {
-  const src = `${page}${query}&embed=1`.replaceAll('&', '&amp;');
-  return `<iframe src="${src}" width="800" height="500" style="border:0;max-width:100%" title="convstep: ${op}, step by step" loading="lazy"></iframe>`;
+  const lang = new URLSearchParams(query).has('lang') ? '' : `&lang=${locale.value}`;
+  const src = `${page}${query}${lang}&embed=1`.replaceAll('&', '&amp;');
+  const title = tApp('embedTitle', { op }).replaceAll('"', '&quot;');
+  return `<iframe src="${src}" width="800" height="500" style="border:0;max-width:100%" title="${title}" loading="lazy"></iframe>`;
 }
 
 export function EmbedCode({ page, query, op }: EmbedCodeProps) {
@@ -28,11 +32,9 @@ export function EmbedCode({ page, query, op }: EmbedCodeProps) {
     setOpen(true);
     try {
       await navigator.clipboard.writeText(text);
-      setSaid(
-        'Copied. Paste it into your course page’s HTML; add &from=A&to=B to the address to keep it to steps A..B.',
-      );
+      setSaid(tApp('embedCopied'));
     } catch {
-      setSaid('The browser did not allow copying: the code is selected, copy it with Ctrl+C.');
+      setSaid(tApp('embedNotCopied'));
       area.current?.select();
     }
   }
@@ -40,14 +42,14 @@ export function EmbedCode({ page, query, op }: EmbedCodeProps) {
   return (
     <div class="embed-code">
       <button type="button" class="header-button" onClick={() => void copy()} aria-expanded={open}>
-        Copy embed code
+        {tApp('copyEmbed')}
       </button>
       {open && (
-        <div class="embed-pop" role="group" aria-label="Embed code">
-          <textarea ref={area} readOnly rows={4} value={text} aria-label="The iframe snippet" />
+        <div class="embed-pop" role="group" aria-label={tApp('embedCode')}>
+          <textarea ref={area} readOnly rows={4} value={text} aria-label={tApp('embedSnippet')} />
           <p role="status">{said}</p>
           <button type="button" class="header-button" onClick={() => setOpen(false)}>
-            Close
+            {tApp('close')}
           </button>
         </div>
       )}

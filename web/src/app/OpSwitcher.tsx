@@ -1,6 +1,7 @@
 // The operations, as the registry lists them.
 
 import type { OpId, OpInfo } from '../state/operation';
+import { tApp } from './messages';
 
 export interface OpSwitcherProps {
   ops: readonly OpInfo[];
@@ -10,7 +11,7 @@ export interface OpSwitcherProps {
 
 export function OpSwitcher({ ops, current, onSelect }: OpSwitcherProps) {
   return (
-    <nav class="op-switcher" aria-label="Operation">
+    <nav class="op-switcher" aria-label={tApp('operation')}>
       {ops.map((o) => (
         <button
           key={o.id}

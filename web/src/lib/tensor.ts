@@ -2,6 +2,8 @@
 // step of the seed's loop handles a window. One convention for steps everywhere: step numbers
 // are 1-based, as the transport counts them; step s is done once the position reaches s.
 
+import type { Tensor } from '../engine/types';
+
 /** Flat offset of index `idx` in a row-major array of `shape` (NHWC for activations, (f, f,
  * n_C_prev, n_C) for filters). */
 export function flatOffset(shape: readonly number[], idx: readonly number[]): number {
@@ -53,4 +55,36 @@ export function channelOf(
   for (let r = 0; r < H; r++)
     for (let q = 0; q < W; q++) out[r * W + q] = t.data[((i * H + r) * W + q) * C + c] ?? 0;
   return out;
+}
+
+/** An output (m, n_H, n_W, n_C) as it stands after `position` steps of the loop i, c, h, w, one
+ * cell per step: the cells not computed yet are NaN (np.zeros' zeros would read as results). */
+export function outputSoFar(out: Tensor, position: number): Tensor {
+  const [m = 1, nH = 1, nW = 1, nC = 1] = out.shape;
+  const data = new Float64Array(out.data.length).fill(Number.NaN);
+  const d = { nC, nH, nW };
+  for (let i = 0; i < m; i++)
+    for (let c = 0; c < nC; c++)
+      for (let h = 0; h < nH; h++)
+        for (let w = 0; w < nW; w++) {
+          if (stepNumber(d, i, c, h, w) > position) continue;
+          const q = ((i * nH + h) * nW + w) * nC + c;
+          data[q] = out.data[q] ?? Number.NaN;
+        }
+  return { shape: out.shape, data };
+}
+
+/** (m, H, W, C) cut by `pad` rows and columns on every side: X_pad[:, pad:-pad, pad:-pad, :]. */
+export function cropPad(t: Tensor, pad: number): Tensor {
+  if (pad === 0) return t;
+  const [m, Hp, Wp, C] = t.shape;
+  const H = Math.max(0, Hp - 2 * pad);
+  const W = Math.max(0, Wp - 2 * pad);
+  const data = new Float64Array(m * H * W * C);
+  for (let i = 0; i < m; i++)
+    for (let r = 0; r < H; r++)
+      for (let q = 0; q < W; q++)
+        for (let k = 0; k < C; k++)
+          data[((i * H + r) * W + q) * C + k] = t.data[((i * Hp + r + pad) * Wp + q + pad) * C + k] ?? 0;
+  return { shape: [m, H, W, C], data };
 }

@@ -7,7 +7,7 @@
 
 import type { Tensor } from '../engine/types';
 import { npMean, parseNumpyText, pyFloatRepr } from '../lib/numpy/index';
-import { CHECK_MESSAGES as M } from './messages';
+import { tState } from './messages';
 import { findParting, type LoopAt, type LoopRunner, type Mistake, NumpyError, shapeText } from './mistakes';
 
 /** One output of the student's function, by the name its test cell gives it. */
@@ -52,6 +52,10 @@ export interface CheckVerdict {
 
 function atText(at: LoopAt): string {
   return `i=${at.i}, c=${at.c}, h=${at.h}, w=${at.w}, vert_start=${at.vertStart}, hori_start=${at.horiStart}`;
+}
+
+function matchText(what: string, n: number): string {
+  return n === 1 ? tState('matchOne', { what }) : tState('match', { n, what });
 }
 
 function targetName(t: CheckTarget): string {
@@ -188,7 +192,7 @@ export function checkPaste<R extends { total: number }>(
   chosen: string | null,
 ): CheckVerdict {
   const refuse = (s: string): CheckVerdict => ({ right: false, sentences: [s], step: null });
-  if (text.trim() === '') return refuse(M.empty);
+  if (text.trim() === '') return refuse(tState('empty'));
   const parsed = parseNumpyText(text);
   if (!parsed.ok) return refuse(parsed.message);
   const outputs = spec.outputs(run);
@@ -198,39 +202,50 @@ export function checkPaste<R extends { total: number }>(
   const labelled = parsed.label === undefined ? null : targetOfLabel(parsed.label, names);
   if (labelled !== null) target = labelled;
   else if (chosen !== null && names.includes(chosen)) target = { output: chosen, index: [], mean: false };
-  else if (parsed.label !== undefined) return refuse(M.unknownLabel(parsed.label));
+  else if (parsed.label !== undefined) return refuse(tState('unknownLabel', { label: parsed.label }));
   else {
     const fits = outputs.filter((o) => o.tensor.shape.join() === got.shape.join());
     const one = fits.length === 1 ? fits[0] : outputs.length === 1 ? outputs[0] : undefined;
-    if (one === undefined) return refuse(M.noTarget(shapeText(got.shape), names.join(', ')));
+    if (one === undefined)
+      return refuse(tState('noTarget', { shape: shapeText(got.shape), names: names.join(', ') }));
     target = { output: one.name, index: [], mean: false };
   }
   const out = outputs.find((o) => o.name === target.output)!;
   const want = pick(out.tensor, target);
   const what = targetName(target);
-  if (want === null) return refuse(M.unknownLabel(parsed.label ?? what));
+  if (want === null) return refuse(tState('unknownLabel', { label: parsed.label ?? what }));
   const tol = tolerance(text);
   const wrongAnswer = (sentences: string[], step: number | null, pattern?: string): CheckVerdict =>
     pattern === undefined ? { right: false, sentences, step } : { right: false, sentences, step, pattern };
 
   const sameShape = want.shape.join() === got.shape.join();
   if (sameShape && same(want.data, got.data, tol))
-    return { right: true, sentences: [M.match(what, want.data.length)], step: null };
+    return { right: true, sentences: [matchText(what, want.data.length)], step: null };
   const known = recognise(run, mistakes, out, target, got, tol);
   const patternSentences = known
     ? [
-        M.pattern(known.mistake.name, known.step, known.at ? atText(known.at) : 'after the last step'),
+        tState('pattern', {
+          name: known.mistake.name,
+          step: known.step,
+          at: known.at ? atText(known.at) : tState('afterLast'),
+        }),
         known.mistake.why,
       ]
     : [];
 
   if (!sameShape) {
-    const s = [M.wrongShape(what, shapeText(got.shape), shapeText(want.shape)), ...patternSentences];
+    const s = [
+      tState('wrongShape', { what, got: shapeText(got.shape), want: shapeText(want.shape) }),
+      ...patternSentences,
+    ];
     return wrongAnswer(s, known?.step ?? null, known?.mistake.id);
   }
   if (target.mean) {
-    const s = [M.scalarDiffer(what, num(want.data[0]!), num(got.data[0]!)), ...patternSentences];
-    if (!known) s.push(M.scalarHint);
+    const s = [
+      tState('scalarDiffer', { what, want: num(want.data[0]!), got: num(got.data[0]!) }),
+      ...patternSentences,
+    ];
+    if (!known) s.push(tState('scalarHint'));
     return wrongAnswer(s, known?.step ?? null, known?.mistake.id);
   }
   // the differing cells, the first in the loop's order: by the first step that writes each
@@ -239,11 +254,18 @@ export function checkPaste<R extends { total: number }>(
     if (!agrees(want.data[j]!, got.data[j]!, tol(want.data[j]!))) differing.push(j);
   const firstWriter = (j: number) => out.writers(want.cells[j]!)[0] ?? Number.POSITIVE_INFINITY;
   const first = differing.reduce((a, b) => (firstWriter(b) < firstWriter(a) ? b : a));
-  const sentences = [...patternSentences, M.differ(differing.length, want.data.length, what)];
-  if (got.data.every((v) => v === 0)) sentences.unshift(M.allZeros(what));
+  const sentences = [
+    ...patternSentences,
+    tState('differ', { count: differing.length, total: want.data.length, what }),
+  ];
+  if (got.data.every((v) => v === 0)) sentences.unshift(tState('allZeros', { what }));
   const cellIndex = unravel(out.tensor.shape, want.cells[first]!);
   sentences.push(
-    M.firstCell(`${out.name}[${cellIndex.join(', ')}]`, num(want.data[first]!), num(got.data[first]!)),
+    tState('firstCell', {
+      cell: `${out.name}[${cellIndex.join(', ')}]`,
+      want: num(want.data[first]!),
+      got: num(got.data[first]!),
+    }),
   );
   const writers = out.writers(want.cells[first]!);
   let step: number | null = null;
@@ -253,8 +275,12 @@ export function checkPaste<R extends { total: number }>(
     const at = atText(spec.at(run, step));
     sentences.push(
       writers.length === 1
-        ? M.step(step, at)
-        : M.stepMany(step, at, writers.slice(1, 9).join(', ') + (writers.length > 9 ? ', …' : '')),
+        ? tState('step', { step, at })
+        : tState('stepMany', {
+            step,
+            at,
+            others: writers.slice(1, 9).join(', ') + (writers.length > 9 ? ', …' : ''),
+          }),
     );
   }
   return wrongAnswer(sentences, step, known?.mistake.id);

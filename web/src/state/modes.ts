@@ -7,9 +7,11 @@
 //   ?predict=1            predict, then reveal: a question before each step
 //   ?embed=1&from=5&to=12 embed mode, the transport kept to steps 5..12
 //   &code=c  &speed=3  &params=0
+//   &lang=ko              the page's language (state/locale.ts), when a link or the switch chose it
 
 import type { CodeLang } from './code';
 import { parseField } from './config';
+import { localeOf, type Locale } from '../lib/i18n';
 import { DEFAULT_SPEED, SPEEDS } from './speeds';
 
 export interface EmbedRange {
@@ -28,6 +30,8 @@ export interface ViewState {
   codeLang: CodeLang;
   speed: number;
   paramsOpen: boolean;
+  /** the language the link chose, or null: the browser's */
+  lang: Locale | null;
 }
 
 const DEFAULT_VIEW: ViewState = {
@@ -37,6 +41,7 @@ const DEFAULT_VIEW: ViewState = {
   codeLang: 'python',
   speed: DEFAULT_SPEED,
   paramsOpen: true,
+  lang: null,
 };
 
 const STEP_SPEC = { key: 'seed', label: '', hint: '', min: 0, max: 1e9 } as const;
@@ -87,6 +92,12 @@ export function parseView(search: string): { view: ViewState; notes: string[] } 
     else notes.push(`URL: ${r.message} Using ${SPEEDS[DEFAULT_SPEED]?.label}.`);
   }
   if (q.get('params') === '0') view.paramsOpen = false;
+  const lang = q.get('lang');
+  if (lang !== null) {
+    view.lang = localeOf(lang);
+    if (view.lang === null)
+      notes.push(`URL: lang “${short(lang)}” is not en or ko; using the browser’s language.`);
+  }
   return { view, notes };
 }
 
@@ -103,6 +114,7 @@ export function viewQuery(v: ViewState): string {
   if (v.codeLang !== DEFAULT_VIEW.codeLang) q.set('code', v.codeLang);
   if (v.speed !== DEFAULT_VIEW.speed) q.set('speed', String(v.speed));
   if (!v.paramsOpen) q.set('params', '0');
+  if (v.lang !== null) q.set('lang', v.lang);
   const s = q.toString();
   return s === '' ? '' : `&${s}`;
 }

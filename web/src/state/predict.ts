@@ -3,8 +3,8 @@
 // right or wrong, with why. Each operation asks its own question (ops/<op>/predict.ts); this file
 // knows no operation: it grades an answer against a question and keeps the score.
 
-import { parseNumpyText } from '../lib/numpy/index';
-import { PREDICT_MESSAGES as M } from './messages';
+import { parseNumpyText, pyFloatRepr } from '../lib/numpy/index';
+import { tState } from './messages';
 
 /** Cells of a window to click: the answer is the set of cells that are right. */
 export interface PredictCells {
@@ -72,13 +72,20 @@ export function grade(q: Question, a: Answer): Grade {
   if (q.cells) {
     const want = [...q.cells.answer].sort((x, y) => x - y).join();
     const got = [...new Set(a.cells)].sort((x, y) => x - y).join();
-    if (got === '') return { ok: false, message: M.noCells };
-    if (want !== got) wrongParts.push(M.cellsPart);
+    if (got === '') return { ok: false, message: tState('noCells') };
+    if (want !== got) wrongParts.push(tState('cellsPart'));
   }
   for (let k = 0; k < q.numbers.length; k++) {
     const n = q.numbers[k]!;
     const typed = readTyped(a.numbers[k] ?? '');
-    if (!typed.ok) return { ok: false, message: M.notANumber(n.label, a.numbers[k] ?? '') };
+    if (!typed.ok) {
+      const text = (a.numbers[k] ?? '').trim();
+      const message =
+        text === ''
+          ? tState('typeANumber', { label: n.label })
+          : tState('notANumber', { label: n.label, typed: text.slice(0, 24) });
+      return { ok: false, message };
+    }
     if (!numberRight(n, typed.value)) wrongParts.push(n.label);
   }
   return { ok: true, right: wrongParts.length === 0, wrongParts };
@@ -94,5 +101,14 @@ export interface Score {
 export const NO_SCORE: Score = { right: 0, wrong: 0, passed: 0 };
 
 export function scoreText(s: Score): string {
-  return M.score(s.right, s.right + s.wrong, s.passed);
+  const answered = s.right + s.wrong;
+  return s.passed > 0
+    ? tState('scorePassed', { right: s.right, answered, passed: s.passed })
+    : tState('score', { right: s.right, answered });
+}
+
+/** A number in a question's answer and its why: at most 4 decimals, as Python prints it, never
+ * "-0.0". */
+export function answerNumber(x: number): string {
+  return pyFloatRepr(Math.round(x * 1e4) / 1e4 + 0);
 }

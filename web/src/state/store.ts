@@ -16,6 +16,7 @@ import { createTransport } from './transport';
 import { openStart } from './start';
 import { createUrlCodec } from './url';
 import { parseView, stepRange, viewQuery } from './modes';
+import { locale, localeChosen, setLocale } from './locale';
 import { patchSource, type DataSource } from './source';
 import { syncUrl } from './urlSync';
 import type { Store, StoreOptions } from './storeTypes';
@@ -39,6 +40,7 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
   const search = opts.search ?? browser.query();
   const start = openStart(engine, registry, url.parseQuery(search));
   const view = parseView(search);
+  if (view.view.lang !== null) setLocale(view.view.lang);
   const notes = signal<readonly string[]>([...start.notes, ...view.notes]);
   const embed = view.view.embed;
   const present = signal(view.view.present);
@@ -86,6 +88,7 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
     codeLang: codeLang.value,
     speed: transport.speedIndex.value,
     paramsOpen: paramsOpen.value,
+    lang: localeChosen.value ? locale.value : null,
   });
   const query = computed(() => layerQuery.value + viewQuery(viewNow()));
   const pageQuery = computed(

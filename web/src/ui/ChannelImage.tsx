@@ -5,9 +5,9 @@
 
 import { useEffect, useRef } from 'preact/hooks';
 import type { Tensor } from '../engine/types';
-import { channelToRGBA, imageTensorToRGBA } from '../lib/image';
+import { channelToRGBA, imageTensorToRGBA, type ScaleKind } from '../lib/image';
 
-interface ImageWindow {
+export interface ImageWindow {
   /** first row and column covered, in the tensor's own (unpadded) coordinates; may be < 0 */
   row: number;
   col: number;
@@ -25,6 +25,9 @@ export interface ChannelImageProps {
   label: string;
   /** the scale's end, shared by the channels of one tensor */
   max?: number;
+  /** grey or blue-white-red, chosen for the whole tensor (a channel's own values would flip
+   * between them as it fills in); by default from the channel's values */
+  scale?: ScaleKind;
   window?: ImageWindow | null;
   /** the side of the drawn square, in CSS pixels */
   size: number;
@@ -40,6 +43,7 @@ export function ChannelImage({
   caption,
   label,
   max,
+  scale,
   window: win,
   size,
   version,
@@ -51,13 +55,15 @@ export function ChannelImage({
   const deps =
     version === undefined
       ? undefined
-      : [version, win?.row, win?.col, win?.span, zoom, channel, sample, max, nH, nW];
+      : [version, win?.row, win?.col, win?.span, zoom, channel, sample, max, scale, nH, nW];
   useEffect(() => {
     const cv = ref.current;
     const ctx = cv?.getContext('2d');
     if (cv == null || ctx == null) return;
     const view =
-      channel === 'rgb' ? imageTensorToRGBA(tensor, sample) : channelToRGBA(tensor, { channel, sample, max });
+      channel === 'rgb'
+        ? imageTensorToRGBA(tensor, sample)
+        : channelToRGBA(tensor, { channel, sample, max, scale });
     if (!view.ok) return;
     // not computed yet: light grey, neither end of a scale
     const [m, , , nC] = tensor.shape;

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type CheckSpec, type CheckVerdict, checkPaste } from '../state/check';
 import type { Mistake } from '../state/mistakes';
 import type { OpRun } from '../state/operation';
-import { LEARN_UI as T } from './messages';
+import { tUi } from './messages';
 
 export interface CheckPanelProps {
   spec: CheckSpec<OpRun>;
@@ -40,30 +40,30 @@ export function CheckPanel({ spec, mistakes, run, seek }: CheckPanelProps) {
     try {
       if (!navigator.clipboard) throw new Error('no clipboard');
       await navigator.clipboard.writeText(code);
-      setSaid(T.copied);
+      setSaid(tUi('copied'));
     } catch {
-      setSaid(T.copyRefused);
+      setSaid(tUi('copyRefused'));
     }
   }
 
   return (
     <section class="panel learn-panel check-panel" aria-labelledby="check-title">
       <header class="panel-head">
-        <h2 id="check-title">{T.checkTitle}</h2>
+        <h2 id="check-title">{tUi('checkTitle')}</h2>
       </header>
-      <p>{T.checkIntro}</p>
-      <pre class="check-code" role="region" aria-label="numpy lines">
+      <p>{tUi('checkIntro')}</p>
+      <pre class="check-code" role="region" aria-label={tUi('numpyLines')}>
         {code}
       </pre>
       <p>
         <button type="button" onClick={() => void copy()}>
-          {T.copyCode}
+          {tUi('copyCode')}
         </button>{' '}
         <span role="status">{said}</span>
       </p>
       <form onSubmit={check} class="check-form">
         <label>
-          {T.pasteLabel}
+          {tUi('pasteLabel')}
           <textarea
             rows={6}
             spellcheck={false}
@@ -72,9 +72,9 @@ export function CheckPanel({ spec, mistakes, run, seek }: CheckPanelProps) {
           />
         </label>
         <label>
-          {T.whichLabel}
+          {tUi('whichLabel')}
           <select value={which} onChange={(e) => setWhich((e.target as HTMLSelectElement).value)}>
-            <option value="">{T.whichAuto}</option>
+            <option value="">{tUi('whichAuto')}</option>
             {outputs.map((n) => (
               <option key={n} value={n}>
                 {n}
@@ -82,20 +82,20 @@ export function CheckPanel({ spec, mistakes, run, seek }: CheckPanelProps) {
             ))}
           </select>
         </label>
-        <button type="submit">{T.check}</button>
+        <button type="submit">{tUi('check')}</button>
       </form>
       {verdict && (
         <div
           class={verdict.right ? 'learn-verdict' : 'learn-verdict parted'}
           role="status"
-          aria-label="Check result"
+          aria-label={tUi('checkResult')}
         >
           {verdict.sentences.map((s, k) => (
             <p key={k}>{s}</p>
           ))}
           {verdict.step !== null && (
             <button type="button" onClick={() => seek(verdict.step!)}>
-              {T.goTo(verdict.step)}
+              {tUi('goTo', { step: verdict.step })}
             </button>
           )}
         </div>

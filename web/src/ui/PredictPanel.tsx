@@ -5,9 +5,16 @@
 // Knows questions only through the contract (state/predict.ts).
 
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { pyFloatRepr } from '../lib/numpy/index';
-import { type Answer, grade, NO_SCORE, type Question, type Score, scoreText } from '../state/predict';
-import { LEARN_UI as T } from './messages';
+import {
+  type Answer,
+  answerNumber,
+  grade,
+  NO_SCORE,
+  type Question,
+  type Score,
+  scoreText,
+} from '../state/predict';
+import { tUi } from './messages';
 
 export interface PredictPanelProps {
   /** the question of the next step, null at the end of the walk */
@@ -26,9 +33,10 @@ interface Result {
 
 function answerText(q: Question): string {
   const parts: string[] = [];
-  if (q.cells) parts.push(T.cellsAnswer(q.cells.answer.map((j) => q.cells!.names[j]).join(', ')));
-  for (const n of q.numbers) parts.push(`${n.label} = ${pyFloatRepr(Math.round(n.answer * 1e4) / 1e4)}`);
-  return T.theAnswer(parts.join('; '));
+  if (q.cells)
+    parts.push(tUi('cellsAnswer', { names: q.cells.answer.map((j) => q.cells!.names[j]).join(', ') }));
+  for (const n of q.numbers) parts.push(`${n.label} = ${answerNumber(n.answer)}`);
+  return tUi('theAnswer', { text: parts.join('; ') });
 }
 
 function cellText(v: number): string {
@@ -45,7 +53,7 @@ export function PredictPanel({ question, advance, cue }: PredictPanelProps) {
   /** the answer was given from the panel: the next question's first field takes the focus */
   const refocus = useRef(false);
   const step = question?.step ?? null;
-  const prompt = question?.prompt ?? T.done;
+  const prompt = question?.prompt ?? tUi('done');
 
   useEffect(() => {
     setCells([]);
@@ -79,14 +87,16 @@ export function PredictPanel({ question, advance, cue }: PredictPanelProps) {
       setProblem(g.message);
       return;
     }
-    const head = g.right ? T.right(question.step) : T.wrong(question.step, g.wrongParts.join(', '));
+    const head = g.right
+      ? tUi('right', { step: question.step })
+      : tUi('wrong', { step: question.step, parts: g.wrongParts.join(', ') });
     const clicked =
       question.cells && !g.right
-        ? ` ${T.yourCells(cells.map((j) => question.cells!.names[j]).join(', '))}`
+        ? ` ${tUi('yourCells', { names: cells.map((j) => question.cells!.names[j]).join(', ') || tUi('noCell') })}`
         : '';
     const typed =
       question.numbers.length > 0 && !g.right
-        ? ` ${T.yourNumbers(question.numbers.map((n, k) => `${n.label} = ${(numbers[k] ?? '').trim()}`).join('; '))}`
+        ? ` ${tUi('yourNumbers', { said: question.numbers.map((n, k) => `${n.label} = ${(numbers[k] ?? '').trim()}`).join('; ') })}`
         : '';
     finish(
       g.right ? 'right' : 'wrong',
@@ -97,7 +107,8 @@ export function PredictPanel({ question, advance, cue }: PredictPanelProps) {
 
   function pass(kind: 'shown' | 'skipped'): void {
     if (!question) return;
-    const head = kind === 'shown' ? T.shown(question.step) : T.skipped(question.step);
+    const head =
+      kind === 'shown' ? tUi('shown', { step: question.step }) : tUi('skipped', { step: question.step });
     finish(kind, question, `${head} ${answerText(question)} ${question.why}`);
   }
 
@@ -106,13 +117,13 @@ export function PredictPanel({ question, advance, cue }: PredictPanelProps) {
   return (
     <section class="panel learn-panel predict-panel" aria-labelledby="predict-title">
       <header class="panel-head">
-        <h2 id="predict-title">{T.predictTitle}</h2>
-        <p class="predict-score" role="status" aria-live="off" aria-label="Score">
+        <h2 id="predict-title">{tUi('predictTitle')}</h2>
+        <p class="predict-score" role="status" aria-live="off" aria-label={tUi('scoreLabel')}>
           {scoreText(score)}
         </p>
       </header>
       {result && (
-        <div class={`learn-verdict predict-${result.kind}`} role="group" aria-label="Your last answer">
+        <div class={`learn-verdict predict-${result.kind}`} role="group" aria-label={tUi('lastAnswer')}>
           <p>{result.text}</p>
         </div>
       )}
@@ -122,7 +133,7 @@ export function PredictPanel({ question, advance, cue }: PredictPanelProps) {
         </p>
         {q?.cells && (
           <fieldset class="predict-cells">
-            <legend>{T.cellsLabel}</legend>
+            <legend>{tUi('cellsLabel')}</legend>
             <div class="predict-grid" style={{ gridTemplateColumns: `repeat(${q.cells.cols}, auto)` }}>
               {q.cells.values.map((v, j) => (
                 <button
@@ -178,12 +189,12 @@ export function PredictPanel({ question, advance, cue }: PredictPanelProps) {
         )}
         {q && (
           <div class="predict-actions">
-            <button type="submit">{T.answer}</button>
+            <button type="submit">{tUi('answer')}</button>
             <button type="button" onClick={() => pass('shown')}>
-              {T.showMe}
+              {tUi('showMe')}
             </button>
             <button type="button" onClick={() => pass('skipped')}>
-              {T.skip}
+              {tUi('skip')}
             </button>
           </div>
         )}

@@ -1,6 +1,16 @@
-// The words of the predict and check panels, in one place for translation.
+// The shared pieces' words (ui/). Keys are grouped by the component that shows them.
 
-export const LEARN_UI = {
+import type { Translation } from '../lib/i18n';
+import { messages } from '../state/locale';
+
+const en = {
+  // Pictures.tsx: a large layer's tensors as images, for a screen reader and the note under them
+  picturesGroup: '{names} as images',
+  picturesNames: '{rest} and {last}',
+  pictureChannel: 'picture of {name}, sample {i}, channel {k}',
+  pictureColour: 'picture of {name}, sample {i}, in colour',
+  picturesSome: '{shown} of {total} channels of {name} drawn',
+  // PredictPanel.tsx, and the toggle the shell shows
   predictTitle: 'Predict, then reveal',
   predictToggle: 'Predict',
   predictToggleTitle: 'Predict, then reveal: answer the question each step raises before it runs',
@@ -10,17 +20,22 @@ export const LEARN_UI = {
   skip: 'Skip',
   cellsLabel: 'The window: click the cells',
   done: 'The walk is done: nothing left to predict. Go back (Home) to start again.',
-  right: (step: number) => `Step ${step}: right.`,
-  wrong: (step: number, parts: string) => `Step ${step}: wrong (${parts}).`,
-  shown: (step: number) => `Step ${step}, shown:`,
-  skipped: (step: number) => `Step ${step} skipped:`,
-  theAnswer: (text: string) => `The answer: ${text}.`,
-  cellsAnswer: (names: string) => `the cells ${names}`,
-  yourCells: (names: string) => `You clicked ${names || 'no cell'}.`,
-  yourNumbers: (said: string) => `You said ${said}.`,
+  right: 'Step {step}: right.',
+  wrong: 'Step {step}: wrong ({parts}).',
+  shown: 'Step {step}, shown:',
+  skipped: 'Step {step} skipped:',
+  theAnswer: 'The answer: {text}.',
+  cellsAnswer: 'the cells {names}',
+  yourCells: 'You clicked {names}.',
+  noCell: 'no cell',
+  yourNumbers: 'You said {said}.',
+  scoreLabel: 'Score',
+  lastAnswer: 'Your last answer',
+  // CheckPanel.tsx
   checkTitle: 'Check my numbers',
   checkIntro:
     'Run your own function on the inputs convstep shows: these numpy lines draw them exactly (with your own data, use “copy as numpy” in the printouts instead). Paste what your notebook printed: a whole array, one of the slices the test prints (Z[0,2,1] = …) or a mean.',
+  numpyLines: 'numpy lines',
   copyCode: 'Copy the lines',
   copied: 'Copied the lines.',
   copyRefused: 'The browser did not allow copying: select the lines and press Ctrl+C (⌘C).',
@@ -28,5 +43,49 @@ export const LEARN_UI = {
   whichLabel: 'It is',
   whichAuto: 'told by its label, else its shape',
   check: 'Check',
-  goTo: (step: number) => `Go to step ${step}`,
+  checkResult: 'Check result',
+  goTo: 'Go to step {step}',
 } as const;
+
+const ko: Translation<typeof en> = {
+  picturesGroup: '{names}의 그림',
+  picturesNames: '{rest}, {last}',
+  pictureChannel: '{name}의 그림, 샘플 {i}, 채널 {k}',
+  pictureColour: '{name}의 그림, 샘플 {i}, 컬러',
+  picturesSome: '{name}의 채널 {total}개 중 {shown}개를 그렸습니다',
+  predictTitle: '예측한 뒤 확인하기',
+  predictToggle: '예측',
+  predictToggleTitle: '예측한 뒤 확인하기: 각 단계가 실행되기 전에 그 단계가 묻는 질문에 답합니다',
+  leavePredict: '예측 그만하기',
+  answer: '내 답 확인',
+  showMe: '답 보기',
+  skip: '건너뛰기',
+  cellsLabel: '윈도우: 칸을 누르세요',
+  done: '끝까지 진행했습니다. 더 예측할 단계가 없습니다. 처음부터 하려면 Home 키로 돌아가세요.',
+  right: '{step}단계: 맞았습니다.',
+  wrong: '{step}단계: 틀렸습니다 ({parts}).',
+  shown: '{step}단계, 답 보기:',
+  skipped: '{step}단계 건너뜀:',
+  theAnswer: '정답: {text}.',
+  cellsAnswer: '칸 {names}',
+  yourCells: '누른 칸: {names}.',
+  noCell: '없음',
+  yourNumbers: '입력한 값: {said}.',
+  scoreLabel: '점수',
+  lastAnswer: '마지막 답',
+  checkTitle: '내 계산 확인하기',
+  checkIntro:
+    'convstep이 보여 주는 입력으로 직접 작성한 함수를 실행하세요. 아래 numpy 코드가 그 입력을 똑같이 만듭니다(직접 넣은 데이터라면 출력 패널의 “numpy로 복사”를 쓰세요). 노트북이 출력한 내용을 붙여 넣으세요: 배열 전체, 테스트가 출력하는 일부(Z[0,2,1] = …), 또는 평균.',
+  numpyLines: 'numpy 코드',
+  copyCode: '코드 복사',
+  copied: '코드를 복사했습니다.',
+  copyRefused: '브라우저가 복사를 허용하지 않았습니다. 코드를 선택하고 Ctrl+C(⌘C)를 누르세요.',
+  pasteLabel: '노트북이 출력한 내용',
+  whichLabel: '무엇인가',
+  whichAuto: '이름표로, 없으면 모양으로 판단',
+  check: '확인',
+  checkResult: '확인 결과',
+  goTo: '{step}단계로 가기',
+};
+
+export const tUi = messages(en, ko);

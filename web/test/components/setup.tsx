@@ -10,6 +10,7 @@ import type { Engine } from '../../src/engine/types';
 import type { ConvBackwardState } from '../../src/ops/conv_backward/selection';
 import { REGISTRY } from '../../src/ops/index';
 import { NO_BROWSER } from '../../src/state/browser';
+import { resetLocale } from '../../src/state/locale';
 import type { OpId } from '../../src/state/operation';
 import { createStore, loadStartOp, type Store } from '../../src/state/store';
 // vitest runs from the repository's top folder (happy-dom's import.meta.url is not a file: URL)
@@ -26,6 +27,7 @@ const stores: Store[] = [];
 
 afterEach(() => {
   cleanup();
+  resetLocale(['en']); // a test that chose Korean leaves the next one in English
   while (stores.length > 0) stores.pop()!.dispose();
 });
 

@@ -8,6 +8,7 @@ import { fitSize, imageToAPrev, MAX_OUTPUT_SIDE, type ImageChannels, type RgbaIm
 import { filterTensors, type CustomTensor } from '../../state/source';
 import { useStore } from '../../ui/context';
 import { decodeImage } from './decode';
+import { loadSample } from './sampleFiles';
 
 const SAMPLES = [
   { file: 'scene.png', label: 'Scene' },
@@ -85,9 +86,7 @@ export function ImageInput() {
   async function sample(file: string): Promise<void> {
     setBusy(true);
     try {
-      const res = await fetch(`samples/${file}`);
-      if (!res.ok) throw new Error(String(res.status));
-      await take(await res.blob(), file);
+      await take(await loadSample(file), file);
     } catch {
       setBusy(false);
       setMessage(`The sample ${file} could not be loaded.`);

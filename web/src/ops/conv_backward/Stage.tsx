@@ -32,7 +32,17 @@ import { BackwardLegend } from './BackwardLegend';
 import { CellInspector } from './CellInspector';
 import { backwardLayout, CARD_GAP, cardSize, dbCell, headSize, SELECT_HEIGHT, SELECT_WIDTH } from './layout';
 import { addText } from './text';
-import { flatOffset, stepNumber } from '../../lib/tensor';
+import { cropPad, flatOffset, stepNumber } from '../../lib/tensor';
+import {
+  inputChannels,
+  picturedChannels,
+  Pictures,
+  runId,
+  scaleOf,
+  showPictures,
+  stepsDone,
+  type PictureItem,
+} from '../../ui/Pictures';
 import './convBackward.css';
 
 /** "written by 4 steps: 3, 19, 35 and 51; 2 done so far" */
@@ -62,6 +72,51 @@ function DzSelect({ value, onChange }: { value: DzSource; onChange(dz: DzSource)
       </select>
     </label>
   );
+}
+
+/** A_prev[i], dZ[i] and dA_prev[i] as images: the gradient read at (h, w) of channel c, and the
+ * window of dA_prev it is spread over (the padding cropped, as after the sample's loop). */
+function ConvBackwardPictures({ run: s, frame: fr }: { run: ConvBackwardRun; frame: ConvBackwardFrame }) {
+  const cfg = s.config;
+  const { i, c, win } = fr;
+  const id = runId(s);
+  const at = win ? { row: win.vertStart - cfg.pad, col: win.horiStart - cfg.pad, span: s.span } : null;
+  const A = s.data.A_prev;
+  const items: PictureItem[] = inputChannels(A, 0).map((k) => ({
+    name: 'A_prev',
+    tensor: A,
+    channel: k,
+    max: s.scale.A,
+    scale: scaleOf(A),
+    window: at,
+    version: `${id}:${i}`,
+  }));
+  for (const k of picturedChannels(cfg.Cout, c))
+    items.push({
+      name: 'dZ',
+      tensor: s.dZ,
+      channel: k,
+      max: s.scale.dZ,
+      scale: scaleOf(s.dZ),
+      window: k === c && win ? { row: win.h, col: win.w, span: 1 } : null,
+      version: `${id}:${i}`,
+    });
+  if (fr.position > 0) {
+    const dA = cropPad(fr.dAPad, cfg.pad);
+    // every step of sample i adds to all of dA_prev[i]'s channels
+    const done = stepsDone(fr.position, stepNumber(s, i, 0, 0, 0), cfg.Cout * s.nH * s.nW);
+    for (const k of picturedChannels(cfg.Cin, 0))
+      items.push({
+        name: 'dA_prev',
+        tensor: dA,
+        channel: k,
+        max: s.scale.dA,
+        scale: scaleOf(s.full.dA_prev),
+        window: at,
+        version: `${id}:${i}:${done}`,
+      });
+  }
+  return <Pictures sample={i} items={items} channelCounts={{ dZ: cfg.Cout, dA_prev: cfg.Cin }} />;
 }
 
 const VIEWS: readonly { id: BackwardView; label: string; title: string }[] = [
@@ -311,6 +366,7 @@ export function ConvBackwardStage(props: ViewProps<ConvBackwardRun, ConvBackward
         {!present && <ViewSwitch value={view} onChange={(v) => state.setView(v)} />}
       </div>
       {view === 'walk' && page.pager}
+      {view === 'walk' && showPictures(cfg.H, cfg.W) && <ConvBackwardPictures run={s} frame={fr} />}
       <div class="stage-box" ref={ref}>
         {view === 'gather' && <GatherView {...props} width={box.width} height={box.height} />}
         {view === 'overlap' && <OverlapView {...props} width={box.width} height={box.height} />}

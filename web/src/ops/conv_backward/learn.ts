@@ -4,8 +4,8 @@
 
 import { loopAt, stepNumber } from '../../lib/tensor';
 import { type CheckSpec, loopAtStride, numpyDrawLines } from '../../state/check';
-import type { Question } from '../../state/predict';
-import { LEARN_MESSAGES as M } from './messages';
+import { answerNumber as n, type Question } from '../../state/predict';
+import { t } from './messages';
 import type { ConvBackwardRun } from './model';
 
 export function predictConvBackward(run: ConvBackwardRun, step: number): Question {
@@ -29,22 +29,31 @@ export function predictConvBackward(run: ConvBackwardRun, step: number): Questio
   const dzName = `dZ[${i}, ${h}, ${w}, ${c}]`;
   return {
     step,
-    prompt: M.prompt(
+    prompt: t('prompt', {
       step,
-      h * stride,
-      w * stride,
-      `${dzName} = ${M.value(dz)}`,
+      vs: h * stride,
+      hs: w * stride,
+      dz: `${dzName} = ${n(dz)}`,
       dA,
       dW,
       db,
-      decimals === null,
-    ),
+      precision: decimals === null ? t('exact') : t('twoDecimals'),
+    }),
     numbers: [
-      { label: M.change(dA), answer: wv * dz + 0, decimals },
-      { label: M.change(dW), answer: a * dz + 0, decimals },
-      { label: M.change(db), answer: dz, decimals },
+      { label: t('change', { cell: dA }), answer: wv * dz + 0, decimals },
+      { label: t('change', { cell: dW }), answer: a * dz + 0, decimals },
+      { label: t('change', { cell: db }), answer: dz, decimals },
     ],
-    why: M.why(dzName, dz, `W[${u}, ${v}, ${k}, ${c}]`, wv, `a_slice[${u}, ${v}, ${k}]`, a),
+    why: t('why', {
+      dz: dzName,
+      dzv: n(dz),
+      w: `W[${u}, ${v}, ${k}, ${c}]`,
+      wv: n(wv),
+      a: `a_slice[${u}, ${v}, ${k}]`,
+      av: n(a),
+      dA: n(wv * dz),
+      dW: n(a * dz),
+    }),
   };
 }
 

@@ -1,24 +1,24 @@
-// conv_backward's sentences for predict-then-reveal, in one place for translation.
+// conv_backward's words: predict-then-reveal's question and its answer.
 
-import { pyFloatRepr } from '../../lib/numpy/index';
+import type { Translation } from '../../lib/i18n';
+import { messages } from '../../state/locale';
 
-// + 0: never "-0.0"
-const n = (x: number) => pyFloatRepr(Math.round(x * 1e4) / 1e4 + 0);
-
-export const LEARN_MESSAGES = {
-  value: n,
-  prompt: (
-    step: number,
-    vs: number,
-    hs: number,
-    dz: string,
-    dA: string,
-    dW: string,
-    db: string,
-    exact: boolean,
-  ) =>
-    `Step ${step}: the window at vert_start = ${vs}, hori_start = ${hs} passes back ${dz}. By how much does this step change ${dA}, ${dW} and ${db}?${exact ? ' (exact)' : ' (to 2 decimals)'}`,
-  change: (cell: string) => `change of ${cell}`,
-  why: (dz: string, dzv: number, w: string, wv: number, a: string, av: number) =>
-    `dA_prev_pad gets ${w} · ${dz} = ${n(wv)} · ${n(dzv)} = ${n(wv * dzv)}; dW gets ${a} · ${dz} = ${n(av)} · ${n(dzv)} = ${n(av * dzv)}; db gets ${dz} = ${n(dzv)}.`,
+const en = {
+  prompt:
+    'Step {step}: the window at vert_start = {vs}, hori_start = {hs} passes back {dz}. By how much does this step change {dA}, {dW} and {db}? {precision}',
+  exact: '(exact)',
+  twoDecimals: '(to 2 decimals)',
+  change: 'change of {cell}',
+  why: 'dA_prev_pad gets {w} · {dz} = {wv} · {dzv} = {dA}; dW gets {a} · {dz} = {av} · {dzv} = {dW}; db gets {dz} = {dzv}.',
 } as const;
+
+const ko: Translation<typeof en> = {
+  prompt:
+    '{step}단계: vert_start = {vs}, hori_start = {hs}의 윈도우가 {dz|을} 되돌려 보냅니다. 이 단계에서 {dA}, {dW}, {db|은} 각각 얼마나 바뀔까요? {precision}',
+  exact: '(정확히)',
+  twoDecimals: '(소수점 둘째 자리까지)',
+  change: '{cell}의 변화량',
+  why: 'dA_prev_pad에는 {w} · {dz} = {wv} · {dzv} = {dA}, dW에는 {a} · {dz} = {av} · {dzv} = {dW}, db에는 {dz} = {dzv}가 더해집니다.',
+};
+
+export const t = messages(en, ko);

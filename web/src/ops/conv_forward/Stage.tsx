@@ -9,7 +9,16 @@ import type { GridPicture, GridWindow } from '../../ui/drawGrid';
 import { cellText, longText, shortCellText } from '../../ui/format';
 import { GAP, GROUP_GAP } from '../../ui/stageLayout';
 import { StageHead } from '../../ui/StageHead';
-import { ChannelImage } from '../../ui/ChannelImage';
+import {
+  inputChannels,
+  picturedChannels,
+  Pictures,
+  runId,
+  scaleOf,
+  showPictures,
+  stepsDone,
+  type PictureItem,
+} from '../../ui/Pictures';
 import { useBoxSize } from '../../ui/useBoxSize';
 import { useChannelPage } from '../../ui/ChannelPager';
 import { unvisitedNote } from '../../lib/geometry';
@@ -172,7 +181,7 @@ export function ConvForwardStage({ run: s, frame: fr }: ViewProps<ConvForwardRun
     <section class="stage" aria-labelledby="stage-title">
       <StageHead i={i} c={c} channel="output channel" formulas={formulas} note={note} />
       {page.pager}
-      {Math.max(cfg.H, cfg.W) >= PICTURE_FROM && <Pictures run={s} frame={fr} />}
+      {showPictures(cfg.H, cfg.W) && <ConvForwardPictures run={s} frame={fr} />}
       <div class="stage-box" ref={ref}>
         {layout.arrangement === 'stacked' ? (
           <div class="stage-grids stacked" style={{ gap: `${GROUP_GAP}px` }}>
@@ -197,87 +206,36 @@ export function ConvForwardStage({ run: s, frame: fr }: ViewProps<ConvForwardRun
   );
 }
 
-/** Inputs at least this tall or wide are also drawn as pictures. */
-const PICTURE_FROM = 8;
-/** Most channels of Z drawn as pictures. */
-const MAX_PICTURES = 8;
-
 /** A_prev[i] and the channels of Z[i] as images, the window marked: what the numbers look like. */
-/** A number per run, so that a picture knows its run changed (another image, another seed). */
-const runIds = new WeakMap<object, number>();
-let lastRunId = 0;
-function runId(run: object): number {
-  const known = runIds.get(run);
-  if (known !== undefined) return known;
-  lastRunId += 1;
-  runIds.set(run, lastRunId);
-  return lastRunId;
-}
-
-function Pictures({ run: s, frame: fr }: { run: ConvForwardRun; frame: ConvFrame }) {
+function ConvForwardPictures({ run: s, frame: fr }: { run: ConvForwardRun; frame: ConvFrame }) {
   const cfg = s.config;
   const { i, c } = fr;
-  const side = 200;
+  const id = runId(s);
+  const A = s.data.A_prev;
   const aWin = fr.win
     ? { row: fr.win.vertStart - cfg.pad, col: fr.win.horiStart - cfg.pad, span: s.span }
     : null;
-  const A = s.data.A_prev;
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  for (const v of A.data) {
-    lo = Math.min(lo, v);
-    hi = Math.max(hi, v);
-  }
-  const asImage = cfg.Cin === 3 && lo >= 0 && hi <= 1;
-  const aChannels: (number | 'rgb')[] = asImage
-    ? ['rgb']
-    : Array.from({ length: Math.min(cfg.Cin, 3) }, (_, k) => k);
-  const zChannels = Array.from({ length: Math.min(cfg.Cout, MAX_PICTURES) }, (_, k) => k);
-  if (c >= MAX_PICTURES) zChannels[MAX_PICTURES - 1] = c;
+  const items: PictureItem[] = inputChannels(A, 0).map((k) => ({
+    name: 'A_prev',
+    tensor: A,
+    channel: k,
+    max: s.scale.A,
+    scale: scaleOf(A),
+    window: aWin,
+    version: `${id}:${i}`,
+  }));
   const Z = fr.zSoFar?.() ?? null;
-  /** cells of Z[i,:,:,k] written so far: a picture is drawn again only when this changes */
-  const written = (k: number) =>
-    Math.max(0, Math.min(s.nH * s.nW, fr.position - stepNumber(s, i, k, 0, 0) + 1));
-  return (
-    <div class="pictures" role="group" aria-label="A_prev and Z as images">
-      {aChannels.map((k) => (
-        <ChannelImage
-          key={`a${k}`}
-          tensor={A}
-          channel={k}
-          sample={i}
-          max={k === 'rgb' ? undefined : s.scale.A}
-          caption={k === 'rgb' ? `A_prev[${i}] (RGB)` : `A_prev[${i},:,:,${k}]`}
-          label={
-            k === 'rgb'
-              ? `picture of A_prev, sample ${i}, in colour`
-              : `picture of A_prev, sample ${i}, channel ${k}`
-          }
-          window={aWin}
-          size={side}
-          version={`${runId(s)}:${i}`}
-        />
-      ))}
-      {Z !== null &&
-        zChannels.map((k) => (
-          <ChannelImage
-            key={`z${k}`}
-            tensor={Z}
-            channel={k}
-            sample={i}
-            max={s.scale.Z}
-            caption={`Z[${i},:,:,${k}]`}
-            label={`picture of Z, sample ${i}, channel ${k}`}
-            window={k === c && fr.win ? { row: fr.win.h, col: fr.win.w, span: 1 } : null}
-            size={side}
-            version={`${runId(s)}:${i}:${written(k)}`}
-          />
-        ))}
-      {cfg.Cout > MAX_PICTURES && (
-        <p class="pictures-note">
-          {MAX_PICTURES} of {cfg.Cout} channels of Z drawn
-        </p>
-      )}
-    </div>
-  );
+  if (Z !== null)
+    for (const k of picturedChannels(cfg.Cout, c))
+      items.push({
+        name: 'Z',
+        tensor: Z,
+        channel: k,
+        max: s.scale.Z,
+        scale: scaleOf(s.Z_final),
+        window: k === c && fr.win ? { row: fr.win.h, col: fr.win.w, span: 1 } : null,
+        // cells of Z[i,:,:,k] written so far
+        version: `${id}:${i}:${stepsDone(fr.position, stepNumber(s, i, k, 0, 0), s.nH * s.nW)}`,
+      });
+  return <Pictures sample={i} items={items} channelCounts={{ Z: cfg.Cout }} />;
 }

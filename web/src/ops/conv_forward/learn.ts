@@ -3,8 +3,8 @@
 
 import { loopAt, stepNumber } from '../../lib/tensor';
 import { type CheckSpec, loopAtStride, numpyDrawLines } from '../../state/check';
-import type { Question } from '../../state/predict';
-import { LEARN_MESSAGES as M } from './messages';
+import { answerNumber as n, type Question } from '../../state/predict';
+import { t } from './messages';
 import type { ConvForwardRun } from './model';
 
 /** np.sum(a_slice_prev * W[:, :, :, c]) in the C kernel's order (u, v, k), then + b[c]. */
@@ -27,9 +27,9 @@ export function predictConvForward(run: ConvForwardRun, step: number): Question 
   const ints = data === 'ints';
   return {
     step,
-    prompt: M.prompt(step, cell, vs, hs, f, c, ints),
+    prompt: t('prompt', { step, cell, vs, hs, f, c, precision: ints ? t('exact') : t('twoDecimals') }),
     numbers: [{ label: cell, answer: z, decimals: ints ? null : 2 }],
-    why: M.why(cell, s, b, z),
+    why: t('why', { cell, sum: n(s), b: n(b), z: n(z) }),
   };
 }
 

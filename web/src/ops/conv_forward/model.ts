@@ -3,7 +3,7 @@
 // engine calls are in openConvForward.
 
 import type { Engine, Stepper, Tensor, WindowRecord } from '../../engine/types';
-import { maxAbs, stepNumber } from '../../lib/tensor';
+import { maxAbs, outputSoFar, stepNumber } from '../../lib/tensor';
 import type { Config, DataKind } from '../../state/config';
 import type { LayerData } from '../../state/data';
 import type { DataSource } from '../../state/source';
@@ -90,20 +90,7 @@ export function convFrame(s: ConvForwardRun, position: number): ConvFrame {
         if (stepNumber({ nC: C, nH, nW }, i, c, h, w) <= position)
           Z[h * nW + w] = out.data[((i * nH + h) * nW + w) * C + c] ?? Number.NaN;
   }
-  const zSoFar = (): Tensor | null => {
-    if (out === null) return null;
-    const data = new Float64Array(out.data.length).fill(Number.NaN);
-    // the steps done are the first `position` of the loop order i, c, h, w
-    let done = 0;
-    for (let ii = 0; ii < s.config.m && done < position; ii++)
-      for (let cc = 0; cc < C && done < position; cc++)
-        for (let h = 0; h < nH && done < position; h++)
-          for (let w = 0; w < nW && done < position; w++, done++) {
-            const q = ((ii * nH + h) * nW + w) * C + cc;
-            data[q] = out.data[q] ?? Number.NaN;
-          }
-    return { shape: out.shape, data };
-  };
+  const zSoFar = (): Tensor | null => (out === null ? null : outputSoFar(out, position));
   const products: Product[] = [];
   let sum = 0;
   if (win !== null) {

@@ -14,12 +14,55 @@ import { GAP, GROUP_GAP } from '../../ui/stageLayout';
 import { StageHead, type SizeFormulas } from '../../ui/StageHead';
 import { LegendItem, LegendList } from '../../ui/Legend';
 import { flatOffset, stepNumber } from '../../lib/tensor';
+import {
+  picturedChannels,
+  Pictures,
+  runId,
+  scaleOf,
+  showPictures,
+  stepsDone,
+  type PictureItem,
+} from '../../ui/Pictures';
 import type { Config } from '../../state/config';
 import { isCropped, tapsAt, X_LABELS, type ConvTransposeFrame, type ConvTransposeRun } from './model';
 import { CARD_GAP, cardSize, headSize, transposeLayout } from './layout';
 import './convTranspose.css';
 
 const MINUS = '\u2212';
+
+/** X[i] and Y[i] as images: the cell of channel c this step spreads, and the window of Y it
+ * lands on (Y is Y_pad cropped, + b, as it stands). */
+function ConvTransposePictures({ run: s, frame: fr }: { run: ConvTransposeRun; frame: ConvTransposeFrame }) {
+  const cfg = s.config;
+  const { i, c, win } = fr;
+  const id = runId(s);
+  const X = s.data.X;
+  const items: PictureItem[] = picturedChannels(cfg.Cin, c).map((k) => ({
+    name: 'X',
+    tensor: X,
+    channel: k,
+    max: s.scale.X,
+    scale: scaleOf(X),
+    window: k === c && win ? { row: win.h, col: win.w, span: 1 } : null,
+    version: `${id}:${i}`,
+  }));
+  if (fr.position > 0) {
+    // every step of sample i adds to all of Y[i]'s channels
+    const done = stepsDone(fr.position, stepNumber(s, i, 0, 0, 0), s.nC * s.nH * s.nW);
+    const at = win ? { row: win.vertStart - cfg.pad, col: win.horiStart - cfg.pad, span: s.span } : null;
+    for (const k of picturedChannels(cfg.Cout, 0))
+      items.push({
+        name: 'Y',
+        tensor: fr.y,
+        channel: k,
+        max: s.scale.Y,
+        scale: scaleOf(s.full),
+        window: at,
+        version: `${id}:${i}:${done}`,
+      });
+  }
+  return <Pictures sample={i} items={items} channelCounts={{ X: cfg.Cin, Y: cfg.Cout }} />;
+}
 
 /** n_H_out = (n_H − 1)·stride − 2·pad + dilation·(f − 1) + 1 + output_padding, worked out. */
 function transposeFormulas(c: Config, op: number, yH: number, yW: number): SizeFormulas {
@@ -236,6 +279,7 @@ export function ConvTransposeStage({
         </p>
       )}
       {page.pager}
+      {showPictures(cfg.H, cfg.W) && <ConvTransposePictures run={s} frame={fr} />}
       <div class="stage-box" ref={ref}>
         <div class={`ct-grids ct-${layout.arrangement}`} style={{ gap: `${GROUP_GAP}px` }}>
           <div

@@ -3,8 +3,8 @@
 // step, in the order u, v, k.
 
 import { loopAt } from '../../lib/tensor';
-import type { Question } from '../../state/predict';
-import { LEARN_MESSAGES as M } from './messages';
+import { answerNumber as n, type Question } from '../../state/predict';
+import { t } from './messages';
 import type { ConvTransposeRun } from './model';
 
 export function predictConvTranspose(run: ConvTransposeRun, step: number): Question {
@@ -24,8 +24,15 @@ export function predictConvTranspose(run: ConvTransposeRun, step: number): Quest
   const xName = `X[${i}, ${h}, ${w}, ${c}]`;
   return {
     step,
-    prompt: M.prompt(step, h * stride, w * stride, `${xName} = ${M.value(x)}`, cell, ints),
-    numbers: [{ label: M.change(cell), answer: wv * x + 0, decimals: ints ? null : 2 }],
-    why: M.why(`W[${u}, ${v}, ${k}, ${c}]`, wv, xName, x),
+    prompt: t('prompt', {
+      step,
+      vs: h * stride,
+      hs: w * stride,
+      x: `${xName} = ${n(x)}`,
+      cell,
+      precision: ints ? t('exact') : t('twoDecimals'),
+    }),
+    numbers: [{ label: t('change', { cell }), answer: wv * x + 0, decimals: ints ? null : 2 }],
+    why: t('why', { w: `W[${u}, ${v}, ${k}, ${c}]`, wv: n(wv), x: xName, xv: n(x), y: n(wv * x) }),
   };
 }

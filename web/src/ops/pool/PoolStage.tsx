@@ -9,6 +9,7 @@ import { unvisitedNote } from '../../lib/geometry';
 import { poolFormulas, type PoolRun } from './pool';
 import { tipAprev } from './tips';
 import { StageHead } from '../../ui/StageHead';
+import { inputChannels, runId, scaleOf, type PictureItem } from '../../ui/Pictures';
 import { PoolFig } from './PoolFig';
 import { PoolLegend, type PoolMark } from './PoolLegend';
 
@@ -73,6 +74,24 @@ export function AprevFig({ s, i, c, cell, values, window, highlights }: AprevFig
   );
 }
 
+/** A_prev[i] as pictures (the image, or a few channels with c among them), the window on
+ * channel c. */
+export function aPrevPictures(s: PoolRun, i: number, c: number, win: PoolWindowCorner | null): PictureItem[] {
+  const A = s.data.A_prev;
+  const at = win ? { row: win.vertStart, col: win.horiStart, span: s.config.f } : null;
+  return inputChannels(A, c).map((k) => ({
+    name: 'A_prev',
+    tensor: A,
+    channel: k,
+    max: s.scale.A_prev,
+    scale: scaleOf(A),
+    window: k === 'rgb' || k === c ? at : null,
+    version: `${runId(s)}:${i}`,
+  }));
+}
+
+type PoolWindowCorner = { vertStart: number; horiStart: number };
+
 export interface PoolStageFrameProps {
   i: number;
   c: number;
@@ -83,12 +102,24 @@ export interface PoolStageFrameProps {
   /** the legend's marks, and whether it shows the "not computed yet" swatch */
   marks: readonly PoolMark[];
   empty?: boolean;
+  /** the tensors as pictures, above the grids (large layers only) */
+  pictures?: ComponentChildren;
 }
 
-export function PoolStageFrame({ i, c, texts, boxRef, children, marks, empty }: PoolStageFrameProps) {
+export function PoolStageFrame({
+  i,
+  c,
+  texts,
+  boxRef,
+  children,
+  marks,
+  empty,
+  pictures,
+}: PoolStageFrameProps) {
   return (
     <section class="stage pool-stage" aria-labelledby="stage-title">
       <StageHead i={i} c={c} channel="channel" formulas={texts.formulas} note={texts.note} />
+      {pictures}
       <div class="stage-box" ref={boxRef}>
         {children}
       </div>

@@ -15,7 +15,47 @@ import { GAP, GROUP_GAP } from '../../ui/stageLayout';
 import { PoolFig } from '../pool/PoolFig';
 import type { PoolMark } from '../pool/PoolLegend';
 import { bestArrangement, smallCell, type Arrangement, type GridDims, type Item } from '../pool/layout';
-import { AprevFig, PoolStageFrame, poolStageTexts, poolWindow, usePoolStageBox } from '../pool/PoolStage';
+import {
+  AprevFig,
+  aPrevPictures,
+  PoolStageFrame,
+  poolStageTexts,
+  poolWindow,
+  usePoolStageBox,
+} from '../pool/PoolStage';
+import { stepNumber } from '../../lib/tensor';
+import { picturedChannels, Pictures, runId, scaleOf, showPictures, stepsDone } from '../../ui/Pictures';
+
+/** A_prev[i], dA[i] and dA_prev[i] as images: the gradient read at (h, w) of channel c, and the
+ * window of dA_prev it is added to. */
+function PoolBackwardPictures({ run: s, frame: fr }: { run: PoolBackwardRun; frame: PoolBackwardFrame }) {
+  const { i, c, win } = fr;
+  const id = runId(s);
+  const items = aPrevPictures(s, i, c, win);
+  for (const k of picturedChannels(s.nC, c))
+    items.push({
+      name: 'dA',
+      tensor: s.data.dA,
+      channel: k,
+      max: s.scale.dA,
+      scale: scaleOf(s.data.dA),
+      window: k === c && win ? { row: win.h, col: win.w, span: 1 } : null,
+      version: `${id}:${i}`,
+    });
+  if (fr.dA_prev !== null)
+    for (const k of picturedChannels(s.nC, c))
+      items.push({
+        name: 'dA_prev',
+        tensor: fr.dA_prev,
+        channel: k,
+        max: s.scale.dA_prev,
+        scale: scaleOf(s.dA_prev_final),
+        window: k === c && win ? { row: win.vertStart, col: win.horiStart, span: s.config.f } : null,
+        // the steps of channel k done so far: each adds to that channel only
+        version: `${id}:${i}:${stepsDone(fr.position, stepNumber(s, i, k, 0, 0), s.nH * s.nW)}`,
+      });
+  return <Pictures sample={i} items={items} channelCounts={{ dA: s.nC, dA_prev: s.nC }} />;
+}
 
 /** Where each grid goes: A_prev (a), dA (d), dA_prev (g), and the step's own f×f grids (the
  * mask and mask · dA, or distribute_value's) stacked (S) or side by side (T). The stage takes
@@ -218,7 +258,15 @@ export function PoolBackwardStage({
     : ['added'];
 
   return (
-    <PoolStageFrame i={i} c={c} texts={texts} boxRef={ref} marks={legend} empty={false}>
+    <PoolStageFrame
+      i={i}
+      c={c}
+      texts={texts}
+      boxRef={ref}
+      marks={legend}
+      empty={false}
+      pictures={showPictures(cfg.H, cfg.W) && <PoolBackwardPictures run={s} frame={fr} />}
+    >
       <div class="pool-rows" style={{ gap: `${GROUP_GAP}px` }}>
         {rows.map((row, n) => (
           <div key={n} class="pool-row" style={{ gap: `${GROUP_GAP}px` }}>

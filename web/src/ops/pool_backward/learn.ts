@@ -4,11 +4,11 @@
 
 import { loopAt, stepNumber } from '../../lib/tensor';
 import { type CheckSpec, loopAtStride } from '../../state/check';
-import type { Question } from '../../state/predict';
+import { answerNumber as n, type Question } from '../../state/predict';
 import { poolChoices } from '../pool/choices';
 import { poolDrawLines, windowCells } from '../pool/learn';
 import { createMask, windowsOver } from '../pool/pool';
-import { LEARN_MESSAGES as M } from './messages';
+import { t } from './messages';
 import type { PoolBackwardRun } from './model';
 
 export function predictPoolBackward(run: PoolBackwardRun, step: number): Question {
@@ -26,20 +26,38 @@ export function predictPoolBackward(run: PoolBackwardRun, step: number): Questio
     const answer = [...mask.keys()].filter((j) => mask[j] === 1);
     return {
       step,
-      prompt: M.promptMax(step, vs, hs, `${dAName} = ${M.value(da)}`, ties, ints),
+      prompt: t('promptMax', {
+        step,
+        vs,
+        hs,
+        dA: `${dAName} = ${n(da)}`,
+        ties: ties === 'first' ? t('tiesFirst') : t('tiesAll'),
+        precision: ints ? t('exact') : t('twoDecimals'),
+      }),
       cells: { ...cells, answer },
-      numbers: [{ label: M.each, answer: da, decimals: ints ? null : 2 }],
-      why: M.whyMax(dAName, da, answer.length, ties),
+      numbers: [{ label: t('each'), answer: da, decimals: ints ? null : 2 }],
+      why:
+        answer.length === 1
+          ? t('whyMaxOne', { dA: dAName, da: n(da) })
+          : ties === 'first'
+            ? t('whyMaxFirst', { dA: dAName, da: n(da) })
+            : t('whyMaxAll', { dA: dAName, da: n(da), count: answer.length }),
     };
   }
   const each = da / (f * f);
   const exact = ints && Number.isInteger(each);
   return {
     step,
-    prompt: M.promptAverage(step, vs, hs, `${dAName} = ${M.value(da)}`, exact),
+    prompt: t('promptAverage', {
+      step,
+      vs,
+      hs,
+      dA: `${dAName} = ${n(da)}`,
+      precision: exact ? t('exact') : t('twoDecimals'),
+    }),
     cells: { ...cells, answer: cells.values.map((_, j) => j) },
-    numbers: [{ label: M.each, answer: each, decimals: exact ? null : 2 }],
-    why: M.whyAverage(dAName, da, f, each),
+    numbers: [{ label: t('each'), answer: each, decimals: exact ? null : 2 }],
+    why: t('whyAverage', { dA: dAName, da: n(da), f, ff: f * f, each: n(each) }),
   };
 }
 

@@ -10,7 +10,36 @@ import { tipA } from './tips';
 import { GROUP_GAP } from '../../ui/stageLayout';
 import { PoolFig } from '../pool/PoolFig';
 import { bestArrangement, type Arrangement } from '../pool/layout';
-import { AprevFig, PoolStageFrame, poolStageTexts, poolWindow, usePoolStageBox } from '../pool/PoolStage';
+import {
+  AprevFig,
+  aPrevPictures,
+  PoolStageFrame,
+  poolStageTexts,
+  poolWindow,
+  usePoolStageBox,
+} from '../pool/PoolStage';
+import { outputSoFar, stepNumber } from '../../lib/tensor';
+import { picturedChannels, Pictures, runId, scaleOf, showPictures, stepsDone } from '../../ui/Pictures';
+
+/** A_prev[i] and the channels of A[i] as images, the window marked on channel c. */
+function PoolForwardPictures({ run: s, frame: fr }: { run: PoolForwardRun; frame: PoolForwardFrame }) {
+  const { i, c } = fr;
+  const items = aPrevPictures(s, i, c, fr.win);
+  if (fr.out !== null) {
+    const A = outputSoFar(fr.out, fr.position);
+    for (const k of picturedChannels(s.nC, c))
+      items.push({
+        name: 'A',
+        tensor: A,
+        channel: k,
+        max: s.scale.A,
+        scale: scaleOf(s.A_final),
+        window: k === c && fr.win ? { row: fr.win.h, col: fr.win.w, span: 1 } : null,
+        version: `${runId(s)}:${i}:${stepsDone(fr.position, stepNumber(s, i, k, 0, 0), s.nH * s.nW)}`,
+      });
+  }
+  return <Pictures sample={i} items={items} channelCounts={{ A: s.nC }} />;
+}
 
 export function PoolForwardStage({
   run: s,
@@ -57,7 +86,14 @@ export function PoolForwardStage({
   );
 
   return (
-    <PoolStageFrame i={i} c={c} texts={texts} boxRef={ref} marks={mode === 'max' ? ['max'] : []}>
+    <PoolStageFrame
+      i={i}
+      c={c}
+      texts={texts}
+      boxRef={ref}
+      marks={mode === 'max' ? ['max'] : []}
+      pictures={showPictures(cfg.H, cfg.W) && <PoolForwardPictures run={s} frame={fr} />}
+    >
       <div class={index === 0 ? 'pool-row' : 'pool-col'} style={{ gap: `${GROUP_GAP}px` }}>
         <AprevFig
           s={s}

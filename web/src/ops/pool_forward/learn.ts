@@ -3,11 +3,11 @@
 
 import { loopAt, stepNumber } from '../../lib/tensor';
 import { type CheckSpec, loopAtStride } from '../../state/check';
-import type { Question } from '../../state/predict';
+import { answerNumber as n, type Question } from '../../state/predict';
 import { poolChoices } from '../pool/choices';
 import { poolDrawLines, windowCells } from '../pool/learn';
 import { createMask } from '../pool/pool';
-import { LEARN_MESSAGES as M } from './messages';
+import { t } from './messages';
 import type { PoolForwardRun } from './model';
 
 export function predictPoolForward(run: PoolForwardRun, step: number): Question {
@@ -23,10 +23,13 @@ export function predictPoolForward(run: PoolForwardRun, step: number): Question 
     const max = cells.values[answer[0] ?? 0] ?? 0;
     return {
       step,
-      prompt: M.promptMax(step, vs, hs, out),
+      prompt: t('promptMax', { step, vs, hs, out }),
       cells: { ...cells, answer },
       numbers: [],
-      why: M.whyMax(out, max, answer.length),
+      why:
+        answer.length === 1
+          ? t('whyMaxOne', { out, max: n(max) })
+          : t('whyMaxTied', { out, max: n(max), count: answer.length }),
     };
   }
   let s = 0;
@@ -35,9 +38,9 @@ export function predictPoolForward(run: PoolForwardRun, step: number): Question 
   const exact = data === 'ints' && Number.isInteger(mean);
   return {
     step,
-    prompt: M.promptAverage(step, vs, hs, out, exact),
+    prompt: t('promptAverage', { step, vs, hs, out, precision: exact ? t('exact') : t('twoDecimals') }),
     numbers: [{ label: out, answer: mean, decimals: exact ? null : 2 }],
-    why: M.whyAverage(out, s, cells.values.length, mean),
+    why: t('whyAverage', { out, sum: n(s), count: cells.values.length, mean: n(mean) }),
   };
 }
 
