@@ -5,6 +5,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Store } from '../state/store';
 import type { Exported, Movie } from './export/exporter';
+import { tApp } from './messages';
 
 /** Frames one export may hold: a long walk is exported in parts. */
 const MAX_FRAMES = 2000;
@@ -61,7 +62,7 @@ export function ExportMenu({ store, stageArea }: { store: Store; stageArea: stri
 
   function done(e: Exported): void {
     save(e);
-    setStatus(`Saved ${e.name} (${sizeText(e.blob.size)}).`);
+    setStatus(tApp('saved', { name: e.name, size: sizeText(e.blob.size) }));
   }
 
   async function still(format: 'png' | 'svg'): Promise<void> {
@@ -79,11 +80,9 @@ export function ExportMenu({ store, stageArea }: { store: Store; stageArea: stri
 
   /** The range's sentence when it is not one, else null. */
   function rangeProblem(a: number | null, b: number | null, rate: number | null): string | null {
-    if (a === null || b === null || a < 1 || b > total || a > b)
-      return `The steps must be whole numbers with 1 ≤ from ≤ to ≤ ${total}.`;
-    if (b - a + 1 > MAX_FRAMES) return `At most ${MAX_FRAMES} steps at a time; export a long walk in parts.`;
-    if (rate === null || rate < 1 || rate > 30)
-      return 'Frames per second must be a whole number from 1 to 30.';
+    if (a === null || b === null || a < 1 || b > total || a > b) return tApp('badRange', { total });
+    if (b - a + 1 > MAX_FRAMES) return tApp('tooManyFrames', { max: MAX_FRAMES });
+    if (rate === null || rate < 1 || rate > 30) return tApp('badFps');
     return null;
   }
 
@@ -109,7 +108,7 @@ export function ExportMenu({ store, stageArea }: { store: Store; stageArea: stri
         signal: ctrl.signal,
         onProgress: (d, all) => setProgress({ done: d, all }),
       });
-      if (out === null) setStatus('Export cancelled; nothing was saved.');
+      if (out === null) setStatus(tApp('exportCancelled'));
       else done(out);
     } catch (e) {
       setProblem(e instanceof Error ? e.message : String(e));
@@ -127,9 +126,9 @@ export function ExportMenu({ store, stageArea }: { store: Store; stageArea: stri
         class="export-open"
         aria-haspopup="dialog"
         onClick={open}
-        title="Save this step as an image, or a range of steps as a GIF or video"
+        title={tApp('exportTitle')}
       >
-        Export
+        {tApp('export')}
       </button>
       <dialog
         ref={dialog}
@@ -137,25 +136,23 @@ export function ExportMenu({ store, stageArea }: { store: Store; stageArea: stri
         aria-labelledby="export-title"
         onClose={() => abort.current?.abort()}
       >
-        <h2 id="export-title">Export for slides</h2>
-        <section aria-label="This step">
-          <h3>
-            This step ({store.position.value} of {total})
-          </h3>
+        <h2 id="export-title">{tApp('exportForSlides')}</h2>
+        <section aria-label={tApp('thisStep')}>
+          <h3>{tApp('thisStepAt', { position: store.position.value, total })}</h3>
           <div class="export-buttons">
             <button type="button" disabled={busy} onClick={() => void still('png')}>
-              PNG (2× pixels)
+              {tApp('png')}
             </button>
             <button type="button" disabled={busy} onClick={() => void still('svg')}>
-              SVG (vectors)
+              {tApp('svg')}
             </button>
           </div>
         </section>
-        <section aria-label="A range of steps">
-          <h3>Steps, one frame each</h3>
+        <section aria-label={tApp('rangeOfSteps')}>
+          <h3>{tApp('framePerStep')}</h3>
           <div class="export-range">
             <label>
-              from{' '}
+              {tApp('from')}{' '}
               <input
                 type="text"
                 inputMode="numeric"
@@ -166,7 +163,7 @@ export function ExportMenu({ store, stageArea }: { store: Store; stageArea: stri
               />
             </label>
             <label>
-              to{' '}
+              {tApp('to')}{' '}
               <input
                 type="text"
                 inputMode="numeric"
@@ -177,7 +174,7 @@ export function ExportMenu({ store, stageArea }: { store: Store; stageArea: stri
               />
             </label>
             <label>
-              frames per second{' '}
+              {tApp('fps')}{' '}
               <input
                 type="text"
                 inputMode="numeric"
@@ -194,25 +191,23 @@ export function ExportMenu({ store, stageArea }: { store: Store; stageArea: stri
             </button>
             {video && (
               <button type="button" disabled={busy} onClick={() => void movie('webm')}>
-                WebM video
+                {tApp('webm')}
               </button>
             )}
             {video && (
               <button type="button" disabled={busy} onClick={() => void movie('mp4')}>
-                MP4 video
+                {tApp('mp4')}
               </button>
             )}
           </div>
-          {!video && <p class="export-note">This browser has no video encoder (WebCodecs): GIF only.</p>}
+          {!video && <p class="export-note">{tApp('noVideo')}</p>}
         </section>
         {progress && (
           <div class="export-progress">
-            <progress max={progress.all} value={progress.done} aria-label="Export progress" />
-            <span>
-              frame {progress.done} of {progress.all}
-            </span>
+            <progress max={progress.all} value={progress.done} aria-label={tApp('exportProgress')} />
+            <span>{tApp('frameOf', { done: progress.done, all: progress.all })}</span>
             <button type="button" onClick={() => abort.current?.abort()}>
-              Cancel
+              {tApp('cancel')}
             </button>
           </div>
         )}
@@ -226,7 +221,7 @@ export function ExportMenu({ store, stageArea }: { store: Store; stageArea: stri
         )}
         <div class="export-foot">
           <button type="button" onClick={() => dialog.current?.close()}>
-            Close
+            {tApp('close')}
           </button>
         </div>
       </dialog>

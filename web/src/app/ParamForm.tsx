@@ -4,8 +4,8 @@
 import { useStore } from '../ui/context';
 import type { ComponentChildren } from 'preact';
 import { FIELDS, sameConfig, type FieldKey, type Preset } from '../state/config';
-import { INTS_RULE } from '../state/data';
 import { NumberField } from '../ui/NumberField';
+import { tApp } from './messages';
 
 export interface ParamFormProps {
   /** the layer fields this op uses, in order */
@@ -57,7 +57,7 @@ export function ParamForm({ fields, names, presets, controls }: ParamFormProps) 
 
   return (
     <form class="params" aria-labelledby="params-title" onSubmit={(e) => e.preventDefault()} noValidate>
-      <h2 id="params-title">Layer</h2>
+      <h2 id="params-title">{tApp('layer')}</h2>
       <div class="fields">{fields.map(field)}</div>
       {combo !== null && comboAt === undefined && (
         <p class="combo-error" role="alert">
@@ -66,18 +66,19 @@ export function ParamForm({ fields, names, presets, controls }: ParamFormProps) 
       )}
       {pending && (
         <p class="pending">
-          The stage keeps showing the last valid layer
           {refused.length > 0
-            ? `: ${refused.map((k) => `${FIELDS[k].label} = ${config[k]}`).join(', ')}.`
-            : '.'}
+            ? tApp('keepsLastWith', {
+                values: refused.map((k) => `${FIELDS[k].label} = ${config[k]}`).join(', '),
+              })
+            : `${tApp('keepsLast')}.`}
         </p>
       )}
       {controls}
 
-      <h2>Data</h2>
+      <h2>{tApp('data')}</h2>
       <div class="fields fields-wide">{field('seed')}</div>
       <fieldset class="data-kind">
-        <legend>Values</legend>
+        <legend>{tApp('values')}</legend>
         <label>
           <input
             type="radio"
@@ -87,7 +88,7 @@ export function ParamForm({ fields, names, presets, controls }: ParamFormProps) 
             onChange={() => store.setDataKind('gauss')}
           />
           <span>
-            Gaussian <span class="radio-hint">np.random.randn, as in the notebook</span>
+            {tApp('gaussian')} <span class="radio-hint">{tApp('gaussianHint')}</span>
           </span>
         </label>
         <label>
@@ -99,15 +100,15 @@ export function ParamForm({ fields, names, presets, controls }: ParamFormProps) 
             onChange={() => store.setDataKind('ints')}
           />
           <span>
-            Small integers <span class="radio-hint">{INTS_RULE}</span>
+            {tApp('smallInts')} <span class="radio-hint">{tApp('intsRule')}</span>
           </span>
         </label>
       </fieldset>
 
-      <h2>Presets</h2>
+      <h2>{tApp('presets')}</h2>
       <ul class="presets">
-        {presets.map((p) => (
-          <li key={p.name}>
+        {presets.map((p, i) => (
+          <li key={i}>
             <button
               type="button"
               aria-pressed={sameConfig(p.config, config, store.registry.choices)}

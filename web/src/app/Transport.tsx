@@ -2,8 +2,9 @@
 // Keys (anywhere outside a text field): space, ← →, Home, End.
 
 import { useStore } from '../ui/context';
-import { SPEEDS } from '../state/speeds';
+import { SPEEDS, speedLabel } from '../state/speeds';
 import { Icon } from '../ui/icons';
+import { tApp } from './messages';
 
 export function Transport() {
   const store = useStore();
@@ -15,16 +16,18 @@ export function Transport() {
   const { lo, hi } = store.range.value;
   const atStart = position <= lo;
   const atEnd = position >= hi;
+  // "step <b>5</b> of 192": the number in bold wherever the language puts it
+  const [before = '', after = ''] = tApp('stepOf', { position: '\u0000', total }).split('\u0000');
 
   return (
-    <div class="transport" role="group" aria-label="Steps">
+    <div class="transport" role="group" aria-label={tApp('steps')}>
       <div class="transport-buttons">
         <button
           type="button"
           onClick={() => store.toStart()}
           disabled={atStart}
-          aria-label="Go to start"
-          title="Start (Home)"
+          aria-label={tApp('goToStart')}
+          title={tApp('startKey')}
         >
           <Icon name="start" />
         </button>
@@ -32,49 +35,49 @@ export function Transport() {
           type="button"
           onClick={() => store.stepBy(-1)}
           disabled={atStart}
-          aria-label="Step back"
-          title="Step back (←)"
+          aria-label={tApp('stepBack')}
+          title={tApp('stepBackKey')}
         >
-          <Icon name="back" /> <span class="btn-text">Back</span>
+          <Icon name="back" /> <span class="btn-text">{tApp('back')}</span>
         </button>
         <button
           type="button"
           class="play"
           onClick={() => store.togglePlay()}
-          aria-label={playing ? 'Pause' : 'Play'}
-          title="Play / pause (space)"
+          aria-label={playing ? tApp('pause') : tApp('play')}
+          title={tApp('playKey')}
         >
           <Icon name={playing ? 'pause' : 'play'} />{' '}
-          <span class="btn-text">{playing ? 'Pause' : 'Play'}</span>
+          <span class="btn-text">{playing ? tApp('pause') : tApp('play')}</span>
         </button>
         <button
           type="button"
           onClick={() => store.stepBy(1)}
           disabled={atEnd}
-          aria-label="Step forward"
-          title="Step forward (→)"
+          aria-label={tApp('stepForward')}
+          title={tApp('stepForwardKey')}
         >
-          <span class="btn-text">Step</span> <Icon name="forward" />
+          <span class="btn-text">{tApp('stepButton')}</span> <Icon name="forward" />
         </button>
         <button
           type="button"
           onClick={() => store.toEnd()}
           disabled={atEnd}
-          aria-label="Go to end"
-          title="End (End)"
+          aria-label={tApp('goToEnd')}
+          title={tApp('endKey')}
         >
           <Icon name="end" />
         </button>
       </div>
       <label class="speed">
-        <span class="speed-label">Speed</span>
+        <span class="speed-label">{tApp('speed')}</span>
         <select
           value={String(speed)}
           onChange={(e) => store.setSpeed(Number((e.currentTarget as HTMLSelectElement).value))}
         >
           {SPEEDS.map((s, i) => (
-            <option key={s.label} value={String(i)}>
-              {s.label}
+            <option key={i} value={String(i)}>
+              {speedLabel(s)}
             </option>
           ))}
         </select>
@@ -86,12 +89,14 @@ export function Transport() {
         max={hi}
         step={1}
         value={position}
-        aria-label="Step"
-        aria-valuetext={`step ${position} of ${total}`}
+        aria-label={tApp('step')}
+        aria-valuetext={tApp('stepOf', { position, total })}
         onInput={(e) => store.seek(Number((e.currentTarget as HTMLInputElement).value))}
       />
-      <output class="step-count" aria-label="Step number">
-        step <b>{position}</b> of {total}
+      <output class="step-count" aria-label={tApp('stepNumber')}>
+        {before}
+        <b>{position}</b>
+        {after}
       </output>
     </div>
   );

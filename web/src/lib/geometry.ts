@@ -1,6 +1,8 @@
 // Which rows and columns of an input some window reaches: a stride larger than the window leaves
 // lines no window visits, and the stage marks them.
 
+import { tLib } from './messages';
+
 /** visited[r] for r in 0..n-1: some window start s*t plus some tap u*dilation lands on r. */
 export function visitedLines(n: number, nOut: number, stride: number, f: number, dil: number): boolean[] {
   const seen = new Array<boolean>(n).fill(false);
@@ -17,7 +19,7 @@ export function unvisitedNote(rows: readonly boolean[], cols: readonly boolean[]
   const r = rows.filter((v) => !v).length;
   const c = cols.filter((v) => !v).length;
   if (r === 0 && c === 0) return null;
-  const part = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const parts = [r > 0 ? part(r, 'row') : null, c > 0 ? part(c, 'column') : null].filter((x) => x !== null);
-  return `${parts.join(' and ')} never visited`;
+  if (c === 0) return tLib('unvisitedRows', { n: r });
+  if (r === 0) return tLib('unvisitedCols', { n: c });
+  return tLib('unvisitedBoth', { rows: r, cols: c });
 }

@@ -1,4 +1,5 @@
-// Messages in two languages: the pure half (the locale's state is state/locale.ts).
+// Messages in two languages: catalogs and templates. The locale itself is state/locale.ts's
+// signal, handed to this module (setLocaleSource) so that lib's own catalogs can follow it too.
 //
 // A catalog maps a key to a template. `{name}` is replaced by a parameter (numbers are
 // formatted for the locale); two modifiers serve the grammar of each language:
@@ -21,7 +22,7 @@ export type Catalog = Readonly<Record<string, string>>;
 /** A translation of the catalog E: every key of E, no other. */
 export type Translation<E extends Catalog> = { readonly [K in keyof E]: string };
 
-type Name<P extends string> = P extends `${infer N}|${string}` ? N : P extends `${infer N}#${string}` ? N : P;
+type Name<P extends string> = P extends `${infer N}#${string}` ? N : P extends `${infer N}|${string}` ? N : P;
 
 /** The parameter names a template takes: 'filter {f}×{f} at {where}' → 'f' | 'where'. */
 type ParamNames<S> = S extends `${string}{${infer P}}${infer R}` ? Name<P> | ParamNames<R> : never;
@@ -29,7 +30,7 @@ type ParamNames<S> = S extends `${string}{${infer P}}${infer R}` ? Name<P> | Par
 export type Value = string | number;
 
 /** The arguments of a message: none, or an object with each of its parameters. */
-export type ArgsOf<S> = [ParamNames<S>] extends [never] ? [] : [Readonly<Record<ParamNames<S>, Value>>];
+type ArgsOf<S> = [ParamNames<S>] extends [never] ? [] : [Readonly<Record<ParamNames<S>, Value>>];
 
 /** The locale from a language tag ('ko-KR' → 'ko'), or null when it is none of ours. */
 export function localeOf(tag: string | null | undefined): Locale | null {
@@ -37,10 +38,10 @@ export function localeOf(tag: string | null | undefined): Locale | null {
   return (LOCALES as readonly string[]).includes(base ?? '') ? (base as Locale) : null;
 }
 
-/** A number as the locale writes it: digits grouped only from 10 000 on. */
+/** A number as the locale writes it, without grouping (sizes and steps read as code does). */
 function formatNumber(n: number, locale: Locale): string {
   if (!Number.isFinite(n)) return String(n);
-  return n.toLocaleString(locale, { useGrouping: Math.abs(n) >= 10000, maximumFractionDigits: 6 });
+  return n.toLocaleString(locale, { useGrouping: false, maximumFractionDigits: 6 });
 }
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)(?:([|#])([^}]*))?\}/g;
@@ -108,4 +109,29 @@ export function particle(word: string, p: string): string {
   }
   if (p === '으로' && rieul) return pair[1];
   return closed ? pair[0] : pair[1];
+}
+
+let currentLocale: () => Locale = () => 'en';
+
+/** Where `t` reads the locale (state/locale.ts hands its signal); English until then. */
+export function setLocaleSource(source: () => Locale): void {
+  currentLocale = source;
+}
+
+/** A catalog's message function: `t('key', { f: 3 })` in the current locale. */
+export interface Messages<E extends Catalog> {
+  <K extends keyof E & string>(key: K, ...args: ArgsOf<E[K]>): string;
+  /** the catalogs themselves, for the tests that compare them */
+  readonly catalogs: { readonly en: E; readonly ko: Translation<E> };
+}
+
+/** The message function of one catalog: English (`as const`) defines the keys, Korean follows. */
+export function messages<const E extends Catalog>(en: E, ko: Translation<E>): Messages<E> {
+  const byLocale: Readonly<Record<Locale, Readonly<Record<string, string>>>> = { en, ko };
+  const t = (key: string, ...args: readonly (Readonly<Record<string, Value>> | undefined)[]): string => {
+    const l = currentLocale();
+    const template = byLocale[l][key] ?? en[key] ?? key;
+    return interpolate(template, args[0] ?? {}, l);
+  };
+  return Object.assign(t, { catalogs: { en, ko } }) as Messages<E>;
 }

@@ -3,6 +3,7 @@
 // indices, and the live values and loop heads a step marks on them.
 
 import type { WindowRecord } from '../engine/types';
+import { tState } from './messages';
 
 export type CodeLang = 'python' | 'c';
 
@@ -68,7 +69,7 @@ export function pythonLoopNest(end: string, sample?: CodeLine): CodeLine[] {
 /** cs_stepper_next's decoding of the step number into the loop's indices (stepper.c). */
 export function cDecodeLines(): CodeLine[] {
   return [
-    { id: null, text: '/* stepper.c: cs_stepper_next, one step */' },
+    { id: null, text: `/* stepper.c: cs_stepper_next, ${tState('commentOneStep')} */` },
     { id: 'k', text: 'int64_t k = s->pos;' },
     ...(['w', 'h', 'c'] as const).map((x) => ({
       id: `dec_${x}`,

@@ -3,6 +3,7 @@
 // fields fit together (does the filter fit the padded input?) is the C library's call.
 
 import type { ConvParams, Shape4 } from '../engine/types';
+import { tState } from './messages';
 
 export type DataKind = 'gauss' | 'ints';
 
@@ -63,17 +64,30 @@ export interface FieldSpec {
 // small layer (16 → 32 channels); the C library would accept far more.
 export const FIELDS: Record<FieldKey, FieldSpec> = {
   // 10: the notebook's conv_backward test has ten samples
-  m: { key: 'm', label: 'm', hint: 'samples', min: 1, max: 10 },
-  H: { key: 'H', label: 'n_H_prev', hint: 'height', min: 1, max: 128 },
-  W: { key: 'W', label: 'n_W_prev', hint: 'width', min: 1, max: 128 },
-  Cin: { key: 'Cin', label: 'n_C_prev', hint: 'channels', min: 1, max: 16 },
-  Cout: { key: 'Cout', label: 'n_C', hint: 'filters', min: 1, max: 32 },
-  f: { key: 'f', label: 'f', hint: 'filter', min: 1, max: 9 },
-  stride: { key: 'stride', label: 'stride', hint: 'step', min: 1, max: 8 },
-  pad: { key: 'pad', label: 'pad', hint: 'zeros', min: 0, max: 8 },
-  dil: { key: 'dil', label: 'dilation', hint: '1: none', min: 1, max: 4 },
-  seed: { key: 'seed', label: 'seed', hint: 'np.random.seed', min: 0, max: 4294967295 },
+  m: field('m', 'm', 1, 10),
+  H: field('H', 'n_H_prev', 1, 128),
+  W: field('W', 'n_W_prev', 1, 128),
+  Cin: field('Cin', 'n_C_prev', 1, 16),
+  Cout: field('Cout', 'n_C', 1, 32),
+  f: field('f', 'f', 1, 9),
+  stride: field('stride', 'stride', 1, 8),
+  pad: field('pad', 'pad', 0, 8),
+  dil: field('dil', 'dilation', 1, 4),
+  seed: field('seed', 'seed', 0, 4294967295),
 };
+
+/** A field whose hint is said in the page's language. */
+function field(key: FieldKey, label: string, min: number, max: number): FieldSpec {
+  return {
+    key,
+    label,
+    get hint() {
+      return tState(`hint_${key}`);
+    },
+    min,
+    max,
+  };
+}
 
 /** The fields of the layer, in the order the form shows them. */
 export const LAYER_FIELDS: readonly FieldKey[] = ['m', 'H', 'W', 'Cin', 'Cout', 'f', 'stride', 'pad', 'dil'];
@@ -103,23 +117,39 @@ export interface Preset {
 
 export const PRESETS: readonly Preset[] = [
   {
-    name: 'Notebook conv_forward',
-    why: 'the assignment’s conv_forward test: A_prev (2,5,7,4), W (3,3,4,8)',
+    get name() {
+      return tState('presetNotebook');
+    },
+    get why() {
+      return tState('presetNotebookWhy');
+    },
     config: NOTEBOOK,
   },
   {
-    name: 'Small integers',
-    why: 'one channel, sums you can do in your head',
+    get name() {
+      return tState('presetInts');
+    },
+    get why() {
+      return tState('presetIntsWhy');
+    },
     config: { m: 1, H: 4, W: 4, Cin: 1, Cout: 1, f: 2, stride: 1, pad: 0, dil: 1, seed: 3, data: 'ints' },
   },
   {
-    name: 'Stride leaves a gap',
-    why: 'the last row and column are never visited',
+    get name() {
+      return tState('presetGap');
+    },
+    get why() {
+      return tState('presetGapWhy');
+    },
     config: { m: 1, H: 6, W: 6, Cin: 2, Cout: 2, f: 3, stride: 2, pad: 0, dil: 1, seed: 2, data: 'ints' },
   },
   {
-    name: 'Dilation 2',
-    why: 'a 3×3 filter sampling every other cell',
+    get name() {
+      return tState('presetDilation');
+    },
+    get why() {
+      return tState('presetDilationWhy');
+    },
     config: { m: 1, H: 7, W: 7, Cin: 1, Cout: 2, f: 3, stride: 1, pad: 0, dil: 2, seed: 5, data: 'ints' },
   },
 ];
@@ -137,24 +167,14 @@ function quote(text: string): string {
 /** Parse one field's text. Refuses (never clamps) with a sentence that gives the range. */
 export function parseField(spec: FieldSpec, raw: string): FieldResult {
   const text = raw.trim();
-  const range = `a whole number from ${spec.min} to ${spec.max}`;
-  if (text === '') return { ok: false, message: `${spec.label} is empty: enter ${range}.` };
-  if (!NUMBER.test(text))
-    return { ok: false, message: `${quote(text)} is not a number: ${spec.label} takes ${range}.` };
+  const facts = { label: spec.label, min: spec.min, max: spec.max, text: quote(text) };
+  if (text === '') return { ok: false, message: tState('fieldEmpty', facts) };
+  if (!NUMBER.test(text)) return { ok: false, message: tState('fieldNotNumber', facts) };
   const v = Number(text);
-  if (!Number.isFinite(v) || v > spec.max) {
-    return { ok: false, message: `${spec.label} = ${quote(text)} is too large: at most ${spec.max} here.` };
-  }
-  if (v < 0) return { ok: false, message: `${spec.label} cannot be negative: enter ${range}.` };
-  if (!Number.isInteger(v))
-    return {
-      ok: false,
-      message: `${spec.label} must be a whole number, not ${quote(text)}: enter ${range}.`,
-    };
-  if (v < spec.min) {
-    const zero = v === 0 ? `${spec.label} cannot be 0` : `${spec.label} is too small`;
-    return { ok: false, message: `${zero}: enter ${range}.` };
-  }
+  if (!Number.isFinite(v) || v > spec.max) return { ok: false, message: tState('fieldTooLarge', facts) };
+  if (v < 0) return { ok: false, message: tState('fieldNegative', facts) };
+  if (!Number.isInteger(v)) return { ok: false, message: tState('fieldNotWhole', facts) };
+  if (v < spec.min) return { ok: false, message: tState(v === 0 ? 'fieldZero' : 'fieldTooSmall', facts) };
   return { ok: true, value: v };
 }
 

@@ -7,8 +7,6 @@ import type { Engine, Shape4, Tensor } from '../engine/types';
 import type { Config } from './config';
 import { customOr, type DataSource } from './source';
 
-export const INTS_RULE = 'round(1.5 × randn), clamped to −3…3';
-
 export interface LayerData {
   A_prev: Tensor;
   W: Tensor;

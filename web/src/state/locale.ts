@@ -8,17 +8,11 @@
 // so a component, a computed value or an effect that calls it follows a switch at once.
 
 import { signal } from '@preact/signals';
-import {
-  type ArgsOf,
-  type Catalog,
-  interpolate,
-  type Locale,
-  localeOf,
-  type Translation,
-  type Value,
-} from '../lib/i18n';
+import { type Locale, localeOf, setLocaleSource } from '../lib/i18n';
 
 export type { Locale } from '../lib/i18n';
+/** Re-exported so that a catalog above lib imports it from here, beside the locale. */
+export { messages } from '../lib/i18n';
 
 /** The first of the browser's languages that is one of ours, else English. */
 export function browserLocale(languages: readonly string[] = globalThis.navigator?.languages ?? []): Locale {
@@ -32,6 +26,8 @@ export function browserLocale(languages: readonly string[] = globalThis.navigato
 /** The locale the page speaks now. */
 export const locale = signal<Locale>(browserLocale());
 
+setLocaleSource(() => locale.value);
+
 /** Whether a link or the switch chose the locale (then the link carries it as lang=...). */
 export const localeChosen = signal(false);
 
@@ -44,22 +40,4 @@ export function setLocale(l: Locale, chosen = true): void {
 /** Back to the browser's language, not chosen (tests start from here). */
 export function resetLocale(languages?: readonly string[]): void {
   setLocale(browserLocale(languages), false);
-}
-
-/** A catalog's message function: `t('key', { f: 3 })` in the current locale. */
-export interface Messages<E extends Catalog> {
-  <K extends keyof E & string>(key: K, ...args: ArgsOf<E[K]>): string;
-  /** the catalogs themselves, for the tests that compare them */
-  readonly catalogs: { readonly en: E; readonly ko: Translation<E> };
-}
-
-/** The message function of one catalog: English (`as const`) defines the keys, Korean follows. */
-export function messages<const E extends Catalog>(en: E, ko: Translation<E>): Messages<E> {
-  const byLocale: Readonly<Record<Locale, Readonly<Record<string, string>>>> = { en, ko };
-  const t = (key: string, ...args: readonly (Readonly<Record<string, Value>> | undefined)[]): string => {
-    const l = locale.value;
-    const template = byLocale[l][key] ?? en[key] ?? key;
-    return interpolate(template, args[0] ?? {}, l);
-  };
-  return Object.assign(t, { catalogs: { en, ko } }) as Messages<E>;
 }

@@ -6,6 +6,7 @@
 
 import { flatOffset } from '../lib/tensor';
 import type { Config } from './config';
+import { tState } from './messages';
 
 /** Where one step of the loop stood: its indices and the window's corner (padded coordinates). */
 export interface LoopAt {
@@ -79,26 +80,29 @@ export interface Mistake<R = unknown> {
 /** The loop nest's own mistake, the same in every operation (state/code.ts pythonLoopNest):
  * `vert_start = h` and `hori_start = w`, the stride forgotten. `why` says what it breaks here. */
 export function strideForgotten<R>(
-  why: string,
+  why: () => string,
   loops: (run: R) => { right: LoopRunner; wrong: LoopRunner },
 ): Mistake<R> {
   return {
     id: 'stride_forgotten',
-    name: 'stride forgotten',
+    get name() {
+      return tState('mistakeStrideForgotten');
+    },
     lines: [
       { id: 'vert_start', text: '            vert_start = h' },
       { id: 'hori_start', text: '                hori_start = w' },
     ],
-    why,
-    idle: (c) =>
-      c.stride === 1 ? 'With stride 1, h·stride = h: the mistake changes nothing. Choose stride 2.' : null,
+    get why() {
+      return why();
+    },
+    idle: (c) => (c.stride === 1 ? tState('mistakeStrideIdle') : null),
     loops,
   };
 }
 
 /** The window's end one stride on instead of f on: `vert_end = vert_start + stride`. */
 export function endByStride<R>(
-  why: string,
+  why: () => string,
   idle: (c: Config) => string | null,
   loops: (run: R) => { right: LoopRunner; wrong: LoopRunner },
 ): Mistake<R> {
@@ -109,7 +113,9 @@ export function endByStride<R>(
       { id: 'vert_end', text: '            vert_end = vert_start + stride' },
       { id: 'hori_end', text: '                hori_end = hori_start + stride' },
     ],
-    why,
+    get why() {
+      return why();
+    },
     idle,
     loops,
   };

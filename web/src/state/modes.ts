@@ -12,7 +12,8 @@
 import type { CodeLang } from './code';
 import { parseField } from './config';
 import { localeOf, type Locale } from '../lib/i18n';
-import { DEFAULT_SPEED, SPEEDS } from './speeds';
+import { tState } from './messages';
+import { DEFAULT_SPEED, SPEEDS, speedLabel } from './speeds';
 
 export interface EmbedRange {
   /** the first step the transport may show (null: 0) */
@@ -51,7 +52,7 @@ function flag(q: URLSearchParams, key: string, notes: string[]): boolean {
   if (raw === null) return false;
   if (raw === '1' || raw === '') return true;
   if (raw === '0') return false;
-  notes.push(`URL: ${key} “${short(raw)}” is not 1 or 0; using 0.`);
+  notes.push(tState('linkBadFlag', { key, raw: short(raw) }));
   return false;
 }
 
@@ -60,7 +61,7 @@ function stepParam(q: URLSearchParams, key: string, notes: string[]): number | n
   if (raw === null) return null;
   const r = parseField({ ...STEP_SPEC, label: key }, raw);
   if (r.ok) return r.value;
-  notes.push(`URL: ${r.message} Ignoring ${key}.`);
+  notes.push(tState('linkBadRangeStep', { why: r.message, key }));
   return null;
 }
 
@@ -75,7 +76,7 @@ export function parseView(search: string): { view: ViewState; notes: string[] } 
     let from = stepParam(q, 'from', notes);
     let to = stepParam(q, 'to', notes);
     if (from !== null && to !== null && from > to) {
-      notes.push(`URL: from ${from} is after to ${to}; showing steps ${to} to ${from}.`);
+      notes.push(tState('linkFromAfterTo', { from, to }));
       [from, to] = [to, from];
     }
     view.embed = { from, to };
@@ -83,20 +84,19 @@ export function parseView(search: string): { view: ViewState; notes: string[] } 
   const code = q.get('code');
   if (code !== null) {
     if (code === 'python' || code === 'c') view.codeLang = code;
-    else notes.push(`URL: code “${short(code)}” is not python or c; using python.`);
+    else notes.push(tState('linkBadCode', { raw: short(code) }));
   }
   const speed = q.get('speed');
   if (speed !== null) {
     const r = parseField({ key: 'seed', label: 'speed', hint: '', min: 0, max: SPEEDS.length - 1 }, speed);
     if (r.ok) view.speed = r.value;
-    else notes.push(`URL: ${r.message} Using ${SPEEDS[DEFAULT_SPEED]?.label}.`);
+    else notes.push(tState('linkBadSpeed', { why: r.message, speed: speedLabel(SPEEDS[DEFAULT_SPEED]) }));
   }
   if (q.get('params') === '0') view.paramsOpen = false;
   const lang = q.get('lang');
   if (lang !== null) {
     view.lang = localeOf(lang);
-    if (view.lang === null)
-      notes.push(`URL: lang “${short(lang)}” is not en or ko; using the browser’s language.`);
+    if (view.lang === null) notes.push(tState('linkBadLang', { raw: short(lang) }));
   }
   return { view, notes };
 }
@@ -126,6 +126,7 @@ export function stepRange(embed: EmbedRange | null, total: number): { lo: number
   return { lo, hi };
 }
 
+/** What the link said, shortened and quoted: “…”. */
 function short(s: string): string {
-  return s.length > 16 ? `${s.slice(0, 15)}…` : s;
+  return `“${s.length > 16 ? `${s.slice(0, 15)}…` : s}”`;
 }

@@ -13,6 +13,7 @@ import type { CheckSpec } from './check';
 import type { Mistake } from './mistakes';
 import type { Question } from './predict';
 import type { DataSource } from './source';
+import { tState } from './messages';
 
 /** An operation's name as the link and the switcher write it, e.g. the seed's function name. */
 export type OpId = string;
@@ -155,5 +156,5 @@ export function withStepper<R>(stepper: Omit<Stepper, 'op'>, build: () => R): R 
 
 /** "step 37 of 192", the head of a step's description. */
 export function stepHead(fr: { position: number; total: number }): string {
-  return `step ${fr.position} of ${fr.total}`;
+  return tState('stepHead', { position: fr.position, total: fr.total });
 }

@@ -9,6 +9,7 @@
 
 import type { Tensor } from '../engine/types';
 import { buildFilterBank, encodeWeights, parseFilterSpec, parseWeights } from '../lib/image';
+import { tState } from './messages';
 
 export interface CustomTensor {
   readonly tensor: Tensor;
@@ -62,15 +63,36 @@ export function filterTensors(text: string, nCPrev: number): { W: CustomTensor; 
   const bank = buildFilterBank(parsed.spec, nCPrev);
   if (!bank.ok) return bank.message;
   const link = [FILTER_KEY, text] as const;
-  const origin = `filter ${text}`;
-  return { W: { tensor: bank.W, origin, link }, b: { tensor: bank.b, origin, link } };
+  const origin = () => tState('originFilter', { text });
+  return {
+    W: {
+      tensor: bank.W,
+      get origin() {
+        return origin();
+      },
+      link,
+    },
+    b: {
+      tensor: bank.b,
+      get origin() {
+        return origin();
+      },
+      link,
+    },
+  };
 }
 
 /** W from a small W's link text (b stays the seed's). */
 export function weightsTensor(text: string): CustomTensor | string {
   const parsed = parseWeights(text);
   if (!parsed.ok) return parsed.message;
-  return { tensor: parsed.W, origin: 'W from the link', link: [WEIGHTS_KEY, text] };
+  return {
+    tensor: parsed.W,
+    get origin() {
+      return tState('originLinkW');
+    },
+    link: [WEIGHTS_KEY, text],
+  };
 }
 
 /** A pasted W's link text, when it is small enough to travel (else undefined). */

@@ -7,6 +7,7 @@ import type { OpRun, Operation } from './operation';
 import type { Registry } from './registry';
 import type { UrlState } from './url';
 import { NO_SOURCE, type DataSource } from './source';
+import { tState } from './messages';
 
 export function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -20,12 +21,14 @@ export interface Start {
   source: DataSource;
   /** the step the run's stepper has been put at */
   step: number;
-  notes: string[];
+  /** what the link asked for that could not be done, each said when read (in the page's
+   * language then); the link's refused parameters are its `fromUrl.notes` */
+  notes: (() => string)[];
 }
 
 /** Opens the first run. The operation `fromUrl.op` must have its code loaded. */
 export function openStart(engine: Engine, registry: Registry, fromUrl: UrlState): Start {
-  const notes: string[] = [...fromUrl.notes];
+  const notes: (() => string)[] = [];
   const operation = registry.now(fromUrl.op);
   if (operation === undefined) throw new Error(`the code of ${fromUrl.op} is not loaded`);
   let config = fromUrl.config;
@@ -33,10 +36,13 @@ export function openStart(engine: Engine, registry: Registry, fromUrl: UrlState)
   let run: OpRun;
   try {
     const v = operation.validate(engine, config);
-    if (!v.ok) throw new Error(v.message);
+    if (!v.ok) {
+      notes.push(() => tState('linkNoFit', { why: v.message }));
+      throw new Error(v.message);
+    }
     run = operation.open(engine, config, source);
   } catch (e) {
-    notes.push(`URL: ${messageOf(e)}; showing the notebook example instead.`);
+    if (notes.length === 0) notes.push(() => tState('linkNoFit', { why: messageOf(e) }));
     config = operation.fallback;
     source = NO_SOURCE;
     run = operation.open(engine, config);
@@ -44,7 +50,8 @@ export function openStart(engine: Engine, registry: Registry, fromUrl: UrlState)
   let step = Math.min(1, run.total);
   if (fromUrl.step !== null) {
     if (fromUrl.step > run.total) {
-      notes.push(`URL: step ${fromUrl.step} is past the last step; showing step ${run.total}.`);
+      const facts = { step: fromUrl.step, total: run.total };
+      notes.push(() => tState('linkPastEnd', facts));
     }
     step = Math.min(fromUrl.step, run.total);
   }

@@ -11,7 +11,8 @@ import { FIELDS, parseField, sameConfig, type Config } from './config';
 import { createDrafts } from './drafts';
 import type { OpId, OpRun, Operation } from './operation';
 import type { Registry } from './registry';
-import { SPEEDS } from './speeds';
+import { tState } from './messages';
+import { SPEEDS, speedLabel } from './speeds';
 import { createTransport } from './transport';
 import { openStart } from './start';
 import { createUrlCodec } from './url';
@@ -41,7 +42,14 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
   const start = openStart(engine, registry, url.parseQuery(search));
   const view = parseView(search);
   if (view.view.lang !== null) setLocale(view.view.lang);
-  const notes = signal<readonly string[]>([...start.notes, ...view.notes]);
+  // The notes are made again when read, so that they follow the page's language: the link's
+  // refused parameters (parsed again), what its first run could not do, the view's parameters.
+  const noteSources = signal<readonly (() => readonly string[])[]>([
+    () => url.parseQuery(search).notes,
+    () => start.notes.map((say) => say()),
+    () => parseView(search).notes,
+  ]);
+  const notes = computed(() => noteSources.value.flatMap((say) => say()));
   const embed = view.view.embed;
   const present = signal(view.view.present);
   const predict = signal(view.view.predict);
@@ -58,7 +66,10 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
   const config = signal<Config>(startConfig);
   const source = signal<DataSource>(start.source);
   const form = createDrafts(startConfig);
-  const comboError = signal<string | null>(null);
+  /** why the drafts' layer is refused, said when read (a validation's message follows the page's
+   * language) */
+  const comboSay = signal<(() => string) | null>(null);
+  const comboError = computed(() => comboSay.value?.() ?? null);
   const run = signal<OpRun>(first);
   const transport = createTransport(run, startStep, browser, (t) => stepRange(embed, t));
   const { position, playing } = transport;
@@ -76,7 +87,7 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
   let choice = 0;
   let disposed = false;
   const announcement = computed(() => {
-    if (playing.value) return `playing, ${SPEEDS[transport.speedIndex.value]?.label ?? ''}`;
+    if (playing.value) return tState('playing', { speed: speedLabel(SPEEDS[transport.speedIndex.value]) });
     const said = operation.value.describe(frame.value, config.value.data);
     return cue.value === '' ? said : `${said}. ${cue.value}`;
   });
@@ -99,23 +110,24 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
   function tryApply(): void {
     const cand = form.candidate();
     if (cand === null) {
-      comboError.value = null; // the field sentences say what is wrong
+      comboSay.value = null; // the field sentences say what is wrong
       return;
     }
     if (sameConfig(cand, config.peek(), registry.choices)) {
-      comboError.value = null;
+      comboSay.value = null;
       return;
     }
     let next: OpRun;
     try {
       const v = operation.peek().validate(engine, cand);
       if (!v.ok) {
-        comboError.value = v.message;
+        comboSay.value = () => v.message;
         return;
       }
       next = operation.peek().open(engine, cand, source.peek());
     } catch (e) {
-      comboError.value = messageOf(e);
+      const why = messageOf(e);
+      comboSay.value = () => why;
       return;
     }
     const k = Math.max(
@@ -128,8 +140,8 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
       run.value = next;
       config.value = cand;
       position.value = k;
-      comboError.value = null;
-      notes.value = []; // they were about the link, which no longer describes the stage
+      comboSay.value = null;
+      noteSources.value = []; // they were about the link, which no longer describes the stage
       if (k >= next.total) playing.value = false;
     });
     old.dispose();
@@ -159,8 +171,8 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
       form.reset(c);
       position.value = k;
       playing.value = false;
-      comboError.value = null;
-      notes.value = [];
+      comboSay.value = null;
+      noteSources.value = [];
       opState.value = makeOpState(next);
     });
     old.dispose();
@@ -234,7 +246,7 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
         config.value = cand;
         form.reset(cand);
         position.value = k;
-        comboError.value = null;
+        comboSay.value = null;
         if (k >= next.total) playing.value = false;
       });
       old.dispose();
@@ -268,10 +280,8 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
           if (mine !== choice || disposed) return;
           batch(() => {
             loading.value = null;
-            notes.value = [
-              ...notes.peek(),
-              `The code of ${next} could not be loaded (${messageOf(e)}); choose it again to retry.`,
-            ];
+            const why = messageOf(e);
+            noteSources.value = [...noteSources.peek(), () => [tState('opLoadFailed', { op: next, why })]];
           });
         },
       );

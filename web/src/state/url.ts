@@ -5,6 +5,7 @@
 
 import { NOTEBOOK, FIELDS, parseField, type Config, type DataKind, type FieldKey } from './config';
 import { choiceOf } from './config';
+import { tState } from './messages';
 import type { OpId } from './operation';
 import type { Registry } from './registry';
 import { FILTER_KEY, filterTensors, NO_SOURCE, WEIGHTS_KEY, weightsTensor, type DataSource } from './source';
@@ -40,19 +41,19 @@ export function createUrlCodec(registry: Pick<Registry, 'infos' | 'info' | 'choi
       const rawOp = q.get('op');
       if (rawOp !== null) {
         if (ids.includes(rawOp)) op = rawOp;
-        else notes.push(`URL: op “${short(rawOp)}” is not one of ${ids.join(', ')}; showing ${first}.`);
+        else notes.push(tState('linkBadOp', { raw: short(rawOp), ops: ids.join(', '), first }));
       }
       for (const key of Object.keys(FIELDS) as FieldKey[]) {
         const raw = q.get(key);
         if (raw === null) continue;
         const r = parseField(FIELDS[key], raw);
         if (r.ok) config[key] = r.value;
-        else notes.push(`URL: ${r.message} Using ${NOTEBOOK[key]}.`);
+        else notes.push(tState('linkBadField', { why: r.message, value: NOTEBOOK[key] }));
       }
       const rawData = q.get('data');
       if (rawData !== null) {
         if ((DATA_KINDS as readonly string[]).includes(rawData)) config.data = rawData as DataKind;
-        else notes.push(`URL: data “${short(rawData)}” is not gauss or ints; using gauss.`);
+        else notes.push(tState('linkBadData', { raw: short(rawData) }));
       }
       // the operations' choices; an absent or default one is left out of the configuration
       for (const spec of registry.choices) {
@@ -61,8 +62,9 @@ export function createUrlCodec(registry: Pick<Registry, 'infos' | 'info' | 'choi
         if (spec.values.includes(raw)) {
           if (raw !== spec.values[0]) config[spec.key] = raw;
         } else {
+          const values = spec.values.join(', ');
           notes.push(
-            `URL: ${spec.key} “${short(raw)}” is not one of ${spec.values.join(', ')}; using ${spec.values[0]}.`,
+            tState('linkBadChoice', { key: spec.key, raw: short(raw), values, first: spec.values[0] ?? '' }),
           );
         }
       }
@@ -71,13 +73,13 @@ export function createUrlCodec(registry: Pick<Registry, 'infos' | 'info' | 'choi
       const rawFilter = q.get(FILTER_KEY);
       if (rawFilter !== null) {
         const t = filterTensors(rawFilter, config.Cin);
-        if (typeof t === 'string') notes.push(`URL: ${t} Using random W and b.`);
+        if (typeof t === 'string') notes.push(tState('linkBadFilter', { why: t }));
         else source = { ...source, W: t.W, b: t.b };
       }
       const rawWeights = q.get(WEIGHTS_KEY);
       if (rawWeights !== null) {
         const t = weightsTensor(rawWeights);
-        if (typeof t === 'string') notes.push(`URL: ${t} Using random W.`);
+        if (typeof t === 'string') notes.push(tState('linkBadWeights', { why: t }));
         else source = { ...source, W: t };
       }
       let step: number | null = null;
@@ -85,7 +87,7 @@ export function createUrlCodec(registry: Pick<Registry, 'infos' | 'info' | 'choi
       if (rawStep !== null) {
         const r = parseField({ key: 'seed', label: 'step', hint: '', min: 0, max: 1e9 }, rawStep);
         if (r.ok) step = r.value;
-        else notes.push(`URL: ${r.message} Starting at step 1.`);
+        else notes.push(tState('linkBadStep', { why: r.message }));
       }
       return source === NO_SOURCE ? { op, config, step, notes } : { op, config, step, notes, source };
     },
@@ -103,6 +105,7 @@ export function createUrlCodec(registry: Pick<Registry, 'infos' | 'info' | 'choi
   };
 }
 
+/** What the link said, shortened and quoted: “…”. */
 function short(s: string): string {
-  return s.length > 16 ? `${s.slice(0, 15)}…` : s;
+  return `“${s.length > 16 ? `${s.slice(0, 15)}…` : s}”`;
 }

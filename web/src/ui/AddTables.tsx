@@ -3,6 +3,7 @@
 // tables beside the stage.
 
 import type { ComponentChildren } from 'preact';
+import { tUi } from './messages';
 
 /** One cell's addition: filter row u, column v, channel k; the amount, and the cell after. */
 export interface WindowAdd {
@@ -42,7 +43,7 @@ export function AddTables<A extends WindowAdd>(p: AddTablesProps<A>) {
     }
     return (
       <p class="add-summary">
-        {adds.length} cells, each += between {p.rangeText(lo)} and {p.rangeText(hi)}
+        {tUi('addRange', { n: adds.length, lo: p.rangeText(lo), hi: p.rangeText(hi) })}
       </p>
     );
   }

@@ -5,6 +5,7 @@
 import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
 import { usePresent } from './present';
+import { tUi } from './messages';
 
 export interface ChannelPage {
   /** the channels to draw: from..to-1 */
@@ -21,16 +22,19 @@ export function useChannelPage(count: number, what: string): ChannelPage {
   if (!present || count <= 1) return { from: 0, to: count, pager: null };
   const k = Math.min(page, count - 1);
   const pager = (
-    <div class="channel-pager" role="group" aria-label={`${what}s`}>
-      <button type="button" aria-label={`Previous ${what}`} disabled={k <= 0} onClick={() => setPage(k - 1)}>
-        ◂
-      </button>
-      <span>
-        {what} <b>{k}</b> of 0..{count - 1}
-      </span>
+    <div class="channel-pager" role="group" aria-label={tUi('pagerGroup', { what })}>
       <button
         type="button"
-        aria-label={`Next ${what}`}
+        aria-label={tUi('pagerPrevious', { what })}
+        disabled={k <= 0}
+        onClick={() => setPage(k - 1)}
+      >
+        ◂
+      </button>
+      <span>{tUi('pagerAt', { what, k, last: count - 1 })}</span>
+      <button
+        type="button"
+        aria-label={tUi('pagerNext', { what })}
         disabled={k >= count - 1}
         onClick={() => setPage(k + 1)}
       >

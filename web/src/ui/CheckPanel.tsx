@@ -40,14 +40,14 @@ export function CheckPanel({ spec, mistakes, run, seek }: CheckPanelProps) {
     try {
       if (!navigator.clipboard) throw new Error('no clipboard');
       await navigator.clipboard.writeText(code);
-      setSaid(tUi('copied'));
+      setSaid(tUi('checkCopied'));
     } catch {
-      setSaid(tUi('copyRefused'));
+      setSaid(tUi('checkCopyRefused'));
     }
   }
 
   return (
-    <section class="panel learn-panel check-panel" aria-labelledby="check-title">
+    <section class="panel learn-box check-panel" aria-labelledby="check-title">
       <header class="panel-head">
         <h2 id="check-title">{tUi('checkTitle')}</h2>
       </header>

@@ -5,6 +5,7 @@ import { useContext, useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { type CodeLang, type CodeLine, type CodeMarks, withWrongLines } from '../state/code';
 import { WrongLinesContext } from './context';
 import { usePresent } from './present';
+import { tUi } from './messages';
 
 export interface CodePanelProps {
   lang: CodeLang;
@@ -15,9 +16,9 @@ export interface CodePanelProps {
   note?: string;
 }
 
-const LANGS: readonly { lang: CodeLang; label: string }[] = [
-  { lang: 'python', label: 'Python (the assignment)' },
-  { lang: 'c', label: 'C (what runs)' },
+const LANGS: readonly { lang: CodeLang; label: () => string }[] = [
+  { lang: 'python', label: () => tUi('langPython') },
+  { lang: 'c', label: () => tUi('langC') },
 ];
 
 /** Presenter mode's narrow code column: each indentation level two spaces instead of four. */
@@ -34,8 +35,7 @@ export function CodePanel({ lang, lines: rightLines, marks, onLang, note }: Code
   useEffect(() => {
     if (wrong.length > 0) list.current?.querySelector('.wrong-line')?.scrollIntoView?.({ block: 'nearest' });
   }, [wrong]);
-  const mistakeNote =
-    wrong.length > 0 && lang === 'c' ? 'The mistake’s changed lines are shown in the Python.' : null;
+  const mistakeNote = wrong.length > 0 && lang === 'c' ? tUi('mistakeInPython') : null;
   const valueRows = new Set(lines.filter((l) => l.valueHere).map((l) => l.id));
   const list = useRef<HTMLOListElement>(null);
   // Where the list is shorter than the code (presenter and embed modes clip it), the line that
@@ -50,11 +50,11 @@ export function CodePanel({ lang, lines: rightLines, marks, onLang, note }: Code
   return (
     <section class="panel code-panel" aria-labelledby="code-title">
       <header class="panel-head">
-        <h2 id="code-title">Code</h2>
-        <div class="toggle" role="group" aria-label="Code language">
+        <h2 id="code-title">{tUi('code')}</h2>
+        <div class="toggle" role="group" aria-label={tUi('codeLanguage')}>
           {LANGS.map((l) => (
             <button key={l.lang} type="button" aria-pressed={lang === l.lang} onClick={() => onLang(l.lang)}>
-              {l.label}
+              {l.label()}
             </button>
           ))}
         </div>
@@ -62,7 +62,7 @@ export function CodePanel({ lang, lines: rightLines, marks, onLang, note }: Code
       <ol
         ref={list}
         class={`code code-${lang}`}
-        aria-label={lang === 'python' ? 'Python loop nest' : 'C loop'}
+        aria-label={lang === 'python' ? tUi('pythonLoops') : tUi('cLoop')}
       >
         {lines.map((line, n) => {
           const current =
@@ -90,7 +90,7 @@ export function CodePanel({ lang, lines: rightLines, marks, onLang, note }: Code
                 {current && !line.cont ? '▶' : line.mistake === 'wrong' && !line.cont ? '✗' : ''}
               </span>
               {line.mistake !== undefined && !line.cont && (
-                <span class="sr-only">{line.mistake === 'wrong' ? 'the mistake: ' : 'right: '}</span>
+                <span class="sr-only">{line.mistake === 'wrong' ? tUi('srWrong') : tUi('srRight')}</span>
               )}
               <code>{present ? compactIndent(line.text) : line.text}</code>
               {value !== undefined && <span class="live">{value}</span>}
@@ -99,8 +99,9 @@ export function CodePanel({ lang, lines: rightLines, marks, onLang, note }: Code
         })}
       </ol>
       <p class="code-legend">
-        <span class="key key-current">▶ just ran</span> <span class="key key-ran">also ran this step</span>
-        {wrong.length > 0 && lang === 'python' && <span class="key key-wrong">✗ the mistake</span>}
+        <span class="key key-current">{tUi('justRan')}</span>{' '}
+        <span class="key key-ran">{tUi('alsoRan')}</span>
+        {wrong.length > 0 && lang === 'python' && <span class="key key-wrong">{tUi('theMistake')}</span>}
         {note && <span class="code-note"> {note}</span>}
         {mistakeNote && <span class="code-note"> {mistakeNote}</span>}
       </p>

@@ -2,6 +2,7 @@
 
 import type { ComponentChildren } from 'preact';
 import { legendGradient } from './colors';
+import { tUi } from './messages';
 
 /** One entry of a legend: a swatch (its class, and any mark drawn in it) and what it means. */
 export function LegendItem({
@@ -26,10 +27,10 @@ export function LegendItem({
 /** A stage's legend: the colour scale first, then the stage's own entries. */
 export function LegendList({ children }: { children: ComponentChildren }) {
   return (
-    <ul class="legend" aria-label="Legend">
+    <ul class="legend" aria-label={tUi('legend')}>
       <li>
         <span class="swatch swatch-scale" style={{ background: legendGradient() }} aria-hidden="true" />
-        negative · 0 · positive; a bar (−) marks a negative cell too small for its number
+        {tUi('legendScale')}
       </li>
       {children}
     </ul>

@@ -7,6 +7,7 @@ import type { Config } from '../state/config';
 import { findParting, type LoopAt, type Mistake, type Parting, shapeText } from '../state/mistakes';
 import type { OpRun } from '../state/operation';
 import { longText } from './format';
+import { tUi } from './messages';
 
 export interface MistakePanelProps {
   mistakes: readonly Mistake<OpRun>[];
@@ -29,19 +30,30 @@ export function partingText(p: Parting, c: Config): string {
   switch (p.kind) {
     case 'value':
       return p.at === null
-        ? `They part after the last step (${p.step}): ${p.cell} is ${t(p.right)} in the right code, ${t(p.wrong)} in the wrong one.`
-        : `They part at step ${p.step}${atText(p.at)}: ${p.cell} is ${t(p.right)} in the right code, ${t(p.wrong)} in the wrong one.`;
+        ? tUi('partValueEnd', { step: p.step, cell: p.cell, right: t(p.right), wrong: t(p.wrong) })
+        : tUi('partValueAt', {
+            step: p.step,
+            at: atText(p.at),
+            cell: p.cell,
+            right: t(p.right),
+            wrong: t(p.wrong),
+          });
     case 'error': {
-      const right = p.cell !== null ? ` The right code writes ${p.cell} = ${t(p.right)}.` : '';
-      const where = p.at === null ? `after the last step (${p.step})` : `at step ${p.step}${atText(p.at)}`;
-      return `They part ${where}: numpy raises ${p.error}: ${p.message.trim()}.${right}`;
+      const right = p.cell !== null ? tUi('partErrorRight', { cell: p.cell, right: t(p.right) }) : '';
+      const facts = { step: p.step, error: p.error, message: p.message.trim(), right };
+      return p.at === null ? tUi('partErrorEnd', facts) : tUi('partErrorAt', { ...facts, at: atText(p.at) });
     }
     case 'shape':
-      return `They part after the last step (${p.step}): ${p.tensor} has shape ${shapeText(p.wrong)} instead of ${shapeText(p.right)}.`;
+      return tUi('partShape', {
+        step: p.step,
+        tensor: p.tensor,
+        wrong: shapeText(p.wrong),
+        right: shapeText(p.right),
+      });
     case 'none':
-      return `The two never part on this layer: all ${p.total} steps agree.`;
+      return tUi('partNone', { total: p.total });
     case 'too_long':
-      return `This layer has ${p.total} steps, too many to run the wrong code beside the right one here: make it smaller.`;
+      return tUi('partTooLong', { total: p.total });
   }
 }
 
@@ -70,12 +82,12 @@ export function MistakePanel({ mistakes, selected, onSelect, run, config, seek }
   return (
     <section class="panel learn-panel" aria-labelledby="mistake-title">
       <header class="panel-head">
-        <h2 id="mistake-title">Classic mistakes</h2>
+        <h2 id="mistake-title">{tUi('mistakesTitle')}</h2>
       </header>
       <label>
-        Mistake
+        {tUi('mistake')}
         <select value={selected} onChange={(e) => choose((e.target as HTMLSelectElement).value)}>
-          <option value="">none: the right code</option>
+          <option value="">{tUi('noMistake')}</option>
           {mistakes.map((m) => (
             <option key={m.id} value={m.id}>
               {m.name}
@@ -88,7 +100,7 @@ export function MistakePanel({ mistakes, selected, onSelect, run, config, seek }
         <p
           class={step !== null ? 'learn-verdict parted' : 'learn-verdict'}
           role="status"
-          aria-label="Where they part"
+          aria-label={tUi('whereTheyPart')}
         >
           {partingText(parting, config)}
           {idle && parting.kind === 'none' ? ` ${idle}` : ''}
@@ -96,7 +108,7 @@ export function MistakePanel({ mistakes, selected, onSelect, run, config, seek }
       )}
       {step !== null && (
         <button type="button" onClick={() => seek(step)}>
-          Go to step {step}, where they part
+          {tUi('goToParting', { step })}
         </button>
       )}
     </section>

@@ -115,7 +115,7 @@ export function PredictPanel({ question, advance, cue }: PredictPanelProps) {
   const toggle = (j: number) => setCells((c) => (c.includes(j) ? c.filter((x) => x !== j) : [...c, j]));
   const q = question;
   return (
-    <section class="panel learn-panel predict-panel" aria-labelledby="predict-title">
+    <section class="panel learn-box predict-panel" aria-labelledby="predict-title">
       <header class="panel-head">
         <h2 id="predict-title">{tUi('predictTitle')}</h2>
         <p class="predict-score" role="status" aria-live="off" aria-label={tUi('scoreLabel')}>

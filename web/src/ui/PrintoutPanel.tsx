@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { numpyLiteral, toListRepr } from '../lib/numpy/index';
 import type { OpRun, Printouts } from '../state/operation';
 import './printouts.css';
+import { tUi } from './messages';
 
 export interface PrintoutPanelProps {
   run: OpRun;
@@ -21,9 +22,9 @@ async function copyText(text: string, what: string): Promise<string> {
   try {
     if (!navigator.clipboard) throw new Error('no clipboard');
     await navigator.clipboard.writeText(text);
-    return `Copied ${what}.`;
+    return tUi('copiedWhat', { what });
   } catch {
-    return `The browser did not allow copying ${what}: select the text and press Ctrl+C (⌘C).`;
+    return tUi('copyRefused', { what });
   }
 }
 
@@ -44,48 +45,54 @@ export function PrintoutPanel({ run, make, position, total }: PrintoutPanelProps
       open={open}
       onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
     >
-      <summary>The notebook’s printout</summary>
+      <summary>{tUi('printoutTitle')}</summary>
       <p class="printouts-note">
         {atEnd
-          ? `What ${p.title} prints, run to the end:`
-          : `What ${p.title} prints once all ${total} steps have run (the walk is at step ${position}):`}
+          ? tUi('printoutAtEnd', { title: p.title })
+          : tUi('printoutBefore', { title: p.title, total, position })}
       </p>
       {p.lines.map((line) => (
         <div class="printout" key={line.code}>
           <div class="printout-head">
             <code class="printout-code">{`>>> ${line.code}`}</code>
-            <button type="button" onClick={() => copy(line.text, 'the printed text')}>
-              Copy
+            <button type="button" onClick={() => copy(line.text, tUi('thePrintedText'))}>
+              {tUi('copy')}
             </button>
             {line.value && (
               <button
                 type="button"
-                onClick={() => copy(numpyLiteral(line.value!.array), `${line.value!.expr} as numpy`)}
-                aria-label={`Copy ${line.value.expr} as numpy`}
+                onClick={() =>
+                  copy(numpyLiteral(line.value!.array), tUi('asNumpy', { name: line.value!.expr }))
+                }
+                aria-label={tUi('copyNamed', { name: line.value.expr })}
               >
-                Copy as numpy
+                {tUi('copyAsNumpy')}
               </button>
             )}
           </div>
-          <pre class="printout-text" role="region" aria-label={`what ${line.code} prints`}>
+          <pre class="printout-text" role="region" aria-label={tUi('whatPrints', { code: line.code })}>
             {line.text}
           </pre>
           {line.value && line.value.array.shape.length > 0 && (
-            <pre class="printout-full" role="region" aria-label={`${line.value.expr}, every digit`}>
+            <pre
+              class="printout-full"
+              role="region"
+              aria-label={tUi('everyDigit', { expr: line.value.expr })}
+            >
               {`>>> ${line.value.expr}.tolist()\n${toListRepr(line.value.array)}`}
             </pre>
           )}
         </div>
       ))}
-      <div class="printout-tensors" role="group" aria-label="Copy a tensor as numpy">
-        <span>Copy as numpy:</span>
+      <div class="printout-tensors" role="group" aria-label={tUi('copyTensorGroup')}>
+        <span>{tUi('copyAsNumpyColon')}</span>
         {p.tensors.map((t) => (
           <button
             type="button"
             key={t.name}
-            aria-label={`Copy ${t.name} as numpy`}
-            title={`np.array([...]) of ${t.name}, shape (${t.array.shape.join(', ')}), every digit`}
-            onClick={() => copy(numpyLiteral(t.array), `${t.name} as numpy`)}
+            aria-label={tUi('copyNamed', { name: t.name })}
+            title={tUi('copyTitle', { name: t.name, shape: t.array.shape.join(', ') })}
+            onClick={() => copy(numpyLiteral(t.array), tUi('asNumpy', { name: t.name }))}
           >
             {t.name}
           </button>

@@ -1,6 +1,8 @@
 // The top of every stage: its title for screen readers and the output-size formulas worked out
 // with the current numbers, with a note on rows and columns no window reaches.
 
+import { tUi } from './messages';
+
 /** The output-size formulas with the current numbers, and the step count. */
 export interface SizeFormulas {
   nH: string;
@@ -21,7 +23,7 @@ export function StageHead({ i, c, channel, formulas, note }: StageHeadProps) {
   return (
     <>
       <h2 id="stage-title" class="sr-only">
-        Stage: sample {i}, {channel} {c}
+        {tUi('stageTitle', { i, channel, c })}
       </h2>
       <div class="formulas">
         <span>{formulas.nH}</span>

@@ -7,6 +7,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { cellFor, type GridPicture, type GridView } from './drawGrid';
+import { tUi } from './messages';
 
 /** The smallest number drawn on the stage in presenter mode, CSS px. */
 export const PRESENT_FONT = 20;
@@ -54,5 +55,5 @@ export function viewNote(p: GridPicture): string | null {
   const v = p.view;
   if (!v || (v.rows === p.rows && v.cols === p.cols)) return null;
   const span = (a: number, n: number) => (n === 1 ? `${a}` : `${a}–${a + n - 1}`);
-  return `rows ${span(v.row, v.rows)}, cols ${span(v.col, v.cols)} of ${p.rows}×${p.cols}`;
+  return tUi('viewNote', { rows: span(v.row, v.rows), cols: span(v.col, v.cols), h: p.rows, w: p.cols });
 }

@@ -12,9 +12,9 @@ describe('interpolate', () => {
       'filter 6×6 does not fit 5×5',
     );
   });
-  it('groups the digits of large numbers only', () => {
-    expect(interpolate('{n}', { n: 4194304 }, 'en')).toBe('4,194,304');
-    expect(interpolate('{n}', { n: 9999 }, 'ko')).toBe('9999');
+  it('writes numbers as code does: no grouping, at most six decimals', () => {
+    expect(interpolate('{n}', { n: 4194304 }, 'en')).toBe('4194304');
+    expect(interpolate('{n}', { n: 1 / 3 }, 'ko')).toBe('0.333333');
   });
   it('chooses the English plural word by the number', () => {
     const tpl = '{n} {n#element|elements}';

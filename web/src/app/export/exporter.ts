@@ -15,6 +15,7 @@ import { StoreContext } from '../../ui/context';
 import { drawScene, ScenePainter, sceneSvg } from './render';
 import { divergingRGB } from '../../ui/colors';
 import { sceneOf, type Scene } from './scene';
+import { tApp } from '../messages';
 
 export interface Exported {
   blob: Blob;
@@ -31,7 +32,7 @@ export async function exportStill(
   const scene = sceneOf(stage);
   const base = `${store.op.peek()}-step-${store.position.peek()}`;
   if (format === 'svg') {
-    const title = `${store.op.peek()}, step ${store.position.peek()} of ${store.total.peek()}`;
+    const title = `${store.op.peek()}, ${tApp('stepOf', { position: store.position.peek(), total: store.total.peek() })}`;
     return { blob: new Blob([sceneSvg(scene, title)], { type: 'image/svg+xml' }), name: `${base}.svg` };
   }
   const density = 2;
@@ -39,10 +40,10 @@ export async function exportStill(
   canvas.width = scene.width * density;
   canvas.height = scene.height * density;
   const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('This browser cannot draw on a canvas, so the stage cannot be saved as PNG.');
+  if (!ctx) throw new Error(tApp('noCanvasPng'));
   drawScene(ctx, scene, density);
   const blob = await new Promise<Blob | null>((done) => canvas.toBlob(done, 'image/png'));
-  if (!blob) throw new Error('The browser could not encode the PNG.');
+  if (!blob) throw new Error(tApp('pngFailed'));
   return { blob, name: `${base}.png` };
 }
 
@@ -124,7 +125,7 @@ async function* stageScenes(store: Store, centre: HTMLElement, job: RangeJob): A
       if (k > job.from) show(k);
       await Promise.resolve(); // a re-render the layout asked for
       const root = host.firstElementChild;
-      if (!(root instanceof HTMLElement)) throw new Error('The stage could not be drawn off screen.');
+      if (!(root instanceof HTMLElement)) throw new Error(tApp('offscreenFailed'));
       yield sceneOf(root);
     }
   } finally {
@@ -145,7 +146,7 @@ export async function exportRange(
   const name = `${store.op.peek()}-steps-${job.from}-${job.to}.${job.format}`;
   const canvas = document.createElement('canvas');
   const ctx = canvas.getContext('2d', { willReadFrequently: job.format === 'gif' });
-  if (!ctx) throw new Error('This browser cannot draw on a canvas, so the steps cannot be exported.');
+  if (!ctx) throw new Error(tApp('noCanvasSteps'));
   job.onProgress(0, all);
   if (job.format === 'gif') {
     const { GIFEncoder, quantize, nearestColorIndex } = await import('gifenc');
@@ -221,10 +222,7 @@ export async function exportRange(
           width: canvas.width,
           height: canvas.height,
         });
-        if (codec === null)
-          throw new Error(
-            `This browser cannot encode ${job.format.toUpperCase()} video; choose GIF or the other video format.`,
-          );
+        if (codec === null) throw new Error(tApp('noVideoFormat', { format: job.format.toUpperCase() }));
         output = new mb.Output({ format, target: new mb.BufferTarget() });
         source = new mb.CanvasSource(canvas, { codec, bitrate: mb.QUALITY_HIGH });
         output.addVideoTrack(source, { frameRate: job.fps });
@@ -241,7 +239,7 @@ export async function exportRange(
     }
     await output.finalize();
     const buffer = (output.target as InstanceType<typeof mb.BufferTarget>).buffer;
-    if (!buffer) throw new Error('The video encoder produced no data.');
+    if (!buffer) throw new Error(tApp('noVideoData'));
     return { blob: new Blob([buffer], { type: format.mimeType }), name };
   } catch (e) {
     if (output && output.state !== 'finalized' && output.state !== 'canceled') await output.cancel();

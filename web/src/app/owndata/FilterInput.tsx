@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { encodeFilterSpec, MODES, PRESETS, type BankMode, type PresetId } from '../../lib/image';
 import { filterTensors, weightsLink } from '../../state/source';
 import { useStore } from '../../ui/context';
+import { tOwnData } from './messages';
 
 export function FilterInput() {
   const store = useStore();
@@ -29,7 +30,7 @@ export function FilterInput() {
     // pad (f − 1) / 2 and stride 1: Z keeps the image's size, as an image filter does
     const layer = { f, Cout: t.W.tensor.shape[3], pad: (f - 1) / 2, stride: 1, dil: 1 };
     const refused = store.setSource({ W: t.W, b: t.b }, layer);
-    setMessage(refused === null ? null : `These filters do not fit the layer: ${refused}`);
+    setMessage(refused === null ? null : tOwnData('filtersNoFit', { why: refused }));
   }
 
   const toggle = (id: PresetId, on: boolean) =>
@@ -41,7 +42,7 @@ export function FilterInput() {
 
   return (
     <fieldset class="own-filters">
-      <legend>Filters for W</legend>
+      <legend>{tOwnData('filtersForW')}</legend>
       <div class="own-presets">
         {PRESETS.map((p) => (
           <label key={p.id} title={p.description}>
@@ -66,7 +67,7 @@ export function FilterInput() {
           </select>
         </label>
         <label>
-          channels{' '}
+          {tOwnData('channels')}{' '}
           <select value={mode} onChange={(e) => setMode(e.currentTarget.value as BankMode)}>
             {MODES.map((m) => (
               <option key={m.id} value={m.id} title={m.description}>
@@ -77,15 +78,15 @@ export function FilterInput() {
         </label>
       </div>
       <button type="button" onClick={apply} disabled={chosen.length === 0 || !sizes.includes(f)}>
-        Use as W (one output channel each)
+        {tOwnData('useAsW')}
       </button>
       {chosen.length > 0 && !sizes.includes(f) && (
         <p class="own-hint">
           {chosen.map((id) => PRESETS.find((p) => p.id === id)?.label).join(', ')}: f ={' '}
-          {sizes.join(', ') || 'none in common'}.
+          {sizes.join(', ') || tOwnData('noneInCommon')}.
         </p>
       )}
-      {own !== undefined && <p class="own-status">W is {own.origin}; b is 0.</p>}
+      {own !== undefined && <p class="own-status">{tOwnData('wIs', { origin: own.origin })}</p>}
       {message !== null && (
         <p class="own-error" role="alert">
           {message}
@@ -94,7 +95,7 @@ export function FilterInput() {
       <WCells />
       {own !== undefined && (
         <button type="button" onClick={() => store.setSource({ W: null, b: null })}>
-          Back to the seed’s W and b
+          {tOwnData('backToSeedWb')}
         </button>
       )}
     </fieldset>
@@ -118,8 +119,9 @@ function WCells() {
     const t = text.trim();
     const x = Number(t);
     if (t === '' || !Number.isFinite(x)) {
+      const cell = `W[${u}, ${v}, ${kk}, ${cc}]`;
       setError(
-        `W[${u}, ${v}, ${kk}, ${cc}]: “${t.slice(0, 16)}” is not a number; W keeps ${W?.data[at(u, v)]}.`,
+        tOwnData('notANumber', { cell, text: `“${t.slice(0, 16)}”`, value: String(W?.data[at(u, v)]) }),
       );
       return;
     }
@@ -127,7 +129,15 @@ function WCells() {
     const data = W.data.slice();
     data[at(u, v)] = x;
     const tensor = { shape: W.shape, data };
-    const refused = store.setSource({ W: { tensor, origin: 'typed in', link: weightsLink(tensor) } });
+    const refused = store.setSource({
+      W: {
+        tensor,
+        get origin() {
+          return tOwnData('originTyped');
+        },
+        link: weightsLink(tensor),
+      },
+    });
     setError(refused);
   }
 
@@ -147,7 +157,7 @@ function WCells() {
   return (
     <div class="own-wcells">
       <div class="own-row">
-        <span>Type into W[:, :, k, c]:</span>
+        <span>{tOwnData('typeIntoW')}</span>
         {pick(nCPrev, kk, setK, 'k')}
         {pick(nC, cc, setC, 'c')}
       </div>

@@ -8,12 +8,13 @@ import { fitSize, imageToAPrev, MAX_OUTPUT_SIDE, type ImageChannels, type RgbaIm
 import { filterTensors, type CustomTensor } from '../../state/source';
 import { useStore } from '../../ui/context';
 import { decodeImage } from './decode';
+import { tOwnData } from './messages';
 import { loadSample } from './sampleFiles';
 
 const SAMPLES = [
-  { file: 'scene.png', label: 'Scene' },
-  { file: 'zone-plate.png', label: 'Zone plate' },
-  { file: 'tiles.png', label: 'Tiles' },
+  { file: 'scene.png', label: () => tOwnData('sampleScene') },
+  { file: 'zone-plate.png', label: () => tOwnData('sampleZone') },
+  { file: 'tiles.png', label: () => tOwnData('sampleTiles') },
 ] as const;
 
 interface Loaded {
@@ -46,7 +47,14 @@ export function ImageInput() {
     if (!r.ok) return fail(r.message);
     const A: CustomTensor = {
       tensor: r.A_prev,
-      origin: `${img.name}, ${size.outW} × ${size.outH}, ${ch === 1 ? 'gray' : 'RGB'}`,
+      get origin() {
+        return tOwnData('origin', {
+          name: img.name,
+          w: size.outW,
+          h: size.outH,
+          kind: ch === 1 ? tOwnData('gray') : 'RGB',
+        });
+      },
     };
     const patch: Record<string, CustomTensor | null> = { A_prev: A };
     // a filter preset is remade for the image's channels, so that it still fits
@@ -61,7 +69,7 @@ export function ImageInput() {
       }
     }
     const refused = store.setSource(patch, layer);
-    if (refused !== null) return fail(`This image does not fit the layer: ${refused}`);
+    if (refused !== null) return fail(tOwnData('imageNoFit', { why: refused }));
     setMessage(null);
     return true;
   }
@@ -76,7 +84,7 @@ export function ImageInput() {
     const d = await decodeImage(blob, name);
     setBusy(false);
     if (!d.ok) {
-      setMessage(`${d.message} The layer keeps its last input.`);
+      setMessage(tOwnData('keepsLastInput', { why: d.message }));
       return;
     }
     const img = { image: d.image, name: d.name };
@@ -89,7 +97,7 @@ export function ImageInput() {
       await take(await loadSample(file), file);
     } catch {
       setBusy(false);
-      setMessage(`The sample ${file} could not be loaded.`);
+      setMessage(tOwnData('sampleFailed', { file }));
     }
   }
 
@@ -101,7 +109,7 @@ export function ImageInput() {
       const file = item?.getAsFile();
       if (file == null) return;
       e.preventDefault();
-      void take(file, file.name || 'pasted image');
+      void take(file, file.name || tOwnData('pastedImage'));
     };
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
@@ -112,15 +120,15 @@ export function ImageInput() {
     setOver(false);
     const file = e.dataTransfer?.files[0];
     if (file !== undefined) void take(file, file.name);
-    else setMessage('Nothing to read was dropped: drop an image file.');
+    else setMessage(tOwnData('nothingDropped'));
   };
 
   const status =
     own === undefined
       ? null
       : own.tensor === store.run.value.data.A_prev
-        ? `A_prev is ${own.origin}.`
-        : `Your image (${own.origin}) does not fit this layer's A_prev; the seed's values are shown.`;
+        ? tOwnData('aPrevIs', { origin: own.origin })
+        : tOwnData('imageNotThisLayer', { origin: own.origin });
 
   return (
     <fieldset
@@ -133,17 +141,17 @@ export function ImageInput() {
       onDrop={onDrop}
       aria-busy={busy}
     >
-      <legend>An image as A_prev</legend>
-      <p class="own-hint">Choose, drop or paste a PNG, JPEG, WebP or GIF (first frame).</p>
+      <legend>{tOwnData('imageAsAPrev')}</legend>
+      <p class="own-hint">{tOwnData('imageFormats')}</p>
       <div class="own-row">
         <button type="button" onClick={() => fileRef.current?.click()}>
-          Choose an image…
+          {tOwnData('chooseImage')}
         </button>
         <input
           ref={fileRef}
           type="file"
           class="own-file"
-          aria-label="Image file"
+          aria-label={tOwnData('imageFile')}
           accept="image/png,image/jpeg,image/webp,image/gif"
           onChange={(e) => {
             const input = e.currentTarget;
@@ -153,16 +161,16 @@ export function ImageInput() {
           }}
         />
       </div>
-      <div class="own-row" role="group" aria-label="Sample images">
+      <div class="own-row" role="group" aria-label={tOwnData('sampleImages')}>
         {SAMPLES.map((s) => (
           <button key={s.file} type="button" onClick={() => void sample(s.file)}>
-            {s.label}
+            {s.label()}
           </button>
         ))}
       </div>
       <div class="own-row">
         <label>
-          largest side{' '}
+          {tOwnData('largestSide')}{' '}
           <select
             value={String(side)}
             onChange={(e) => {
@@ -186,7 +194,7 @@ export function ImageInput() {
               if (loaded === null || apply(loaded, side, 1)) setChannels(1);
             }}
           />{' '}
-          gray
+          {tOwnData('gray')}
         </label>
         <label>
           <input
@@ -200,11 +208,8 @@ export function ImageInput() {
           RGB
         </label>
       </div>
-      <p class="own-hint">
-        Pixels become values in [0, 1]: 0 is black, 1 is white (transparency over white); the image is reduced
-        by averaging the pixels each cell covers.
-      </p>
-      {busy && <p role="status">Reading the image…</p>}
+      <p class="own-hint">{tOwnData('pixelsRule')}</p>
+      {busy && <p role="status">{tOwnData('readingImage')}</p>}
       {status !== null && <p class="own-status">{status}</p>}
       {message !== null && (
         <p class="own-error" role="alert">
@@ -219,7 +224,7 @@ export function ImageInput() {
             setLoaded(null);
           }}
         >
-          Back to the seed’s A_prev
+          {tOwnData('backToSeedAPrev')}
         </button>
       )}
     </fieldset>

@@ -9,14 +9,12 @@ import { FilterInput } from './FilterInput';
 import { ImageInput } from './ImageInput';
 import { PasteArrays } from './PasteArrays';
 import './ownData.css';
+import { tOwnData } from './messages';
 
 /** What a link keeps of the data source, in one sentence. */
 export function linkSentence(lost: readonly string[]): string {
-  if (lost.length === 0) return 'Link copied: it opens this layer, its filters and its step.';
-  return (
-    `Link copied, without your ${lost.join(' and ')}: an image or a large array does not travel in ` +
-    'a link, so whoever opens it sees the seed’s values there (a filter preset or a small W does travel).'
-  );
+  if (lost.length === 0) return tOwnData('linkCopied');
+  return tOwnData('linkCopiedWithout', { lost: lost.join(tOwnData('and')) });
 }
 
 export function OwnData() {
@@ -30,25 +28,25 @@ export function OwnData() {
     const say = linkSentence(unlinked(store.source.peek()));
     const done = () => setCopied(say);
     if (navigator.clipboard?.writeText === undefined) {
-      setCopied(`Copy this link: ${href}. ${say}`);
+      setCopied(tOwnData('copyThisLink', { href, say }));
       return;
     }
-    navigator.clipboard.writeText(href).then(done, () => setCopied(`Copy this link: ${href}. ${say}`));
+    navigator.clipboard.writeText(href).then(done, () => setCopied(tOwnData('copyThisLink', { href, say })));
   }
 
   return (
     <section class="own-data" aria-labelledby="own-data-title">
-      <h2 id="own-data-title">Your own data</h2>
+      <h2 id="own-data-title">{tOwnData('ownData')}</h2>
       <ImageInput />
       {inputs.W !== undefined && <FilterInput />}
       <PasteArrays />
       <div class="own-row">
         <button type="button" onClick={copy}>
-          Copy link
+          {tOwnData('copyLink')}
         </button>
       </div>
       {lost.length > 0 && copied === null && (
-        <p class="own-hint">The link does not carry your {lost.join(' and ')}.</p>
+        <p class="own-hint">{tOwnData('notCarried', { lost: lost.join(tOwnData('and')) })}</p>
       )}
       {copied !== null && (
         <p class="own-status" role="status">

@@ -6,6 +6,7 @@ import type { Tensor } from '../../engine/types';
 import { parseNumpyText } from '../../lib/numpy';
 import { sameShape, shapeText, weightsLink } from '../../state/source';
 import { useStore } from '../../ui/context';
+import { tOwnData } from './messages';
 
 /** The pasted values as a tensor of `want`'s shape, or the sentence why they do not fit. A
  * shape equal to `want` without its 1s is taken too: a 3 × 3 W for a (3, 3, 1, 1) layer. */
@@ -19,10 +20,7 @@ export function fitPasted(
   if (sameShape(shape, want) || (shape.length < want.length && sameShape(squeeze(shape), squeeze(want)))) {
     return { shape: [want[0]!, want[1]!, want[2]!, want[3]!], data };
   }
-  return (
-    `${name} must have shape ${shapeText(want)} for this layer; the pasted array has shape ` +
-    `${shapeText(shape)}. Change the layer's sizes first, or paste an array of that shape.`
-  );
+  return tOwnData('mustHaveShape', { name, want: shapeText(want), shape: shapeText(shape) });
 }
 
 export function PasteArrays() {
@@ -48,20 +46,28 @@ export function PasteArrays() {
       return;
     }
     const link = current === 'W' ? weightsLink(t) : undefined;
-    const refused = store.setSource({ [current]: { tensor: t, origin: 'pasted', link } });
+    const refused = store.setSource({
+      [current]: {
+        tensor: t,
+        get origin() {
+          return tOwnData('originPasted');
+        },
+        link,
+      },
+    });
     setSaid(
       refused === null
-        ? { ok: true, text: `${current} ${shapeText(want)} is the pasted array.` }
+        ? { ok: true, text: tOwnData('isPasted', { name: current, shape: shapeText(want) }) }
         : { ok: false, text: refused },
     );
   }
 
   return (
     <fieldset class="own-paste">
-      <legend>Paste an array</legend>
+      <legend>{tOwnData('pasteArray')}</legend>
       <div class="own-row">
         <label>
-          into{' '}
+          {tOwnData('into')}{' '}
           <select value={current} onChange={(e) => setName(e.currentTarget.value)}>
             {names.map((n) => (
               <option key={n} value={n}>
@@ -70,10 +76,12 @@ export function PasteArrays() {
             ))}
           </select>
         </label>
-        <span class="own-hint">shape {want === undefined ? '' : shapeText(want)}</span>
+        <span class="own-hint">
+          {tOwnData('shapeIs', { shape: want === undefined ? '' : shapeText(want) })}
+        </span>
       </div>
       <textarea
-        aria-label={`${current} as a numpy literal`}
+        aria-label={tOwnData('asLiteral', { name: current })}
         rows={4}
         spellcheck={false}
         placeholder="print(arr), repr(arr) or arr.tolist()"
@@ -82,11 +90,11 @@ export function PasteArrays() {
       />
       <div class="own-row">
         <button type="button" onClick={use}>
-          Use as {current}
+          {tOwnData('useAs', { name: current })}
         </button>
-        {store.source.value[current]?.origin === 'pasted' && (
+        {store.source.value[current]?.origin === tOwnData('originPasted') && (
           <button type="button" onClick={() => store.setSource({ [current]: null })}>
-            Back to the seed’s {current}
+            {tOwnData('backToSeed', { name: current })}
           </button>
         )}
       </div>

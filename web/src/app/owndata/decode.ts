@@ -4,6 +4,7 @@
 
 import type { RgbaImage } from '../../lib/image';
 import { HEADER_BYTES, sniffImage } from './sniff';
+import { tOwnData } from './messages';
 
 export type Decoded = { ok: true; image: RgbaImage; name: string } | { ok: false; message: string };
 
@@ -24,12 +25,12 @@ export async function decodeImage(blob: Blob, name: string): Promise<Decoded> {
   try {
     head = new Uint8Array(await blob.slice(0, HEADER_BYTES).arrayBuffer());
   } catch {
-    return { ok: false, message: `“${name}” could not be read.` };
+    return { ok: false, message: tOwnData('couldNotRead', { name: `“${name}”` }) };
   }
   const s = sniffImage(head, name);
   if (!s.ok) return s;
   if (typeof createImageBitmap !== 'function') {
-    return { ok: false, message: 'This browser cannot decode images here (no createImageBitmap).' };
+    return { ok: false, message: tOwnData('noBitmap') };
   }
   let bitmap: ImageBitmap;
   try {
@@ -37,23 +38,22 @@ export async function decodeImage(blob: Blob, name: string): Promise<Decoded> {
   } catch {
     return {
       ok: false,
-      message: `“${name}” looks like a ${s.format.toUpperCase()} file but could not be decoded: it is damaged or cut short.`,
+      message: tOwnData('damaged', { name: `“${name}”`, format: s.format.toUpperCase() }),
     };
   }
   try {
     const { width, height } = bitmap;
     // (a JPEG turned by its EXIF orientation swaps the sides, not the area)
     if (width * height !== s.width * s.height) {
-      return { ok: false, message: `“${name}” decoded to a size its header does not state; it is damaged.` };
+      return { ok: false, message: tOwnData('sizeMismatch', { name: `“${name}”` }) };
     }
     const ctx = canvasOf(width, height);
-    if (ctx === null)
-      return { ok: false, message: 'This browser gave no canvas to read the image’s pixels.' };
+    if (ctx === null) return { ok: false, message: tOwnData('noCanvas') };
     ctx.drawImage(bitmap, 0, 0);
     const { data } = ctx.getImageData(0, 0, width, height);
     return { ok: true, image: { data, width, height }, name };
   } catch {
-    return { ok: false, message: `The pixels of “${name}” could not be read.` };
+    return { ok: false, message: tOwnData('pixelsUnreadable', { name: `“${name}”` }) };
   } finally {
     bitmap.close();
   }

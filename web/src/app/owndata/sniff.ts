@@ -10,6 +10,7 @@
 //         big-endian u16 at 5, 7 of the segment
 
 import { MAX_OUTPUT_SIDE } from '../../lib/image';
+import { tOwnData } from './messages';
 
 type ImageFormat = 'png' | 'gif' | 'webp' | 'jpeg';
 
@@ -83,31 +84,28 @@ function formatOf(b: Uint8Array): { format: ImageFormat; width: number; height: 
 /** The verdict on a file's first bytes (at most HEADER_BYTES of them); `name` is only quoted. */
 export function sniffImage(b: Uint8Array, name: string): Sniffed {
   const quoted = `“${name.length > 40 ? `${name.slice(0, 39)}…` : name}”`;
-  if (b.length === 0) return { ok: false, message: `${quoted} is empty (0 bytes): there is no image in it.` };
+  if (b.length === 0) return { ok: false, message: tOwnData('emptyFile', { name: quoted }) };
   const f = formatOf(b);
   if (f === null) {
     if (looksLikeSvg(b)) {
       return {
         ok: false,
-        message: `${quoted} is an SVG drawing, not pixels: export it as a PNG (or JPEG, WebP, GIF) and load that.`,
+        message: tOwnData('svgFile', { name: quoted }),
       };
     }
-    return { ok: false, message: `${quoted} is not a PNG, JPEG, WebP or GIF image, the formats read here.` };
+    return { ok: false, message: tOwnData('unknownFormat', { name: quoted }) };
   }
-  if (f === 'short')
-    return { ok: false, message: `${quoted} is cut short or damaged: its header has no size.` };
+  if (f === 'short') return { ok: false, message: tOwnData('cutShort', { name: quoted }) };
   const { width, height } = f;
   if (width < 1 || height < 1)
     return {
       ok: false,
-      message: `${quoted} says it is ${width} × ${height} pixels: an image needs at least one.`,
+      message: tOwnData('zeroPixels', { name: quoted, w: width, h: height }),
     };
   if (width * height > MAX_DECODE_PIXELS) {
     return {
       ok: false,
-      message:
-        `${quoted} is ${width} × ${height} pixels, too large to read here (at most 16 million pixels, ` +
-        `e.g. 4096 × 4096; the layer takes at most ${MAX_OUTPUT_SIDE} × ${MAX_OUTPUT_SIDE}). Scale it down first.`,
+      message: tOwnData('tooManyPixels', { name: quoted, w: width, h: height, side: MAX_OUTPUT_SIDE }),
     };
   }
   return { ok: true, ...f };

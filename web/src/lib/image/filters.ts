@@ -30,6 +30,7 @@
 // Labels live in PRESETS and MODES, the one place to translate them.
 import type { Tensor } from '../../engine/types';
 import { fail, quote, type Result } from './result';
+import { tImage } from './messages';
 
 export type PresetId =
   | 'identity'
@@ -57,37 +58,84 @@ const ODD_SIZES = [1, 3, 5, 7, 9] as const;
 
 /** Every preset, in menu order. The English labels are here and nowhere else. */
 export const PRESETS: readonly PresetInfo[] = [
-  { id: 'identity', label: 'Identity', description: 'Copies the input unchanged.', sizes: ODD_SIZES },
-  { id: 'box', label: 'Box blur', description: 'The plain mean of the window.', sizes: ODD_SIZES },
   {
-    id: 'gaussian',
-    label: 'Gaussian blur',
-    description: 'A weighted mean, heavier at the centre (binomial weights).',
+    id: 'identity',
+    get label() {
+      return tImage('identity');
+    },
+    get description() {
+      return tImage('identityWhy');
+    },
     sizes: ODD_SIZES,
   },
-  { id: 'sharpen', label: 'Sharpen', description: 'Strengthens edges and fine detail.', sizes: [3] },
+  {
+    id: 'box',
+    get label() {
+      return tImage('box');
+    },
+    get description() {
+      return tImage('boxWhy');
+    },
+    sizes: ODD_SIZES,
+  },
+  {
+    id: 'gaussian',
+    get label() {
+      return tImage('gaussian');
+    },
+    get description() {
+      return tImage('gaussianWhy');
+    },
+    sizes: ODD_SIZES,
+  },
+  {
+    id: 'sharpen',
+    get label() {
+      return tImage('sharpen');
+    },
+    get description() {
+      return tImage('sharpenWhy');
+    },
+    sizes: [3],
+  },
   {
     id: 'sobel_x',
-    label: 'Sobel x',
-    description: 'Vertical edges: positive where brightness increases to the right.',
+    get label() {
+      return tImage('sobelX');
+    },
+    get description() {
+      return tImage('sobelXWhy');
+    },
     sizes: [3],
   },
   {
     id: 'sobel_y',
-    label: 'Sobel y',
-    description: 'Horizontal edges: positive where brightness increases downwards.',
+    get label() {
+      return tImage('sobelY');
+    },
+    get description() {
+      return tImage('sobelYWhy');
+    },
     sizes: [3],
   },
   {
     id: 'laplacian',
-    label: 'Laplacian',
-    description: 'Edges in every direction: zero on flat areas and on even slopes.',
+    get label() {
+      return tImage('laplacian');
+    },
+    get description() {
+      return tImage('laplacianWhy');
+    },
     sizes: [3],
   },
   {
     id: 'emboss',
-    label: 'Emboss',
-    description: 'A relief: light where brightness rises towards the lower right, dark where it falls.',
+    get label() {
+      return tImage('emboss');
+    },
+    get description() {
+      return tImage('embossWhy');
+    },
     sizes: [3],
   },
 ];
@@ -100,18 +148,30 @@ export const MODES: readonly {
 }[] = [
   {
     id: 'each',
-    label: 'Each channel on its own',
-    description: 'One output channel per preset and input channel; each filters only its own channel.',
+    get label() {
+      return tImage('each');
+    },
+    get description() {
+      return tImage('eachWhy');
+    },
   },
   {
     id: 'sum',
-    label: 'Summed over channels',
-    description: 'One output channel per preset: the kernel applied to every input channel, added up.',
+    get label() {
+      return tImage('sum');
+    },
+    get description() {
+      return tImage('sumWhy');
+    },
   },
   {
     id: 'mean',
-    label: 'Averaged over channels',
-    description: 'One output channel per preset: the sum divided by the number of input channels.',
+    get label() {
+      return tImage('mean');
+    },
+    get description() {
+      return tImage('meanWhy');
+    },
   },
 ];
 
@@ -255,7 +315,7 @@ export function buildFilterBank(spec: FilterBankSpec, nCPrev: number): Result<Fi
 export function channelLabel(ch: { preset: PresetId; input: number | 'all' }, nCPrev: number): string {
   const label = presetInfo(ch.preset)?.label ?? ch.preset;
   if (nCPrev === 1) return label;
-  if (ch.input === 'all') return `${label} (all channels)`;
-  const name = nCPrev === 3 ? ['R', 'G', 'B'][ch.input]! : `channel ${ch.input}`;
+  if (ch.input === 'all') return tImage('allChannels', { label });
+  const name = nCPrev === 3 ? ['R', 'G', 'B'][ch.input]! : tImage('channelN', { n: ch.input });
   return `${label} (${name})`;
 }

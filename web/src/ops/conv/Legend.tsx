@@ -1,6 +1,7 @@
 // The conv stages' legend: padding, cells no window reaches, dilation's skipped cells.
 
 import { LegendItem, LegendList } from '../../ui/Legend';
+import { tUi } from '../../ui/messages';
 
 export interface LegendProps {
   pad: number;
@@ -12,12 +13,12 @@ export interface LegendProps {
 export function Legend({ pad, unvisited, dilated }: LegendProps) {
   return (
     <LegendList>
-      {pad > 0 && <LegendItem swatch="swatch-pad">padding (zeros)</LegendItem>}
-      {unvisited && <LegendItem swatch="swatch-unvisited">never visited</LegendItem>}
+      {pad > 0 && <LegendItem swatch="swatch-pad">{tUi('legendPad')}</LegendItem>}
+      {unvisited && <LegendItem swatch="swatch-unvisited">{tUi('legendUnvisited')}</LegendItem>}
       <LegendItem swatch="swatch-window">
-        {dilated ? 'window, sampled cells boxed' : 'window, current cell'}
+        {dilated ? tUi('legendWindowDilated') : tUi('legendWindow')}
       </LegendItem>
-      <LegendItem swatch="swatch-empty">not computed yet</LegendItem>
+      <LegendItem swatch="swatch-empty">{tUi('legendEmpty')}</LegendItem>
     </LegendList>
   );
 }

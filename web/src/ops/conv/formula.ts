@@ -4,6 +4,7 @@
 
 import type { Config } from '../../state/config';
 import type { SizeFormulas } from '../../ui/StageHead';
+import { tUi } from '../../ui/messages';
 
 const MINUS = '\u2212';
 
@@ -26,6 +27,6 @@ export function convFormulas(c: Config): SizeFormulas {
   return {
     nH: h.text,
     nW: w.text,
-    steps: `steps = m·n_C·n_H·n_W = ${c.m}·${c.Cout}·${h.out}·${w.out} = ${total}`,
+    steps: `${tUi('stepsWord')} = m·n_C·n_H·n_W = ${c.m}·${c.Cout}·${h.out}·${w.out} = ${total}`,
   };
 }

@@ -1,7 +1,8 @@
 // What the conv_forward and conv_backward runs share: the padded input's size, which of its rows
 // and columns some window reaches, the inputs' colour scales, and opening a stepper safely.
 
-import type { ConvParams, Engine, Shape4, Stepper } from '../../engine/types';
+import type { ConvParams, Engine, Shape4, Stepper, Validation } from '../../engine/types';
+import { convRefusal, localized } from '../../state/refusals';
 import { convParams, inputShape, type Config } from '../../state/config';
 import { makeData, type LayerData } from '../../state/data';
 import type { DataSource } from '../../state/source';
@@ -31,14 +32,21 @@ export function inputScale(c: Config, data: LayerData): { A: number; W: number }
   return { A: ints ? 3 : maxAbs(data.A_prev.data), W: ints ? 3 : maxAbs(data.W.data) };
 }
 
-/** Checks the configuration (throwing the C library's own sentence) and makes the layer's data. */
+/** The C library's check of a conv layer; a refusal is said in the page's language. */
+export function validateConvLayer(engine: Engine, c: Config): Validation {
+  const shape = inputShape(c);
+  const p = convParams(c);
+  return localized(engine.validateConv(shape, p), () => convRefusal(shape, p));
+}
+
+/** Checks the configuration (throwing the refusal's sentence) and makes the layer's data. */
 export function convInputs(
   engine: Engine,
   c: Config,
   source?: DataSource,
 ): { p: ConvParams; outShape: Shape4; data: LayerData } {
   const p = convParams(c);
-  const v = engine.validateConv(inputShape(c), p);
+  const v = validateConvLayer(engine, c);
   if (!v.ok) throw new Error(v.message);
   return { p, outShape: v.outShape, data: makeData(engine, c, source) };
 }

@@ -9,6 +9,8 @@ import type { ViewProps } from '../../state/operation';
 import type { Add, ConvBackwardFrame, ConvBackwardRun } from './model';
 import type { ConvBackwardState } from './selection';
 import { addText, signedText } from './text';
+import { t } from './messages';
+import { tUi } from '../../ui/messages';
 
 /** This step's additions to dA_prev_pad or dW: `what` names them ("dA_prev_pad added"). */
 function Adds({
@@ -31,8 +33,8 @@ function Adds({
       channels={channels}
       cellText={(v) => addText(v, data, 2)}
       rangeText={(v) => signedText(v, 2)}
-      label={(k) => `${what}, channel ${k}`}
-      caption={(k) => `ch ${k}`}
+      label={(k) => t('addedChannel', { what, k })}
+      caption={(k) => t('ch', { k })}
       greyed={(a) => a.onPad && what.startsWith('dA')}
       title={(a) =>
         `${longText(a.factor, data)} × dZ = ${addText(a.amount, data)} → ${longText(a.after, data)}`
@@ -52,10 +54,8 @@ export function ConvBackwardStep({
   if (win === null) {
     return (
       <section class="panel arith-panel bw-step" aria-labelledby="arith-title">
-        <h2 id="arith-title">This step</h2>
-        <p class="arith-empty">
-          Step 0: dA_prev_pad, dW and db are all zeros. Press Step (or →) to run the first window.
-        </p>
+        <h2 id="arith-title">{tUi('thisStep')}</h2>
+        <p class="arith-empty">{t('step0')}</p>
       </section>
     );
   }
@@ -64,7 +64,7 @@ export function ConvBackwardStep({
   const slice = `${vertStart}:${vertEnd}${step}, ${horiStart}:${horiEnd}${step}`;
   return (
     <section class="panel arith-panel bw-step" aria-labelledby="arith-title">
-      <h2 id="arith-title">This step</h2>
+      <h2 id="arith-title">{tUi('thisStep')}</h2>
       <p class="bw-dz">
         dZ[{i}, {h}, {w}, {c}] = <b class="bw-dz-value">{longText(win.value, data)}</b>
       </p>
@@ -72,11 +72,11 @@ export function ConvBackwardStep({
         <p class="bw-line-head">
           dA_prev_pad[{i}, {slice}, :] += W[:,:,:,{c}] · dZ
         </p>
-        <Adds adds={fr.dAAdds} f={cfg.f} channels={cfg.Cin} what="dA_prev_pad added" data={data} />
+        <Adds adds={fr.dAAdds} f={cfg.f} channels={cfg.Cin} what="dA_prev_pad" data={data} />
       </div>
       <div class="bw-line">
         <p class="bw-line-head">dW[:,:,:,{c}] += a_slice · dZ</p>
-        <Adds adds={fr.dWAdds} f={cfg.f} channels={cfg.Cin} what="dW added" data={data} />
+        <Adds adds={fr.dWAdds} f={cfg.f} channels={cfg.Cin} what="dW" data={data} />
       </div>
       <dl class="bw-db">
         <dt>db[{c}] += dZ</dt>

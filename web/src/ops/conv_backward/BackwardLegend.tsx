@@ -1,6 +1,8 @@
 // What the colours and marks on conv_backward's stage mean.
 
 import { LegendItem, LegendList } from '../../ui/Legend';
+import { t } from './messages';
+import { tUi } from '../../ui/messages';
 
 export interface BackwardLegendProps {
   pad: number;
@@ -12,13 +14,11 @@ export interface BackwardLegendProps {
 export function BackwardLegend({ pad, unvisited, dilated }: BackwardLegendProps) {
   return (
     <LegendList>
-      {pad > 0 && <LegendItem swatch="swatch-pad">padding: summed, then cropped</LegendItem>}
-      {unvisited && <LegendItem swatch="swatch-unvisited">never written</LegendItem>}
-      <LegendItem swatch="swatch-window">
-        {dilated ? 'window (sampled cells boxed); dZ cell read' : 'window written; dZ cell read'}
-      </LegendItem>
-      <LegendItem swatch="bw-swatch-selected">selected cell</LegendItem>
-      <LegendItem swatch="swatch-empty">not written yet</LegendItem>
+      {pad > 0 && <LegendItem swatch="swatch-pad">{t('legendPad')}</LegendItem>}
+      {unvisited && <LegendItem swatch="swatch-unvisited">{t('legendNever')}</LegendItem>}
+      <LegendItem swatch="swatch-window">{dilated ? t('legendWindowDilated') : t('legendWindow')}</LegendItem>
+      <LegendItem swatch="bw-swatch-selected">{t('legendSelected')}</LegendItem>
+      <LegendItem swatch="swatch-empty">{tUi('notWrittenYet')}</LegendItem>
     </LegendList>
   );
 }

@@ -11,6 +11,8 @@ import type { CellRef, ConvBackwardFrame, ConvBackwardRun } from './model';
 import type { CellHistory, ConvBackwardState } from './selection';
 import { GradCheckPanel } from './GradCheckPanel';
 import { addText } from './text';
+import { t } from './messages';
+import { tUi } from '../../ui/messages';
 
 /** Rows of the write list shown around the current step; the rest are summarised. */
 const AROUND = 40;
@@ -18,12 +20,12 @@ const AROUND = 40;
 /** "= dA_prev[0, 1, 2, 1]" or "padding: cropped away" for a dA_prev_pad cell. */
 function alias(run: ConvBackwardRun, cell: CellRef): string {
   if (cell.tensor === 'dW')
-    return `flat NHWC offset ${flatOffset(run.data.W.shape, [cell.u, cell.v, cell.k, cell.c])}`;
+    return tUi('flatOffset', { offset: flatOffset(run.data.W.shape, [cell.u, cell.v, cell.k, cell.c]) });
   if (cell.tensor === 'db') return `db[0, 0, 0, ${cell.c}]`;
   const { pad, H, W } = run.config;
   const h = cell.row - pad;
   const w = cell.col - pad;
-  if (h < 0 || w < 0 || h >= H || w >= W) return 'in the padding: cropped away at the end';
+  if (h < 0 || w < 0 || h >= H || w >= W) return t('inPaddingCropped');
   return `= dA_prev[${cell.i}, ${h}, ${w}, ${cell.k}]`;
 }
 
@@ -66,39 +68,35 @@ function History({
     <>
       {h.touchedNow ? (
         <p class="bw-cell-value">
-          <span class="bw-label">
-            step {position} adds {addText(amount, data)}:
-          </span>{' '}
+          <span class="bw-label">{t('stepAdds', { position, amount: addText(amount, data) })}</span>{' '}
           {long(h.before)} → <b>{long(h.after)}</b>
         </p>
       ) : (
         <p class="bw-cell-value">
-          <span class="bw-label">after step {position}:</span> <b>{long(h.after)}</b>{' '}
-          <span class="bw-label">(this step does not write here)</span>
+          <span class="bw-label">{t('afterStep', { position })}</span> <b>{long(h.after)}</b>{' '}
+          <span class="bw-label">{t('notHere')}</span>
         </p>
       )}
       <p class="bw-cell-count">
-        {n === 0
-          ? 'No window reaches this cell: its gradient stays 0.'
-          : `Written by ${n} step${n === 1 ? '' : 's'}, ${h.done} done; final value ${long(h.final)}.`}
+        {n === 0 ? t('noWindowReaches') : t('writtenBy', { n, done: h.done, final: long(h.final) })}
       </p>
       {n > 0 && (
         <div class="bw-writes" ref={listRef}>
-          <table aria-label={`Every write to ${h.name}`}>
+          <table aria-label={t('everyWrite', { name: h.name })}>
             <thead>
               <tr>
-                <th scope="col">step</th>
+                <th scope="col">{t('colStep')}</th>
                 <th scope="col">i,c,h,w</th>
                 <th scope="col">dZ</th>
                 {withFactor && <th scope="col">{factorName(h.cell)}</th>}
-                <th scope="col">added</th>
-                <th scope="col">sum</th>
+                <th scope="col">{t('colAdded')}</th>
+                <th scope="col">{t('colSum')}</th>
               </tr>
             </thead>
             <tbody>
               {from > 0 && (
                 <tr class="bw-more">
-                  <td colSpan={withFactor ? 6 : 5}>… {from} earlier</td>
+                  <td colSpan={withFactor ? 6 : 5}>{t('earlier', { n: from })}</td>
                 </tr>
               )}
               {shown.map((w, j) => {
@@ -108,7 +106,11 @@ function History({
                 return (
                   <tr key={w.step} class={cls}>
                     <td>
-                      <button type="button" onClick={() => onSeek(w.step)} title={`Go to step ${w.step}`}>
+                      <button
+                        type="button"
+                        onClick={() => onSeek(w.step)}
+                        title={t('goToStep', { step: w.step })}
+                      >
                         {w.step}
                       </button>
                     </td>
@@ -124,7 +126,7 @@ function History({
               })}
               {to < n && (
                 <tr class="bw-more">
-                  <td colSpan={withFactor ? 6 : 5}>… {n - to} later</td>
+                  <td colSpan={withFactor ? 6 : 5}>{t('later', { n: n - to })}</td>
                 </tr>
               )}
             </tbody>
@@ -152,28 +154,25 @@ export function CellInspector({
   const position = frame.position;
   const data = run.config.data;
   return (
-    <section class={open ? 'bw-inspector' : 'bw-inspector closed'} aria-label="Inspector">
+    <section class={open ? 'bw-inspector' : 'bw-inspector closed'} aria-label={t('inspector')}>
       <button type="button" class="bw-fold" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {open ? '▾ Selected cell and gradient check' : '▸ Selected cell and gradient check'}
+        {open ? t('inspectorOpen') : t('inspectorClosed')}
       </button>
       {open && (
         <div class="bw-panes">
           <section class="bw-pane" aria-labelledby="bw-cell-title">
             <header class="bw-pane-head">
-              <h3 id="bw-cell-title">{h ? h.name : 'Selected cell'}</h3>
+              <h3 id="bw-cell-title">{h ? h.name : t('selectedCell')}</h3>
               {h && (
                 <button type="button" class="bw-clear" onClick={() => state.select(null)}>
-                  clear
+                  {t('clear')}
                 </button>
               )}
             </header>
             {h ? (
               <History h={h} run={run} data={data} position={position} onSeek={actions.seek} />
             ) : (
-              <p class="bw-hint">
-                Click (or tap) a cell of <b>dA_prev_pad</b>, <b>dW</b> or <b>db</b>: its value before and
-                after each step, and every step that writes to it, appear here.
-              </p>
+              <p class="bw-hint">{t('clickHint')}</p>
             )}
           </section>
           <GradCheckPanel state={state} total={frame.total} />

@@ -7,6 +7,7 @@ import type { ViewProps } from '../../state/operation';
 import type { ConvBackwardFrame, ConvBackwardRun } from './model';
 import type { ConvBackwardState } from './selection';
 import { backwardCodeLines, backwardCodeMarks } from './code';
+import { t } from './messages';
 
 export function ConvBackwardCode({
   run,
@@ -16,10 +17,7 @@ export function ConvBackwardCode({
 }: ViewProps<ConvBackwardRun, ConvBackwardFrame, ConvBackwardState>) {
   const cfg = run.config;
   const texts = { dz: fr.win ? longText(fr.win.value, cfg.data) : '', db: longText(fr.dbAfter, cfg.data) };
-  const note =
-    lang === 'c'
-      ? 'The batch kernel cs_conv_backward puts c innermost for speed: dW and db match bit for bit, dA_prev within 1e-12.'
-      : undefined;
+  const note = lang === 'c' ? t('cNote') : undefined;
   return (
     <CodePanel
       lang={lang}

@@ -22,6 +22,7 @@ import {
 import { onPadding, type ConvBackwardFrame, type ConvBackwardRun } from './model';
 import type { ConvBackwardState } from './selection';
 import { precise } from './text';
+import { t as tOp } from './messages';
 
 type Props = ViewProps<ConvBackwardRun, ConvBackwardFrame, ConvBackwardState> & {
   width: number;
@@ -48,7 +49,7 @@ function cellFor(cols: number, rows: number, w: number, h: number, max = 46): nu
   );
 }
 
-const zerosText = (n: number) => (n === 1 ? '1 zero' : `${n} zeros`);
+const zerosText = (n: number) => tOp('zeros', { n });
 
 export function GatherView({ run, frame, state, actions, width, height }: Props) {
   const cfg = run.config;
@@ -75,7 +76,7 @@ export function GatherView({ run, frame, state, actions, width, height }: Props)
   const inPad = onPadding(run, row, col);
   const batch = inPad ? null : (run.full.dA_prev.data[flatOffset(run.full.dA_prev.shape, [i, y, x, k])] ?? 0);
   const name = `dA_prev_pad[${i}, ${row}, ${col}, ${k}]`;
-  const alias = inPad ? 'in the padding: cropped away at the end' : `= dA_prev[${i}, ${y}, ${x}, ${k}]`;
+  const alias = inPad ? tOp('inPaddingCropped') : `= dA_prev[${i}, ${y}, ${x}, ${k}]`;
   const forC = book.taps.filter((p) => p.c === c);
   const sumC = forC.reduce((s, p) => s + p.x * p.wRot, 0);
   const position = frame.position;
@@ -96,7 +97,7 @@ export function GatherView({ run, frame, state, actions, width, height }: Props)
         <CaptionedGrid
           class="bw-fig bw-fig-da"
           caption={`dA_prev_pad[${i},:,:,${k}]`}
-          sub="(end of the walk)"
+          sub={tOp('endOfWalk')}
           picture={{
             rows: run.Hp,
             cols: run.Wp,
@@ -110,7 +111,7 @@ export function GatherView({ run, frame, state, actions, width, height }: Props)
             selected: { row, col },
           }}
           describe={(r, q) =>
-            `dA_prev_pad[${i}, ${r}, ${q}, ${k}] = ${long(channel[r * run.Wp + q] ?? 0)}\nclick to gather it`
+            `dA_prev_pad[${i}, ${r}, ${q}, ${k}] = ${long(channel[r * run.Wp + q] ?? 0)}\n${tOp('clickToGather')}`
           }
           onSelect={select}
         />
@@ -120,10 +121,10 @@ export function GatherView({ run, frame, state, actions, width, height }: Props)
               {name} <span class="bw-label">{alias}</span>
             </h3>
             <label>
-              channel k{' '}
+              {tOp('channelK')}{' '}
               <select
                 value={k}
-                aria-label="dA_prev channel k"
+                aria-label={tOp('dAChannelK')}
                 onChange={(e) =>
                   state.select({
                     tensor: 'dA_prev_pad',
@@ -142,22 +143,19 @@ export function GatherView({ run, frame, state, actions, width, height }: Props)
               </select>
             </label>
           </header>
-          <p class="bw-gather-why">
-            Gathered: every window (h, w) of every channel c that covers it, {gathered.windows} per channel,
-            adds dZ[{i},h,w,c]·W[u,v,{k},c].
-          </p>
+          <p class="bw-gather-why">{tOp('gatheredWhy', { n: gathered.windows, i, k })}</p>
           <div class="bw-writes bw-gather-list">
-            <table aria-label={`Gathered products of ${name}`}>
+            <table aria-label={tOp('gatheredOf', { name })}>
               <thead>
                 <tr>
-                  <th scope="col">step</th>
+                  <th scope="col">{tOp('colStep')}</th>
                   <th scope="col">c</th>
                   <th scope="col">h,w</th>
                   <th scope="col">u,v</th>
                   <th scope="col">dZ</th>
                   <th scope="col">× W</th>
-                  <th scope="col">product</th>
-                  <th scope="col">sum</th>
+                  <th scope="col">{tOp('colProduct')}</th>
+                  <th scope="col">{tOp('colSum')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -170,7 +168,7 @@ export function GatherView({ run, frame, state, actions, width, height }: Props)
                       <button
                         type="button"
                         onClick={() => actions.seek(p.step)}
-                        title={`Go to step ${p.step}`}
+                        title={tOp('goToStep', { step: p.step })}
                       >
                         {p.step}
                       </button>
@@ -190,20 +188,19 @@ export function GatherView({ run, frame, state, actions, width, height }: Props)
                 ))}
               </tbody>
             </table>
-            {gathered.terms.length === 0 && (
-              <p class="bw-hint">No window covers this cell: its gradient is 0.</p>
-            )}
+            {gathered.terms.length === 0 && <p class="bw-hint">{tOp('noWindowCovers')}</p>}
           </div>
           <dl class="bw-gather-sums">
-            <dt>Σ of {gathered.terms.length} products</dt>
+            <dt>{tOp('sumOfProducts', { n: gathered.terms.length })}</dt>
             <dd class="bw-gather-sum" data-value={gathered.sum}>
               {precise(gathered.sum)}
             </dd>
             <dt>
-              scatter: the walk’s {run.total} steps{batch === null ? '' : ', batch kernel'}
+              {tOp('scatter', { total: run.total })}
+              {batch === null ? '' : tOp('batchKernel')}
             </dt>
             <dd data-value={batch ?? gathered.sum}>{precise(batch ?? gathered.sum)}</dd>
-            <dt>textbook: Σ_c W_rot ⋆ spread-out dZ</dt>
+            <dt>{tOp('textbook')}</dt>
             <dd class="bw-gather-book-sum" data-value={book.sum}>
               {precise(book.sum)}
             </dd>
@@ -214,8 +211,8 @@ export function GatherView({ run, frame, state, actions, width, height }: Props)
         <div class="bw-gather-book">
           <CaptionedGrid
             class="bw-fig bw-fig-dz"
-            caption={`dZ[${i},:,:,${c}] spread out`}
-            label={`dZ[${i},:,:,${c}] with zeros put in`}
+            caption={tOp('spreadOut', { i, c })}
+            label={tOp('zerosPutIn', { i, c })}
             picture={{
               rows: t.rows.size,
               cols: t.cols.size,
@@ -242,7 +239,7 @@ export function GatherView({ run, frame, state, actions, width, height }: Props)
                 dq / stride < run.nW;
               return real
                 ? `dZ[${i}, ${dr / stride}, ${dq / stride}, ${c}] = ${long(grid[r * t.cols.size + q] ?? 0)}`
-                : 'a zero put in';
+                : tOp('aZeroPutIn');
             }}
           />
           <CaptionedGrid
@@ -258,16 +255,21 @@ export function GatherView({ run, frame, state, actions, width, height }: Props)
         </div>
         <div class="bw-gather-book-text">
           <p>
-            The textbook’s form, left: dZ[{i},:,:,{c}] with stride−1 = {zerosText(t.rows.between)} between
-            cells and dil·(f−1) = {zerosText(t.rows.before)} around
+            {tOp('bookBefore', {
+              i,
+              c,
+              between: zerosText(t.rows.between),
+              around: zerosText(t.rows.before),
+            })}
             {t.rows.unreached + t.cols.unreached > 0 &&
-              ` (and ${t.rows.unreached} row, ${t.cols.unreached} column more at the end, which no window reached)`}
-            , convolved at stride 1 with W_rot[u′,v′,c,k] = W[f−1−u′, f−1−v′, k, c]
-            {dil > 1 && `, taps ${dil} apart`}. Its window at ({row}, {col}) gives <b>{precise(sumC, 6)}</b>{' '}
-            for channel{' '}
+              tOp('bookUnreached', { rows: t.rows.unreached, cols: t.cols.unreached })}
+            {tOp('bookMiddle')}
+            {dil > 1 && tOp('bookTaps', { dil })}
+            {tOp('bookWindow', { row, col })}
+            <b>{precise(sumC, 6)}</b> {tOp('bookForChannel')}{' '}
             <select
               value={c}
-              aria-label="dZ channel c shown"
+              aria-label={tOp('dzChannelShown')}
               onChange={(e) => setC(Number((e.currentTarget as HTMLSelectElement).value))}
             >
               {channelOptions(run.nC).map((j) => (
@@ -276,12 +278,12 @@ export function GatherView({ run, frame, state, actions, width, height }: Props)
                 </option>
               ))}
             </select>
-            ; summed over all {run.nC} channels, the cell’s value.
+            {tOp('bookSummed', { n: run.nC })}
           </p>
           <p>
             {t.direct >= 0
-              ? `With ${directName} = ${t.direct} zeros around instead, the same convolution gives dA_prev directly.`
-              : `${directName} = ${t.direct.toString().replace('-', '−')} here: negative, so dA_prev is this result cropped by pad, as dA_prev_pad[:, pad:−pad, pad:−pad, :] does.`}
+              ? tOp('bookDirect', { name: directName, n: t.direct })
+              : tOp('bookCropped', { name: directName, n: t.direct.toString().replace('-', '−') })}
           </p>
         </div>
       </div>

@@ -4,6 +4,7 @@
 import { cellName } from './model';
 import type { ConvBackwardState } from './selection';
 import { precise, relText } from './text';
+import { t } from './messages';
 
 /** Relative differences below this say "agree" (the estimate is exact but for rounding). */
 const AGREE = 1e-6;
@@ -15,8 +16,8 @@ export function GradCheckPanel({ state, total }: { state: ConvBackwardState; tot
   return (
     <section class="bw-pane bw-check" aria-labelledby="bw-check-title">
       <header class="bw-pane-head">
-        <h3 id="bw-check-title">Gradient check</h3>
-        <span class="bw-loss">L = Σ Z·dZ (dZ fixed)</span>
+        <h3 id="bw-check-title">{t('gradCheck')}</h3>
+        <span class="bw-loss">{t('lossFixed')}</span>
       </header>
       {chk === null ? (
         <p class="bw-hint">{v.reason}</p>
@@ -24,9 +25,9 @@ export function GradCheckPanel({ state, total }: { state: ConvBackwardState; tot
         <>
           <p class="bw-check-what">
             ∂L/∂{chk.inputName} = <b>{chk.gradName}</b>
-            {!v.chosen && <span class="bw-default"> (or click a cell)</span>}
+            {!v.chosen && <span class="bw-default">{t('orClick')}</span>}
           </p>
-          <table class="bw-check-table" aria-label={`Gradient check of ${chk.gradName}`}>
+          <table class="bw-check-table" aria-label={t('checkOf', { name: chk.gradName })}>
             <tbody>
               <tr>
                 <th scope="row">x ± eps (eps = 1e−5·max(1, |x|))</th>
@@ -40,37 +41,35 @@ export function GradCheckPanel({ state, total }: { state: ConvBackwardState; tot
               </tr>
               {v.complete ? (
                 <tr class="bw-analytic">
-                  <th scope="row">walk-through, all {total} steps</th>
+                  <th scope="row">{t('walkAll', { total })}</th>
                   <td data-value={v.walk}>{precise(v.walk)}</td>
                 </tr>
               ) : (
                 <>
                   <tr class="bw-partial">
-                    <th scope="row">walk-through so far (partial)</th>
+                    <th scope="row">{t('walkPartial')}</th>
                     <td data-value={v.walk}>{precise(v.walk)}</td>
                   </tr>
                   <tr class="bw-analytic">
-                    <th scope="row">conv_backward, whole loop</th>
+                    <th scope="row">{t('wholeLoop')}</th>
                     <td data-value={v.analytic}>{precise(v.analytic)}</td>
                   </tr>
                 </>
               )}
               <tr class="bw-rel">
-                <th scope="row">relative difference</th>
+                <th scope="row">{t('relDiff')}</th>
                 <td data-value={v.relDiff}>
                   {relText(v.relDiff)}{' '}
                   {v.relDiff <= AGREE ? (
-                    <span class="bw-ok">✓ agree</span>
+                    <span class="bw-ok">{t('agree')}</span>
                   ) : (
-                    <span class="bw-bad">✗ differ</span>
+                    <span class="bw-bad">{t('differ')}</span>
                   )}
                 </td>
               </tr>
             </tbody>
           </table>
-          {!v.complete && (
-            <p class="bw-note">{cellName(v.cell)} is still a partial sum: press End to finish the walk.</p>
-          )}
+          {!v.complete && <p class="bw-note">{t('partialSum', { name: cellName(v.cell) })}</p>}
         </>
       )}
     </section>

@@ -12,6 +12,7 @@ import { gatherInputs, overlapMap, textbookChannel, textbookGeometry } from './g
 import { gatherTarget } from './GatherView';
 import type { ConvBackwardFrame, ConvBackwardRun } from './model';
 import type { ConvBackwardState } from './selection';
+import { t as tOp } from './messages';
 
 type Props = ViewProps<ConvBackwardRun, ConvBackwardFrame, ConvBackwardState> & {
   width: number;
@@ -49,14 +50,14 @@ export function OverlapView({ run, frame, state, width, height }: Props) {
   );
   const select = (r: number, q: number) => state.select({ tensor: 'dA_prev_pad', i, row: r, col: q, k });
   const long = (v: number) => longText(v, data);
-  const reach = dil > 1 ? `reach dil·(f−1)+1 = ${span}` : `f = ${f}`;
+  const reach = dil > 1 ? tOp('reach', { span }) : `f = ${f}`;
   return (
     <div class="bw-overlap" style={{ width: `${width}px`, height: `${height}px` }}>
       <div class="bw-overlap-grids" style={{ gap: `${GROUP_GAP}px` }}>
         <CaptionedGrid
           class="bw-fig bw-fig-overlap"
-          caption="windows covering each cell"
-          label="Overlap map: windows covering each cell of dA_prev_pad"
+          caption={tOp('overlapCaption')}
+          label={tOp('overlapLabel')}
           picture={{
             rows: run.Hp,
             cols: run.Wp,
@@ -69,14 +70,21 @@ export function OverlapView({ run, frame, state, width, height }: Props) {
             selected: { row: cell.row, col: cell.col },
           }}
           describe={(r, q) =>
-            `padded (${r}, ${q}): ${o.rows[r] ?? 0} window rows × ${o.cols[q] ?? 0} window columns = ${o.counts[r * run.Wp + q] ?? 0} windows, ${(o.counts[r * run.Wp + q] ?? 0) * run.nC} products`
+            tOp('overlapTip', {
+              r,
+              q,
+              rows: o.rows[r] ?? 0,
+              cols: o.cols[q] ?? 0,
+              n: o.counts[r * run.Wp + q] ?? 0,
+              products: (o.counts[r * run.Wp + q] ?? 0) * run.nC,
+            })
           }
           onSelect={select}
         />
         <CaptionedGrid
           class="bw-fig bw-fig-da"
           caption={`dA_prev_pad[${i},:,:,${k}]`}
-          sub="(end of the walk)"
+          sub={tOp('endOfWalk')}
           picture={{
             rows: run.Hp,
             cols: run.Wp,
@@ -95,16 +103,22 @@ export function OverlapView({ run, frame, state, width, height }: Props) {
       </div>
       <div class="bw-overlap-text" style={{ maxHeight: `${textH}px` }}>
         <p>
-          <span class="bw-label">windows per row:</span> <span class="bw-mono">{o.rows.join(' ')}</span>
+          <span class="bw-label">{tOp('windowsPerRow')}</span> <span class="bw-mono">{o.rows.join(' ')}</span>
           {'   '}
-          <span class="bw-label">per column:</span> <span class="bw-mono">{o.cols.join(' ')}</span>
+          <span class="bw-label">{tOp('perColumn')}</span> <span class="bw-mono">{o.cols.join(' ')}</span>
         </p>
         <p>
-          A cell gets (windows over its row) × (windows over its column) windows, each adding {run.nC} product
-          {run.nC === 1 ? '' : 's'} (one per output channel).{' '}
+          {tOp('overlapCell', { n: run.nC })}
           {even
-            ? `Here stride ${stride} and ${reach} fit: away from the edges every cell gets the same number, ${distinct[0] ?? 0} per axis.`
-            : `Stride ${stride} does not divide ${reach}: away from the edges, rows and columns alternate between ${distinct.join(' and ')} windows, so neighbouring cells sum different numbers of terms — the checkerboard a strided convolution’s gradient (and a transposed convolution’s output) shows.`}
+            ? tOp('overlapEven', { stride, reach, n: distinct[0] ?? 0 })
+            : tOp('overlapOdd', {
+                stride,
+                reach,
+                list: tOp('and', {
+                  list: distinct.slice(0, -1).join(', '),
+                  last: distinct[distinct.length - 1] ?? 0,
+                }),
+              })}
         </p>
       </div>
     </div>

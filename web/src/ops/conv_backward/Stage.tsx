@@ -44,12 +44,13 @@ import {
   type PictureItem,
 } from '../../ui/Pictures';
 import './convBackward.css';
+import { t } from './messages';
+import { tUi } from '../../ui/messages';
 
 /** "written by 4 steps: 3, 19, 35 and 51; 2 done so far" */
 function writtenBy(steps: number[], done: number): string {
-  if (steps.length === 0) return 'never written: no window reaches it';
-  const n = steps.length === 1 ? '1 step' : `${steps.length} steps`;
-  return `written by ${n}: ${stepsText(steps)}; ${done} done so far`;
+  if (steps.length === 0) return t('neverWrittenNoWindow');
+  return t('writtenByList', { n: steps.length, list: stepsText(steps), done });
 }
 
 function DzSelect({ value, onChange }: { value: DzSource; onChange(dz: DzSource): void }) {
@@ -59,7 +60,7 @@ function DzSelect({ value, onChange }: { value: DzSource; onChange(dz: DzSource)
       title={DZ_LABELS[value].hint}
       style={{ height: `${SELECT_HEIGHT}px`, width: `${SELECT_WIDTH}px` }}
     >
-      <span>where dZ comes from</span>
+      <span>{t('whereDz')}</span>
       <select
         value={value}
         onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value as DzSource)}
@@ -119,32 +120,24 @@ function ConvBackwardPictures({ run: s, frame: fr }: { run: ConvBackwardRun; fra
   return <Pictures sample={i} items={items} channelCounts={{ dZ: cfg.Cout, dA_prev: cfg.Cin }} />;
 }
 
-const VIEWS: readonly { id: BackwardView; label: string; title: string }[] = [
-  {
-    id: 'walk',
-    label: 'Walk (scatter)',
-    title: 'the seed’s loop: each window adds into the cells it covers',
-  },
-  {
-    id: 'gather',
-    label: 'Gather a cell',
-    title: 'one cell of dA_prev_pad: every product that ends up in it',
-  },
-  { id: 'overlap', label: 'Overlap map', title: 'how many windows cover each cell' },
+const VIEWS: readonly { id: BackwardView; label: () => string; title: () => string }[] = [
+  { id: 'walk', label: () => t('viewWalk'), title: () => t('viewWalkTitle') },
+  { id: 'gather', label: () => t('viewGather'), title: () => t('viewGatherTitle') },
+  { id: 'overlap', label: () => t('viewOverlap'), title: () => t('viewOverlapTitle') },
 ];
 
 function ViewSwitch({ value, onChange }: { value: BackwardView; onChange(v: BackwardView): void }) {
   return (
-    <div class="bw-views" role="group" aria-label="Stage view">
+    <div class="bw-views" role="group" aria-label={t('stageView')}>
       {VIEWS.map((v) => (
         <button
           key={v.id}
           type="button"
           aria-pressed={value === v.id}
-          title={v.title}
+          title={v.title()}
           onClick={() => onChange(v.id)}
         >
-          {v.label}
+          {v.label()}
         </button>
       ))}
     </div>
@@ -166,7 +159,7 @@ export function ConvBackwardStage(props: ViewProps<ConvBackwardRun, ConvBackward
   const shortText = (v: number) => shortCellText(v, data);
   const long = (v: number) => longText(v, data);
   // presenter mode: one input channel at a time
-  const page = useChannelPage(Cin, 'input channel');
+  const page = useChannelPage(Cin, tUi('inputChannel'));
   const dims = { channels: page.to - page.from, Hp: s.Hp, Wp: s.Wp, f, nH: s.nH, nW: s.nW };
   const layout = backwardLayout(dims, box.width, box.height);
   const formulas = convFormulas(cfg);
@@ -198,8 +191,8 @@ export function ConvBackwardStage(props: ViewProps<ConvBackwardRun, ConvBackward
     },
     describe: (h, w) =>
       `dZ[${i}, ${h}, ${w}, ${c}] = ${long(fr.dZ[h * s.nW + w] ?? 0)}\n` +
-      `flat NHWC offset ${flatOffset(s.dZ.shape, [i, h, w, c])}\n` +
-      `read by step ${stepNumber(s, i, c, h, w)} (an input: never written)`,
+      `${tUi('flatOffset', { offset: flatOffset(s.dZ.shape, [i, h, w, c]) })}\n` +
+      t('dzReadBy', { step: stepNumber(s, i, c, h, w) }),
   };
   const dbWritten = fr.cWritten[c] === true;
   const dbFig: BackwardFigure = {
@@ -218,8 +211,8 @@ export function ConvBackwardStage(props: ViewProps<ConvBackwardRun, ConvBackward
     },
     describe: () => {
       const steps = cellWrites(s, { tensor: 'db', c }).map((x) => x.step);
-      const v = dbWritten ? `= ${long(fr.db.data[c] ?? 0)}` : ': not written yet';
-      return `db[0, 0, 0, ${c}] ${v}\nflat offset ${c}\n${writtenBy(steps, writesDone(cellWrites(s, { tensor: 'db', c }), position))}`;
+      const v = dbWritten ? ` = ${long(fr.db.data[c] ?? 0)}` : t('notWrittenColon');
+      return `db[0, 0, 0, ${c}]${v}\n${t('flatOffsetPlain', { offset: c })}\n${writtenBy(steps, writesDone(cellWrites(s, { tensor: 'db', c }), position))}`;
     },
     onSelect: () => select({ tensor: 'db', c }),
   };
@@ -264,14 +257,14 @@ export function ConvBackwardStage(props: ViewProps<ConvBackwardRun, ConvBackward
       describe: (r, q) => {
         const name = `dA_prev_pad[${i}, ${r}, ${q}, ${k}]`;
         const v = values[r * s.Wp + q] ?? Number.NaN;
-        const head = Number.isNaN(v) ? `${name}: not written yet (0)` : `${name} = ${long(v)}`;
+        const head = Number.isNaN(v) ? tUi('cellNotWritten', { name }) : `${name} = ${long(v)}`;
         const inner = onPadding(s, r, q)
-          ? 'padding: cropped away at the end'
-          : `= dA_prev[${i}, ${r - pad}, ${q - pad}, ${k}] (flat NHWC offset ${flatOffset([cfg.m, cfg.H, cfg.W, Cin], [i, r - pad, q - pad, k])})`;
+          ? t('paddingCropped')
+          : `= dA_prev[${i}, ${r - pad}, ${q - pad}, ${k}] (${tUi('flatOffset', { offset: flatOffset([cfg.m, cfg.H, cfg.W, Cin], [i, r - pad, q - pad, k]) })})`;
         const ws = cellWrites(s, { tensor: 'dA_prev_pad', i, row: r, col: q, k });
         const add = touched.get(`${r},${q},${k}`);
-        const now = add === undefined ? '' : `\nthis step adds ${addText(add, data)}`;
-        return `${head}\n${inner}\nflat NHWC offset ${flatOffset(dAShape, [i, r, q, k])} in dA_prev_pad\n${writtenBy(
+        const now = add === undefined ? '' : `\n${tUi('thisStepAdds', { value: addText(add, data) })}`;
+        return `${head}\n${inner}\n${t('flatInPad', { offset: flatOffset(dAShape, [i, r, q, k]) })}\n${writtenBy(
           ws.map((x) => x.step),
           writesDone(ws, position),
         )}${now}`;
@@ -297,7 +290,7 @@ export function ConvBackwardStage(props: ViewProps<ConvBackwardRun, ConvBackward
       label: `W[:,:,${k},${c}]`,
       picture: { rows: f, cols: f, cell: layout.small, values: wv, scale: s.scale.W, text, shortText },
       describe: (u, v) =>
-        `W[${u}, ${v}, ${k}, ${c}] = ${long(wv[u * f + v] ?? 0)}\nflat NHWC offset ${flatOffset(dWShape, [u, v, k, c])}\nmultiplies dZ into dA_prev_pad`,
+        `W[${u}, ${v}, ${k}, ${c}] = ${long(wv[u * f + v] ?? 0)}\n${tUi('flatOffset', { offset: flatOffset(dWShape, [u, v, k, c]) })}\n${t('multipliesIntoDA')}`,
     };
     const aFig: BackwardFigure = {
       key: `a${k}`,
@@ -306,13 +299,13 @@ export function ConvBackwardStage(props: ViewProps<ConvBackwardRun, ConvBackward
       label: `a_slice[:,:,${k}]`,
       picture: { rows: f, cols: f, cell: layout.small, values: av, scale: s.scale.A, text, shortText },
       describe: (u, v) => {
-        if (!win) return 'a_slice: no window yet (step 0)';
+        if (!win) return t('noWindowYet');
         const row = win.vertStart + u * dil;
         const col = win.horiStart + v * dil;
         const where = onPadding(s, row, col)
-          ? 'padding (a zero)'
-          : `A_prev[${i}, ${row - pad}, ${col - pad}, ${k}], flat NHWC offset ${flatOffset([cfg.m, cfg.H, cfg.W, Cin], [i, row - pad, col - pad, k])}`;
-        return `a_slice[${u}, ${v}, ${k}] = A_prev_pad[${i}, ${row}, ${col}, ${k}] = ${long(av[u * f + v] ?? 0)}\n${where}\nmultiplies dZ into dW`;
+          ? t('paddingZero')
+          : `A_prev[${i}, ${row - pad}, ${col - pad}, ${k}], ${tUi('flatOffset', { offset: flatOffset([cfg.m, cfg.H, cfg.W, Cin], [i, row - pad, col - pad, k]) })}`;
+        return `a_slice[${u}, ${v}, ${k}] = A_prev_pad[${i}, ${row}, ${col}, ${k}] = ${long(av[u * f + v] ?? 0)}\n${where}\n${t('multipliesIntoDW')}`;
       },
     };
     const dwFig: BackwardFigure = {
@@ -338,12 +331,12 @@ export function ConvBackwardStage(props: ViewProps<ConvBackwardRun, ConvBackward
         const ws = cellWrites(s, cell);
         const val = dwv[u * f + v] ?? Number.NaN;
         const head = Number.isNaN(val)
-          ? `dW[${u}, ${v}, ${k}, ${c}]: not written yet (0)`
+          ? tUi('cellNotWritten', { name: `dW[${u}, ${v}, ${k}, ${c}]` })
           : `dW[${u}, ${v}, ${k}, ${c}] = ${long(val)}`;
-        return `${head}\nflat NHWC offset ${flatOffset(dWShape, [u, v, k, c])}\n${writtenBy(
+        return `${head}\n${tUi('flatOffset', { offset: flatOffset(dWShape, [u, v, k, c]) })}\n${writtenBy(
           ws.map((x) => x.step),
           writesDone(ws, position),
-        )}\n(every window of channel c = ${c})`;
+        )}\n${t('everyWindowOfC', { c })}`;
       },
       onSelect: (u, v) => select({ tensor: 'dW', u, v, k, c }),
     };
@@ -359,9 +352,9 @@ export function ConvBackwardStage(props: ViewProps<ConvBackwardRun, ConvBackward
         <StageHead
           i={i}
           c={c}
-          channel="output channel"
+          channel={tUi('outputChannel')}
           formulas={formulas}
-          note={never && `${never}: their gradient stays 0`}
+          note={never && t('gradientStays0', { never })}
         />
         {!present && <ViewSwitch value={view} onChange={(v) => state.setView(v)} />}
       </div>

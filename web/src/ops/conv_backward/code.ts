@@ -6,6 +6,7 @@ import type { Config } from '../../state/config';
 import * as code from '../../state/code';
 import type { CodeLang, CodeLine, CodeMarks } from '../../state/code';
 import type { ConvBackwardFrame } from './model';
+import { tUi } from '../../ui/messages';
 
 // Statements that run in every step, in order: the three `+=` lines are the step's work.
 const BODY = ['for_w', 'hori_start', 'hori_end', 'slice', 'dA', 'dW', 'db'];
@@ -31,7 +32,7 @@ export function backwardPythonLines(c: Config): CodeLine[] {
     { id: 'db', text: '                db[:,:,:,c] += dZ[i, h, w, c]' },
     c.pad > 0
       ? { id: 'crop', text: 'dA_prev = dA_prev_pad[:, pad:-pad, pad:-pad, :]' }
-      : { id: 'crop', text: 'dA_prev = dA_prev_pad  # pad 0: nothing to crop' },
+      : { id: 'crop', text: `dA_prev = dA_prev_pad  # ${tUi('commentNothingToCrop')}` },
   ];
 }
 

@@ -11,6 +11,7 @@
 // A_prev[i] is checked on sample i alone (see narrowed).
 
 import type { ConvParams, Engine, Tensor } from '../../engine/types';
+import { t as tOp } from './messages';
 
 /** An input whose gradient is checked: A_prev (gives dA_prev), W (dW) or b (db). */
 export type GradTarget =
@@ -150,7 +151,7 @@ export function gradCheck(engine: Engine, inputs: GradInputs, g: Gradients, targ
   const { inp, t } = narrowed(inputs, target);
   const src = inp[t.tensor];
   const x = src.data[targetOffset(inp, t)];
-  if (x === undefined) throw new Error(`${targetNames(target).input} is outside the tensor`);
+  if (x === undefined) throw new Error(tOp('outsideTensor', { name: targetNames(target).input }));
   const eps = epsFor(x);
   const lossPlus = loss(engine, withValue(inp, t, x + eps));
   const lossMinus = loss(engine, withValue(inp, t, x - eps));

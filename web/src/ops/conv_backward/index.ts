@@ -1,8 +1,9 @@
 // conv_backward: for every window (i, c, h, w), dA_prev_pad += W[:,:,:,c]·dZ, dW[:,:,:,c] +=
 // a_slice·dZ and db[c] += dZ, with a selected cell's history and its gradient check.
 
-import { convParams, inputShape, LAYER_FIELDS } from '../../state/config';
+import { LAYER_FIELDS } from '../../state/config';
 import type { Operation } from '../../state/operation';
+import { validateConvLayer } from '../conv/layer';
 import { ConvBackwardStep } from './Arithmetic';
 import { ConvBackwardCode } from './Code';
 import { info } from './info';
@@ -26,7 +27,7 @@ export const operation: Operation<ConvBackwardRun, ConvBackwardFrame, ConvBackwa
   fields: LAYER_FIELDS,
   presets: CONV_BACKWARD_PRESETS,
   fallback: NOTEBOOK_CONV_BACKWARD,
-  validate: (engine, c) => engine.validateConv(inputShape(c), convParams(c)),
+  validate: validateConvLayer,
   open: openConvBackward,
   frame: convBackwardFrame,
   describe: describeBackwardStep,

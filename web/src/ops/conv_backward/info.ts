@@ -1,5 +1,6 @@
 import { choiceOf, type ChoiceSpec, type Config } from '../../state/config';
 import type { OpInfo } from '../../state/operation';
+import { t } from './messages';
 
 /** Where conv_backward's dZ comes from: np.random.randn(*Z.shape) drawn after b, all ones (the
  * gradient of sum(Z)), or Z itself (the notebook's conv_backward test passes Z as dZ). */
@@ -13,6 +14,8 @@ export function dzOf(c: Config): DzSource {
 
 export const info: OpInfo = {
   id: 'conv_backward',
-  summary: 'dA_prev_pad, dW and db += dZ[i, h, w, c] times W, a_slice and 1, window by window',
+  get summary() {
+    return t('summary');
+  },
   choices: [DZ_CHOICE],
 };

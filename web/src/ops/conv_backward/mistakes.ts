@@ -12,6 +12,7 @@ import {
   strideForgotten,
 } from '../../state/mistakes';
 import type { ConvBackwardRun } from './model';
+import { t } from './messages';
 
 type Flaw = 'stride_forgotten' | 'assign_dA' | 'dW_with_W' | 'db_assigned' | 'crop_pad_zero' | null;
 
@@ -90,14 +91,18 @@ const pair = (flaw: Exclude<Flaw, null>) => (run: ConvBackwardRun) => ({
 export const CONV_BACKWARD_MISTAKES: readonly Mistake<ConvBackwardRun>[] = [
   {
     id: 'assign_dA',
-    name: '= instead of += into dA_prev_pad',
+    get name() {
+      return t('assignDA');
+    },
     lines: [
       {
         id: 'dA',
         text: '                dA_prev_pad[i,\n                    vert_start:vert_end,\n                    hori_start:hori_end, :] \\\n                    = W[:,:,:,c] * dZ[i, h, w, c]',
       },
     ],
-    why: 'A cell of dA_prev_pad receives from every window over it and from every filter c: each adds its share. With = the last window (or the last c) overwrites what the others added.',
+    get why() {
+      return t('whyAssignDA');
+    },
     loops: pair('assign_dA'),
   },
   {
@@ -109,26 +114,33 @@ export const CONV_BACKWARD_MISTAKES: readonly Mistake<ConvBackwardRun>[] = [
         text: '                dW[:,:,:,c] \\\n                    += W[:,:,:,c] * dZ[i, h, w, c]',
       },
     ],
-    why: 'dW[u, v, k, c] is how Z moves when W[u, v, k, c] moves: the input it multiplies, a_slice[u, v, k], times dZ. W belongs in dA_prev.',
+    get why() {
+      return t('whyDWW');
+    },
     loops: pair('dW_with_W'),
   },
   {
     id: 'db_assigned',
-    name: 'db not accumulated',
+    get name() {
+      return t('dbAssigned');
+    },
     lines: [{ id: 'db', text: '                db[:,:,:,c] = dZ[i, h, w, c]' }],
-    why: 'b[c] is added to every Z[i, h, w, c], so db[c] is the sum of dZ[:, :, :, c] over all samples and windows. With = it keeps only the last one.',
+    get why() {
+      return t('whyDb');
+    },
     loops: pair('db_assigned'),
   },
-  strideForgotten(
-    'The gradient must go back to the cells the forward window read: its corner is (h·stride, w·stride).',
-    pair('stride_forgotten'),
-  ),
+  strideForgotten(() => t('whyStride'), pair('stride_forgotten')),
   {
     id: 'crop_pad_zero',
-    name: '[pad:-pad] with pad 0',
+    get name() {
+      return t('cropPadZero');
+    },
     lines: [{ id: 'crop', text: 'dA_prev = dA_prev_pad[:, pad:-pad, pad:-pad, :]' }],
-    why: 'With pad = 0, -pad is 0 and the slice 0:0 is empty: numpy returns an array of shape (m, 0, 0, n_C_prev) without a word, and the shape check fails later. Crop with pad:pad + n_H_prev instead.',
-    idle: (c) => (c.pad > 0 ? 'With pad > 0 the slice is right: choose pad 0.' : null),
+    get why() {
+      return t('whyCrop');
+    },
+    idle: (c) => (c.pad > 0 ? t('idleCrop') : null),
     loops: pair('crop_pad_zero'),
   },
 ];

@@ -18,6 +18,8 @@ import { stepHead, withStepper, type OpFrame, type OpRun } from '../../state/ope
 import { longText } from '../../ui/format';
 import { convInputs, convRunBase, inputScale, type ConvGeometry } from '../conv/layer';
 import { dzOf, type DzSource } from './info';
+import { t } from './messages';
+import { tUi } from '../../ui/messages';
 
 /** The notebook's conv_backward test: np.random.seed(1); A_prev = randn(10,4,4,3);
  * W = randn(2,2,3,8); b = randn(1,1,1,8); {"pad": 2, "stride": 2}; Z = conv_forward(...);
@@ -42,18 +44,34 @@ export const NOTEBOOK_CONV_BACKWARD: Config = {
 // such, so that the two notebook presets cannot be taken for each other.
 export const CONV_BACKWARD_PRESETS: readonly Preset[] = [
   {
-    name: 'Notebook conv_backward',
-    why: 'the assignment’s conv_backward test: A_prev (10,4,4,3), W (2,2,3,8), dZ = Z',
+    get name() {
+      return t('presetNotebook');
+    },
+    get why() {
+      return t('presetNotebookWhy');
+    },
     config: NOTEBOOK_CONV_BACKWARD,
   },
   ...PRESETS.map((p) =>
     p.config === NOTEBOOK
-      ? { ...p, name: 'conv_forward’s notebook layer', why: 'the conv_forward test’s layer, walked backward' }
+      ? {
+          config: p.config,
+          get name() {
+            return t('presetForward');
+          },
+          get why() {
+            return t('presetForwardWhy');
+          },
+        }
       : p,
   ),
   {
-    name: 'Overlap checkerboard',
-    why: 'f 3, stride 2: cells get 1, 2 or 4 windows (see the overlap map)',
+    get name() {
+      return t('presetOverlap');
+    },
+    get why() {
+      return t('presetOverlapWhy');
+    },
     config: {
       m: 1,
       H: 7,
@@ -73,11 +91,29 @@ export const CONV_BACKWARD_PRESETS: readonly Preset[] = [
 
 /** What the dZ selector says about each source. */
 export const DZ_LABELS: Record<DzSource, { label: string; hint: string }> = {
-  randn: { label: 'random (seeded)', hint: 'np.random.randn(*Z.shape), drawn after A_prev, W, b' },
-  ones: { label: 'all ones', hint: 'the gradient of L = sum(Z)' },
+  randn: {
+    get label() {
+      return t('dzRandn');
+    },
+    get hint() {
+      return t('dzRandnHint');
+    },
+  },
+  ones: {
+    get label() {
+      return t('dzOnes');
+    },
+    get hint() {
+      return t('dzOnesHint');
+    },
+  },
   z: {
-    label: 'Z (notebook)',
-    hint: 'dZ = Z = conv_forward(A_prev, W, b), as the notebook’s conv_backward test',
+    get label() {
+      return t('dzZ');
+    },
+    get hint() {
+      return t('dzZHint');
+    },
   },
 };
 
@@ -334,7 +370,7 @@ export function writesDone(writes: readonly CellWrite[], position: number): numb
 /** "3, 19, 35 and 51" or "49–64, 369–384, …": the steps, runs of consecutive ones joined, at
  * most `max` runs listed. */
 export function stepsText(steps: readonly number[], max = 4): string {
-  if (steps.length === 0) return 'no step';
+  if (steps.length === 0) return tUi('noStep');
   const runs: [number, number][] = [];
   for (const s of steps) {
     const last = runs[runs.length - 1];
@@ -344,7 +380,7 @@ export function stepsText(steps: readonly number[], max = 4): string {
   const parts = runs.slice(0, max).map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`));
   if (runs.length > max) return `${parts.join(', ')}, …`;
   if (parts.length === 1) return parts[0]!;
-  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return t('and', { list: parts.slice(0, -1).join(', '), last: parts[parts.length - 1] ?? '' });
 }
 
 // ---- the frame ----------------------------------------------------------------------------
@@ -453,6 +489,6 @@ export function convBackwardFrame(s: ConvBackwardRun, position: number): ConvBac
 export function describeBackwardStep(fr: ConvBackwardFrame, data: DataKind): string {
   const head = stepHead(fr);
   const w = fr.win;
-  if (w === null) return `${head}: dA_prev, dW and db are all zeros`;
+  if (w === null) return t('describeNone', { head });
   return `${head}: i=${w.i}, c=${w.c}, h=${w.h}, w=${w.w}, dZ = ${longText(w.value, data)}`;
 }

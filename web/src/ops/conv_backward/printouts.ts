@@ -11,12 +11,13 @@ import { npMean } from '../../lib/numpy/index';
 import type { Printouts } from '../../state/operation';
 import { printValue } from '../../ui/printout';
 import type { ConvBackwardRun } from './model';
+import { t } from './messages';
 
 export function convBackwardPrintouts(run: ConvBackwardRun): Printouts {
   const { dA_prev, dW, db } = run.full;
   const { A_prev, W, b } = run.data;
   return {
-    title: 'conv_backward’s test cell',
+    title: t('title'),
     lines: [
       printValue('print("dA_mean =", np.mean(dA))', 'dA_mean =', 'np.mean(dA)', npMean(dA_prev)),
       printValue('print("dW_mean =", np.mean(dW))', 'dW_mean =', 'np.mean(dW)', npMean(dW)),

@@ -26,6 +26,7 @@ import {
 } from './model';
 import type { OpContext } from '../../state/operation';
 import { info } from './info';
+import { t as tOp } from './messages';
 
 export interface CellHistory {
   cell: CellRef;
@@ -96,7 +97,7 @@ export function targetOf(run: ConvBackwardRun, cell: CellRef): GradTarget | stri
   switch (cell.tensor) {
     case 'dA_prev_pad':
       if (onPadding(run, cell.row, cell.col)) {
-        return `${cellName(cell)} lies in the zero padding: the seed crops it away (dA_prev = dA_prev_pad[:, pad:-pad, pad:-pad, :]), so no input has this gradient.`;
+        return tOp('inPaddingNoInput', { name: cellName(cell) });
       }
       return {
         tensor: 'A_prev',
@@ -191,7 +192,7 @@ export function createConvBackwardState(
     if (cost > CHECK_BUDGET) {
       return {
         check: null,
-        reason: `Too large to check here: each of the two forward passes would take ${cost.toExponential(1)} multiply-adds. Try a smaller layer, or a cell of dA_prev (one sample is enough for it).`,
+        reason: tOp('tooLargeCheck', { cost: cost.toExponential(1) }),
       };
     }
     return { check: gradCheck(engine, inputs, r.full, t), reason: null };

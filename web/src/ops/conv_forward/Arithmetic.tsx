@@ -7,6 +7,8 @@ import { cellText, factor, longText } from '../../ui/format';
 import type { DataKind } from '../../state/config';
 import type { ViewProps } from '../../state/operation';
 import type { ConvForwardRun, ConvFrame, Product } from './model';
+import { t } from './messages';
+import { tUi } from '../../ui/messages';
 
 /** Windows with at most this many products are written out term by term. */
 const WRITE_OUT = 12;
@@ -18,7 +20,7 @@ function ChannelTerms({ k, products, data }: { k: number; products: Product[]; d
   const sub = products.reduce((t, p) => t + p.p, 0);
   return (
     <div class="arith-ch">
-      <span class="arith-ch-name">ch {k}</span>
+      <span class="arith-ch-name">{t('ch', { k })}</span>
       <span class="arith-terms">
         {products.map((p, n) => (
           <Fragment key={n}>
@@ -40,10 +42,10 @@ function ChannelSummary({ k, products, data }: { k: number; products: Product[];
   const inPad = products.filter((p) => p.onPad).length;
   return (
     <div class="arith-ch">
-      <span class="arith-ch-name">ch {k}</span>
+      <span class="arith-ch-name">{t('ch', { k })}</span>
       <span>
-        sum of {products.length} products{inPad > 0 ? ` (${inPad} on padding)` : ''} ={' '}
-        <b>{longText(sub, data)}</b>
+        {inPad > 0 ? t('sumOfOnPad', { n: products.length, pad: inPad }) : t('sumOf', { n: products.length })}{' '}
+        = <b>{longText(sub, data)}</b>
       </span>
     </div>
   );
@@ -65,8 +67,8 @@ function ChannelTable({
   for (let u = 0; u < f; u++) rows.push(products.filter((p) => p.u === u));
   return (
     <div class="arith-table">
-      <table aria-label={`channel ${k}: products a·w`}>
-        <caption>ch {k}: a·w</caption>
+      <table aria-label={t('channelProducts', { k })}>
+        <caption>{t('ch', { k })}: a·w</caption>
         <tbody>
           {rows.map((r, u) => (
             <tr key={u}>
@@ -98,10 +100,8 @@ export function ConvForwardArithmetic({ run, frame: fr }: ViewProps<ConvForwardR
   if (win === null) {
     return (
       <section class="panel arith-panel" aria-labelledby="arith-title">
-        <h2 id="arith-title">Arithmetic</h2>
-        <p class="arith-empty">
-          Step 0: Z is all empty, nothing computed yet. Press Step (or →) to run the first window.
-        </p>
+        <h2 id="arith-title">{tUi('arithmetic')}</h2>
+        <p class="arith-empty">{t('step0')}</p>
       </section>
     );
   }
@@ -113,7 +113,7 @@ export function ConvForwardArithmetic({ run, frame: fr }: ViewProps<ConvForwardR
 
   return (
     <section class="panel arith-panel" aria-labelledby="arith-title">
-      <h2 id="arith-title">Arithmetic</h2>
+      <h2 id="arith-title">{tUi('arithmetic')}</h2>
       <p class="arith-head">
         Z[{where}] = Σ a_slice_prev·W[:,:,:,{win.c}] + b[{win.c}]
       </p>
@@ -129,7 +129,7 @@ export function ConvForwardArithmetic({ run, frame: fr }: ViewProps<ConvForwardR
         )}
       </div>
       <dl class="arith-total">
-        <dt>sum of {n} products</dt>
+        <dt>{t('sumOf', { n })}</dt>
         <dd>{longText(fr.sum, data)}</dd>
         <dt>+ b[{win.c}]</dt>
         <dd>{longText(fr.bias, data)}</dd>

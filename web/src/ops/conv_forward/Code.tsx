@@ -6,6 +6,7 @@ import { CodePanel } from '../../ui/CodePanel';
 import type { ViewProps } from '../../state/operation';
 import type { ConvForwardRun, ConvFrame } from './model';
 import { codeLines, codeMarks } from './code';
+import { t } from './messages';
 
 export function ConvForwardCode({
   run,
@@ -15,10 +16,7 @@ export function ConvForwardCode({
 }: ViewProps<ConvForwardRun, ConvFrame, unknown>) {
   const cfg = run.config;
   const texts = { z: fr.win ? longText(fr.win.value, cfg.data) : '', sum: longText(fr.sum, cfg.data) };
-  const note =
-    lang === 'c'
-      ? 'The batch kernel cs_conv_forward loops i, h, w with c innermost for speed; each sum keeps this order.'
-      : undefined;
+  const note = lang === 'c' ? t('cNote') : undefined;
   return (
     <CodePanel
       lang={lang}

@@ -26,6 +26,7 @@ import { convFormulas } from '../conv/formula';
 import { Legend } from '../conv/Legend';
 import { stageLayout } from './layout';
 import type { ConvForwardRun, ConvFrame } from './model';
+import { tUi } from '../../ui/messages';
 
 interface Figure {
   key: string;
@@ -42,7 +43,7 @@ function Fig({ f }: { f: Figure }) {
 }
 
 function offsetText(shape: readonly number[], idx: readonly number[]): string {
-  return `flat NHWC offset ${flatOffset(shape, idx)}`;
+  return tUi('flatOffset', { offset: flatOffset(shape, idx) });
 }
 
 export function ConvForwardStage({ run: s, frame: fr }: ViewProps<ConvForwardRun, ConvFrame, unknown>) {
@@ -52,7 +53,7 @@ export function ConvForwardStage({ run: s, frame: fr }: ViewProps<ConvForwardRun
   const shortText = (v: number) => shortCellText(v, cfg.data);
   const [ref, box] = useBoxSize<HTMLDivElement>({ width: 900, height: 520 });
   // presenter mode: one input channel at a time
-  const page = useChannelPage(cfg.Cin, 'input channel');
+  const page = useChannelPage(cfg.Cin, tUi('inputChannel'));
   const layout = stageLayout(
     { channels: page.to - page.from, Hp: s.Hp, Wp: s.Wp, f: cfg.f, nH: s.nH, nW: s.nW },
     box.width,
@@ -94,7 +95,8 @@ export function ConvForwardStage({ run: s, frame: fr }: ViewProps<ConvForwardRun
         const h = r - cfg.pad;
         const w = q - cfg.pad;
         const where = `A_prev_pad[${i}, ${r}, ${q}, ${k}]`;
-        if (h < 0 || w < 0 || h >= cfg.H || w >= cfg.W) return `${where} = 0\npadding, outside A_prev`;
+        if (h < 0 || w < 0 || h >= cfg.H || w >= cfg.W)
+          return `${where} = 0\n${tUi('cellPadding', { name: 'A_prev' })}`;
         return `A_prev[${i}, ${h}, ${w}, ${k}] = ${longText(a[r * s.Wp + q] ?? 0, cfg.data)}\n${where}\n${offsetText([cfg.m, cfg.H, cfg.W, cfg.Cin], [i, h, w, k])}`;
       },
     });
@@ -143,9 +145,10 @@ export function ConvForwardStage({ run: s, frame: fr }: ViewProps<ConvForwardRun
     describe: (h, w) => {
       const v = fr.Z[h * s.nW + w] ?? Number.NaN;
       const at = stepNumber(s, i, c, h, w);
+      const name = `Z[${i}, ${h}, ${w}, ${c}]`;
       const head = Number.isNaN(v)
-        ? `Z[${i}, ${h}, ${w}, ${c}]: not computed yet (step ${at})`
-        : `Z[${i}, ${h}, ${w}, ${c}] = ${longText(v, cfg.data)} (step ${at})`;
+        ? tUi('cellNotComputed', { name, step: at })
+        : tUi('cellAtStep', { name, value: longText(v, cfg.data), step: at });
       return `${head}\n${offsetText([cfg.m, s.nH, s.nW, cfg.Cout], [i, h, w, c])}`;
     },
   };
@@ -179,7 +182,7 @@ export function ConvForwardStage({ run: s, frame: fr }: ViewProps<ConvForwardRun
 
   return (
     <section class="stage" aria-labelledby="stage-title">
-      <StageHead i={i} c={c} channel="output channel" formulas={formulas} note={note} />
+      <StageHead i={i} c={c} channel={tUi('outputChannel')} formulas={formulas} note={note} />
       {page.pager}
       {showPictures(cfg.H, cfg.W) && <ConvForwardPictures run={s} frame={fr} />}
       <div class="stage-box" ref={ref}>

@@ -1,7 +1,10 @@
 import type { OpInfo } from '../../state/operation';
+import { t } from './messages';
 
 export const info: OpInfo = {
   id: 'conv_forward',
-  summary: 'Z = conv_single_step(a_slice_prev, W[:,:,:,c], b[:,:,:,c]) for every i, c, h, w',
+  get summary() {
+    return t('summary');
+  },
   choices: [],
 };

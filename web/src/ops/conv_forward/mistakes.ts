@@ -13,6 +13,7 @@ import {
 } from '../../state/mistakes';
 import { loopAt } from '../../lib/tensor';
 import type { ConvForwardRun } from './model';
+import { t } from './messages';
 
 type Flaw = 'stride_forgotten' | 'end_stride' | 'bias_left_out' | 'bias_every_product' | null;
 
@@ -74,33 +75,37 @@ const pair = (flaw: Exclude<Flaw, null>) => (run: ConvForwardRun) => ({
 });
 
 export const CONV_FORWARD_MISTAKES: readonly Mistake<ConvForwardRun>[] = [
-  strideForgotten(
-    'The window moves one cell per output cell instead of stride cells: the corner of output (h, w) is (h·stride, w·stride).',
-    pair('stride_forgotten'),
-  ),
+  strideForgotten(() => t('whyStride'), pair('stride_forgotten')),
   endByStride(
-    'The window spans f cells, not stride cells. With stride ≠ f the slice has the wrong size and a_slice_prev * W cannot be broadcast: numpy raises a ValueError.',
-    (c) =>
-      c.stride === c.f && c.dil === 1 ? 'With stride = f the two lines agree: choose another stride.' : null,
+    () => t('whyEnd'),
+    (c) => (c.stride === c.f && c.dil === 1 ? t('idleEnd') : null),
     pair('end_stride'),
   ),
   {
     id: 'bias_left_out',
-    name: 'bias left out',
+    get name() {
+      return t('biasLeftOut');
+    },
     lines: [{ id: 'z', text: '                Z[i, h, w, c] = np.sum(a_slice_prev * W[:, :, :, c])' }],
-    why: 'conv_single_step must add b[c] once to the sum; without it every Z[..., c] is off by b[c].',
+    get why() {
+      return t('whyBiasLeftOut');
+    },
     loops: pair('bias_left_out'),
   },
   {
     id: 'bias_every_product',
-    name: 'bias added to every product',
+    get name() {
+      return t('biasEvery');
+    },
     lines: [
       {
         id: 'z',
         text: '                Z[i, h, w, c] = np.sum(a_slice_prev * W[:, :, :, c] + b[:, :, :, c])',
       },
     ],
-    why: 'b[c] is added to each of the f·f·n_C_prev products, so the sum is off by (f·f·n_C_prev − 1)·b[c]. The 2017 notebook’s conv_single_step was written this way and printed Z = -23.1602122025 (seed 1, a 4×4×3 slice); adding b once gives -6.99908945068. Preset “2017 conv_single_step test” runs exactly that case.',
+    get why() {
+      return t('whyBiasEvery');
+    },
     loops: pair('bias_every_product'),
   },
 ];

@@ -10,6 +10,7 @@ import type { DataSource } from '../../state/source';
 import { stepHead, withStepper, type OpRun } from '../../state/operation';
 import { longText } from '../../ui/format';
 import { convInputs, convRunBase, inputScale, type ConvGeometry } from '../conv/layer';
+import { t } from './messages';
 
 export interface ConvForwardRun extends OpRun, ConvGeometry {
   readonly op: 'conv_forward';
@@ -115,6 +116,6 @@ export function convFrame(s: ConvForwardRun, position: number): ConvFrame {
 export function describeStep(fr: ConvFrame, data: DataKind): string {
   const head = stepHead(fr);
   const w = fr.win;
-  if (w === null) return `${head}: nothing computed yet`;
+  if (w === null) return t('describeNone', { head });
   return `${head}: i=${w.i}, c=${w.c}, h=${w.h}, w=${w.w}, Z = ${longText(w.value, data)}`;
 }

@@ -10,12 +10,13 @@ import { npIndex, npMean } from '../../lib/numpy/index';
 import type { Printouts } from '../../state/operation';
 import { chainedIndex, printValue } from '../../ui/printout';
 import type { ConvForwardRun } from './model';
+import { tUi } from '../../ui/messages';
 
 export function convForwardPrintouts(run: ConvForwardRun): Printouts {
   const Z = run.Z_final;
   const { A_prev, W, b } = run.data;
   return {
-    title: 'conv_forward’s test cell',
+    title: tUi('testCell', { op: 'conv_forward' }),
     lines: [
       printValue('print("Z\'s mean =\\n", np.mean(Z))', "Z's mean =\n", 'np.mean(Z)', npMean(Z)),
       printValue('print("Z[0,2,1] =\\n", Z[0, 2, 1])', 'Z[0,2,1] =\n', 'Z[0, 2, 1]', npIndex(Z, [0, 2, 1])),

@@ -6,6 +6,8 @@ import { fixed, longText } from '../../ui/format';
 import type { DataKind } from '../../state/config';
 import type { ViewProps } from '../../state/operation';
 import type { Add, ConvTransposeFrame, ConvTransposeRun } from './model';
+import { t } from './messages';
+import { tUi } from '../../ui/messages';
 
 function signed(v: number, data: DataKind, digits = 2): string {
   const s = fixed(v, data === 'ints' && Number.isInteger(v) ? 0 : digits);
@@ -21,7 +23,7 @@ function Adds({ adds, f, channels, data }: { adds: Add[]; f: number; channels: n
       channels={channels}
       cellText={(v) => signed(v, data)}
       rangeText={(v) => signed(v, data)}
-      label={(k) => `Y_pad added, output channel ${k}`}
+      label={(k) => t('addedChannel', { k })}
       caption={(k) => `k = ${k}`}
       greyed={(a) => a.cropped}
       title={(a) =>
@@ -41,8 +43,8 @@ export function ConvTransposeStep({
   if (win === null) {
     return (
       <section class="panel arith-panel ct-step" aria-labelledby="arith-title">
-        <h2 id="arith-title">This step</h2>
-        <p class="arith-empty">Step 0: Y_pad is all zeros. Press Step (or →) to spread the first X cell.</p>
+        <h2 id="arith-title">{tUi('thisStep')}</h2>
+        <p class="arith-empty">{t('step0')}</p>
       </section>
     );
   }
@@ -52,7 +54,7 @@ export function ConvTransposeStep({
   const [, yH, yW] = run.yShape;
   return (
     <section class="panel arith-panel ct-step" aria-labelledby="arith-title">
-      <h2 id="arith-title">This step</h2>
+      <h2 id="arith-title">{tUi('thisStep')}</h2>
       <p class="ct-x">
         X[{i}, {h}, {w}, {c}] = <b class="ct-x-value">{longText(win.value, data)}</b>
       </p>
@@ -62,8 +64,8 @@ export function ConvTransposeStep({
       <Adds adds={fr.adds} f={cfg.f} channels={cfg.Cout} data={data} />
       {fr.sampleDone && (
         <p class="ct-crop">
-          Sample {i} is done: Y[{i}] = Y_pad[{i}, {cfg.pad}:{cfg.pad + yH}, {cfg.pad}:{cfg.pad + yW}, :] + b,
-          b = [{Array.from(run.data.b.data, (v) => longText(v, data)).join(', ')}]
+          {t('sampleDone', { i })}Y[{i}] = Y_pad[{i}, {cfg.pad}:{cfg.pad + yH}, {cfg.pad}:{cfg.pad + yW}, :] +
+          b, b = [{Array.from(run.data.b.data, (v) => longText(v, data)).join(', ')}]
         </p>
       )}
     </section>

@@ -6,6 +6,7 @@ import { CodePanel } from '../../ui/CodePanel';
 import type { ViewProps } from '../../state/operation';
 import type { ConvTransposeFrame, ConvTransposeRun } from './model';
 import { transposeCodeLines, transposeCodeMarks } from './code';
+import { t } from './messages';
 
 export function ConvTransposeCode({
   run,
@@ -15,10 +16,7 @@ export function ConvTransposeCode({
 }: ViewProps<ConvTransposeRun, ConvTransposeFrame, undefined>) {
   const cfg = run.config;
   const x = fr.win ? longText(fr.win.value, cfg.data) : '';
-  const note =
-    lang === 'c'
-      ? 'The same loop as conv_backward’s dA_prev_pad line, with X in dZ’s place; equals torch’s conv_transpose2d.'
-      : 'conv_backward’s dA_prev loop with X for dZ: the transposed convolution.';
+  const note = lang === 'c' ? t('cNote') : t('pyNote');
   return (
     <CodePanel
       lang={lang}

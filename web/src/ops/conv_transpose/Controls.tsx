@@ -7,6 +7,7 @@ import type { OpActions } from '../../state/operation';
 import { OUTPUT_PADDINGS, outputPaddingOf, X_SOURCES, xSourceOf } from './info';
 import { X_LABELS } from './model';
 import './convTranspose.css';
+import { t } from './messages';
 
 export function ConvTransposeControls({ config, actions }: { config: Config; actions: OpActions }) {
   const x = xSourceOf(config);
@@ -14,7 +15,7 @@ export function ConvTransposeControls({ config, actions }: { config: Config; act
     <div class="ct-controls">
       <label class="ct-outpad">
         <span>
-          output_padding <span class="radio-hint">extra rows and columns at the bottom and right</span>
+          output_padding <span class="radio-hint">{t('outpadHint')}</span>
         </span>
         <select
           value={String(outputPaddingOf(config))}
@@ -28,7 +29,7 @@ export function ConvTransposeControls({ config, actions }: { config: Config; act
         </select>
       </label>
       <fieldset class="data-kind">
-        <legend>X, the input</legend>
+        <legend>{t('xLegend')}</legend>
         {X_SOURCES.map((s) => (
           <label key={s}>
             <input

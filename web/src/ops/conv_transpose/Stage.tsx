@@ -27,6 +27,8 @@ import type { Config } from '../../state/config';
 import { isCropped, tapsAt, X_LABELS, type ConvTransposeFrame, type ConvTransposeRun } from './model';
 import { CARD_GAP, cardSize, headSize, transposeLayout } from './layout';
 import './convTranspose.css';
+import { t } from './messages';
+import { tUi } from '../../ui/messages';
 
 const MINUS = '\u2212';
 
@@ -72,7 +74,7 @@ function transposeFormulas(c: Config, op: number, yH: number, yW: number): SizeF
   return {
     nH: one('n_H_out', c.H, yH),
     nW: one('n_W_out', c.W, yW),
-    steps: `steps = m·n_C·n_H·n_W = ${c.m}·${c.Cin}·${c.H}·${c.W} = ${c.m * c.Cin * c.H * c.W}`,
+    steps: `${tUi('stepsWord')} = m·n_C·n_H·n_W = ${c.m}·${c.Cin}·${c.H}·${c.W} = ${c.m * c.Cin * c.H * c.W}`,
   };
 }
 
@@ -85,24 +87,20 @@ function overlapNote(s: ConvTransposeRun): string | null {
   const counts = [...seen].sort((a, b) => a - b);
   if (counts.length <= 1) return null;
   const { f, stride, dil } = s.config;
-  const list = `${counts.slice(0, -1).join(', ')} or ${counts[counts.length - 1]}`;
-  const why =
-    dil === 1 && f % stride !== 0
-      ? `: f ${f} is not a multiple of stride ${stride}, so rows and columns alternate, a checkerboard`
-      : '';
-  return `Y’s cells get ${list} windows${why}`;
+  const list = t('or', { list: counts.slice(0, -1).join(', '), last: counts[counts.length - 1] ?? 0 });
+  const why = dil === 1 && f % stride !== 0 ? t('overlapWhy', { f, stride }) : '';
+  return t('overlapNote', { list, why });
 }
 
 /** Where the data came from, in the notebook's words. */
 function sourceText(s: ConvTransposeRun): string {
   const c = s.config;
   const seed = `np.random.seed(${c.seed})`;
-  const ints = c.data === 'ints' ? ', each turned into a small integer' : '';
+  const ints = c.data === 'ints' ? t('eachInt') : '';
   const dims = (t: readonly number[]) => `(${t.join(', ')})`;
   if (s.xSource === 'z')
-    return `${seed}; A_prev = randn${dims(s.yShape)}; W = randn${dims(s.data.W.shape)}; b_conv = randn(1, 1, 1, ${c.Cin})${ints}; X = Z = conv_forward(A_prev, W, b_conv), as conv_backward’s notebook test passes Z as dZ; b = 0, so Y is its dA_prev.`;
-  if (s.xSource === 'ones')
-    return `X = ones${dims(s.data.X.shape)}; W = ones${dims(s.data.W.shape)}; b = 0: each cell of Y_pad counts the windows that cover it.`;
+    return t('sourceZ', { seed, y: dims(s.yShape), w: dims(s.data.W.shape), cin: c.Cin, ints });
+  if (s.xSource === 'ones') return t('sourceOnes', { x: dims(s.data.X.shape), w: dims(s.data.W.shape) });
   return `${seed}; X = randn${dims(s.data.X.shape)}; W = randn${dims(s.data.W.shape)}; b = randn(1, 1, 1, ${c.Cout})${ints}.`;
 }
 
@@ -121,7 +119,7 @@ export function ConvTransposeStage({
   const long = (v: number) => longText(v, data);
   // presenter mode: one output channel at a time, and no data line
   const present = usePresent();
-  const page = useChannelPage(Cout, 'output channel');
+  const page = useChannelPage(Cout, tUi('outputChannel'));
   const dims = { cards: page.to - page.from, nH: s.nH, nW: s.nW, Hp: s.Hp, Wp: s.Wp, yH, yW, f };
   const layout = transposeLayout(dims, box.width, box.height);
   const win = fr.win;
@@ -131,8 +129,7 @@ export function ConvTransposeStage({
   const card = cardSize(dims, layout.cell, layout.small);
   const touched = new Map<string, number>();
   for (const a of fr.adds) touched.set(`${a.row},${a.col},${a.k}`, a.amount);
-  const windowsAt = (r: number, q: number) =>
-    `${s.overlap[r * s.Wp + q]} window${s.overlap[r * s.Wp + q] === 1 ? '' : 's'} of each input channel cover it`;
+  const windowsAt = (r: number, q: number) => t('windowsAt', { n: s.overlap[r * s.Wp + q] ?? 0 });
   const unreached = s.reachedRows.some((v) => !v) || s.reachedCols.some((v) => !v);
 
   const xFig = (
@@ -150,15 +147,15 @@ export function ConvTransposeStage({
         marked: win ? { row: win.h, col: win.w } : null,
       }}
       describe={(h, w) =>
-        `X[${i}, ${h}, ${w}, ${c}] = ${long(fr.X[h * s.nW + w] ?? 0)}\nspread by step ${stepNumber(s, i, c, h, w)} over Y_pad[${i}, ${h * cfg.stride}:${h * cfg.stride + s.span}, ${w * cfg.stride}:${w * cfg.stride + s.span}, :]`
+        `X[${i}, ${h}, ${w}, ${c}] = ${long(fr.X[h * s.nW + w] ?? 0)}\n${t('spreadBy', { step: stepNumber(s, i, c, h, w), where: `Y_pad[${i}, ${h * cfg.stride}:${h * cfg.stride + s.span}, ${w * cfg.stride}:${w * cfg.stride + s.span}, :]` })}`
       }
     />
   );
   const overlapFig = (
     <CaptionedGrid
       class="ct-fig ct-fig-overlap"
-      caption="windows per cell"
-      label={`overlap map: how many windows cover each cell of Y_pad, 1 to ${s.maxOverlap}`}
+      caption={t('windowsPerCell')}
+      label={t('overlapLabel', { max: s.maxOverlap })}
       picture={{
         rows: s.Hp,
         cols: s.Wp,
@@ -173,7 +170,8 @@ export function ConvTransposeStage({
       describe={(r, q) => {
         const rows = tapsAt(r, s.nH, cfg.stride, f, dil).map((x) => x.t);
         const cols = tapsAt(q, s.nW, cfg.stride, f, dil).map((x) => x.t);
-        return `Y_pad[${i}, ${r}, ${q}, :]: ${windowsAt(r, q)}\nrows h ∈ {${rows.join(', ')}} × columns w ∈ {${cols.join(', ')}}${isCropped(s, r, q) ? '\ncropped away at the end' : ''}`;
+        const span = t('rowsCols', { rows: `{${rows.join(', ')}}`, cols: `{${cols.join(', ')}}` });
+        return `Y_pad[${i}, ${r}, ${q}, :]: ${windowsAt(r, q)}\n${span}${isCropped(s, r, q) ? `\n${tUi('croppedAtEnd')}` : ''}`;
       }}
     />
   );
@@ -222,12 +220,12 @@ export function ConvTransposeStage({
           describe={(r, q) => {
             const v = values[r * s.Wp + q] ?? Number.NaN;
             const name = `Y_pad[${i}, ${r}, ${q}, ${k}]`;
-            const head = Number.isNaN(v) ? `${name}: not written yet (0)` : `${name} = ${long(v)}`;
+            const head = Number.isNaN(v) ? tUi('cellNotWritten', { name }) : `${name} = ${long(v)}`;
             const where = isCropped(s, r, q)
-              ? 'cropped away at the end'
-              : `becomes Y[${i}, ${r - pad}, ${q - pad}, ${k}] after + b[${k}]`;
+              ? tUi('croppedAtEnd')
+              : t('becomes', { name: `Y[${i}, ${r - pad}, ${q - pad}, ${k}]`, k });
             const add = touched.get(`${r},${q},${k}`);
-            return `${head}\n${where}\n${windowsAt(r, q)}${add === undefined ? '' : `\nthis step adds ${long(add)}`}`;
+            return `${head}\n${where}\n${windowsAt(r, q)}${add === undefined ? '' : `\n${tUi('thisStepAdds', { value: long(add) })}`}`;
           }}
         />
         <div class="ct-small" style={{ gap: `${GAP}px` }}>
@@ -237,13 +235,13 @@ export function ConvTransposeStage({
             label={`W[:,:,${k},${c}]`}
             picture={{ rows: f, cols: f, cell: layout.small, values: wv, scale: s.scale.W, text, shortText }}
             describe={(u, v) =>
-              `W[${u}, ${v}, ${k}, ${c}] = ${long(wv[u * f + v] ?? 0)}\ntimes X[${i}, h, w, ${c}] into Y_pad`
+              `W[${u}, ${v}, ${k}, ${c}] = ${long(wv[u * f + v] ?? 0)}\n${t('timesX', { i, c })}`
             }
           />
           <CaptionedGrid
             class="ct-fig ct-fig-out"
             caption={`Y[${i},:,:,${k}]`}
-            label={`Y[${i},:,:,${k}]: Y_pad cropped, + b[${k}]`}
+            label={t('yLabel', { i, k })}
             picture={{
               rows: yH,
               cols: yW,
@@ -256,7 +254,7 @@ export function ConvTransposeStage({
             describe={(r, q) =>
               fr.sampleDone
                 ? `Y[${i}, ${r}, ${q}, ${k}] = Y_pad[${i}, ${r + pad}, ${q + pad}, ${k}] + b[${k}] = ${long(yv[r * yW + q] ?? 0)}\nb[${k}] = ${long(bk)}`
-                : `Y[${i}, ${r}, ${q}, ${k}]: the crop + b runs when sample ${i}'s loop is over`
+                : t('cropLater', { name: `Y[${i}, ${r}, ${q}, ${k}]`, i })
             }
           />
         </div>
@@ -269,13 +267,13 @@ export function ConvTransposeStage({
       <StageHead
         i={i}
         c={c}
-        channel="input channel"
+        channel={tUi('inputChannel')}
         formulas={transposeFormulas(cfg, s.outputPadding, yH, yW)}
         note={overlapNote(s)}
       />
       {!present && (
         <p class="ct-source" title={X_LABELS[s.xSource].hint}>
-          <b>Data:</b> {sourceText(s)}
+          <b>{t('data')}</b> {sourceText(s)}
         </p>
       )}
       {page.pager}
@@ -305,10 +303,10 @@ export function ConvTransposeStage({
         </div>
       </div>
       <LegendList>
-        {pad > 0 && <LegendItem swatch="swatch-pad">cropped at the end (pad)</LegendItem>}
-        {unreached && <LegendItem swatch="swatch-unvisited">no window: Y gets only b</LegendItem>}
-        <LegendItem swatch="swatch-window">window written; X cell spread</LegendItem>
-        <LegendItem swatch="swatch-empty">not written yet</LegendItem>
+        {pad > 0 && <LegendItem swatch="swatch-pad">{t('legendPad')}</LegendItem>}
+        {unreached && <LegendItem swatch="swatch-unvisited">{t('legendNoWindow')}</LegendItem>}
+        <LegendItem swatch="swatch-window">{t('legendWindow')}</LegendItem>
+        <LegendItem swatch="swatch-empty">{tUi('notWrittenYet')}</LegendItem>
       </LegendList>
     </section>
   );

@@ -7,6 +7,7 @@ import type { Config } from '../../state/config';
 import * as code from '../../state/code';
 import type { CodeLang, CodeLine, CodeMarks } from '../../state/code';
 import type { ConvTransposeFrame } from './model';
+import { tUi } from '../../ui/messages';
 
 // Lines stay under about 50 characters, as the other ops' do, so that the panel needs no
 // horizontal scrolling beside the stage: long statements continue with a backslash.
@@ -26,7 +27,7 @@ function transposePythonLines(c: Config): CodeLine[] {
     { id: 'Y', text: '                    += W[:, :, :, c] * X[i, h, w, c]', cont: true },
     c.pad > 0
       ? { id: 'crop', text: 'Y = Y_pad[:, pad:H_pad - pad,' }
-      : { id: 'crop', text: 'Y = Y_pad + b  # pad 0: nothing to crop' },
+      : { id: 'crop', text: `Y = Y_pad + b  # ${tUi('commentNothingToCrop')}` },
     ...(c.pad > 0 ? [{ id: 'crop', text: '          pad:W_pad - pad, :] + b', cont: true }] : []),
   ];
 }
@@ -45,7 +46,7 @@ function transposeCLines(): CodeLine[] {
     { id: 'Y', text: '            hori_start + v * d, k]', cont: true },
     { id: 'Y', text: '          += xv * W[u, v, k, c];', cont: true },
     { id: 'pos', text: 's->pos++;' },
-    { id: null, text: '/* transpose_output(): Y, read at the end */' },
+    { id: null, text: `/* transpose_output(): ${tUi('commentReadAtEnd')} */` },
     { id: 'crop', text: 'Y[i, h, w, k] = Y_pad[i, h + pad,' },
     { id: 'crop', text: '                     w + pad, k] + b[k];', cont: true },
   ];

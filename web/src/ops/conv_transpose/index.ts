@@ -19,16 +19,37 @@ import {
   type ConvTransposeRun,
 } from './model';
 import { ConvTransposeStage } from './Stage';
+import { t } from './messages';
 
 export const operation: Operation<ConvTransposeRun, ConvTransposeFrame, undefined> = {
   info,
   fields: LAYER_FIELDS,
   // X is (m, n_H, n_W, n_C), in dZ's place; W is (f, f, n_C_out, n_C)
   fieldNames: {
-    H: { label: 'n_H', hint: 'X height' },
-    W: { label: 'n_W', hint: 'X width' },
-    Cin: { label: 'n_C', hint: 'X channels' },
-    Cout: { label: 'n_C_out', hint: 'Y channels' },
+    H: {
+      label: 'n_H',
+      get hint() {
+        return t('hintH');
+      },
+    },
+    W: {
+      label: 'n_W',
+      get hint() {
+        return t('hintW');
+      },
+    },
+    Cin: {
+      label: 'n_C',
+      get hint() {
+        return t('hintCin');
+      },
+    },
+    Cout: {
+      label: 'n_C_out',
+      get hint() {
+        return t('hintCout');
+      },
+    },
   },
   presets: CONV_TRANSPOSE_PRESETS,
   fallback: DECODER_2X,

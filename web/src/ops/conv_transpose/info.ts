@@ -1,5 +1,6 @@
 import { choiceOf, type ChoiceSpec, type Config } from '../../state/config';
 import type { OpInfo } from '../../state/operation';
+import { t } from './messages';
 
 /** Where conv_transpose's X comes from: np.random.randn from the seed (X, then W, then b, as the
  * fixtures draw them), all ones (then Y_pad is the sum of the filter taps that reach each cell),
@@ -24,7 +25,8 @@ export function outputPaddingOf(c: Config): number {
 
 export const info: OpInfo = {
   id: 'conv_transpose',
-  summary:
-    'Y_pad[i, window, :] += W[:, :, :, c] · X[i, h, w, c]: conv_backward’s dA_prev loop with X for dZ, then crop and + b',
+  get summary() {
+    return t('summary');
+  },
   choices: [X_CHOICE, OUTPUT_PADDING_CHOICE],
 };

@@ -1,9 +1,60 @@
-// conv_transpose's words: predict-then-reveal's question and its answer.
+// conv_transpose's own words: its summary, controls, captions, step announcements and refusals.
 
 import type { Translation } from '../../lib/i18n';
 import { messages } from '../../state/locale';
 
 const en = {
+  summary:
+    'Y_pad[i, window, :] += W[:, :, :, c] · X[i, h, w, c]: conv_backward’s dA_prev loop with X for dZ, then crop and + b',
+  xIsZNoFit:
+    'X = Z needs a convolution of a {yH}×{yW} input to give {h}×{w}; with output_padding {op} it does not: lower output_padding or take X from np.random.randn.',
+  presetDecoder: 'Decoder 2× upsampling',
+  presetDecoderWhy: 'f 4, stride 2, pad 1: 4×4 becomes 8×8',
+  presetDaPrev: 'conv_backward’s dA_prev',
+  presetDaPrevWhy: 'the same numbers: X = dZ = Z of the notebook’s conv_backward test, b = 0',
+  presetInts: 'Small integers',
+  presetIntsWhy: 'one channel, f 2, stride 1: sums you can do in your head',
+  presetChecker: 'Checkerboard (f 3, stride 2)',
+  presetCheckerWhy: 'X and W all ones: Y counts the windows over each cell, 1, 2 or 4',
+  xRandnHint: 'X, then W, then b from the seed',
+  xOnes: 'all ones',
+  xOnesHint: 'X and W ones, b = 0: Y_pad counts the windows over each cell',
+  xZ: 'Z of a conv layer',
+  xZHint: 'X = dZ = Z = conv_forward(A_prev, W, b_conv), b = 0, as conv_backward’s notebook test',
+  describeNone: '{head}: Y_pad is all zeros',
+  addedChannel: 'Y_pad added, output channel {k}',
+  step0: 'Step 0: Y_pad is all zeros. Press Step (or →) to spread the first X cell.',
+  sampleDone: 'Sample {i} is done: ',
+  cNote:
+    'The same loop as conv_backward’s dA_prev_pad line, with X in dZ’s place; equals torch’s conv_transpose2d.',
+  pyNote: 'conv_backward’s dA_prev loop with X for dZ: the transposed convolution.',
+  outpadHint: 'extra rows and columns at the bottom and right',
+  xLegend: 'X, the input',
+  overlapWhy: ': f {f} is not a multiple of stride {stride}, so rows and columns alternate, a checkerboard',
+  overlapNote: 'Y’s cells get {list} windows{why}',
+  or: '{list} or {last}',
+  eachInt: ', each turned into a small integer',
+  sourceZ:
+    '{seed}; A_prev = randn{y}; W = randn{w}; b_conv = randn(1, 1, 1, {cin}){ints}; X = Z = conv_forward(A_prev, W, b_conv), as conv_backward’s notebook test passes Z as dZ; b = 0, so Y is its dA_prev.',
+  sourceOnes: 'X = ones{x}; W = ones{w}; b = 0: each cell of Y_pad counts the windows that cover it.',
+  data: 'Data:',
+  windowsAt: '{n} {n#window|windows} of each input channel cover it',
+  spreadBy: 'spread by step {step} over {where}',
+  windowsPerCell: 'windows per cell',
+  overlapLabel: 'overlap map: how many windows cover each cell of Y_pad, 1 to {max}',
+  rowsCols: 'rows h ∈ {rows} × columns w ∈ {cols}',
+  becomes: 'becomes {name} after + b[{k}]',
+  timesX: 'times X[{i}, h, w, {c}] into Y_pad',
+  yLabel: 'Y[{i},:,:,{k}]: Y_pad cropped, + b[{k}]',
+  cropLater: "{name}: the crop + b runs when sample {i}'s loop is over",
+  legendPad: 'cropped at the end (pad)',
+  legendNoWindow: 'no window: Y gets only b',
+  legendWindow: 'window written; X cell spread',
+  hintH: 'X height',
+  hintW: 'X width',
+  hintCin: 'X channels',
+  hintCout: 'Y channels',
+  // predict-then-reveal and check my numbers (learn.ts, predict.ts, check.ts)
   prompt:
     'Step {step}: the window at vert_start = {vs}, hori_start = {hs} spreads {x} over Y_pad. By how much does this step change {cell}? {precision}',
   exact: '(exact)',
@@ -13,6 +64,56 @@ const en = {
 } as const;
 
 const ko: Translation<typeof en> = {
+  summary:
+    'Y_pad[i, 윈도우, :] += W[:, :, :, c] · X[i, h, w, c]: dZ 자리에 X를 넣은 conv_backward의 dA_prev 반복문, 그다음 자르고 + b',
+  xIsZNoFit:
+    'X = Z이려면 {yH}×{yW} 입력의 합성곱이 {h}×{w}를 내야 하는데, output_padding {op}에서는 그렇지 않습니다. output_padding을 낮추거나 X를 np.random.randn에서 가져오세요.',
+  presetDecoder: '디코더 2배 업샘플링',
+  presetDecoderWhy: 'f 4, stride 2, pad 1: 4×4가 8×8이 됩니다',
+  presetDaPrev: 'conv_backward의 dA_prev',
+  presetDaPrevWhy: '같은 숫자: 노트북 conv_backward 테스트의 X = dZ = Z, b = 0',
+  presetInts: '작은 정수',
+  presetIntsWhy: '채널 하나, f 2, stride 1: 암산으로 할 수 있는 합',
+  presetChecker: '체커보드 (f 3, stride 2)',
+  presetCheckerWhy: 'X와 W가 모두 1: Y는 각 칸 위의 윈도우 수 1, 2, 4를 셉니다',
+  xRandnHint: 'seed에서 X, W, b 순서로',
+  xOnes: '모두 1',
+  xOnesHint: 'X와 W는 1, b = 0: Y_pad는 각 칸 위의 윈도우 수를 셉니다',
+  xZ: '합성곱 레이어의 Z',
+  xZHint: 'conv_backward의 노트북 테스트처럼 X = dZ = Z = conv_forward(A_prev, W, b_conv), b = 0',
+  describeNone: '{head}: Y_pad는 모두 0',
+  addedChannel: 'Y_pad에 더한 값, 출력 채널 {k}',
+  step0: '0단계: Y_pad는 모두 0입니다. 앞으로(또는 →)를 눌러 X의 첫 칸을 퍼뜨리세요.',
+  sampleDone: '샘플 {i} 끝: ',
+  cNote:
+    'conv_backward의 dA_prev_pad 줄과 같은 반복문에서 dZ 자리에 X를 넣었습니다. torch의 conv_transpose2d와 같습니다.',
+  pyNote: 'dZ 대신 X를 넣은 conv_backward의 dA_prev 반복문: 전치 합성곱입니다.',
+  outpadHint: '아래쪽과 오른쪽에 더하는 행과 열',
+  xLegend: 'X, 입력',
+  overlapWhy: ': f {f}가 stride {stride}의 배수가 아니어서 행과 열이 번갈아 바뀌는 체커보드가 됩니다',
+  overlapNote: 'Y의 칸은 윈도우를 {list}개 받습니다{why}',
+  or: '{list} 또는 {last}',
+  eachInt: ', 각각 작은 정수로 바꿈',
+  sourceZ:
+    '{seed}; A_prev = randn{y}; W = randn{w}; b_conv = randn(1, 1, 1, {cin}){ints}; conv_backward의 노트북 테스트가 Z를 dZ로 넘기듯 X = Z = conv_forward(A_prev, W, b_conv); b = 0이므로 Y는 그 dA_prev입니다.',
+  sourceOnes: 'X = ones{x}; W = ones{w}; b = 0: Y_pad의 각 칸은 자신을 덮는 윈도우 수를 셉니다.',
+  data: '데이터:',
+  windowsAt: '입력 채널마다 윈도우 {n}개가 덮음',
+  spreadBy: '{step}단계에서 {where}에 퍼뜨림',
+  windowsPerCell: '칸마다 윈도우 수',
+  overlapLabel: '겹침 지도: Y_pad의 각 칸을 덮는 윈도우 수, 1부터 {max}까지',
+  rowsCols: '행 h ∈ {rows} × 열 w ∈ {cols}',
+  becomes: '+ b[{k}] 다음 {name}가 됨',
+  timesX: 'X[{i}, h, w, {c}]를 곱해 Y_pad로',
+  yLabel: 'Y[{i},:,:,{k}]: 잘라 낸 Y_pad + b[{k}]',
+  cropLater: '{name}: 샘플 {i}의 반복문이 끝나면 자르고 + b',
+  legendPad: '끝에 잘림 (pad)',
+  legendNoWindow: '윈도우 없음: Y는 b만 받음',
+  legendWindow: '윈도우에 씀; X 칸을 퍼뜨림',
+  hintH: 'X의 높이',
+  hintW: 'X의 너비',
+  hintCin: 'X의 채널 수',
+  hintCout: 'Y의 채널 수',
   prompt:
     '{step}단계: vert_start = {vs}, hori_start = {hs}의 윈도우가 {x|을} Y_pad 위에 퍼뜨립니다. 이 단계에서 {cell|은} 얼마나 바뀔까요? {precision}',
   exact: '(정확히)',

@@ -33,6 +33,8 @@ import { smallInt } from '../../state/data';
 import { stepHead, withStepper, type OpFrame, type OpRun } from '../../state/operation';
 import { longText } from '../../ui/format';
 import { outputPaddingOf, xSourceOf, type XSource } from './info';
+import { t } from './messages';
+import { convTransposeRefusal, localized } from '../../state/refusals';
 
 function transposeParams(c: Config): ConvTransposeParams {
   return {
@@ -106,15 +108,31 @@ export const CHECKERBOARD: Config = {
 };
 
 export const CONV_TRANSPOSE_PRESETS: readonly Preset[] = [
-  { name: 'Decoder 2× upsampling', why: 'f 4, stride 2, pad 1: 4×4 becomes 8×8', config: DECODER_2X },
   {
-    name: 'conv_backward’s dA_prev',
-    why: 'the same numbers: X = dZ = Z of the notebook’s conv_backward test, b = 0',
+    get name() {
+      return t('presetDecoder');
+    },
+    get why() {
+      return t('presetDecoderWhy');
+    },
+    config: DECODER_2X,
+  },
+  {
+    get name() {
+      return t('presetDaPrev');
+    },
+    get why() {
+      return t('presetDaPrevWhy');
+    },
     config: NOTEBOOK_DA_PREV,
   },
   {
-    name: 'Small integers',
-    why: 'one channel, f 2, stride 1: sums you can do in your head',
+    get name() {
+      return t('presetInts');
+    },
+    get why() {
+      return t('presetIntsWhy');
+    },
     config: {
       m: 1,
       H: 3,
@@ -132,19 +150,39 @@ export const CONV_TRANSPOSE_PRESETS: readonly Preset[] = [
     },
   },
   {
-    name: 'Checkerboard (f 3, stride 2)',
-    why: 'X and W all ones: Y counts the windows over each cell, 1, 2 or 4',
+    get name() {
+      return t('presetChecker');
+    },
+    get why() {
+      return t('presetCheckerWhy');
+    },
     config: CHECKERBOARD,
   },
 ];
 
 /** What the X selector says about each source. */
 export const X_LABELS: Record<XSource, { label: string; hint: string }> = {
-  randn: { label: 'np.random.randn', hint: 'X, then W, then b from the seed' },
-  ones: { label: 'all ones', hint: 'X and W ones, b = 0: Y_pad counts the windows over each cell' },
+  randn: {
+    label: 'np.random.randn',
+    get hint() {
+      return t('xRandnHint');
+    },
+  },
+  ones: {
+    get label() {
+      return t('xOnes');
+    },
+    get hint() {
+      return t('xOnesHint');
+    },
+  },
   z: {
-    label: 'Z of a conv layer',
-    hint: 'X = dZ = Z = conv_forward(A_prev, W, b_conv), b = 0, as conv_backward’s notebook test',
+    get label() {
+      return t('xZ');
+    },
+    get hint() {
+      return t('xZHint');
+    },
   },
 };
 
@@ -157,16 +195,21 @@ function forwardParams(c: Config) {
 
 /** The C library's check; with X = Z, also that the convolution of Y's shape gives X's shape. */
 export function validateConvTranspose(engine: Engine, c: Config): Validation {
-  const v = engine.validateConvTranspose(xShape(c), transposeParams(c));
+  const shape = xShape(c);
+  const p = transposeParams(c);
+  const v = localized(engine.validateConvTranspose(shape, p), () => convTransposeRefusal(shape, p));
   if (!v.ok || xSourceOf(c) !== 'z') return v;
   const fwd = engine.validateConv(v.outShape, forwardParams(c));
   const [, h, w] = fwd.ok ? fwd.outShape : [0, -1, -1];
   if (h === c.H && w === c.W) return v;
   const [, yH, yW] = v.outShape;
+  const facts = { yH, yW, h: c.H, w: c.W, op: outputPaddingOf(c) };
   return {
     ok: false,
     status: 0,
-    message: `X = Z needs a convolution of a ${yH}×${yW} input to give ${c.H}×${c.W}; with output_padding ${outputPaddingOf(c)} it does not: lower output_padding or take X from np.random.randn.`,
+    get message() {
+      return t('xIsZNoFit', facts);
+    },
   };
 }
 
@@ -421,6 +464,6 @@ export function convTransposeFrame(s: ConvTransposeRun, position: number): ConvT
 export function describeTransposeStep(fr: ConvTransposeFrame, data: DataKind): string {
   const head = stepHead(fr);
   const w = fr.win;
-  if (w === null) return `${head}: Y_pad is all zeros`;
+  if (w === null) return t('describeNone', { head });
   return `${head}: i=${w.i}, c=${w.c}, h=${w.h}, w=${w.w}, X = ${longText(w.value, data)}`;
 }

@@ -6,13 +6,15 @@ import type { CodeLang } from '../../state/code';
 import { CodePanel } from '../../ui/CodePanel';
 import { poolCodeLines, poolCodeMarks, type PoolStep, type PoolTexts } from './code';
 import './pool.css';
+import { tPool } from './messages';
+import { tUi } from '../../ui/messages';
 
 /** A 2×2 mask as numpy prints its 0/1 view: [[0 1] [0 0]]; larger ones: "1 of 9 set", which
  * fits beside the code line. */
 export function maskText(mask: ArrayLike<number>, f: number): string {
   let set = 0;
   for (let j = 0; j < f * f; j++) set += mask[j] ?? 0;
-  if (f > 2) return `${set} of ${f * f} set`;
+  if (f > 2) return tUi('maskSet', { n: set, all: f * f });
   const rows: string[] = [];
   for (let u = 0; u < f; u++)
     rows.push(`[${Array.from({ length: f }, (_, v) => String(mask[u * f + v] ?? 0)).join(' ')}]`);
@@ -30,11 +32,7 @@ export interface PoolCodePanelProps {
 
 export function PoolCodePanel({ op, lang, mode, win, texts, onLang }: PoolCodePanelProps) {
   const note =
-    lang === 'c'
-      ? op === 'pool_forward'
-        ? 'The batch kernel cs_pool_forward loops i, h, w with c innermost; each window is read in this order.'
-        : 'Only the cells the mask marks are added to: numpy adds 0 · dA to the others, which changes nothing.'
-      : undefined;
+    lang === 'c' ? (op === 'pool_forward' ? tPool('cNoteForward') : tPool('cNoteBackward')) : undefined;
   // a wrapper of our own: a live value too long for its line wraps under it (pool.css)
   return (
     <div class="pool-code">

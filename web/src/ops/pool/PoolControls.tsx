@@ -6,6 +6,7 @@ import type { OpActions } from '../../state/operation';
 import type { PoolMode, PoolTies } from '../../engine/types';
 import { poolChoices, type DaSource } from './choices';
 import './pool.css';
+import { tPool } from './messages';
 
 interface Option<T extends string> {
   value: T;
@@ -56,18 +57,44 @@ const MODES: readonly Option<PoolMode>[] = [
 ];
 
 const TIES: readonly Option<PoolTies>[] = [
-  { value: 'all', label: 'all tied maxima', hint: 'the assignment: mask = (x == np.max(x))' },
-  { value: 'first', label: 'first maximum', hint: 'PyTorch’s max_pool2d' },
+  {
+    value: 'all',
+    get label() {
+      return tPool('tiesAll');
+    },
+    get hint() {
+      return tPool('tiesAllHint');
+    },
+  },
+  {
+    value: 'first',
+    get label() {
+      return tPool('tiesFirst');
+    },
+    get hint() {
+      return tPool('tiesFirstHint');
+    },
+  },
 ];
 
 const SOURCES: readonly Option<DaSource>[] = [
-  { value: 'randn', label: 'np.random.randn', hint: 'drawn after A_prev, as the notebook does' },
-  { value: 'ones', label: 'all ones', hint: 'the gradient of sum(A)' },
+  {
+    value: 'randn',
+    label: 'np.random.randn',
+    get hint() {
+      return tPool('daRandnHint');
+    },
+  },
+  {
+    value: 'ones',
+    get label() {
+      return tPool('daOnes');
+    },
+    get hint() {
+      return tPool('daOnesHint');
+    },
+  },
 ];
-
-/** The one sentence on the tie rules. */
-const TIES_SENTENCE =
-  'When a window’s maximum appears more than once, the assignment’s mask (x == max(x)) sends the gradient to every tied cell; PyTorch sends it only to the first in row-major order.';
 
 export interface PoolControlsProps {
   config: Config;
@@ -91,18 +118,18 @@ function PoolControls({ backward, config, actions }: PoolControlsProps & { backw
         <>
           <Radios
             name="pool-ties"
-            legend="Tied maxima get the gradient"
+            legend={tPool('tiesLegend')}
             options={TIES}
             value={p.ties}
             onPick={(ties) => store.setChoices({ ties })}
           />
-          <p class="ties-sentence">{TIES_SENTENCE}</p>
+          <p class="ties-sentence">{tPool('tiesSentence')}</p>
         </>
       )}
       {backward && (
         <Radios
           name="pool-da"
-          legend="dA, the incoming gradient"
+          legend={tPool('daLegend')}
           options={SOURCES}
           value={p.da}
           onPick={(da) => store.setChoices({ da })}

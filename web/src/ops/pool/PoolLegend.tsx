@@ -1,14 +1,16 @@
 // What the colours and marks on a pooling stage mean.
 
 import { LegendItem, LegendList } from '../../ui/Legend';
+import { tPool } from './messages';
+import { tUi } from '../../ui/messages';
 
 export type PoolMark = 'max' | 'gets' | 'skip' | 'added';
 
-const MARK_TEXT: Record<PoolMark, string> = {
-  max: 'a maximum of the window',
-  gets: 'gets the gradient this step',
-  skip: 'tied maximum, skipped (PyTorch)',
-  added: '+ what this step adds',
+const MARK_TEXT: Record<PoolMark, () => string> = {
+  max: () => tPool('markMax'),
+  gets: () => tPool('markGets'),
+  skip: () => tPool('markSkip'),
+  added: () => tPool('markAdded'),
 };
 
 export interface PoolLegendProps {
@@ -23,14 +25,14 @@ export interface PoolLegendProps {
 export function PoolLegend({ unvisited, marks, empty = true }: PoolLegendProps) {
   return (
     <LegendList>
-      <LegendItem swatch="swatch-window">window, current cell</LegendItem>
+      <LegendItem swatch="swatch-window">{tUi('legendWindow')}</LegendItem>
       {marks.map((m) => (
         <LegendItem key={m} swatch={`swatch-${m}`} mark={m === 'added' ? '+' : ''}>
-          {MARK_TEXT[m]}
+          {MARK_TEXT[m]()}
         </LegendItem>
       ))}
-      {unvisited && <LegendItem swatch="swatch-unvisited">never visited</LegendItem>}
-      {empty && <LegendItem swatch="swatch-empty">not computed yet</LegendItem>}
+      {unvisited && <LegendItem swatch="swatch-unvisited">{tUi('legendUnvisited')}</LegendItem>}
+      {empty && <LegendItem swatch="swatch-empty">{tUi('legendEmpty')}</LegendItem>}
     </LegendList>
   );
 }

@@ -12,6 +12,7 @@ import { StageHead } from '../../ui/StageHead';
 import { inputChannels, runId, scaleOf, type PictureItem } from '../../ui/Pictures';
 import { PoolFig } from './PoolFig';
 import { PoolLegend, type PoolMark } from './PoolLegend';
+import { tUi } from '../../ui/messages';
 
 /** The stage box and its size. */
 export function usePoolStageBox() {
@@ -118,7 +119,7 @@ export function PoolStageFrame({
 }: PoolStageFrameProps) {
   return (
     <section class="stage pool-stage" aria-labelledby="stage-title">
-      <StageHead i={i} c={c} channel="channel" formulas={texts.formulas} note={texts.note} />
+      <StageHead i={i} c={c} channel={tUi('channel')} formulas={texts.formulas} note={texts.note} />
       {pictures}
       <div class="stage-box" ref={boxRef}>
         {children}

@@ -7,6 +7,7 @@
 import type { PoolMode } from '../../engine/types';
 import * as code from '../../state/code';
 import type { CodeLang, CodeLine, CodeMarks, LoopStep } from '../../state/code';
+import { tUi } from '../../ui/messages';
 
 /** The loop heads and window bounds both pool ops share, in the seed's order. */
 function loopHead(first: CodeLine): CodeLine[] {
@@ -95,7 +96,7 @@ export function poolBackwardC(): CodeLine[] {
     { id: null, text: '/* stepper.c: apply(), CS_OP_POOL_BACKWARD */' },
     { id: 'da', text: 'const double da = dA[i, h, w, c];' },
     { id: 'if_max', text: 'if (mode == CS_POOL_MAX) {' },
-    { id: null, text: '  /* pool.c: mask = (x == max(x)), per ties */' },
+    { id: null, text: `  /* pool.c: mask = (x == max(x)), ${tUi('commentPerTies')} */` },
     { id: 'mask', text: '  cs_create_mask_from_window(' },
     { id: 'mask', text: '      &A_prev[i, vert_start, hori_start, c],', cont: true },
     { id: 'mask', text: '      f, ld, n_C, ties, mask);', cont: true, valueHere: true },

@@ -5,13 +5,15 @@
 // Pooling has no padding and no filters: the window slides over one channel at a time,
 // A_prev[i, :, :, c], and the output keeps the input's channels (n_C = n_C_prev).
 
-import type { Engine, PoolParams, PoolTies, Shape4, Tensor } from '../../engine/types';
+import type { Engine, PoolParams, PoolTies, Shape4, Tensor, Validation } from '../../engine/types';
+import { localized, poolRefusal } from '../../state/refusals';
 import { NOTEBOOK, type Config, type FieldKey } from '../../state/config';
 import { poolChoices } from './choices';
 import { stepNumber, type LoopDims } from '../../lib/tensor';
 import type { OpRun } from '../../state/operation';
 import { smallInt } from '../../state/data';
 import { customOr, type DataSource } from '../../state/source';
+import { tUi } from '../../ui/messages';
 
 /** The layer fields pooling uses, in the order the form shows them: no n_C, pad or dilation. */
 export const POOL_FIELDS: readonly FieldKey[] = ['m', 'H', 'W', 'Cin', 'f', 'stride'];
@@ -55,8 +57,15 @@ export function poolParams(c: Config): PoolParams {
   return { f: c.f, stride: c.stride, mode: p.mode, ties: p.ties };
 }
 
-export function poolInputShape(c: Config): Shape4 {
+function poolInputShape(c: Config): Shape4 {
   return [c.m, c.H, c.W, c.Cin];
+}
+
+/** The C library's check of a pooling layer; a refusal is said in the page's language. */
+export function validatePoolLayer(engine: Engine, c: Config): Validation {
+  const shape = poolInputShape(c);
+  const p = poolParams(c);
+  return localized(engine.validatePool(shape, p), () => poolRefusal(shape, p));
 }
 
 export interface PoolData {
@@ -101,7 +110,7 @@ export function poolFormulas(c: Config): { nH: string; nW: string; steps: string
   return {
     nH: h.text,
     nW: w.text,
-    steps: `steps = m·n_C·n_H·n_W = ${c.m}·${c.Cin}·${h.out}·${w.out} = ${c.m * c.Cin * h.out * w.out}`,
+    steps: `${tUi('stepsWord')} = m·n_C·n_H·n_W = ${c.m}·${c.Cin}·${h.out}·${w.out} = ${c.m * c.Cin * h.out * w.out}`,
   };
 }
 
@@ -207,12 +216,11 @@ export function poolVisited(n: number, nOut: number, stride: number, f: number):
 
 /** "steps 3, 4 and 7", "step 5", shortened after `limit` numbers. */
 export function stepList(steps: readonly number[], limit = 8): string {
-  if (steps.length === 0) return 'no step';
+  if (steps.length === 0) return tUi('noStep');
   const shown = steps.slice(0, limit).map(String);
-  const more = steps.length > limit ? ` and ${steps.length - limit} more` : '';
-  if (steps.length === 1) return `step ${shown[0]}`;
-  if (more) return `steps ${shown.join(', ')}${more}`;
-  return `steps ${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  if (steps.length === 1) return tUi('stepOne', { n: shown[0] ?? '' });
+  if (steps.length > limit) return tUi('stepsMore', { list: shown.join(', '), more: steps.length - limit });
+  return tUi('stepsAnd', { list: shown.slice(0, -1).join(', '), last: shown[shown.length - 1] ?? '' });
 }
 
 /** Python's repr of a float, as numpy's tolist() prints it: 0.0, 5.0, -1.6828270215556507. */

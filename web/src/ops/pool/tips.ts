@@ -5,9 +5,11 @@
 import { flatOffset, stepNumber } from '../../lib/tensor';
 import { longText } from '../../ui/format';
 import { stepList, windowsOver, type PoolRun } from './pool';
+import { tPool } from './messages';
+import { tUi } from '../../ui/messages';
 
 export function offsetLine(shape: readonly number[], idx: readonly number[]): string {
-  return `flat NHWC offset ${flatOffset(shape, idx)}`;
+  return tUi('flatOffset', { offset: flatOffset(shape, idx) });
 }
 
 /** "steps 1, 2 and 5" of the windows over input cell (r, q) of sample i, channel c. */
@@ -20,6 +22,6 @@ export function tipAprev(s: PoolRun, i: number, c: number, r: number, q: number)
   const cfg = s.config;
   const v = s.data.A_prev.data[flatOffset(s.data.A_prev.shape, [i, r, q, c])] ?? 0;
   const steps = readers(s, i, c, r, q);
-  const read = steps.length === 0 ? 'never read: no window covers it' : `read by ${stepList(steps)}`;
+  const read = steps.length === 0 ? tPool('neverRead') : tPool('readBy', { steps: stepList(steps) });
   return `A_prev[${i}, ${r}, ${q}, ${c}] = ${longText(v, cfg.data)}\n${offsetLine(s.data.A_prev.shape, [i, r, q, c])}\n${read}`;
 }

@@ -7,6 +7,8 @@ import { longText } from '../../ui/format';
 import { poolChoices } from '../pool/choices';
 import type { PoolBackwardFrame, PoolBackwardRun } from './model';
 import { SliceTable } from '../pool/SliceTable';
+import { t } from './messages';
+import { tUi } from '../../ui/messages';
 
 /** Touched cells listed one by one up to this many; more get a summary line. */
 const LIST = 9;
@@ -26,11 +28,8 @@ export function PoolBackwardArithmetic({
     return (
       <>
         <section class="panel arith-panel" aria-labelledby="arith-title">
-          <h2 id="arith-title">Arithmetic</h2>
-          <p class="arith-empty">
-            Step 0: dA_prev = np.zeros(A_prev.shape), nothing added yet. Press Step (or →) to route the first
-            window’s gradient.
-          </p>
+          <h2 id="arith-title">{tUi('arithmetic')}</h2>
+          <p class="arith-empty">{t('step0')}</p>
         </section>
       </>
     );
@@ -53,7 +52,7 @@ export function PoolBackwardArithmetic({
   return (
     <>
       <section class="panel arith-panel" aria-labelledby="arith-title">
-        <h2 id="arith-title">Arithmetic</h2>
+        <h2 id="arith-title">{tUi('arithmetic')}</h2>
         {max ? (
           <>
             <p class="arith-head">
@@ -66,23 +65,19 @@ export function PoolBackwardArithmetic({
               data={data}
               marks={fr.gets}
               skipped={skipped}
-              label="a_prev_slice, mask cells ringed"
+              label={t('sliceRinged')}
             />
             {tiedCount > 1 && (
               <p class="tie-note" role="note">
-                The maximum {longText(Math.max(...fr.slice), data)} appears {tiedCount} times:{' '}
-                {ties === 'all'
-                  ? 'the assignment’s mask (x == max(x)) marks every one.'
-                  : 'PyTorch’s rule marks only the first, in row-major order.'}
+                {t('tieNote', { max: longText(Math.max(...fr.slice), data), n: tiedCount })}
+                {ties === 'all' ? t('tieAll') : t('tieFirst')}
               </p>
             )}
             <dl class="arith-total">
               <dt>{da}</dt>
               <dd>{longText(win.value, data)}</dd>
-              <dt>np.multiply(mask, dA) adds it to</dt>
-              <dd>
-                {touched.length} {touched.length === 1 ? 'cell' : 'cells'}
-              </dd>
+              <dt>{t('addsItTo')}</dt>
+              <dd>{t('cells', { n: touched.length })}</dd>
             </dl>
           </>
         ) : (
@@ -93,19 +88,19 @@ export function PoolBackwardArithmetic({
               distribute_value(da, ({f}, {f})) = da / {f * f}
             </dt>
             <dd>{longText(win.amount, data)}</dd>
-            <dt>added to each of</dt>
-            <dd>{f * f} cells</dd>
+            <dt>{t('addedToEach')}</dt>
+            <dd>{t('cells', { n: f * f })}</dd>
           </dl>
         )}
-        <table class="sum-table" aria-label="dA_prev cells this step adds to">
+        <table class="sum-table" aria-label={t('cellsThisStep')}>
           <thead>
             <tr>
               <th scope="col">
                 dA_prev[{win.i}, r, q, {win.c}]
               </th>
-              <th scope="col">before</th>
-              <th scope="col">+ added</th>
-              <th scope="col">= now</th>
+              <th scope="col">{t('before')}</th>
+              <th scope="col">{t('added')}</th>
+              <th scope="col">{t('now')}</th>
             </tr>
           </thead>
           <tbody>
@@ -123,7 +118,7 @@ export function PoolBackwardArithmetic({
         </table>
         {touched.length > LIST && (
           <p class="arith-empty">
-            … and {touched.length - LIST} more cells, each + {longText(win.amount, data)}
+            {t('moreCells', { n: touched.length - LIST, amount: longText(win.amount, data) })}
           </p>
         )}
       </section>

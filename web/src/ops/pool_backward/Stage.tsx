@@ -25,6 +25,7 @@ import {
 } from '../pool/PoolStage';
 import { stepNumber } from '../../lib/tensor';
 import { picturedChannels, Pictures, runId, scaleOf, showPictures, stepsDone } from '../../ui/Pictures';
+import { t } from './messages';
 
 /** A_prev[i], dA[i] and dA_prev[i] as images: the gradient read at (h, w) of channel c, and the
  * window of dA_prev it is added to. */
@@ -167,12 +168,7 @@ export function PoolBackwardStage({
           describe={(u, v) => {
             if (!win) return null;
             const j = u * f + v;
-            const why =
-              fr.gets[j] === 1
-                ? 'the maximum, gets the gradient'
-                : fr.tied[j] === 1
-                  ? 'tied maximum, skipped: only the first counts (PyTorch)'
-                  : 'not the maximum';
+            const why = fr.gets[j] === 1 ? t('gets') : fr.tied[j] === 1 ? t('skipped') : t('notMax');
             return `mask[${u}, ${v}] = ${fr.gets[j] ?? 0}\nA_prev[${i}, ${win.vertStart + u}, ${win.horiStart + v}, ${c}] = ${longText(fr.slice[j] ?? 0, data)}\n${why}`;
           }}
         />,
@@ -196,7 +192,7 @@ export function PoolBackwardStage({
           picture={smallPic(win ? fr.added : empty, s.scale.dA_prev)}
           describe={() =>
             win
-              ? `distribute_value(dA[${where}], (${f}, ${f}))\n= ${longText(win.value, data)} / (${f}·${f}) = ${longText(win.amount, data)} in every cell`
+              ? `distribute_value(dA[${where}], (${f}, ${f}))\n= ${longText(win.value, data)} / (${f}·${f}) = ${t('inEveryCell', { value: longText(win.amount, data) })}`
               : null
           }
         />,

@@ -1,7 +1,7 @@
 // pool_backward: dA_prev[window] += mask · dA (max) or distribute_value(dA) (average).
 
 import type { Operation } from '../../state/operation';
-import { NOTEBOOK_POOL_BACKWARD, POOL_FIELDS, poolInputShape, poolParams } from '../pool/pool';
+import { NOTEBOOK_POOL_BACKWARD, POOL_FIELDS, validatePoolLayer } from '../pool/pool';
 import { PoolBackwardControls } from '../pool/PoolControls';
 import { PoolBackwardArithmetic } from './Arithmetic';
 import { PoolBackwardCode } from './Code';
@@ -24,7 +24,7 @@ export const operation: Operation<PoolBackwardRun, PoolBackwardFrame> = {
   fields: POOL_FIELDS,
   presets: POOL_BACKWARD_PRESETS,
   fallback: NOTEBOOK_POOL_BACKWARD,
-  validate: (engine, c) => engine.validatePool(poolInputShape(c), poolParams(c)),
+  validate: validatePoolLayer,
   open: openPoolBackward,
   frame: poolBackwardFrame,
   describe: describePoolBackward,

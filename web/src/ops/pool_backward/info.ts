@@ -1,8 +1,11 @@
 import type { OpInfo } from '../../state/operation';
 import { DA_CHOICE, MODE_CHOICE, TIES_CHOICE } from '../pool/choices';
+import { t } from './messages';
 
 export const info: OpInfo = {
   id: 'pool_backward',
-  summary: 'dA_prev[window] += mask · dA (max) or distribute_value(dA) (average)',
+  get summary() {
+    return t('summary');
+  },
   choices: [MODE_CHOICE, TIES_CHOICE, DA_CHOICE],
 };

@@ -13,6 +13,7 @@ import {
 import { poolChoices } from '../pool/choices';
 import { createMask } from '../pool/pool';
 import type { PoolBackwardRun } from './model';
+import { t } from './messages';
 
 type Flaw = 'stride_forgotten' | 'assign' | 'undivided' | 'argmax_mask' | null;
 
@@ -72,7 +73,9 @@ const isAverage = (c: Parameters<typeof poolChoices>[0]) => poolChoices(c).mode 
 export const POOL_BACKWARD_MISTAKES: readonly Mistake<PoolBackwardRun>[] = [
   {
     id: 'assign',
-    name: '= instead of += into dA_prev',
+    get name() {
+      return t('assign');
+    },
     lines: [
       {
         id: 'add_max',
@@ -83,46 +86,49 @@ export const POOL_BACKWARD_MISTAKES: readonly Mistake<PoolBackwardRun>[] = [
         text: '                    dA_prev[i, vert_start:vert_end,\n                        hori_start:hori_end, c] = \\\n                        distribute_value(da, shape)',
       },
     ],
-    why: 'Where windows overlap (stride < f) a cell receives from each window over it; with = the next window overwrites what the last one gave, zeros included.',
-    idle: (c) =>
-      c.stride >= c.f
-        ? 'With stride ≥ f no two windows share a cell, so = and += agree: choose stride < f.'
-        : null,
+    get why() {
+      return t('whyAssign');
+    },
+    idle: (c) => (c.stride >= c.f ? t('idleAssign') : null),
     loops: pair('assign'),
   },
   {
     id: 'undivided',
-    name: 'distribute_value without / (f·f)',
+    get name() {
+      return t('undivided');
+    },
     lines: [
       {
         id: 'add_avg',
         text: '                    dA_prev[i, vert_start:vert_end,\n                        hori_start:hori_end, c] += \\\n                        np.ones(shape) * da',
       },
     ],
-    why: 'Each of the f·f cells counted 1/(f·f) in the mean, so each gets da / (f·f): np.ones(shape) * da hands out f·f times the gradient.',
-    idle: (c) => (isAverage(c) ? null : 'With mode = "max" distribute_value never runs: choose average.'),
+    get why() {
+      return t('whyUndivided');
+    },
+    idle: (c) => (isAverage(c) ? null : t('idleUndivided')),
     loops: pair('undivided'),
   },
   {
     id: 'argmax_mask',
-    name: 'mask from np.argmax',
+    get name() {
+      return t('argmax');
+    },
     lines: [
       {
         id: 'mask',
         text: '                    mask = np.zeros(a_prev_slice.shape)\n                    mask.flat[np.argmax(a_prev_slice)] = 1',
       },
     ],
-    why: 'np.argmax returns only the first maximum in row-major order; the assignment’s mask x == np.max(x) marks every tied maximum. The two part at the first window with a tie (small integers have many).',
+    get why() {
+      return t('whyArgmax');
+    },
     idle: (c) => {
-      if (isAverage(c)) return 'With mode = "average" no mask is made: choose max.';
-      if (poolChoices(c).ties === 'first')
-        return 'The tie rule is already “first maximum”, which is what argmax does: choose “every tied maximum”.';
+      if (isAverage(c)) return t('idleArgmaxAvg');
+      if (poolChoices(c).ties === 'first') return t('idleArgmaxFirst');
       return null;
     },
     loops: pair('argmax_mask'),
   },
-  strideForgotten(
-    'The gradient must go back to the cells the forward window read: its corner is (h·stride, w·stride).',
-    pair('stride_forgotten'),
-  ),
+  strideForgotten(() => t('whyStride'), pair('stride_forgotten')),
 ];

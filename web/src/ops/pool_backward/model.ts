@@ -14,7 +14,7 @@ import {
   createMask,
   makePoolData,
   NOTEBOOK_POOL_BACKWARD,
-  poolInputShape,
+  validatePoolLayer,
   poolParams,
   poolVisited,
   windowOf,
@@ -22,6 +22,8 @@ import {
   type PoolRun,
 } from '../pool/pool';
 import type { DataSource } from '../../state/source';
+import { t } from './messages';
+import { stepHead } from '../../state/operation';
 
 export interface PoolBackwardRun extends PoolRun {
   readonly op: 'pool_backward';
@@ -56,7 +58,7 @@ export interface PoolBackwardFrame extends OpFrame {
 
 export function openPoolBackward(engine: Engine, c: Config, source?: DataSource): PoolBackwardRun {
   const p = poolParams(c);
-  const v = engine.validatePool(poolInputShape(c), p);
+  const v = validatePoolLayer(engine, c);
   if (!v.ok) throw new Error(v.message);
   const data = makePoolData(engine, c, v.outShape, source);
   const dA_prev_final = engine.poolBackward(data.dA, data.A_prev, p);
@@ -158,24 +160,49 @@ export function poolBackwardFrame(s: PoolBackwardRun, position: number): PoolBac
 
 /** "step 5 of 80: i=0, c=1, h=1, w=0, dA = 0.4414 to 1 cell" */
 export function describePoolBackward(fr: PoolBackwardFrame, data: DataKind): string {
-  const head = `step ${fr.position} of ${fr.total}`;
+  const head = stepHead(fr);
   const w = fr.win;
-  if (w === null) return `${head}: nothing added yet`;
-  const n = fr.gets.reduce((t, g) => t + g, 0);
-  const where = n === 1 ? '1 cell' : `each of ${n} cells`;
-  return `${head}: i=${w.i}, c=${w.c}, h=${w.h}, w=${w.w}, dA = ${longText(w.value, data)}, adds ${longText(w.amount, data)} to ${where}`;
+  if (w === null) return t('describeNone', { head });
+  const n = fr.gets.reduce((sum, g) => sum + g, 0);
+  const where = n === 1 ? t('oneCell') : t('eachOf', { n });
+  const facts = {
+    head,
+    i: w.i,
+    c: w.c,
+    h: w.h,
+    w: w.w,
+    da: longText(w.value, data),
+    amount: longText(w.amount, data),
+  };
+  return t('describe', { ...facts, where });
 }
 
 export const POOL_BACKWARD_PRESETS: readonly Preset[] = [
-  { name: 'Notebook pool_backward', why: 'the assignment’s test, max', config: NOTEBOOK_POOL_BACKWARD },
   {
-    name: 'Notebook, average',
-    why: 'the same test with mode = "average"',
+    get name() {
+      return t('presetNotebook');
+    },
+    get why() {
+      return t('presetNotebookWhy');
+    },
+    config: NOTEBOOK_POOL_BACKWARD,
+  },
+  {
+    get name() {
+      return t('presetAvg');
+    },
+    get why() {
+      return t('presetAvgWhy');
+    },
     config: { ...NOTEBOOK_POOL_BACKWARD, mode: 'average' },
   },
   {
-    name: 'Ties (small integers)',
-    why: 'tied maxima: the assignment vs PyTorch',
+    get name() {
+      return t('presetTies');
+    },
+    get why() {
+      return t('presetTiesWhy');
+    },
     config: {
       ...NOTEBOOK_POOL_BACKWARD,
       m: 1,
@@ -191,8 +218,12 @@ export const POOL_BACKWARD_PRESETS: readonly Preset[] = [
     },
   },
   {
-    name: 'Overlapping windows',
-    why: 'f 3, stride 1: sums grow where windows meet',
+    get name() {
+      return t('presetOverlap');
+    },
+    get why() {
+      return t('presetOverlapWhy');
+    },
     config: {
       ...NOTEBOOK_POOL_BACKWARD,
       m: 1,
@@ -207,8 +238,12 @@ export const POOL_BACKWARD_PRESETS: readonly Preset[] = [
     },
   },
   {
-    name: 'dA all ones, average',
-    why: 'each cell counts the windows over it, / f²',
+    get name() {
+      return t('presetOnes');
+    },
+    get why() {
+      return t('presetOnesWhy');
+    },
     config: {
       ...NOTEBOOK_POOL_BACKWARD,
       m: 1,

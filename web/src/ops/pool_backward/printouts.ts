@@ -10,13 +10,14 @@ import type { Printouts } from '../../state/operation';
 import { printValue, printWords } from '../../ui/printout';
 import { poolChoices } from '../pool/choices';
 import type { PoolBackwardRun } from './model';
+import { t } from './messages';
 
 export function poolBackwardPrintouts(run: PoolBackwardRun): Printouts {
   const dA_prev = run.dA_prev_final;
   const { dA, A_prev } = run.data;
   const { mode } = poolChoices(run.config);
   return {
-    title: 'pool_backward’s test cell',
+    title: t('title'),
     lines: [
       printWords(`print("mode = ${mode}")`, `mode = ${mode}`),
       printValue("print('mean of dA = ', np.mean(dA))", 'mean of dA = ', 'np.mean(dA)', npMean(dA)),

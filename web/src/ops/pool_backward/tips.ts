@@ -6,6 +6,7 @@ import { longText } from '../../ui/format';
 import { windowsOver, writesTo } from '../pool/pool';
 import { offsetLine } from '../pool/tips';
 import type { PoolBackwardFrame, PoolBackwardRun } from './model';
+import { t } from './messages';
 
 /** dA[i, h, w, c]: the incoming gradient, used by one step. */
 export function tipDA(s: PoolBackwardRun, fr: PoolBackwardFrame, h: number, w: number): string {
@@ -13,8 +14,13 @@ export function tipDA(s: PoolBackwardRun, fr: PoolBackwardFrame, h: number, w: n
   const cfg = s.config;
   const v = fr.dA[h * s.nW + w] ?? 0;
   const at = stepNumber(s, i, c, h, w);
-  const when = at < fr.position ? 'used by' : at === fr.position ? 'used by this step,' : 'to be used by';
-  return `dA[${i}, ${h}, ${w}, ${c}] = ${longText(v, cfg.data)}\n${offsetLine([cfg.m, s.nH, s.nW, cfg.Cin], [i, h, w, c])}\n${when} step ${at}`;
+  const when =
+    at < fr.position
+      ? t('usedBy', { step: at })
+      : at === fr.position
+        ? t('usedByThis', { step: at })
+        : t('toBeUsed', { step: at });
+  return `dA[${i}, ${h}, ${w}, ${c}] = ${longText(v, cfg.data)}\n${offsetLine([cfg.m, s.nH, s.nW, cfg.Cin], [i, h, w, c])}\n${when}`;
 }
 
 /** Lines naming the steps that add to a cell, one per line with what each adds:
@@ -29,18 +35,21 @@ function writeLines(
   limit = 5,
 ): string[] {
   const signed = (v: number) => (v < 0 ? longText(v, data) : `+${longText(v, data)}`);
-  const show = (head: string, xs: readonly { step: number; amount: number }[]) => [
-    `${head} ${xs.length === 1 ? '1 step' : `${xs.length} steps`}:`,
+  const show = (head: (n: number) => string, xs: readonly { step: number; amount: number }[]) => [
+    head(xs.length),
     ...xs
       .slice(0, limit)
-      .map((x) => `  step ${x.step}  ${signed(x.amount)}${x.step === position ? '  (this step)' : ''}`),
-    ...(xs.length > limit ? [`  … and ${xs.length - limit} more`] : []),
+      .map(
+        (x) =>
+          `${t('writeLine', { step: x.step, amount: signed(x.amount) })}${x.step === position ? t('thisStep') : ''}`,
+      ),
+    ...(xs.length > limit ? [t('andMore', { n: xs.length - limit })] : []),
   ];
   const done = ws.filter((x) => x.step <= position);
   const later = ws.filter((x) => x.step > position);
   return [
-    ...(done.length > 0 ? show('written by', done) : []),
-    ...(later.length > 0 ? show('still to come,', later) : []),
+    ...(done.length > 0 ? show((n) => t('writtenBy', { n }), done) : []),
+    ...(later.length > 0 ? show((n) => t('toCome', { n }), later) : []),
   ];
 }
 
@@ -56,9 +65,7 @@ export function tipDAprev(s: PoolBackwardRun, fr: PoolBackwardFrame, r: number, 
   ];
   if (ws.length === 0) {
     const covered = windowsOver(s, r, q).length > 0;
-    lines.push(
-      covered ? 'no step adds to it: no window’s mask picks it' : 'no step adds to it: no window covers it',
-    );
+    lines.push(covered ? t('noMaskPicks') : t('noWindow'));
   } else lines.push(...writeLines(ws, fr.position, cfg.data));
   return lines.join('\n');
 }

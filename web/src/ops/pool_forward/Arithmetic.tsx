@@ -6,6 +6,8 @@ import { cellText, longText } from '../../ui/format';
 import { poolChoices } from '../pool/choices';
 import type { PoolForwardFrame, PoolForwardRun } from './model';
 import { SliceTable } from '../pool/SliceTable';
+import { t } from './messages';
+import { tUi } from '../../ui/messages';
 
 export function PoolForwardArithmetic({
   run: s,
@@ -21,10 +23,8 @@ export function PoolForwardArithmetic({
     return (
       <>
         <section class="panel arith-panel" aria-labelledby="arith-title">
-          <h2 id="arith-title">Arithmetic</h2>
-          <p class="arith-empty">
-            Step 0: A = np.zeros(...), nothing computed yet. Press Step (or →) to pool the first window.
-          </p>
+          <h2 id="arith-title">{tUi('arithmetic')}</h2>
+          <p class="arith-empty">{t('step0')}</p>
         </section>
       </>
     );
@@ -36,7 +36,7 @@ export function PoolForwardArithmetic({
   return (
     <>
       <section class="panel arith-panel" aria-labelledby="arith-title">
-        <h2 id="arith-title">Arithmetic</h2>
+        <h2 id="arith-title">{tUi('arithmetic')}</h2>
         <p class="arith-head">a_prev_slice = {slice}</p>
         <SliceTable
           f={f}
@@ -47,12 +47,12 @@ export function PoolForwardArithmetic({
         />
         {mode === 'max' ? (
           <dl class="arith-total">
-            <dt>np.max of {n} values</dt>
+            <dt>{t('maxOf', { n })}</dt>
             <dd>{longText(win.value, data)}</dd>
             {count > 1 && (
               <>
-                <dt>cells holding it</dt>
-                <dd>{count} (tied)</dd>
+                <dt>{t('cellsHolding')}</dt>
+                <dd>{t('tied', { n: count })}</dd>
               </>
             )}
             <dt class="arith-z">A[{where}]</dt>
@@ -60,7 +60,7 @@ export function PoolForwardArithmetic({
           </dl>
         ) : (
           <dl class="arith-total">
-            <dt>sum of {n} values</dt>
+            <dt>{t('sumOf', { n })}</dt>
             <dd>{longText(fr.sum, data)}</dd>
             <dt>
               / ({f}·{f})

@@ -1,7 +1,7 @@
 // pool_forward: A[i, h, w, c] = max or mean of the window, one channel at a time.
 
 import type { Operation } from '../../state/operation';
-import { NOTEBOOK_POOL_FORWARD, POOL_FIELDS, poolInputShape, poolParams } from '../pool/pool';
+import { NOTEBOOK_POOL_FORWARD, POOL_FIELDS, validatePoolLayer } from '../pool/pool';
 import { PoolForwardControls } from '../pool/PoolControls';
 import { PoolForwardArithmetic } from './Arithmetic';
 import { PoolForwardCode } from './Code';
@@ -24,7 +24,7 @@ export const operation: Operation<PoolForwardRun, PoolForwardFrame> = {
   fields: POOL_FIELDS,
   presets: POOL_FORWARD_PRESETS,
   fallback: NOTEBOOK_POOL_FORWARD,
-  validate: (engine, c) => engine.validatePool(poolInputShape(c), poolParams(c)),
+  validate: validatePoolLayer,
   open: openPoolForward,
   frame: poolForwardFrame,
   describe: describePoolForward,

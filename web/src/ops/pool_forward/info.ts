@@ -1,8 +1,11 @@
 import type { OpInfo } from '../../state/operation';
 import { MODE_CHOICE } from '../pool/choices';
+import { t } from './messages';
 
 export const info: OpInfo = {
   id: 'pool_forward',
-  summary: 'A[i, h, w, c] = max or mean of the window, one channel at a time',
+  get summary() {
+    return t('summary');
+  },
   choices: [MODE_CHOICE],
 };

@@ -14,6 +14,7 @@ import {
 } from '../../state/mistakes';
 import { poolChoices } from '../pool/choices';
 import type { PoolForwardRun } from './model';
+import { t } from './messages';
 
 type Flaw = 'stride_forgotten' | 'end_stride' | 'sum_not_mean' | null;
 
@@ -64,29 +65,27 @@ const pair = (flaw: Exclude<Flaw, null>) => (run: PoolForwardRun) => ({
 });
 
 export const POOL_FORWARD_MISTAKES: readonly Mistake<PoolForwardRun>[] = [
-  strideForgotten(
-    'The window moves one cell per output cell instead of stride cells: the corner of output (h, w) is (h·stride, w·stride).',
-    pair('stride_forgotten'),
-  ),
+  strideForgotten(() => t('whyStride'), pair('stride_forgotten')),
   endByStride(
-    'The window spans f cells, not stride cells. numpy slices whatever fits without a word, so the maximum (or mean) is taken over the wrong cells.',
-    (c) => (c.stride === c.f ? 'With stride = f the two lines agree: choose another stride.' : null),
+    () => t('whyEnd'),
+    (c) => (c.stride === c.f ? t('idleEnd') : null),
     pair('end_stride'),
   ),
   {
     id: 'sum_not_mean',
-    name: 'np.sum instead of np.mean',
+    get name() {
+      return t('sumNotMean');
+    },
     lines: [
       {
         id: 'a_avg',
         text: '                    A[i, h, w, c] = np.sum(\n                        a_prev_slice)',
       },
     ],
-    why: 'Average pooling divides the window’s sum by its f·f cells; np.sum leaves every value f·f times too large.',
-    idle: (c) =>
-      poolChoices(c).mode === 'max'
-        ? 'With mode = "max" the average branch never runs: choose average.'
-        : null,
+    get why() {
+      return t('whySum');
+    },
+    idle: (c) => (poolChoices(c).mode === 'max' ? t('idleSum') : null),
     loops: pair('sum_not_mean'),
   },
 ];

@@ -11,13 +11,15 @@ import { poolChoices } from '../pool/choices';
 import {
   makePoolData,
   NOTEBOOK_POOL_FORWARD,
-  poolInputShape,
+  validatePoolLayer,
   poolParams,
   poolVisited,
   windowOf,
   type PoolRun,
 } from '../pool/pool';
 import type { DataSource } from '../../state/source';
+import { t } from './messages';
+import { stepHead } from '../../state/operation';
 
 export interface PoolForwardRun extends PoolRun {
   readonly op: 'pool_forward';
@@ -46,7 +48,7 @@ export interface PoolForwardFrame extends OpFrame {
 
 export function openPoolForward(engine: Engine, c: Config, source?: DataSource): PoolForwardRun {
   const p = poolParams(c);
-  const v = engine.validatePool(poolInputShape(c), p);
+  const v = validatePoolLayer(engine, c);
   if (!v.ok) throw new Error(v.message);
   const data = makePoolData(engine, c, v.outShape, source);
   const A_final = engine.poolForward(data.A_prev, p);
@@ -96,27 +98,40 @@ export function poolForwardFrame(s: PoolForwardRun, position: number): PoolForwa
 
 /** "step 5 of 150: i=0, c=1, h=1, w=1, A = 1.7448 (max of 9)" */
 export function describePoolForward(fr: PoolForwardFrame, data: DataKind): string {
-  const head = `step ${fr.position} of ${fr.total}`;
+  const head = stepHead(fr);
   const w = fr.win;
-  if (w === null) return `${head}: nothing computed yet`;
-  const how = fr.mask.some((x) => x === 1) ? `max of ${fr.slice.length}` : `mean of ${fr.slice.length}`;
+  if (w === null) return t('describeNone', { head });
+  const n = fr.slice.length;
+  const how = fr.mask.some((x) => x === 1) ? t('howMax', { n }) : t('howMean', { n });
   return `${head}: i=${w.i}, c=${w.c}, h=${w.h}, w=${w.w}, A = ${longText(w.value, data)} (${how})`;
 }
 
 export const POOL_FORWARD_PRESETS: readonly Preset[] = [
   {
-    name: 'Notebook pool_forward',
-    why: 'the assignment’s test: f 3, stride 1',
+    get name() {
+      return t('presetNotebook');
+    },
+    get why() {
+      return t('presetNotebookWhy');
+    },
     config: NOTEBOOK_POOL_FORWARD,
   },
   {
-    name: 'Notebook, stride 2',
-    why: 'the assignment’s second test',
+    get name() {
+      return t('presetStride2');
+    },
+    get why() {
+      return t('presetStride2Why');
+    },
     config: { ...NOTEBOOK_POOL_FORWARD, stride: 2 },
   },
   {
-    name: 'Average, small integers',
-    why: 'sums you can do in your head',
+    get name() {
+      return t('presetAvg');
+    },
+    get why() {
+      return t('presetAvgWhy');
+    },
     config: {
       ...NOTEBOOK_POOL_FORWARD,
       m: 1,
@@ -131,8 +146,12 @@ export const POOL_FORWARD_PRESETS: readonly Preset[] = [
     },
   },
   {
-    name: 'Ties (small integers)',
-    why: 'a window’s maximum can appear twice',
+    get name() {
+      return t('presetTies');
+    },
+    get why() {
+      return t('presetTiesWhy');
+    },
     config: {
       ...NOTEBOOK_POOL_FORWARD,
       m: 1,
@@ -147,8 +166,12 @@ export const POOL_FORWARD_PRESETS: readonly Preset[] = [
     },
   },
   {
-    name: 'Stride leaves a gap',
-    why: 'the last rows and column are never read',
+    get name() {
+      return t('presetGap');
+    },
+    get why() {
+      return t('presetGapWhy');
+    },
     config: { ...NOTEBOOK_POOL_FORWARD, m: 1, H: 7, W: 9, Cin: 1, f: 2, stride: 3, seed: 31, mode: 'max' },
   },
 ];

@@ -10,6 +10,7 @@ import type { Printouts } from '../../state/operation';
 import { printValue, printWords } from '../../ui/printout';
 import { poolChoices } from '../pool/choices';
 import type { PoolForwardRun } from './model';
+import { t } from './messages';
 
 export function poolForwardPrintouts(run: PoolForwardRun): Printouts {
   const A = run.A_final;
@@ -18,7 +19,7 @@ export function poolForwardPrintouts(run: PoolForwardRun): Printouts {
   const index = second ? [mode === 'max' ? 0 : 1] : [1, 1];
   const expr = `A[${index.join(', ')}]`;
   return {
-    title: `pool_forward’s ${second ? 'second test cell (stride 2)' : 'test cell (stride 1)'}`,
+    title: second ? t('titleSecond') : t('titleFirst'),
     lines: [
       printWords(`print("mode = ${mode}")`, `mode = ${mode}`),
       printWords('print("A.shape = " + str(A.shape))', `A.shape = ${pyTupleRepr(A.shape)}`),

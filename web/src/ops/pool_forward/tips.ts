@@ -5,6 +5,7 @@ import { longText } from '../../ui/format';
 import { poolChoices } from '../pool/choices';
 import { offsetLine } from '../pool/tips';
 import type { PoolForwardFrame, PoolForwardRun } from './model';
+import { tUi } from '../../ui/messages';
 
 /** A[i, h, w, c]: written by one step. */
 export function tipA(s: PoolForwardRun, fr: PoolForwardFrame, h: number, w: number): string {
@@ -15,8 +16,9 @@ export function tipA(s: PoolForwardRun, fr: PoolForwardFrame, h: number, w: numb
   const how = poolChoices(cfg).mode === 'max' ? 'np.max' : 'np.mean';
   const r0 = h * cfg.stride;
   const q0 = w * cfg.stride;
+  const name = `A[${i}, ${h}, ${w}, ${c}]`;
   const head = Number.isNaN(v)
-    ? `A[${i}, ${h}, ${w}, ${c}]: not computed yet (step ${at})`
-    : `A[${i}, ${h}, ${w}, ${c}] = ${longText(v, cfg.data)} (step ${at})`;
+    ? tUi('cellNotComputed', { name, step: at })
+    : tUi('cellAtStep', { name, value: longText(v, cfg.data), step: at });
   return `${head}\n${offsetLine([cfg.m, s.nH, s.nW, cfg.Cin], [i, h, w, c])}\n= ${how}(A_prev[${i}, ${r0}:${r0 + cfg.f}, ${q0}:${q0 + cfg.f}, ${c}])`;
 }
