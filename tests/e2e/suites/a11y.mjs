@@ -29,7 +29,7 @@ export function register(api) {
       .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.join('; ')})`);
   }
 
-  test('accessibility: no serious or critical axe violation in any operation, in presenter and embed modes too', async () => {
+  test('accessibility: no serious or critical axe violation in any operation, in presenter, embed and predict modes too', async () => {
     const page = await openPage(api.ctx(), `${api.base()}?step=1`);
     const nav = page.getByRole('navigation', { name: 'Operation' });
     const ops = await nav.getByRole('button').allTextContents();
@@ -42,7 +42,7 @@ export function register(api) {
       await page.keyboard.press('ArrowRight');
       for (const v of await violations(page)) found.push(`${op}, a step on: ${v}`);
       // the modes a lecture hall and a course page see
-      for (const mode of ['present=1', 'embed=1']) {
+      for (const mode of ['present=1', 'embed=1', 'predict=1', 'predict=1&present=1']) {
         await page.goto(`${api.base()}?op=${op}&step=3&${mode}`);
         await page.locator('.stage canvas').first().waitFor();
         for (const v of await violations(page)) found.push(`${op}, ${mode}: ${v}`);

@@ -13,7 +13,10 @@ import { useEffect, useState } from 'preact/hooks';
 import type { OpActions } from '../state/operation';
 import type { Store } from '../state/store';
 import { StoreContext, WrongLinesContext } from '../ui/context';
+import { CheckPanel } from '../ui/CheckPanel';
 import { MistakePanel } from '../ui/MistakePanel';
+import { tUi } from '../ui/messages';
+import { PredictPanel } from '../ui/PredictPanel';
 import { LiveRegion } from '../ui/LiveRegion';
 import { LocaleSwitch } from './LocaleSwitch';
 import { tApp } from './messages';
@@ -62,6 +65,12 @@ export function App({ store }: { store: Store }) {
   const mistakes = operation.mistakes ?? [];
   const wrongLines = mistakes.find((m) => m.id === mistakeId)?.lines ?? [];
   const notes = store.notes.value;
+  const predicting = store.predict.value && ready && operation.predict !== undefined;
+  const position = props.frame.position;
+  const question =
+    predicting && position < props.frame.total
+      ? (operation.predict?.(props.run, position + 1) ?? null)
+      : null;
   const cls = ['app', paramsOpen ? '' : 'params-closed', present ? 'present' : '', embed ? 'embed' : '']
     .filter(Boolean)
     .join(' ');
@@ -166,6 +175,14 @@ export function App({ store }: { store: Store }) {
             </aside>
             {stage}
             <aside class="right" aria-label={present ? tApp('code') : tApp('codeAndArithmetic')}>
+              {predicting && (
+                <PredictPanel
+                  key={`${op}-${props.run.total}`}
+                  question={question}
+                  advance={() => store.stepBy(1)}
+                  cue={store.setCue}
+                />
+              )}
               {ready && !present && mistakes.length > 0 && (
                 <MistakePanel
                   mistakes={mistakes}
@@ -186,9 +203,23 @@ export function App({ store }: { store: Store }) {
                   total={props.frame.total}
                 />
               )}
+              {ready && !present && operation.check && (
+                <CheckPanel spec={operation.check} mistakes={mistakes} run={props.run} seek={store.seek} />
+              )}
             </aside>
-            <footer class="bottom">
+            <footer class={operation.predict ? 'bottom with-predict' : 'bottom'}>
               <Transport />
+              {operation.predict && (
+                <button
+                  type="button"
+                  class="predict-toggle header-button"
+                  aria-pressed={store.predict.value}
+                  onClick={() => store.setPredict(!store.predict.value)}
+                  title={tUi('predictToggleTitle')}
+                >
+                  {store.predict.value ? tUi('leavePredict') : tUi('predictToggle')}
+                </button>
+              )}
             </footer>
             <LiveRegion />
           </div>

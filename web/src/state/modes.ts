@@ -4,6 +4,7 @@
 // in the link next to the layer and the step (url.ts), so a shared link opens the same view.
 //
 //   ?present=1            presenter mode
+//   ?predict=1            predict, then reveal: a question before each step
 //   ?embed=1&from=5&to=12 embed mode, the transport kept to steps 5..12
 //   &code=c  &speed=3  &params=0
 //   &lang=ko              the page's language (state/locale.ts), when a link or the switch chose it
@@ -23,6 +24,8 @@ export interface EmbedRange {
 
 export interface ViewState {
   present: boolean;
+  /** predict, then reveal */
+  predict: boolean;
   /** embed mode and its range, or null when the page is not embedded */
   embed: EmbedRange | null;
   codeLang: CodeLang;
@@ -34,6 +37,7 @@ export interface ViewState {
 
 const DEFAULT_VIEW: ViewState = {
   present: false,
+  predict: false,
   embed: null,
   codeLang: 'python',
   speed: DEFAULT_SPEED,
@@ -67,6 +71,7 @@ export function parseView(search: string): { view: ViewState; notes: string[] } 
   const notes: string[] = [];
   const view: ViewState = { ...DEFAULT_VIEW };
   view.present = flag(q, 'present', notes);
+  view.predict = flag(q, 'predict', notes);
   if (flag(q, 'embed', notes)) {
     let from = stepParam(q, 'from', notes);
     let to = stepParam(q, 'to', notes);
@@ -100,6 +105,7 @@ export function parseView(search: string): { view: ViewState; notes: string[] } 
 export function viewQuery(v: ViewState): string {
   const q = new URLSearchParams();
   if (v.present) q.set('present', '1');
+  if (v.predict) q.set('predict', '1');
   if (v.embed) {
     q.set('embed', '1');
     if (v.embed.from !== null) q.set('from', String(v.embed.from));

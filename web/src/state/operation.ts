@@ -9,7 +9,9 @@ import type { Engine, Stepper, Tensor, Validation, WindowRecord } from '../engin
 import type { NdArrayLike } from '../lib/numpy/index';
 import type { ChoiceSpec, Config, DataKind, FieldKey, Preset } from './config';
 import type { CodeLang } from './code';
+import type { CheckSpec } from './check';
 import type { Mistake } from './mistakes';
+import type { Question } from './predict';
 import type { DataSource } from './source';
 import { tState } from './messages';
 
@@ -149,6 +151,10 @@ export interface Operation<R extends OpRun = OpRun, F extends OpFrame = OpFrame,
   stateLink?: StateLink<R, S>;
   /** classic mistakes: wrong versions of the loop that the page runs beside the right one */
   mistakes?: readonly Mistake<R>[];
+  /** predict, then reveal: the question step `step` (1-based) raises, asked before it runs */
+  predict?(run: R, step: number): Question;
+  /** check my numbers: the numpy lines that rebuild the run's inputs and its right outputs */
+  check?: CheckSpec<R>;
   views: OpViews<R, F, S>;
 }
 

@@ -52,6 +52,9 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
   const notes = computed(() => noteSources.value.flatMap((say) => say()));
   const embed = view.view.embed;
   const present = signal(view.view.present);
+  const predict = signal(view.view.predict);
+  /** what predict mode asks next, said after the step's description */
+  const cue = signal('');
   const paramsOpen = signal(view.view.paramsOpen);
   const startOperation = start.operation;
   const startConfig = start.config;
@@ -93,11 +96,13 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
   let disposed = false;
   const announcement = computed(() => {
     if (playing.value) return tState('playing', { speed: speedLabel(SPEEDS[transport.speedIndex.value]) });
-    return operation.value.describe(frame.value, config.value.data);
+    const said = operation.value.describe(frame.value, config.value.data);
+    return cue.value === '' ? said : `${said}. ${cue.value}`;
   });
   const layerQuery = computed(() => url.toQuery(op.value, config.value, position.value, source.value));
   const viewNow = () => ({
     present: present.value,
+    predict: predict.value,
     embed,
     codeLang: codeLang.value,
     speed: transport.speedIndex.value,
@@ -216,6 +221,7 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
     query,
     pageQuery,
     present,
+    predict,
     embed,
     range,
     paramsOpen,
@@ -311,6 +317,13 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
     },
     setPresent(on) {
       present.value = on;
+    },
+    setPredict(on) {
+      predict.value = on;
+      if (!on) cue.value = '';
+    },
+    setCue(text) {
+      cue.value = text;
     },
     setParamsOpen(open) {
       paramsOpen.value = open;

@@ -64,6 +64,8 @@ export interface Store {
   readonly pageQuery: ReadonlySignal<string>;
   /** presenter mode: large type, numbers in every cell, parameters hidden */
   readonly present: ReadonlySignal<boolean>;
+  /** predict, then reveal: a question before each step (?predict=1) */
+  readonly predict: ReadonlySignal<boolean>;
   /** embed mode and its locked range (from the link), or null */
   readonly embed: EmbedRange | null;
   /** the steps the transport may show: 0..total, or an embed's from..to */
@@ -97,6 +99,9 @@ export interface Store {
   setSpeed(index: number): void;
   setCodeLang(lang: CodeLang): void;
   setPresent(on: boolean): void;
+  setPredict(on: boolean): void;
+  /** what the live region says after the step's description (predict mode's question) */
+  setCue(text: string): void;
   setParamsOpen(open: boolean): void;
   /** a second run of what is on stage, with a stepper of its own: a reader (an export) steps it
    * and asks the operation for its frames without moving the stage; the caller disposes of it */

@@ -1,5 +1,7 @@
 // Reading back what a notebook printed: numpy's own texts (tests/fixtures/numpy_text.txt),
 // every accepted form, and every refusal sentence of messages.ts.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   arrayStr,
@@ -344,5 +346,71 @@ describe('robustness', () => {
     expect(refused(`[${'1,'.repeat(500_000)}`).message).toBe(M.unexpectedEnd('"]"'));
     expect(refused('-'.repeat(MAX_TEXT_LENGTH)).message).toBe(M.unexpectedChar('-', M.where(1, 1)));
     expect(performance.now() - t0).toBeLessThan(3000);
+  });
+});
+
+// The texts students paste into "check my numbers" (tests/fixtures/check.txt, numpy's own
+// printing of conv_forward's Z, 2 × 3 × 4 × 8): each print form reads back to its shape, or is
+// refused with a sentence.
+describe('the pasted texts of check my numbers', () => {
+  const pastes = new Map<string, string>();
+  {
+    const lines = readFileSync(resolve(process.cwd(), 'tests/fixtures/check.txt'), 'utf8').split('\n');
+    const end = lines.indexOf('end');
+    for (let k = 0; k < end; k++) {
+      const [key, name, n] = lines[k]!.split(' ');
+      if (key === 'paste') pastes.set(name!, lines.slice(k + 1, k + 1 + Number(n)).join('\n'));
+    }
+  }
+  const text = (name: string) => {
+    const t = pastes.get(name);
+    if (t === undefined) throw new Error(`check.txt has no paste ${name}`);
+    return t;
+  };
+  const Z = [2, 3, 4, 8];
+
+  it("numpy's print without commas, the array(...) repr and the nested list of tolist read as Z's shape", () => {
+    for (const name of ['print_Z', 'repr', 'tolist']) {
+      const r = ok(text(name));
+      expect(r.shape, name).toEqual(Z);
+      expect(r.label, name).toBeUndefined();
+    }
+    expect(text('print_Z')).not.toContain(',');
+    expect(text('repr')).toMatch(/^array\(\[\[\[\[/);
+  });
+
+  it('the same values from every form: print (8 decimals) within 5e-9 of the repr of tolist', () => {
+    const exact = ok(text('tolist')).data;
+    for (const name of ['print_Z', 'repr']) {
+      const r = ok(text(name)).data;
+      r.forEach((v, j) => expect(Math.abs(v - exact[j]!)).toBeLessThanOrEqual(5.1e-9));
+    }
+  });
+
+  it('a labelled slice and a labelled mean give their label and their shape', () => {
+    const slice = ok(text('label_index'));
+    expect(slice.label).toBe('Z[0,2,1]');
+    expect(slice.shape).toEqual([8]);
+    const mean = ok(text('label_mean'));
+    expect(mean.label).toBe("Z's mean");
+    expect(mean.shape).toEqual([]);
+  });
+
+  it('scientific notation, nan and -inf inside a print read as numbers', () => {
+    const sci = ok(text('one_cell_sci'));
+    expect(text('one_cell_sci')).toMatch(/e\+05/);
+    expect(sci.data).toContain(1e5);
+    expect(ok(text('nan_cell')).data.some(Number.isNaN)).toBe(true);
+    expect(ok(text('inf_cell')).data).toContain(Number.NEGATIVE_INFINITY);
+  });
+
+  it("a summarised print is refused, naming numpy's option that prints everything", () => {
+    expect(text('summarised')).toContain('...');
+    expect(refused(text('summarised')).message).toContain('np.set_printoptions(threshold=sys.maxsize)');
+  });
+
+  it('garbage, a cut-off print and nothing get a sentence, never an exception', () => {
+    for (const name of ['garbage_words', 'garbage_brackets', 'garbage_empty'])
+      expect(refused(text(name)).message, name).toMatch(/[.)]$/);
   });
 });

@@ -7,6 +7,7 @@ import { validateConvLayer } from '../conv/layer';
 import { ConvBackwardStep } from './Arithmetic';
 import { ConvBackwardCode } from './Code';
 import { info } from './info';
+import { convBackwardCheck, predictConvBackward } from './learn';
 import { CONV_BACKWARD_MISTAKES } from './mistakes';
 import { convBackwardPrintouts } from './printouts';
 import {
@@ -34,5 +35,7 @@ export const operation: Operation<ConvBackwardRun, ConvBackwardFrame, ConvBackwa
   createState: createConvBackwardState,
   stateLink: CELL_LINK,
   mistakes: CONV_BACKWARD_MISTAKES,
+  predict: predictConvBackward,
+  check: convBackwardCheck,
   views: { Stage: ConvBackwardStage, Code: ConvBackwardCode, Arithmetic: ConvBackwardStep },
 };

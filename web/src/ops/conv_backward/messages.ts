@@ -149,6 +149,13 @@ const en = {
   // selection.ts: a link's &cell= that is not a cell of this layer
   cellRefused:
     'cell “{text}” is not a cell of this layer (dA_prev_pad.i.row.col.k, dW.u.v.k.c or db.c); no cell selected.',
+  // predict-then-reveal and check my numbers (learn.ts, predict.ts, check.ts)
+  prompt:
+    'Step {step}: the window at vert_start = {vs}, hori_start = {hs} passes back {dz}. By how much does this step change {dA}, {dW} and {db}? {precision}',
+  exact: '(exact)',
+  twoDecimals: '(to 2 decimals)',
+  change: 'change of {cell}',
+  why: 'dA_prev_pad gets {w} · {dz} = {wv} · {dzv} = {dA}; dW gets {a} · {dz} = {av} · {dzv} = {dW}; db gets {dz} = {dzv}.',
 } as const;
 
 const ko: Translation<typeof en> = {
@@ -293,6 +300,12 @@ const ko: Translation<typeof en> = {
     '그래디언트의 색은 최종 값의 척도를 따릅니다 (|dA_prev_pad| ≥ {dA}, |dW| ≥ {dW}, |db| ≥ {db}에서 가장 진함). 중간 합계는 옅게 보일 수 있습니다',
   cellRefused:
     '셀 “{text}”은(는) 이 층에 없는 셀입니다 (dA_prev_pad.i.row.col.k, dW.u.v.k.c 또는 db.c). 셀을 선택하지 않았습니다.',
+  prompt:
+    '{step}단계: vert_start = {vs}, hori_start = {hs}의 윈도우가 {dz|을} 되돌려 보냅니다. 이 단계에서 {dA}, {dW}, {db|은} 각각 얼마나 바뀔까요? {precision}',
+  exact: '(정확히)',
+  twoDecimals: '(소수점 둘째 자리까지)',
+  change: '{cell}의 변화량',
+  why: 'dA_prev_pad에는 {w} · {dz} = {wv} · {dzv} = {dA}, dW에는 {a} · {dz} = {av} · {dzv} = {dW}, db에는 {dz} = {dzv}가 더해집니다.',
 };
 
 export const t = messages(en, ko);

@@ -7,6 +7,7 @@ import { validateConvLayer } from '../conv/layer';
 import { ConvForwardArithmetic } from './Arithmetic';
 import { ConvForwardCode } from './Code';
 import { info } from './info';
+import { convForwardCheck, predictConvForward } from './learn';
 import type { Preset } from '../../state/config';
 import { CONV_FORWARD_MISTAKES } from './mistakes';
 import { convForwardPrintouts } from './printouts';
@@ -37,5 +38,7 @@ export const operation: Operation<ConvForwardRun, ConvFrame> = {
   describe: describeStep,
   mistakes: CONV_FORWARD_MISTAKES,
   printouts: convForwardPrintouts,
+  predict: predictConvForward,
+  check: convForwardCheck,
   views: { Stage: ConvForwardStage, Code: ConvForwardCode, Arithmetic: ConvForwardArithmetic },
 };

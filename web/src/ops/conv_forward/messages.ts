@@ -29,6 +29,12 @@ const en = {
   biasEvery: 'bias added to every product',
   whyBiasEvery:
     'b[c] is added to each of the f·f·n_C_prev products, so the sum is off by (f·f·n_C_prev − 1)·b[c]. The 2017 notebook’s conv_single_step was written this way and printed Z = -23.1602122025 (seed 1, a 4×4×3 slice); adding b once gives -6.99908945068. Preset “2017 conv_single_step test” runs exactly that case.',
+  // predict-then-reveal and check my numbers (learn.ts, predict.ts, check.ts)
+  prompt:
+    'Step {step}: the {f}×{f} window at vert_start = {vs}, hori_start = {hs}, filter {c}. What value does {cell} get? {precision}',
+  exact: '(exact)',
+  twoDecimals: '(to 2 decimals)',
+  why: 'np.sum(a_slice_prev * W[:, :, :, c]) = {sum}, plus b = {b}: {cell} = {z}.',
 } as const;
 
 const ko: Translation<typeof en> = {
@@ -54,6 +60,11 @@ const ko: Translation<typeof en> = {
   biasEvery: '곱마다 편향(b)을 더함',
   whyBiasEvery:
     'b[c]를 f·f·n_C_prev개의 곱마다 더하므로 합이 (f·f·n_C_prev − 1)·b[c]만큼 틀립니다. 2017년 노트북의 conv_single_step이 이렇게 쓰여 Z = -23.1602122025를 출력했습니다(seed 1, 4×4×3 슬라이스). b를 한 번만 더하면 -6.99908945068입니다. 미리 정한 예 “2017년 conv_single_step 테스트”가 바로 그 경우를 실행합니다.',
+  prompt:
+    '{step}단계: vert_start = {vs}, hori_start = {hs}의 {f}×{f} 윈도우, 필터 {c}. {cell}에는 어떤 값이 들어갈까요? {precision}',
+  exact: '(정확히)',
+  twoDecimals: '(소수점 둘째 자리까지)',
+  why: 'np.sum(a_slice_prev * W[:, :, :, c]) = {sum}, 여기에 b = {b}를 더하면 {cell} = {z}.',
 };
 
 export const t = messages(en, ko);

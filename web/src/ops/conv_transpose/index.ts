@@ -7,6 +7,7 @@ import { ConvTransposeStep } from './Arithmetic';
 import { ConvTransposeCode } from './Code';
 import { ConvTransposeControls } from './Controls';
 import { info } from './info';
+import { predictConvTranspose } from './learn';
 import {
   CONV_TRANSPOSE_PRESETS,
   convTransposeFrame,
@@ -56,6 +57,7 @@ export const operation: Operation<ConvTransposeRun, ConvTransposeFrame, undefine
   open: openConvTranspose,
   frame: convTransposeFrame,
   describe: describeTransposeStep,
+  predict: predictConvTranspose,
   views: {
     Stage: ConvTransposeStage,
     Code: ConvTransposeCode,

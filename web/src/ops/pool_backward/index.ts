@@ -6,6 +6,7 @@ import { PoolBackwardControls } from '../pool/PoolControls';
 import { PoolBackwardArithmetic } from './Arithmetic';
 import { PoolBackwardCode } from './Code';
 import { info } from './info';
+import { poolBackwardCheck, predictPoolBackward } from './learn';
 import { POOL_BACKWARD_MISTAKES } from './mistakes';
 import { poolBackwardPrintouts } from './printouts';
 import {
@@ -29,6 +30,8 @@ export const operation: Operation<PoolBackwardRun, PoolBackwardFrame> = {
   describe: describePoolBackward,
   mistakes: POOL_BACKWARD_MISTAKES,
   printouts: poolBackwardPrintouts,
+  predict: predictPoolBackward,
+  check: poolBackwardCheck,
   views: {
     Stage: PoolBackwardStage,
     Code: PoolBackwardCode,

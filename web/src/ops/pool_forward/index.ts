@@ -6,6 +6,7 @@ import { PoolForwardControls } from '../pool/PoolControls';
 import { PoolForwardArithmetic } from './Arithmetic';
 import { PoolForwardCode } from './Code';
 import { info } from './info';
+import { poolForwardCheck, predictPoolForward } from './learn';
 import { POOL_FORWARD_MISTAKES } from './mistakes';
 import { poolForwardPrintouts } from './printouts';
 import {
@@ -29,6 +30,8 @@ export const operation: Operation<PoolForwardRun, PoolForwardFrame> = {
   describe: describePoolForward,
   mistakes: POOL_FORWARD_MISTAKES,
   printouts: poolForwardPrintouts,
+  predict: predictPoolForward,
+  check: poolForwardCheck,
   views: {
     Stage: PoolForwardStage,
     Code: PoolForwardCode,

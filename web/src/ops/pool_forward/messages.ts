@@ -34,6 +34,16 @@ const en = {
   presetGapWhy: 'the last rows and column are never read',
   titleSecond: 'pool_forward’s second test cell (stride 2)',
   titleFirst: 'pool_forward’s test cell (stride 1)',
+  // predict-then-reveal and check my numbers (learn.ts, predict.ts, check.ts)
+  promptMax:
+    'Step {step}: the window at vert_start = {vs}, hori_start = {hs}. Which of its cells are the maximum that {out} takes? Click them.',
+  promptAverage:
+    'Step {step}: the window at vert_start = {vs}, hori_start = {hs}. What average does {out} get? {precision}',
+  exact: '(exact)',
+  twoDecimals: '(to 2 decimals)',
+  whyMaxOne: 'np.max(a_prev_slice) = {max}: {out} = {max}, taken from one cell.',
+  whyMaxTied: 'np.max(a_prev_slice) = {max}, held by {count} tied cells: {out} = {max}.',
+  whyAverage: 'np.mean(a_prev_slice) = {sum} / {count} = {mean}: {out} = {mean}.',
 } as const;
 
 const ko: Translation<typeof en> = {
@@ -66,6 +76,15 @@ const ko: Translation<typeof en> = {
   presetGapWhy: '마지막 행들과 열은 한 번도 읽지 않습니다',
   titleSecond: 'pool_forward의 두 번째 테스트 셀 (stride 2)',
   titleFirst: 'pool_forward의 테스트 셀 (stride 1)',
+  promptMax:
+    '{step}단계: vert_start = {vs}, hori_start = {hs}의 윈도우. {out|이} 가져가는 최댓값은 어느 칸일까요? 그 칸들을 누르세요.',
+  promptAverage:
+    '{step}단계: vert_start = {vs}, hori_start = {hs}의 윈도우. {out}에는 어떤 평균이 들어갈까요? {precision}',
+  exact: '(정확히)',
+  twoDecimals: '(소수점 둘째 자리까지)',
+  whyMaxOne: 'np.max(a_prev_slice) = {max}: {out} = {max}, 한 칸에서 가져옵니다.',
+  whyMaxTied: 'np.max(a_prev_slice) = {max}, 같은 최댓값을 가진 칸이 {count}개: {out} = {max}.',
+  whyAverage: 'np.mean(a_prev_slice) = {sum} / {count} = {mean}: {out} = {mean}.',
 };
 
 export const t = messages(en, ko);

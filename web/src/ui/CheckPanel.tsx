@@ -1,0 +1,105 @@
+// Check my numbers: the numpy lines that draw the run's inputs, a box for what the student's
+// notebook printed, and the answer in words (state/check.ts); a wrong answer that names a step
+// moves the walk there. Knows operations only through the contract.
+
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { type CheckSpec, type CheckVerdict, checkPaste } from '../state/check';
+import type { Mistake } from '../state/mistakes';
+import type { OpRun } from '../state/operation';
+import { tUi } from './messages';
+
+export interface CheckPanelProps {
+  spec: CheckSpec<OpRun>;
+  mistakes: readonly Mistake<OpRun>[];
+  run: OpRun;
+  seek(k: number): void;
+}
+
+export function CheckPanel({ spec, mistakes, run, seek }: CheckPanelProps) {
+  const code = useMemo(() => spec.code(run), [spec, run]);
+  const outputs = useMemo(() => spec.outputs(run).map((o) => o.name), [spec, run]);
+  const [text, setText] = useState('');
+  const [which, setWhich] = useState('');
+  const [verdict, setVerdict] = useState<CheckVerdict | null>(null);
+  const [said, setSaid] = useState('');
+  useEffect(() => setVerdict(null), [run]);
+
+  function check(e: Event): void {
+    e.preventDefault();
+    let v: CheckVerdict;
+    try {
+      v = checkPaste(text, spec, run, mistakes, which === '' ? null : which);
+    } catch (err) {
+      v = { right: false, sentences: [String(err)], step: null };
+    }
+    setVerdict(v);
+    if (v.step !== null) seek(v.step);
+  }
+
+  async function copy(): Promise<void> {
+    try {
+      if (!navigator.clipboard) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(code);
+      setSaid(tUi('checkCopied'));
+    } catch {
+      setSaid(tUi('checkCopyRefused'));
+    }
+  }
+
+  return (
+    <section class="panel learn-box check-panel" aria-labelledby="check-title">
+      <header class="panel-head">
+        <h2 id="check-title">{tUi('checkTitle')}</h2>
+      </header>
+      <p>{tUi('checkIntro')}</p>
+      <pre class="check-code" role="region" aria-label={tUi('numpyLines')}>
+        {code}
+      </pre>
+      <p>
+        <button type="button" onClick={() => void copy()}>
+          {tUi('copyCode')}
+        </button>{' '}
+        <span role="status">{said}</span>
+      </p>
+      <form onSubmit={check} class="check-form">
+        <label>
+          {tUi('pasteLabel')}
+          <textarea
+            rows={6}
+            spellcheck={false}
+            value={text}
+            onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+          />
+        </label>
+        <label>
+          {tUi('whichLabel')}
+          <select value={which} onChange={(e) => setWhich((e.target as HTMLSelectElement).value)}>
+            <option value="">{tUi('whichAuto')}</option>
+            {outputs.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{tUi('check')}</button>
+      </form>
+      {verdict && (
+        <div
+          class={verdict.right ? 'learn-verdict' : 'learn-verdict parted'}
+          role="status"
+          aria-label={tUi('checkResult')}
+        >
+          {verdict.sentences.map((s, k) => (
+            <p key={k}>{s}</p>
+          ))}
+          {verdict.step !== null && (
+            <button type="button" onClick={() => seek(verdict.step!)}>
+              {tUi('goTo', { step: verdict.step })}
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
