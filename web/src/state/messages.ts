@@ -164,7 +164,7 @@ const ko: Translation<typeof en> = {
   what_nC: '필터 수',
   what_nCOut: '출력 채널 수',
   what_stride: '간격',
-  tooLarge: '{name}의 크기가 {a}×{b}×{c}×{d}가 되어 한도인 원소 {limit}개를 넘습니다',
+  tooLarge: '{name}의 크기가 {a}×{b}×{c}×{d|이} 되어 한도인 원소 {limit}개를 넘습니다',
   padded_input: '패딩된 입력',
   padded_output: '패딩된 출력 Y_pad',
   filterNoFit: '필터 {f}×{f|이} 패딩된 입력 {h}×{w}에 맞지 않습니다',
@@ -172,7 +172,7 @@ const ko: Translation<typeof en> = {
     '팽창(dilation) {d}인 필터 {f}×{f|은} {span}×{span}에 걸쳐 있어 패딩된 입력 {h}×{w}에 맞지 않습니다',
   windowNoFit: '윈도우 {f}×{f|이} 입력 {h}×{w}에 맞지 않습니다',
   outputPaddingTooLarge: 'output_padding {op|은} 스트라이드 {stride}나 팽창(dilation) {d}보다 작아야 합니다',
-  padCropsAll: '패딩 {pad|이} 출력을 모두 잘라 냅니다. 윈도우들이 {h}×{w}를 덮으므로 {nh}×{nw}만 남습니다',
+  padCropsAll: '패딩 {pad|이} 출력을 모두 잘라 냅니다. 윈도우들이 {h}×{w|을} 덮으므로 {nh}×{nw}만 남습니다',
 };
 
 export const tState = messages(en, ko);

@@ -17,7 +17,10 @@ export function convBackwardPrintouts(run: ConvBackwardRun): Printouts {
   const { dA_prev, dW, db } = run.full;
   const { A_prev, W, b } = run.data;
   return {
-    title: t('title'),
+    // said when shown, so that it follows the page's language
+    get title() {
+      return t('title');
+    },
     lines: [
       printValue('print("dA_mean =", np.mean(dA))', 'dA_mean =', 'np.mean(dA)', npMean(dA_prev)),
       printValue('print("dW_mean =", np.mean(dW))', 'dW_mean =', 'np.mean(dW)', npMean(dW)),
