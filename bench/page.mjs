@@ -414,3 +414,109 @@ export async function benchPage(root, size, log) {
     rmSync(profile, { recursive: true, force: true });
   }
 }
+
+// ---- Part 5: export ----------------------------------------------------------------------------
+//
+// "A 200-step export of the notebook case takes seconds, not minutes": the Export dialog's GIF
+// and WebM of a range of steps, timed from the click to the download (the whole path: the steps
+// drawn off screen, read as scenes, painted, encoded). Two cases at 1440×900: conv_forward's
+// notebook layer (all of its 192 steps) and conv_backward's notebook case (steps 1 to 200 of
+// 1280). WebM only where the browser has WebCodecs.
+
+export const EXPORT_CASES = [
+  {
+    name: 'conv_forward notebook, steps 1–192',
+    query: '?op=conv_forward&m=2&H=5&W=7&Cin=4&Cout=8&f=3&stride=2&pad=1&seed=1&data=gauss',
+    from: 1,
+    to: 192,
+  },
+  {
+    name: 'conv_backward notebook, steps 1–200',
+    query: '?op=conv_backward&m=10&H=4&W=4&Cin=3&Cout=8&f=2&stride=2&pad=2&seed=1&data=gauss&dz=z',
+    from: 1,
+    to: 200,
+  },
+];
+
+/** Times the Export dialog's GIF and WebM. Returns { measured: true, rows } or { measured: false, reason }. */
+export async function benchExport(root, log) {
+  if (!existsSync(CHROMIUM)) return { measured: false, reason: `no Chromium at ${CHROMIUM}` };
+  let chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch {
+    return { measured: false, reason: 'playwright-core is not installed (npm ci)' };
+  }
+  const buildProblem = ensureBuilt(root, log);
+  if (buildProblem) return { measured: false, reason: buildProblem };
+  const server = await serve(join(root, 'dist'));
+  const profile = mkdtempSync(join(os.tmpdir(), 'convstep-bench-'));
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1440, height: 900 },
+      acceptDownloads: true,
+    });
+    const version = context.browser()?.version() ?? null;
+    const rows = [];
+    for (const c of EXPORT_CASES) {
+      const page = await context.newPage();
+      await page.goto(server.url + c.query, { waitUntil: 'load' });
+      await page.locator('#stage-area > .stage').waitFor({ timeout: 15000 });
+      const hasCodecs = await page.evaluate(() => typeof VideoEncoder !== 'undefined');
+      for (const [format, button] of [
+        ['GIF', 'GIF'],
+        ['WebM', 'WebM video'],
+      ]) {
+        if (format === 'WebM' && !hasCodecs) {
+          rows.push({ case: c.name, format, steps: c.to - c.from + 1, note: 'no WebCodecs in this browser' });
+          continue;
+        }
+        await page.getByRole('button', { name: 'Export', exact: true }).click();
+        const dialog = page.getByRole('dialog', { name: 'Export for slides' });
+        await dialog.waitFor();
+        await dialog.getByLabel('from').fill(String(c.from));
+        await dialog.getByLabel('to', { exact: true }).fill(String(c.to));
+        const t0 = Date.now();
+        const [download] = await Promise.all([
+          page.waitForEvent('download', { timeout: 600000 }),
+          dialog.getByRole('button', { name: button }).click(),
+        ]);
+        const file = await download.path();
+        const seconds = (Date.now() - t0) / 1000;
+        const bytes = file ? statSync(file).size : null;
+        const size = await page
+          .locator('#stage-area > .stage')
+          .evaluate(
+            (el) =>
+              `${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`,
+          );
+        rows.push({ case: c.name, format, steps: c.to - c.from + 1, seconds, bytes, stage: size });
+        log(`export: ${c.name}, ${format}: ${seconds.toFixed(1)} s, ${bytes} bytes`);
+        await page.keyboard.press('Escape');
+        if (await dialog.isVisible())
+          await dialog
+            .getByRole('button', { name: /close/i })
+            .first()
+            .click()
+            .catch(() => {});
+      }
+      await page.close();
+    }
+    return { measured: true, version, rows };
+  } catch (e) {
+    return {
+      measured: false,
+      reason: `the browser run failed: ${String(e?.message ?? e)
+        .split('\n')[0]
+        .slice(0, 200)}`,
+    };
+  } finally {
+    await context?.close().catch(() => {});
+    await server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}

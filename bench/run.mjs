@@ -7,7 +7,7 @@
 // Environment:
 //   BENCH_WASM_DIR  measure convstep.mjs + convstep.wasm from this folder instead of the one
 //                   build.sh writes (for comparing builds); build.sh is then not called
-//   BENCH_SKIP      comma-separated parts to leave out: native, torch, numpy, page
+//   BENCH_SKIP      comma-separated parts to leave out: native, torch, numpy, page, export
 //   CC_BENCH        the native compiler (default gcc)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ import { KERNELS, SIZES } from './sizes.mjs';
 import { cpuTicks, machineInfo, otherLoad, sourceInfo } from './machine.mjs';
 import { MIN_SECONDS, SAMPLES, median } from './measure.mjs';
 import { SizeSetup, loadModule } from './wasm.mjs';
-import { benchPage } from './page.mjs';
+import { benchExport, benchPage } from './page.mjs';
 import { renderReport } from './report.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -244,6 +244,15 @@ async function main() {
     if (!report.page.measured) report.page.reason = clean(report.page.reason);
   }
   if (!report.page.measured) log(`page: not measured (${report.page.reason})`);
+
+  if (skip.has('export')) {
+    report.export = { measured: false, reason: 'left out (BENCH_SKIP)' };
+  } else {
+    log('export: headless Chromium');
+    report.export = await benchExport(root, log);
+    if (!report.export.measured) report.export.reason = clean(report.export.reason);
+  }
+  if (!report.export.measured) log(`export: not measured (${report.export.reason})`);
 
   report.seconds = (performance.now() - t0) / 1000;
   report.otherLoad = otherLoad(ticks0, cpuTicks(), machine.cores);

@@ -110,6 +110,8 @@ function readGif(bytes) {
       const block = subBlocks();
       if (label === 0xf9) transparent = block[0] & 1 ? block[3] : -1;
     } else if (b === 0x2c) {
+      const left = u16(p);
+      const top = u16(p + 2);
       const w = u16(p + 4);
       const h = u16(p + 6);
       const flags = bytes[p + 8];
@@ -122,17 +124,20 @@ function readGif(bytes) {
       }
       const min = bytes[p++];
       const idx = lzw(min, subBlocks(), w * h);
-      // drawn over the frame before (gifenc writes whole frames at 0, 0; disposal: keep)
+      if (left + w > width || top + h > height)
+        throw new Error(`GIF: image ${w}x${h} at ${left},${top} leaves the screen`);
+      // drawn at its place over the frame before (disposal: keep); a frame is the whole screen
       const rgba = screen.slice();
       for (let k = 0; k < w * h; k++) {
         if (idx[k] === transparent) continue;
-        rgba[4 * k] = colors[3 * idx[k]];
-        rgba[4 * k + 1] = colors[3 * idx[k] + 1];
-        rgba[4 * k + 2] = colors[3 * idx[k] + 2];
-        rgba[4 * k + 3] = 255;
+        const q = 4 * ((top + Math.floor(k / w)) * width + left + (k % w));
+        rgba[q] = colors[3 * idx[k]];
+        rgba[q + 1] = colors[3 * idx[k] + 1];
+        rgba[q + 2] = colors[3 * idx[k] + 2];
+        rgba[q + 3] = 255;
       }
       screen = rgba;
-      frames.push({ w, h, rgba });
+      frames.push({ w: width, h: height, rgba });
     } else throw new Error(`GIF: unknown block 0x${b?.toString(16)} at ${p - 1}`);
   }
   return { width, height, frames };

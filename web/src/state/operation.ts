@@ -106,6 +106,18 @@ export interface Printouts {
   tensors: readonly { name: string; array: NdArrayLike }[];
 }
 
+/** An op's own state that travels in the link, under its own key (conv_backward's selected
+ * cell: &cell=dW.0.0.0.2). */
+export interface StateLink<R extends OpRun, S> {
+  /** the query key; none of the layer's, the view's or the choices' keys */
+  key: string;
+  /** the state's text for the link; null when there is nothing to write */
+  write(state: S): string | null;
+  /** applies a link's text to the state of the run it opened; when the text is refused, the
+   * state does not change and the result says why (in the page's language when called) */
+  read(state: S, text: string, run: R): (() => string) | null;
+}
+
 export interface Operation<R extends OpRun = OpRun, F extends OpFrame = OpFrame, S = unknown> {
   info: OpInfo;
   /** the layer fields the form shows for this op */
@@ -133,6 +145,8 @@ export interface Operation<R extends OpRun = OpRun, F extends OpFrame = OpFrame,
   printouts?(run: R): Printouts;
   /** the op's own state beyond the step (e.g. a selected cell), made when the op is chosen */
   createState?(ctx: OpContext<R, F>): S;
+  /** the part of that state a shared link carries (read once, when the page opens) */
+  stateLink?: StateLink<R, S>;
   /** classic mistakes: wrong versions of the loop that the page runs beside the right one */
   mistakes?: readonly Mistake<R>[];
   views: OpViews<R, F, S>;

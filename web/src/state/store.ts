@@ -79,6 +79,14 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
   const opState = signal<unknown>(undefined);
   const makeOpState = (o: Operation) => o.createState?.({ engine, run, position, frame });
   opState.value = makeOpState(startOperation);
+  // the op's own state from the link (a selected cell), once the first run is open
+  const startLink = startOperation.stateLink;
+  const linkText = startLink ? new URLSearchParams(search).get(startLink.key) : null;
+  if (startLink && linkText !== null && opState.value !== undefined) {
+    const refused = startLink.read(opState.value, linkText, first);
+    if (refused !== null)
+      noteSources.value = [...noteSources.peek(), () => [tState('linkNote', { why: refused() })]];
+  }
   const loading = signal<OpId | null>(null);
   /** counts op choices: a load that finishes after a later choice is not switched to */
   let choice = 0;
@@ -96,9 +104,20 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
     paramsOpen: paramsOpen.value,
     lang: localeChosen.value ? locale.value : null,
   });
-  const query = computed(() => layerQuery.value + viewQuery(viewNow()));
+  /** the op's own state that travels (conv_backward's selected cell): "&cell=dW.0.0.0.2" */
+  const stateQuery = computed(() => {
+    const link = operation.value.stateLink;
+    const state = opState.value;
+    if (!link || state === undefined) return '';
+    const text = link.write(state);
+    return text === null ? '' : `&${new URLSearchParams({ [link.key]: text }).toString()}`;
+  });
+  const query = computed(() => layerQuery.value + stateQuery.value + viewQuery(viewNow()));
   const pageQuery = computed(
-    () => layerQuery.value + viewQuery({ ...viewNow(), embed: null, present: false, paramsOpen: true }),
+    () =>
+      layerQuery.value +
+      stateQuery.value +
+      viewQuery({ ...viewNow(), embed: null, present: false, paramsOpen: true }),
   );
 
   /** Build a run for the drafts if they are all valid and fit together. */

@@ -54,6 +54,9 @@ export function GridCanvas({ label, picture, describe, onSelect }: GridCanvasPro
   /** the grid has focus from the keyboard (not from a click), and its tip is not dismissed */
   const [keyed, setKeyed] = useState(false);
   const pointerDown = useRef(false);
+  /** the cell just clicked to select it: its tip stays away (the selection's own panel tells
+   * its story, and a tip would cover it) until the pointer moves to another cell */
+  const quiet = useRef<{ row: number; col: number } | null>(null);
   /** Escape gave the keys back to the transport: the grid leaves them be until it is entered again */
   const [released, setReleased] = useState(false);
   // the part drawn (presenter mode may show part of a grid, larger)
@@ -196,9 +199,17 @@ export function GridCanvas({ label, picture, describe, onSelect }: GridCanvasPro
           if (hit !== null) {
             setCursor({ row: hit.row, col: hit.col });
             onSelect?.(hit.row, hit.col);
+            quiet.current = { row: hit.row, col: hit.col };
+            setHover(null);
           }
         }}
-        onPointerMove={(e) => setHover(cellAt(e))}
+        onPointerMove={(e) => {
+          const c = cellAt(e);
+          const q = quiet.current;
+          if (q !== null && c !== null && c.row === q.row && c.col === q.col) return;
+          quiet.current = null;
+          setHover(c);
+        }}
         onPointerDown={(e) => {
           pointerDown.current = true;
           setReleased(false);
@@ -208,7 +219,10 @@ export function GridCanvas({ label, picture, describe, onSelect }: GridCanvasPro
         onPointerUp={() => {
           pointerDown.current = false;
         }}
-        onPointerLeave={() => setHover(null)}
+        onPointerLeave={() => {
+          quiet.current = null;
+          setHover(null);
+        }}
         onFocus={() => {
           // a click focuses the grid too: the pointer's tip is enough then
           if (pointerDown.current) {

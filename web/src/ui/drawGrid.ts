@@ -83,6 +83,18 @@ export interface GridPicture {
   view?: GridView | null;
   /** fit numbers with less room around them (presenter mode: large cells, large type) */
   tight?: boolean;
+  /** values of the grids drawn beside this one at its cell size (fitTogether): the numbers'
+   * font fits theirs too, so that grids of one size side by side all show their numbers, or
+   * none does */
+  fitValues?: ArrayLike<number>;
+}
+
+/** Grids of one cell size shown side by side decide alike whether their numbers fit, and at
+ * which font: each fits the longest number of them all. */
+export function fitTogether<T extends GridPicture>(pictures: readonly T[]): T[] {
+  const all: number[] = [];
+  for (const p of pictures) for (let k = 0; k < p.values.length; k++) all.push(p.values[k] ?? Number.NaN);
+  return pictures.map((p) => ({ ...p, fitValues: all }));
 }
 
 /** The part of a grid that is drawn: rows row..row+rows-1, columns col..col+cols-1. */
@@ -107,6 +119,11 @@ function longestText(p: GridPicture, text: (v: number) => string): number {
   let longest = 1;
   for (let i = 0; i < p.rows * p.cols; i++) {
     const v = p.values[i] ?? Number.NaN;
+    if (!Number.isNaN(v)) longest = Math.max(longest, text(v).length);
+  }
+  const more = p.fitValues ?? [];
+  for (let i = 0; i < more.length; i++) {
+    const v = more[i] ?? Number.NaN;
     if (!Number.isNaN(v)) longest = Math.max(longest, text(v).length);
   }
   return longest;
@@ -386,9 +403,17 @@ export function drawGrid(ctx: GridContext, p: GridPicture, clear = true): void {
 /** Cells at least this large get their notes. */
 const NOTE_CELL = 34;
 
+/** A note's plate keeps inside the green ring (drawHighlights) and above the cell's number: it
+ * never covers either. Where that band is too thin for a legible note, none is drawn (the
+ * step's panel lists the same additions). */
 function drawNotes(ctx: GridContext, p: GridPicture): void {
   const s = p.cell;
-  const size = Math.max(9, Math.min(14, s * 0.22));
+  const ring = ringBand(s);
+  const font = numberFont(p);
+  // the number's top (it is centred, font·1.2 high), or the ring's far side when there is none
+  const below = font > 0 ? s / 2 - font * 0.6 : s - ring;
+  const size = Math.min(14, s * 0.22, below - ring - 3);
+  if (size < MIN_NOTE_FONT) return;
   ctx.save();
   ctx.font = `700 ${size}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
   ctx.textAlign = 'right';
@@ -398,14 +423,25 @@ function drawNotes(ctx: GridContext, p: GridPicture): void {
       const note = p.notes?.(r, c);
       if (!note) continue;
       const w = ctx.measureText(note).width + 4;
-      const x = (c + 1) * s - 3;
-      const y = r * s + 3;
+      const x = (c + 1) * s - ring - 1;
+      const y = r * s + ring + 2;
+      if (w > s - 2 * ring - 2) continue; // wider than the inside of the ring
       ctx.fillStyle = 'rgba(255, 255, 255, 0.9)';
-      ctx.fillRect(x - w + 2, y - 1, w, size + 2);
+      ctx.fillRect(x - w + 1, y - 1, w, size + 2);
       ctx.fillStyle = '#111111';
-      ctx.fillText(note, x, y);
+      ctx.fillText(note, x - 1, y);
     }
   ctx.restore();
+}
+
+/** The smallest note worth drawing, CSS px. */
+const MIN_NOTE_FONT = 8;
+
+/** How far from a cell's edge the green ring reaches (its inset and width, drawHighlights). */
+function ringBand(s: number): number {
+  const width = s < 12 ? Math.max(1, s / 4) : Math.max(3, Math.min(5, s / 12));
+  const inset = s < 12 ? 0 : Math.max(2, Math.min(4, s / 24));
+  return inset + width + 1;
 }
 
 /** The selected cell: violet and white, apart from the window's black and yellow. */
@@ -443,6 +479,7 @@ function cursorBox(ctx: GridContext, x: number, y: number, s: number): void {
  * dark green with a white inner line, readable on red, blue and white cells alike. Drawn
  * under the cell's number. */
 function drawHighlights(ctx: GridContext, hs: readonly CellHighlight[], s: number): void {
+  // keep in step with ringBand, which keeps the notes inside the ring
   const width = s < 12 ? Math.max(1, s / 4) : Math.max(3, Math.min(5, s / 12));
   const inset = s < 12 ? 0 : Math.max(2, Math.min(4, s / 24));
   ctx.save();

@@ -1,7 +1,7 @@
 // The sign of a value never rests on colour alone: where a cell is too small for its number,
 // drawGrid draws a bar across a negative cell and nothing across a positive one.
 import { describe, expect, it } from 'vitest';
-import { drawGrid, type GridPicture, MARGIN } from '../../src/ui/drawGrid';
+import { drawGrid, type GridPicture, MARGIN, numberFont } from '../../src/ui/drawGrid';
 
 interface Rect {
   x: number;
@@ -95,5 +95,56 @@ describe('drawGrid: the sign without colour', () => {
     expect(barsIn(rects, p, 0, 0)).toHaveLength(1);
     expect(barsIn(rects, p, 0, 1)).toHaveLength(0);
     expect(barsIn(rects, p, 0, 2)).toHaveLength(1);
+  });
+});
+
+// A step's note ("+0.25", what this step added) sits in the cell's top corner: inside the green
+// ring that marks the cell (the ring stays whole) and above the cell's number (the number stays
+// readable), at every cell size that draws notes.
+describe('a step’s note covers neither the green ring nor the number', () => {
+  for (const cell of [34, 40, 48, 56, 64, 80, 96]) {
+    it(`cells of ${cell} px`, () => {
+      const p: GridPicture = {
+        rows: 2,
+        cols: 2,
+        cell,
+        values: [0.5, -1.25, 2.5, 0],
+        scale: 3,
+        text: (v) => v.toFixed(2),
+        highlights: [{ row: 0, col: 0, kind: 'hit' }],
+        notes: (r, c) => (r === 0 && c === 0 ? '+0.25' : null),
+      };
+      const { ctx, rects } = recordingContext();
+      drawGrid(ctx, p);
+      const plates = rects.filter((q) => q.fill === 'rgba(255, 255, 255, 0.9)');
+      if (plates.length === 0) return; // no room for a note at this size: none is drawn
+      const plate = plates[0]!;
+      // the ring: drawHighlights' inset and width, and its white inner line (1 px)
+      const width = Math.max(3, Math.min(5, cell / 12));
+      const inset = Math.max(2, Math.min(4, cell / 24));
+      const inner = inset + width + 1;
+      const x0 = MARGIN;
+      const y0 = MARGIN;
+      expect(plate.x).toBeGreaterThanOrEqual(x0 + inner);
+      expect(plate.y).toBeGreaterThanOrEqual(y0 + inner);
+      expect(plate.x + plate.w).toBeLessThanOrEqual(x0 + cell - inner);
+      const font = numberFont(p);
+      const numberTop = font > 0 ? y0 + cell / 2 - font * 0.6 : y0 + cell - inner;
+      expect(plate.y + plate.h).toBeLessThanOrEqual(numberTop);
+    });
+  }
+  it('a note is drawn where the cells leave room for it', () => {
+    const p: GridPicture = {
+      rows: 1,
+      cols: 1,
+      cell: 96,
+      values: [0.5],
+      scale: 1,
+      text: (v) => v.toFixed(2),
+      notes: () => '+0.25',
+    };
+    const { ctx, texts } = recordingContext();
+    drawGrid(ctx, p);
+    expect(texts).toContain('+0.25');
   });
 });

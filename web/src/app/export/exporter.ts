@@ -80,6 +80,18 @@ function withScale(rgba: Uint8ClampedArray): Uint8Array {
   return out;
 }
 
+/** Moves the frame gifenc just wrote (it writes every image at 0, 0) to (x, y) on the screen:
+ * its graphic control block is 8 bytes, then the image descriptor, 0x2c and x, y (16-bit, little
+ * endian). */
+function placeFrame(bytes: Uint8Array, at: number, x: number, y: number): void {
+  if (bytes[at] !== 0x21 || bytes[at + 8] !== 0x2c)
+    throw new Error('The GIF encoder wrote an unexpected frame.');
+  bytes[at + 9] = x & 255;
+  bytes[at + 10] = x >> 8;
+  bytes[at + 11] = y & 255;
+  bytes[at + 12] = y >> 8;
+}
+
 const nextTask = () => new Promise<void>((done) => setTimeout(done, 0));
 
 /** The stage at steps from..to, drawn off screen in a box of `centre`'s size. */
@@ -154,50 +166,87 @@ export async function exportRange(
     const delay = Math.round(1000 / job.fps);
     const painter = new ScenePainter(ctx, 1);
     // one palette for all frames, from the first frame and the whole colour scale (cells that
-    // fill in later take its colours), its last entry kept for "unchanged": a frame after the
-    // first writes only the pixels that changed, the rest transparent over the frame before
+    // fill in later take its colours), its last entry kept for "unchanged". A frame after the
+    // first is only the rectangle around the pixels that changed, at its place on the screen,
+    // its unchanged pixels transparent over the frame before: a step reads back, maps and
+    // compresses a few cells, not the whole stage.
     let palette: number[][] | null = null;
     const KEEP = 255;
-    let index = new Uint8Array(0);
-    let before: Uint32Array | null = null;
+    let screen = new Uint32Array(0); // the picture so far, as the GIF's viewer composes it
     const nearest = new Map<number, number>();
+    const indexOf = (px: number): number => {
+      const rgb = px & 0xffffff;
+      let ix = nearest.get(rgb);
+      if (ix === undefined) {
+        ix = nearestColorIndex(palette!.slice(0, KEEP), [rgb & 255, (rgb >> 8) & 255, (rgb >> 16) & 255]);
+        nearest.set(rgb, ix);
+      }
+      return ix;
+    };
     let done = 0;
     for await (const scene of stageScenes(store, centre, job)) {
       if (done === 0) {
         canvas.width = scene.width;
         canvas.height = scene.height;
       }
-      painter.paint(scene);
-      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      const now = new Uint32Array(data.buffer, data.byteOffset, data.length / 4);
-      if (palette === null) {
-        palette = quantize(withScale(data), KEEP, { format: 'rgb444' });
-        while (palette.length < 256) palette.push([0, 0, 0]);
-        index = new Uint8Array(now.length);
-      }
-      for (let p = 0; p < now.length; p++) {
-        const px = now[p] ?? 0;
-        if (before !== null && px === before[p]) {
-          index[p] = KEEP;
-          continue;
+      const W = canvas.width;
+      const painted = painter.paint(scene);
+      let box = { x: 0, y: 0, w: 1, h: 1 }; // nothing changed: one transparent pixel
+      let index = new Uint8Array([KEEP]);
+      if (palette === null || painted !== null) {
+        const r = palette === null ? { x: 0, y: 0, w: W, h: canvas.height } : painted!;
+        const { data } = ctx.getImageData(r.x, r.y, r.w, r.h);
+        const now = new Uint32Array(data.buffer, data.byteOffset, data.length / 4);
+        if (palette === null) {
+          palette = quantize(withScale(data), KEEP, { format: 'rgb444' });
+          while (palette.length < 256) palette.push([0, 0, 0]);
+          screen = now.slice();
+          box = r;
+          index = Uint8Array.from(now, indexOf);
+        } else {
+          // the changed pixels' own rectangle, inside the repainted one
+          let x0 = r.w;
+          let y0 = r.h;
+          let x1 = -1;
+          let y1 = -1;
+          for (let y = 0; y < r.h; y++) {
+            const row = (r.y + y) * W + r.x;
+            for (let x = 0; x < r.w; x++) {
+              if (now[y * r.w + x] === screen[row + x]) continue;
+              if (x < x0) x0 = x;
+              if (x > x1) x1 = x;
+              if (y < y0) y0 = y;
+              y1 = y;
+            }
+          }
+          if (x1 >= 0) {
+            box = { x: r.x + x0, y: r.y + y0, w: x1 - x0 + 1, h: y1 - y0 + 1 };
+            index = new Uint8Array(box.w * box.h);
+            for (let y = 0; y < box.h; y++) {
+              const src = (y0 + y) * r.w + x0;
+              const row = (box.y + y) * W + box.x;
+              for (let x = 0; x < box.w; x++) {
+                const px = now[src + x] ?? 0;
+                if (px === screen[row + x]) index[y * box.w + x] = KEEP;
+                else {
+                  index[y * box.w + x] = indexOf(px);
+                  screen[row + x] = px;
+                }
+              }
+            }
+          }
         }
-        const rgb = px & 0xffffff;
-        let ix = nearest.get(rgb);
-        if (ix === undefined) {
-          ix = nearestColorIndex(palette.slice(0, KEEP), [rgb & 255, (rgb >> 8) & 255, (rgb >> 16) & 255]);
-          nearest.set(rgb, ix);
-        }
-        index[p] = ix;
       }
-      before = now.slice();
-      gif.writeFrame(index, canvas.width, canvas.height, {
-        palette: done === 0 ? palette : undefined,
+      const at = gif.bytesView().length;
+      gif.writeFrame(index, box.w, box.h, {
+        palette: done === 0 ? palette! : undefined,
         delay,
         repeat: 0,
         transparent: done > 0,
         transparentIndex: KEEP,
         dispose: 1, // keep the frame: the next draws over it
       });
+      if (done > 0) placeFrame(gif.bytesView(), at, box.x, box.y);
       done++;
       job.onProgress(done, all);
       if (done % 8 === 0) await nextTask(); // let the progress bar and Cancel through

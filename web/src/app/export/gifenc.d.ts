@@ -16,6 +16,8 @@ declare module 'gifenc' {
       },
     ): void;
     finish(): void;
+    /** the bytes written so far (a view, not a copy) */
+    bytesView(): Uint8Array;
     bytes(): Uint8Array;
   }
   export function GIFEncoder(): GifWriter;

@@ -1,12 +1,12 @@
 // A scene (scene.ts) drawn on a canvas at any pixel density, or written as SVG: grids through
 // drawGrid, on a canvas or on an SvgContext, so that both look as the page does.
 
-import { drawGrid } from '../../ui/drawGrid';
+import { drawGrid, numberFont } from '../../ui/drawGrid';
 import { SvgContext, xmlEscape } from '../../ui/svgContext';
 import type { GridPicture } from '../../ui/drawGrid';
 import type { Scene, SceneItem } from './scene';
 
-type Rect = { x: number; y: number; w: number; h: number };
+export type Rect = { x: number; y: number; w: number; h: number };
 
 /** Draws `scene` on `ctx`, `density` device pixels per CSS pixel, over white; only inside
  * `dirty` (CSS pixels) when given. */
@@ -85,6 +85,7 @@ function pictureKey(p: GridPicture): string {
     p.selected ?? null,
     p.highlights ?? null,
     notes,
+    numberFont(p),
   ]);
 }
 
@@ -105,7 +106,8 @@ function itemKey(it: SceneItem): string {
 }
 
 /** Draws scene after scene on one canvas, each over the last, repainting only the boxes of what
- * changed (the window moves, a cell fills in): a range's frames cost little to draw. */
+ * changed (the window moves, a cell fills in): a range's frames cost little to draw. paint()
+ * returns the canvas pixels it may have changed (one rectangle around them all), or null. */
 export class ScenePainter {
   private keys: string[] | null = null;
   private last: Scene | null = null;
@@ -114,7 +116,7 @@ export class ScenePainter {
     private readonly density: number,
   ) {}
 
-  paint(scene: Scene): void {
+  paint(scene: Scene): Rect | null {
     const keys = scene.items.map(itemKey);
     const prev = this.last;
     const old = this.keys;
@@ -129,7 +131,7 @@ export class ScenePainter {
       scene.items.some((it) => it.kind === 'image')
     ) {
       drawScene(this.ctx, scene, this.density);
-      return;
+      return { x: 0, y: 0, w: this.ctx.canvas.width, h: this.ctx.canvas.height };
     }
     const dirty: Rect[] = [];
     const grow = (r: Rect) => {
@@ -144,7 +146,14 @@ export class ScenePainter {
       if (a) grow(a);
       if (b) grow(b);
     });
-    if (dirty.length > 0) drawScene(this.ctx, scene, this.density, dirty);
+    if (dirty.length === 0) return null;
+    drawScene(this.ctx, scene, this.density, dirty);
+    const d = this.density;
+    const x0 = Math.max(0, Math.min(...dirty.map((r) => r.x)) * d);
+    const y0 = Math.max(0, Math.min(...dirty.map((r) => r.y)) * d);
+    const x1 = Math.min(this.ctx.canvas.width, Math.max(...dirty.map((r) => r.x + r.w)) * d);
+    const y1 = Math.min(this.ctx.canvas.height, Math.max(...dirty.map((r) => r.y + r.h)) * d);
+    return x1 > x0 && y1 > y0 ? { x: x0, y: y0, w: x1 - x0, h: y1 - y0 } : null;
   }
 }
 

@@ -16,7 +16,7 @@
 export { pyFloatRepr } from './float';
 export { numpyLiteral, pyFloatLiteral } from './literal';
 export { NUMPY_TEXT_MESSAGES, type NumpyTextMessages } from './messages';
-export { npIndex, npMean, npSum } from './reduce';
+export { npIndex, npMean, npSum, npSumOf } from './reduce';
 export { MAX_DIMENSIONS, MAX_TEXT_LENGTH, type ParseResult, parseNumpyText } from './parse';
 export {
   arrayRepr,

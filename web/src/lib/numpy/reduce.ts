@@ -40,6 +40,12 @@ export function npSum(a: NdArrayLike): number {
   return s;
 }
 
+/** np.sum(terms) of a fresh 1-d (or any C-contiguous) array holding `terms` in order: what
+ * conv_single_step's np.sum(a_slice_prev * W) adds, since the product array is C-contiguous. */
+export function npSumOf(terms: ArrayLike<number>): number {
+  return npSum({ data: terms, shape: [terms.length] });
+}
+
 /** np.mean(arr): np.sum(arr) / arr.size (NaN for an empty array, as numpy gives with a warning). */
 export function npMean(a: NdArrayLike): number {
   return npSum(a) / a.data.length;

@@ -31,8 +31,8 @@ export function GradCheckPanel({ state, total }: { state: ConvBackwardState; tot
             <tbody>
               <tr>
                 <th scope="row">x ± eps (eps = 1e−5·max(1, |x|))</th>
-                <td>
-                  {precise(chk.x, 6)} ± {precise(chk.eps, 3)}
+                <td class="bw-x-eps">
+                  <span>{precise(chk.x, 6)}</span> ± <span>{precise(chk.eps, 3)}</span>
                 </td>
               </tr>
               <tr class="bw-numeric">

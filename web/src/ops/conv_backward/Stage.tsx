@@ -7,7 +7,7 @@ import { cellText, longText, shortCellText } from '../../ui/format';
 import { useChannelPage } from '../../ui/ChannelPager';
 import { usePresent } from '../../ui/present';
 import { useBoxSize } from '../../ui/useBoxSize';
-import type { GridWindow } from '../../ui/drawGrid';
+import { fitTogether, type GridWindow } from '../../ui/drawGrid';
 import type { ViewProps } from '../../state/operation';
 import { DZ_SOURCES, dzOf, type DzSource } from './info';
 import type { BackwardView, ConvBackwardState } from './selection';
@@ -343,6 +343,17 @@ export function ConvBackwardStage(props: ViewProps<ConvBackwardRun, ConvBackward
     cards.push({ k, dAFig, small: [wFig, aFig, dwFig] });
   }
 
+  // grids of one size side by side decide alike whether their numbers fit: the dA_prev_pad
+  // channels together, and W, a_slice and dW of every channel together
+  const dAPictures = fitTogether(cards.map((x) => x.dAFig.picture));
+  const smallPictures = fitTogether(cards.flatMap((x) => x.small.map((sf) => sf.picture)));
+  cards.forEach((x, n) => {
+    x.dAFig.picture = dAPictures[n]!;
+    x.small.forEach((sf, j) => {
+      sf.picture = smallPictures[n * x.small.length + j]!;
+    });
+  });
+
   const card = cardSize(dims, layout.cell, layout.small);
   const smallBox = (card.w - 2 * GAP) / 3;
 
@@ -399,7 +410,9 @@ export function ConvBackwardStage(props: ViewProps<ConvBackwardRun, ConvBackward
         )}
       </div>
       {view === 'walk' && <CellInspector {...props} />}
-      {view === 'walk' && <BackwardLegend pad={pad} unvisited={never !== null} dilated={dil > 1} />}
+      {view === 'walk' && (
+        <BackwardLegend pad={pad} unvisited={never !== null} dilated={dil > 1} scale={s.scale} />
+      )}
     </section>
   );
 }

@@ -18,7 +18,7 @@ import {
   type ConvBackwardFrame,
   type ConvBackwardRun,
 } from './model';
-import { createConvBackwardState, type ConvBackwardState } from './selection';
+import { CELL_LINK, createConvBackwardState, type ConvBackwardState } from './selection';
 import { ConvBackwardStage } from './Stage';
 
 export const operation: Operation<ConvBackwardRun, ConvBackwardFrame, ConvBackwardState> = {
@@ -32,6 +32,7 @@ export const operation: Operation<ConvBackwardRun, ConvBackwardFrame, ConvBackwa
   describe: describeBackwardStep,
   printouts: convBackwardPrintouts,
   createState: createConvBackwardState,
+  stateLink: CELL_LINK,
   mistakes: CONV_BACKWARD_MISTAKES,
   views: { Stage: ConvBackwardStage, Code: ConvBackwardCode, Arithmetic: ConvBackwardStep },
 };

@@ -32,13 +32,15 @@ const M = 2 * MARGIN;
 /** Between channel cards. */
 export const CARD_GAP = 20;
 /** The dZ selector: its width, and its height when it sits above dZ. */
-export const SELECT_WIDTH = 150;
+/** wide enough for its longest choice, "random (seeded)", and the arrow */
+export const SELECT_WIDTH = 176;
 export const SELECT_HEIGHT = 46;
 const MAX_SMALL = 40;
 const DZ_TRIES = [48, 40, 32, 24, 16];
 
-/** db[c] is one cell: never smaller than this. */
-const MIN_DB = 28;
+/** db[c] is one cell, a partial sum that may be pale on the final scale: never smaller than
+ * the cell in which a five-character number ("−3.76", "−59.5") is drawn at the smallest font. */
+const MIN_DB = 40;
 
 /** The cell of db[c]. */
 export function dbCell(l: Pick<BackwardLayout, 'dz'>): number {
@@ -51,8 +53,12 @@ function smallFor(d: BackwardDims, s: number): number {
   return Math.max(s, Math.min(MAX_SMALL, room));
 }
 
+/** A small grid's box is never narrower than its longest caption, "a_slice", at the captions'
+ * smallest font (10 px, CaptionedGrid): tiny cells (a 128 × 128 layer) must not clip it. */
+const SMALL_BOX = Math.ceil(4 + 'a_slice'.length * 0.62 * 10);
+
 export function cardSize(d: BackwardDims, s: number, small: number): { w: number; h: number } {
-  const smallRow = 3 * (d.f * small + M) + 2 * GAP;
+  const smallRow = 3 * Math.max(d.f * small + M, SMALL_BOX) + 2 * GAP;
   return {
     w: Math.max(d.Wp * s + M, smallRow),
     h: CAPTION + d.Hp * s + M + GAP + CAPTION + d.f * small + M,

@@ -143,6 +143,12 @@ const en = {
     'Here stride {stride} and {reach} fit: away from the edges every cell gets the same number, {n} per axis.',
   overlapOdd:
     'Stride {stride} does not divide {reach}: away from the edges, rows and columns alternate between {list} windows, so neighbouring cells sum different numbers of terms — the checkerboard a strided convolution’s gradient (and a transposed convolution’s output) shows.',
+  // BackwardLegend.tsx: dA, dW and db are the magnitudes that get the full colour
+  gradientScale:
+    'colour of a gradient: on its final values’ scale (full at |dA_prev_pad| ≥ {dA}, |dW| ≥ {dW}, |db| ≥ {db}); a partial sum can look pale',
+  // selection.ts: a link's &cell= that is not a cell of this layer
+  cellRefused:
+    'cell “{text}” is not a cell of this layer (dA_prev_pad.i.row.col.k, dW.u.v.k.c or db.c); no cell selected.',
 } as const;
 
 const ko: Translation<typeof en> = {
@@ -283,6 +289,10 @@ const ko: Translation<typeof en> = {
     '여기서는 stride {stride|과} {reach|이} 맞아떨어집니다. 가장자리에서 떨어진 칸은 모두 축마다 {n}개로 같은 수를 받습니다.',
   overlapOdd:
     'stride {stride|이} {reach|을} 나누지 못합니다. 가장자리에서 떨어진 곳에서 행과 열이 윈도우 {list}개 사이를 번갈아 오가므로, 이웃한 칸이 더하는 항의 수가 다릅니다. 스트라이드가 있는 합성곱의 기울기(와 전치 합성곱의 출력)에 나타나는 체커보드입니다.',
+  gradientScale:
+    '그래디언트의 색은 최종 값의 척도를 따릅니다 (|dA_prev_pad| ≥ {dA}, |dW| ≥ {dW}, |db| ≥ {db}에서 가장 진함). 중간 합계는 옅게 보일 수 있습니다',
+  cellRefused:
+    '셀 “{text}”은(는) 이 레이어에 없는 셀입니다 (dA_prev_pad.i.row.col.k, dW.u.v.k.c 또는 db.c). 셀을 선택하지 않았습니다.',
 };
 
 export const t = messages(en, ko);

@@ -5,17 +5,25 @@
 //   print("dA_mean =", np.mean(dA))
 //   print("dW_mean =", np.mean(dW))
 //   print("db_mean =", np.mean(db))
-// (dZ is Z in the notebook; here it is whichever dZ the run chose.)
+// (dZ is Z in the notebook; here it is whichever dZ the run chose.) The gradients are recomputed
+// in numpy's order (conv/numpyOrder.ts): with dZ = Z, numpy's Z is its pairwise sums, and the
+// C kernels' Z differs from it in the last digits, which dW would carry into dW_mean.
 
 import { npMean } from '../../lib/numpy/index';
+import { convParams } from '../../state/config';
 import type { Printouts } from '../../state/operation';
 import { printValue } from '../../ui/printout';
+import { npConvBackward, npConvForward } from '../conv/numpyOrder';
 import type { ConvBackwardRun } from './model';
 import { t } from './messages';
 
 export function convBackwardPrintouts(run: ConvBackwardRun): Printouts {
-  const { dA_prev, dW, db } = run.full;
   const { A_prev, W, b } = run.data;
+  const p = convParams(run.config);
+  // dZ = Z unless the student brought their own dZ (then run.dZ is not the kernel's Z).
+  const isZ = run.dzSource === 'z' && run.dZ.data.every((v, k) => Object.is(v, run.Z.data[k]));
+  const dZ = isZ ? npConvForward(A_prev, W, b, p) : run.dZ;
+  const { dA_prev, dW, db } = npConvBackward(dZ, A_prev, W, p);
   return {
     // said when shown, so that it follows the page's language
     get title() {
@@ -30,7 +38,7 @@ export function convBackwardPrintouts(run: ConvBackwardRun): Printouts {
       { name: 'A_prev', array: A_prev },
       { name: 'W', array: W },
       { name: 'b', array: b },
-      { name: 'dZ', array: run.dZ },
+      { name: 'dZ', array: dZ },
       { name: 'dA_prev', array: dA_prev },
       { name: 'dW', array: dW },
       { name: 'db', array: db },

@@ -24,7 +24,7 @@ import {
   type ConvBackwardFrame,
   type ConvBackwardRun,
 } from './model';
-import type { OpContext } from '../../state/operation';
+import type { OpContext, StateLink } from '../../state/operation';
 import { info } from './info';
 import { t as tOp } from './messages';
 
@@ -233,3 +233,46 @@ export function createConvBackwardState(
     },
   };
 }
+
+/** The selected cell in the link: "dA_prev_pad.0.3.4.1" (i, row, col, k), "dW.0.0.0.2" (u, v, k,
+ * c), "db.3" (c). */
+function cellLinkText(cell: CellRef): string {
+  switch (cell.tensor) {
+    case 'dA_prev_pad':
+      return `dA_prev_pad.${cell.i}.${cell.row}.${cell.col}.${cell.k}`;
+    case 'dW':
+      return `dW.${cell.u}.${cell.v}.${cell.k}.${cell.c}`;
+    case 'db':
+      return `db.${cell.c}`;
+  }
+}
+
+/** A link's cell back, or a sentence: unknown tensor, wrong count of indices, or a cell this
+ * layer does not have. */
+function cellFromLink(text: string, run: ConvBackwardRun): CellRef | (() => string) {
+  const [tensor, ...rest] = text.split('.');
+  const n = rest.map((x) => (/^[0-9]{1,6}$/.test(x) ? Number(x) : Number.NaN));
+  const bad = () => tOp('cellRefused', { text: text.length > 24 ? `${text.slice(0, 23)}…` : text });
+  if (n.some(Number.isNaN)) return bad;
+  let cell: CellRef | null = null;
+  if (tensor === 'dA_prev_pad' && n.length === 4)
+    cell = { tensor, i: n[0]!, row: n[1]!, col: n[2]!, k: n[3]! };
+  else if (tensor === 'dW' && n.length === 4) cell = { tensor, u: n[0]!, v: n[1]!, k: n[2]!, c: n[3]! };
+  else if (tensor === 'db' && n.length === 1) cell = { tensor, c: n[0]! };
+  return cell !== null && cellFits(run, cell) ? cell : bad;
+}
+
+/** conv_backward's selected cell travels in the link as &cell=... */
+export const CELL_LINK: StateLink<ConvBackwardRun, ConvBackwardState> = {
+  key: 'cell',
+  write: (state) => {
+    const c = state.selected.value;
+    return c === null ? null : cellLinkText(c);
+  },
+  read: (state, text, run) => {
+    const cell = cellFromLink(text, run);
+    if (typeof cell === 'function') return cell;
+    state.select(cell);
+    return null;
+  },
+};

@@ -4,17 +4,20 @@
 //   print("Z's mean =\n", np.mean(Z))
 //   print("Z[0,2,1] =\n", Z[0, 2, 1])
 //   print("cache_conv[0][1][2][3] =\n", cache_conv[0][1][2][3])
-// cache_conv[0] is A_prev (the cache is (A_prev, W, b, hparameters)).
+// cache_conv[0] is A_prev (the cache is (A_prev, W, b, hparameters)). Z is recomputed in numpy's
+// order of adding (conv/numpyOrder.ts), so every printed digit is numpy's.
 
 import { npIndex, npMean } from '../../lib/numpy/index';
+import { convParams } from '../../state/config';
 import type { Printouts } from '../../state/operation';
 import { chainedIndex, printValue } from '../../ui/printout';
+import { npConvForward } from '../conv/numpyOrder';
 import type { ConvForwardRun } from './model';
 import { tUi } from '../../ui/messages';
 
 export function convForwardPrintouts(run: ConvForwardRun): Printouts {
-  const Z = run.Z_final;
   const { A_prev, W, b } = run.data;
+  const Z = npConvForward(A_prev, W, b, convParams(run.config));
   return {
     // said when shown, so that it follows the page's language
     get title() {
