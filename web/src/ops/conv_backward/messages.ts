@@ -273,7 +273,7 @@ const ko: Translation<typeof en> = {
   zerosPutIn: '0을 끼워 넣은 dZ[{i},:,:,{c}]',
   aZeroPutIn: '끼워 넣은 0',
   bookBefore:
-    '왼쪽은 교과서의 형태입니다: 칸 사이에 stride−1 = {between}, 둘레에 dil·(f−1) = {around}를 넣은 dZ[{i},:,:,{c}]',
+    '왼쪽은 교과서의 형태입니다: 칸 사이에 stride−1 = {between}, 둘레에 dil·(f−1) = {around|을} 넣은 dZ[{i},:,:,{c}]',
   bookUnreached: ' (끝에 윈도우가 닿지 않은 행 {rows}개, 열 {cols}개가 더 있음)',
   bookMiddle: '를 stride 1로 W_rot[u′,v′,c,k] = W[f−1−u′, f−1−v′, k, c]와 합성곱합니다',
   bookTaps: ', 탭 간격 {dil}',
@@ -293,13 +293,13 @@ const ko: Translation<typeof en> = {
   overlapCell:
     '한 칸은 (그 행 위의 윈도우) × (그 열 위의 윈도우)개의 윈도우를 받고, 윈도우마다 곱 {n}개를 더합니다(출력 채널마다 하나). ',
   overlapEven:
-    '여기서는 stride {stride}와 {reach}가 맞아떨어집니다. 가장자리에서 떨어진 칸은 모두 축마다 {n}개로 같은 수를 받습니다.',
+    '여기서는 stride {stride|과} {reach|이} 맞아떨어집니다. 가장자리에서 떨어진 칸은 모두 축마다 {n}개로 같은 수를 받습니다.',
   overlapOdd:
-    'stride {stride}가 {reach}를 나누지 못합니다. 가장자리에서 떨어진 곳에서 행과 열이 윈도우 {list}개 사이를 번갈아 오가므로, 이웃한 칸이 더하는 항의 수가 다릅니다. 스트라이드가 있는 합성곱의 기울기(와 전치 합성곱의 출력)에 나타나는 체커보드입니다.',
+    'stride {stride|이} {reach|을} 나누지 못합니다. 가장자리에서 떨어진 곳에서 행과 열이 윈도우 {list}개 사이를 번갈아 오가므로, 이웃한 칸이 더하는 항의 수가 다릅니다. 스트라이드가 있는 합성곱의 기울기(와 전치 합성곱의 출력)에 나타나는 체커보드입니다.',
   gradientScale:
     '그래디언트의 색은 최종 값의 척도를 따릅니다 (|dA_prev_pad| ≥ {dA}, |dW| ≥ {dW}, |db| ≥ {db}에서 가장 진함). 중간 합계는 옅게 보일 수 있습니다',
   cellRefused:
-    '셀 “{text}”은(는) 이 층에 없는 셀입니다 (dA_prev_pad.i.row.col.k, dW.u.v.k.c 또는 db.c). 셀을 선택하지 않았습니다.',
+    '셀 “{text}”은(는) 이 레이어에 없는 셀입니다 (dA_prev_pad.i.row.col.k, dW.u.v.k.c 또는 db.c). 셀을 선택하지 않았습니다.',
   prompt:
     '{step}단계: vert_start = {vs}, hori_start = {hs}의 윈도우가 {dz|을} 되돌려 보냅니다. 이 단계에서 {dA}, {dW}, {db|은} 각각 얼마나 바뀔까요? {precision}',
   exact: '(정확히)',

@@ -25,7 +25,10 @@ export function convBackwardPrintouts(run: ConvBackwardRun): Printouts {
   const dZ = isZ ? npConvForward(A_prev, W, b, p) : run.dZ;
   const { dA_prev, dW, db } = npConvBackward(dZ, A_prev, W, p);
   return {
-    title: t('title'),
+    // said when shown, so that it follows the page's language
+    get title() {
+      return t('title');
+    },
     lines: [
       printValue('print("dA_mean =", np.mean(dA))', 'dA_mean =', 'np.mean(dA)', npMean(dA_prev)),
       printValue('print("dW_mean =", np.mean(dW))', 'dW_mean =', 'np.mean(dW)', npMean(dW)),

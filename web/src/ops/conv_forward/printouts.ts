@@ -19,7 +19,10 @@ export function convForwardPrintouts(run: ConvForwardRun): Printouts {
   const { A_prev, W, b } = run.data;
   const Z = npConvForward(A_prev, W, b, convParams(run.config));
   return {
-    title: tUi('testCell', { op: 'conv_forward' }),
+    // said when shown, so that it follows the page's language
+    get title() {
+      return tUi('testCell', { op: 'conv_forward' });
+    },
     lines: [
       printValue('print("Z\'s mean =\\n", np.mean(Z))', "Z's mean =\n", 'np.mean(Z)', npMean(Z)),
       printValue('print("Z[0,2,1] =\\n", Z[0, 2, 1])', 'Z[0,2,1] =\n', 'Z[0, 2, 1]', npIndex(Z, [0, 2, 1])),

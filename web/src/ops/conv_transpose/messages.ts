@@ -67,7 +67,7 @@ const ko: Translation<typeof en> = {
   summary:
     'Y_pad[i, 윈도우, :] += W[:, :, :, c] · X[i, h, w, c]: dZ 자리에 X를 넣은 conv_backward의 dA_prev 반복문, 그다음 자르고 + b',
   xIsZNoFit:
-    'X = Z이려면 {yH}×{yW} 입력의 합성곱이 {h}×{w}를 내야 하는데, output_padding {op}에서는 그렇지 않습니다. output_padding을 낮추거나 X를 np.random.randn에서 가져오세요.',
+    'X = Z이려면 {yH}×{yW} 입력의 합성곱이 {h}×{w|을} 내야 하는데, output_padding {op}에서는 그렇지 않습니다. output_padding을 낮추거나 X를 np.random.randn에서 가져오세요.',
   presetDecoder: '디코더 2배 업샘플링',
   presetDecoderWhy: 'f 4, stride 2, pad 1: 4×4가 8×8이 됩니다',
   presetDaPrev: 'conv_backward의 dA_prev',
@@ -90,7 +90,7 @@ const ko: Translation<typeof en> = {
   pyNote: 'dZ 대신 X를 넣은 conv_backward의 dA_prev 반복문: 전치 합성곱입니다.',
   outpadHint: '아래쪽과 오른쪽에 더하는 행과 열',
   xLegend: 'X, 입력',
-  overlapWhy: ': f {f}가 stride {stride}의 배수가 아니어서 행과 열이 번갈아 바뀌는 체커보드가 됩니다',
+  overlapWhy: ': f {f|이} stride {stride}의 배수가 아니어서 행과 열이 번갈아 바뀌는 체커보드가 됩니다',
   overlapNote: 'Y의 칸은 윈도우를 {list}개 받습니다{why}',
   or: '{list} 또는 {last}',
   eachInt: ', 각각 작은 정수로 바꿈',
@@ -103,7 +103,7 @@ const ko: Translation<typeof en> = {
   windowsPerCell: '칸마다 윈도우 수',
   overlapLabel: '겹침 지도: Y_pad의 각 칸을 덮는 윈도우 수, 1부터 {max}까지',
   rowsCols: '행 h ∈ {rows} × 열 w ∈ {cols}',
-  becomes: '+ b[{k}] 다음 {name}가 됨',
+  becomes: '+ b[{k}] 다음 {name|이} 됨',
   timesX: 'X[{i}, h, w, {c}]를 곱해 Y_pad로',
   yLabel: 'Y[{i},:,:,{k}]: 잘라 낸 Y_pad + b[{k}]',
   cropLater: '{name}: 샘플 {i}의 반복문이 끝나면 자르고 + b',

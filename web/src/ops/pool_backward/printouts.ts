@@ -17,7 +17,10 @@ export function poolBackwardPrintouts(run: PoolBackwardRun): Printouts {
   const { dA, A_prev } = run.data;
   const { mode } = poolChoices(run.config);
   return {
-    title: t('title'),
+    // said when shown, so that it follows the page's language
+    get title() {
+      return t('title');
+    },
     lines: [
       printWords(`print("mode = ${mode}")`, `mode = ${mode}`),
       printValue("print('mean of dA = ', np.mean(dA))", 'mean of dA = ', 'np.mean(dA)', npMean(dA)),

@@ -22,7 +22,10 @@ export function poolForwardPrintouts(run: PoolForwardRun): Printouts {
   const index = second ? [mode === 'max' ? 0 : 1] : [1, 1];
   const expr = `A[${index.join(', ')}]`;
   return {
-    title: second ? t('titleSecond') : t('titleFirst'),
+    // said when shown, so that it follows the page's language
+    get title() {
+      return second ? t('titleSecond') : t('titleFirst');
+    },
     lines: [
       printWords(`print("mode = ${mode}")`, `mode = ${mode}`),
       printWords('print("A.shape = " + str(A.shape))', `A.shape = ${pyTupleRepr(A.shape)}`),
