@@ -516,6 +516,11 @@ static void fill_backward(cs_stepper *s, int64_t k) {
                 cs__pool_backward_rows(g, s->mode, s->ties, s->dZ, s->A_pad, x.i, 0, g->n_C, 0,
                                        g->n_H, s->dA_pad);
                 set_pos(s, s->pos + per_sample(g));
+            } else if (s->op == CS_OP_CONV_BACKWARD && g->dilation == 1 && x.h == 0 && x.c == 0 &&
+                       stop - s->pos >= per_sample(g)) {
+                /* A whole convolution sample: all channels, each element once per sum. */
+                cs__conv_backward_sample(g, s->A_pad, s->Wt, s->dZ, x.i, s->dA_pad, s->dWt, s->db);
+                set_pos(s, s->pos + per_sample(g));
             } else {
                 const int64_t end = stop < start + block ? stop : start + block;
                 const int h1 = (int)((end - start) / g->n_W);
