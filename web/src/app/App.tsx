@@ -13,14 +13,10 @@ import { useEffect, useState } from 'preact/hooks';
 import type { OpActions } from '../state/operation';
 import type { Store } from '../state/store';
 import { StoreContext, WrongLinesContext } from '../ui/context';
-import { MistakePanel } from '../ui/MistakePanel';
 import { LiveRegion } from '../ui/LiveRegion';
 import { PresentContext } from '../ui/present';
-import { EmbedCode } from './EmbedCode';
-import { PrintoutPanel } from '../ui/PrintoutPanel';
-import { ExportMenu } from './ExportMenu';
 import { OpSwitcher } from './OpSwitcher';
-import { OwnData } from './owndata/OwnData';
+import { EmbedCode, ExportMenu, loadPanels, MistakePanel, OwnData, PrintoutPanel } from './panels';
 import { ParamForm } from './ParamForm';
 import { Transport } from './Transport';
 import { useTransportKeys } from './useTransportKeys';
@@ -36,6 +32,16 @@ function pageAddress(): string {
 export function App({ store }: { store: Store }) {
   useTransportKeys(store);
   const [mistakeId, setMistakeId] = useState('');
+  // The first render draws the stage and the frame around it; the columns beside it (and the
+  // panels' code) follow right after, so that the stage is on screen sooner.
+  const [full, setFull] = useState(false);
+  useEffect(() => {
+    const t = setTimeout(() => {
+      setFull(true);
+      void loadPanels().catch(() => {});
+    }, 0);
+    return () => clearTimeout(t);
+  }, []);
   useEffect(() => {
     const narrow = globalThis.matchMedia?.(PHONE).matches === true;
     const asked = new URLSearchParams(globalThis.location?.search ?? '').has('params');
@@ -112,7 +118,7 @@ export function App({ store }: { store: Store }) {
     <StoreContext.Provider value={store}>
       <PresentContext.Provider value={present}>
         <WrongLinesContext.Provider value={wrongLines}>
-          <div class={cls}>
+          <div class={cls} data-shell={full ? 'full' : 'stage'}>
             <header class="app-header">
               {!present && (
                 <button
@@ -135,8 +141,8 @@ export function App({ store }: { store: Store }) {
                 current={loading ?? op}
                 onSelect={(o) => void store.setOp(o)}
               />
-              {!present && <ExportMenu store={store} stageArea="stage-area" />}
-              {!present && <EmbedCode page={pageAddress()} query={store.pageQuery.value} op={op} />}
+              {full && !present && <ExportMenu store={store} stageArea="stage-area" />}
+              {full && !present && <EmbedCode page={pageAddress()} query={store.pageQuery.value} op={op} />}
               <button
                 type="button"
                 class="present-toggle header-button"
@@ -149,17 +155,19 @@ export function App({ store }: { store: Store }) {
               {noteList}
             </header>
             <aside class="left" id="params-column" hidden={!paramsOpen}>
-              <ParamForm
-                fields={operation.fields}
-                names={operation.fieldNames}
-                presets={operation.presets}
-                controls={Controls && <Controls config={store.config.value} actions={actions} />}
-              />
-              <OwnData />
+              {full && (
+                <ParamForm
+                  fields={operation.fields}
+                  names={operation.fieldNames}
+                  presets={operation.presets}
+                  controls={Controls && <Controls config={store.config.value} actions={actions} />}
+                />
+              )}
+              {full && <OwnData />}
             </aside>
             {stage}
             <aside class="right" aria-label={present ? 'Code' : 'Code and arithmetic'}>
-              {ready && !present && mistakes.length > 0 && (
+              {full && ready && !present && mistakes.length > 0 && (
                 <MistakePanel
                   mistakes={mistakes}
                   selected={mistakeId}
@@ -169,9 +177,9 @@ export function App({ store }: { store: Store }) {
                   seek={store.seek}
                 />
               )}
-              {ready && <Code {...props} />}
-              {ready && !present && <Arithmetic {...props} />}
-              {ready && !present && operation.printouts && (
+              {full && ready && <Code {...props} />}
+              {full && ready && !present && <Arithmetic {...props} />}
+              {full && ready && !present && operation.printouts && (
                 <PrintoutPanel
                   run={props.run}
                   make={operation.printouts}
