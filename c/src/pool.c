@@ -69,9 +69,10 @@ double cs__pool_window(const double *A, const cs__geom *g, cs_pool_mode mode, in
  * innermost, where memory is contiguous; each window still takes its cells in row-major order,
  * and the running maximum keeps window_max's rule as a select instead of a branch. Inlined with
  * a constant f (the common 2×2 and 3×3 windows) the window's loops unroll. */
-static inline __attribute__((always_inline)) void
-forward_cell(cs_pool_mode mode, const double *restrict x, size_t ld, int C, int n, int f,
-             double *restrict a) {
+static inline __attribute__((always_inline)) void forward_cell(cs_pool_mode mode,
+                                                               const double *restrict x, size_t ld,
+                                                               int C, int n, int f,
+                                                               double *restrict a) {
     if (mode == CS_POOL_MAX) {
         for (int c = 0; c < n; c++) {
             double mx = x[c];
@@ -125,6 +126,36 @@ cs_status cs_pool_forward(const double *A_prev, cs_shape in, cs_pool_params p, d
     return CS_OK;
 }
 
+/* One output cell's windows, channels [0, n) (x, d: the window's top-left cell in A_prev and
+ * dA_prev; da: dA[i, h, w]), added into dA_prev: the mask's cells, or every cell's share. The
+ * channel goes innermost; a cell not in the mask keeps its value (a select, not a branch). */
+static inline __attribute__((always_inline)) void
+backward_cell_add(cs_pool_mode mode, const double *restrict x, const double *restrict da, size_t ld,
+                  int C, int n, int f, double *restrict d) {
+    if (mode == CS_POOL_MAX) {
+        for (int c = 0; c < n; c++) {
+            double mx = x[c];
+            for (int u = 0; u < f; u++)
+                for (int v = 0; v < f; v++) {
+                    const double xv = x[(size_t)u * ld + (size_t)v * C + c];
+                    mx = beats(xv, mx) ? xv : mx;
+                }
+            for (int u = 0; u < f; u++)
+                for (int v = 0; v < f; v++) {
+                    const size_t o = (size_t)u * ld + (size_t)v * C + c;
+                    d[o] = x[o] == mx ? d[o] + da[c] : d[o];
+                }
+        }
+    } else {
+        const double area = (double)f * (double)f;
+        for (int c = 0; c < n; c++) {
+            const double share = da[c] / area;
+            for (int u = 0; u < f; u++)
+                for (int v = 0; v < f; v++) d[(size_t)u * ld + (size_t)v * C + c] += share;
+        }
+    }
+}
+
 /* pool_backward's windows of rows [h0, h1) of sample i, channels [c0, c1), added into dA_prev.
  * Each cell must take its windows in the seed's (h, w) order; any loop that keeps h and w in
  * order for each channel does. With many channels the channel goes innermost, where memory is
@@ -134,6 +165,24 @@ void cs__pool_backward_rows(const cs__geom *g, cs_pool_mode mode, cs_pool_ties t
                             int h1, double *dA_prev) {
     const int f = g->f, C = g->n_C;
     const size_t ld = (size_t)g->n_W_prev * C;
+    if (mode != CS_POOL_MAX || ties == CS_TIES_ALL) {
+        /* (h, w) in order, every channel of the range at each: each cell still takes its
+         * windows in the seed's order. */
+        const int s = g->stride, n = c1 - c0;
+        for (int h = h0; h < h1; h++) {
+            const size_t at = cs__at(g->n_H_prev, g->n_W_prev, C, i, h * s, 0, c0);
+            const double *x = A_prev + at;
+            double *d = dA_prev + at;
+            const double *da = dA + cs__at(g->n_H, g->n_W, C, i, h, 0, c0);
+            for (int w = 0; w < g->n_W; w++, x += (size_t)s * C, d += (size_t)s * C, da += C) {
+                if (f == 2)
+                    backward_cell_add(mode, x, da, ld, C, n, 2, d);
+                else
+                    backward_cell_add(mode, x, da, ld, C, n, f, d);
+            }
+        }
+        return;
+    }
     const int many = c1 - c0 >= 8;
     const int inner = many ? c1 - c0 : 1, outer = many ? 1 : c1 - c0;
     for (int co = 0; co < outer; co++)
