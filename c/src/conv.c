@@ -347,6 +347,7 @@ dw_block(const cs__geom *g, const double *restrict dZ, const double *restrict A_
     int h_lo, h_hi, w_lo, w_hi;
     inside_range(g->n_H, s, u * d - pad, g->n_H_prev, &h_lo, &h_hi);
     inside_range(g->n_W, s, v * d - pad, g->n_W_prev, &w_lo, &w_hi);
+    if (w_lo == w_hi) h_hi = h_lo; /* no window's tap lands inside: the sum stays 0.0 */
     v2d acc[2][4];
     for (int kk = 0; kk < KB; kk++)
         for (int j = 0; j < pairs; j++) acc[kk][j] = (v2d){0.0, 0.0};
@@ -377,6 +378,7 @@ static void dw_single(const cs__geom *g, const double *restrict dZ, const double
     int h_lo, h_hi, w_lo, w_hi;
     inside_range(g->n_H, s, u * d - pad, g->n_H_prev, &h_lo, &h_hi);
     inside_range(g->n_W, s, v * d - pad, g->n_W_prev, &w_lo, &w_hi);
+    if (w_lo == w_hi) h_hi = h_lo; /* no window's tap lands inside: the sum stays 0.0 */
     double acc = 0.0;
     for (int i = 0; i < g->m; i++)
         for (int h = h_lo; h < h_hi; h++) {
