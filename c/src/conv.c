@@ -237,33 +237,46 @@ static void gather_run(double *restrict da_row, const double *restrict dz,
         gather_cell(da_row + (size_t)(x - off) * C, dz + (size_t)x * nC, wt, dzo, wo, n, C);
 }
 
-/* dA_prev_pad[i, window] += dZ[i, h, w, c] * W[:, :, :, c] for the windows of rows [h0, h1),
- * gathered per cell. A cell (y, x) (padded coordinates) is reached by the windows (h, w) with
- * h*s + u*d = y and w*s + v*d = x; the seed adds them in (h, w) order, that is u and v
- * descending. dz points at dZ[i, 0, 0, c]; wt is W[:, :, :, c] as (f, f, n_C_prev). The cells
- * are stored from padded row and column off on, Hs rows of Ws cells (the stepper stores the
- * padding, off 0; the batch kernel only the input, off = pad): others are not computed. Tap
- * offsets are worked out once per row; away from the row's ends every column has all f. */
-static void da_rows(const cs__geom *g, const double *restrict wt, const double *restrict dz, int h0,
-                    int h1, double *restrict da_i, int off, int Hs, int Ws) {
+/* dA_prev_pad[i, window] += dZ[i, h, w, c] * W[:, :, :, c] for the windows of rows [h0, h1)
+ * and the nc output channels c from dz's on, gathered per cell. A cell (y, x) (padded
+ * coordinates) is reached by the windows (h, w) with h*s + u*d = y and w*s + v*d = x; the seed
+ * adds them channel after channel, and within a channel in (h, w) order, that is u and v
+ * descending: a cell's tap list runs in that order, so the cell is loaded and stored once for
+ * all channels. dz points at dZ[i, 0, 0, c]; wt is W[:, :, :, c] as (f, f, n_C_prev), the next
+ * channel's wstride doubles on. The cells are stored from padded row and column off on, Hs rows
+ * of Ws cells (the stepper stores the padding, off 0; the batch kernel only the input,
+ * off = pad): others are not computed. Tap offsets are worked out once per row; away from the
+ * row's ends every column has all f. */
+static void da_rows(const cs__geom *g, const double *restrict wt, size_t wstride,
+                    const double *restrict dz, int nc, int h0, int h1, double *restrict da_i,
+                    int off, int Hs, int Ws) {
     const int f = g->f, d = g->dilation, s = g->stride, C = g->n_C_prev, nC = g->n_C;
     const int nW = g->n_W;
     const size_t row = (size_t)Ws * C;
-    enum { MAX_TAPS = 256 };
+    enum { MAX_TAPS = 1024 };
     if (f * f > MAX_TAPS) {
         /* A huge filter: the seed's loop itself, window after window. */
-        for (int h = h0; h < h1; h++)
-            for (int w = 0; w < nW; w++) {
-                const double dzv = dz[((size_t)h * nW + w) * nC];
-                for (int u = 0; u < f; u++)
-                    for (int v = 0; v < f; v++) {
-                        const int y = h * s + u * d - off, x = w * s + v * d - off;
-                        if (y < 0 || y >= Hs || x < 0 || x >= Ws) continue;
-                        double *da = da_i + (size_t)y * row + (size_t)x * C;
-                        const double *wk = wt + (size_t)(u * f + v) * C;
-                        for (int k = 0; k < C; k++) da[k] += dzv * wk[k];
-                    }
-            }
+        for (int c = 0; c < nc; c++)
+            for (int h = h0; h < h1; h++)
+                for (int w = 0; w < nW; w++) {
+                    const double dzv = dz[((size_t)h * nW + w) * nC + c];
+                    for (int u = 0; u < f; u++)
+                        for (int v = 0; v < f; v++) {
+                            const int y = h * s + u * d - off, x = w * s + v * d - off;
+                            if (y < 0 || y >= Hs || x < 0 || x >= Ws) continue;
+                            double *da = da_i + (size_t)y * row + (size_t)x * C;
+                            const double *wk = wt + (size_t)c * wstride + (size_t)(u * f + v) * C;
+                            for (int k = 0; k < C; k++) da[k] += dzv * wk[k];
+                        }
+                }
+        return;
+    }
+    if (f * f * nc > MAX_TAPS) {
+        /* Too many taps for one list: a few channels at a time, in order. */
+        const int per = MAX_TAPS / (f * f);
+        for (int c = 0; c < nc; c += per)
+            da_rows(g, wt + (size_t)c * wstride, wstride, dz + c, nc - c < per ? nc - c : per, h0,
+                    h1, da_i, off, Hs, Ws);
         return;
     }
     int us[16], hs[16], dzo[MAX_TAPS], wo[MAX_TAPS];
@@ -283,31 +296,121 @@ static void da_rows(const cs__geom *g, const double *restrict wt, const double *
         }
         if (nu == 0) continue;
         double *da_y = da_i + (size_t)(y - off) * row;
-        /* interior taps, relative to column x: dz at (hs*n_W + x - v*d)*n_C, W at (u*f + v)*C */
+        /* interior taps, relative to column x: dz at (hs*n_W + x - v*d)*n_C + c, W at
+         * c*wstride + (u*f + v)*C */
         int n_in = 0;
-        for (int p = 0; p < nu; p++)
-            for (int v = f - 1; v >= 0; v--) {
-                dzo[n_in] = (hs[p] * nW - v * d) * nC;
-                wo[n_in++] = (us[p] * f + v) * C;
-            }
+        for (int c = 0; c < nc; c++)
+            for (int p = 0; p < nu; p++)
+                for (int v = f - 1; v >= 0; v--) {
+                    dzo[n_in] = (hs[p] * nW - v * d) * nC + c;
+                    wo[n_in++] = (int)((size_t)c * wstride) + (us[p] * f + v) * C;
+                }
         if (x_in0 < x_in1) gather_run(da_y, dz, wt, dzo, wo, n_in, C, nC, x_in0, x_in1, off);
         /* the other columns: only some taps, found one by one */
         for (int x = off; x < off + Ws; x++) {
             if (x == x_in0 && x_in0 < x_in1) x = x_in1;
             if (x >= off + Ws) break;
             int n = 0;
-            for (int p = 0; p < nu; p++)
-                for (int v = f - 1; v >= 0; v--) {
-                    const int t = x - v * d;
-                    if (t < 0) continue;
-                    const int w = s == 1 ? t : t / s; /* no division in the common case */
-                    if (w >= nW || (s != 1 && w * s != t)) continue;
-                    dzo[n] = (hs[p] * nW + w) * nC;
-                    wo[n++] = (us[p] * f + v) * C;
-                }
+            for (int c = 0; c < nc; c++)
+                for (int p = 0; p < nu; p++)
+                    for (int v = f - 1; v >= 0; v--) {
+                        const int t = x - v * d;
+                        if (t < 0) continue;
+                        const int w = s == 1 ? t : t / s; /* no division in the common case */
+                        if (w >= nW || (s != 1 && w * s != t)) continue;
+                        dzo[n] = (hs[p] * nW + w) * nC + c;
+                        wo[n++] = (int)((size_t)c * wstride) + (us[p] * f + v) * C;
+                    }
             if (n > 0) gather_cell(da_y + (size_t)(x - off) * C, dz, wt, dzo, wo, n, C);
         }
     }
+}
+
+/* The first and one past the last window index t in [0, n) whose tap t*s + k lands inside
+ * [0, size) (k: the tap's offset from the window's start, less the padding). */
+static void inside_range(int n, int s, int k, int size, int *lo, int *hi) {
+    int a = 0, e = n;
+    while (a < e && a * s + k < 0) a++;
+    while (e > a && (e - 1) * s + k >= size) e--;
+    *lo = a;
+    *hi = e;
+}
+
+/* dW[u, v, k0 + kk, c0 + j] for kk < KB, j < lanes (lanes even, at most 8): every window
+ * (i, h, w) whose tap (u, v) lands inside the input, in the seed's order, summed in registers
+ * from 0.0 and stored once. */
+static inline __attribute__((always_inline)) void
+dw_block(const cs__geom *g, const double *restrict dZ, const double *restrict A_prev, int u, int v,
+         int k0, int c0, int KB, int lanes, double *restrict dW) {
+    const int d = g->dilation, s = g->stride, C = g->n_C_prev, nC = g->n_C, pad = g->pad;
+    const int pairs = lanes / 2;
+    int h_lo, h_hi, w_lo, w_hi;
+    inside_range(g->n_H, s, u * d - pad, g->n_H_prev, &h_lo, &h_hi);
+    inside_range(g->n_W, s, v * d - pad, g->n_W_prev, &w_lo, &w_hi);
+    if (w_lo == w_hi) h_hi = h_lo; /* no window's tap lands inside: the sum stays 0.0 */
+    v2d acc[2][4];
+    for (int kk = 0; kk < KB; kk++)
+        for (int j = 0; j < pairs; j++) acc[kk][j] = (v2d){0.0, 0.0};
+    const size_t a_step = (size_t)s * C;
+    for (int i = 0; i < g->m; i++)
+        for (int h = h_lo; h < h_hi; h++) {
+            const double *a = A_prev + cs__at(g->n_H_prev, g->n_W_prev, C, i, h * s + u * d - pad,
+                                              w_lo * s + v * d - pad, k0);
+            const double *dz = dZ + cs__at(g->n_H, g->n_W, nC, i, h, w_lo, c0);
+            for (int w = w_lo; w < w_hi; w++, a += a_step, dz += nC) {
+                v2d dz2[4];
+                for (int j = 0; j < pairs; j++) dz2[j] = ld2(dz + 2 * j);
+                for (int kk = 0; kk < KB; kk++) {
+                    const v2d ak = {a[kk], a[kk]};
+                    for (int j = 0; j < pairs; j++) acc[kk][j] += dz2[j] * ak;
+                }
+            }
+        }
+    double *dw = dW + cs__at(g->f, C, nC, u, v, k0, c0);
+    for (int kk = 0; kk < KB; kk++)
+        for (int j = 0; j < pairs; j++) st2(dw + (size_t)kk * nC + 2 * j, acc[kk][j]);
+}
+
+/* dW[u, v, k, c] for one channel c: the same sum, one lane. */
+static void dw_single(const cs__geom *g, const double *restrict dZ, const double *restrict A_prev,
+                      int u, int v, int k, int c, double *restrict dW) {
+    const int d = g->dilation, s = g->stride, C = g->n_C_prev, nC = g->n_C, pad = g->pad;
+    int h_lo, h_hi, w_lo, w_hi;
+    inside_range(g->n_H, s, u * d - pad, g->n_H_prev, &h_lo, &h_hi);
+    inside_range(g->n_W, s, v * d - pad, g->n_W_prev, &w_lo, &w_hi);
+    if (w_lo == w_hi) h_hi = h_lo; /* no window's tap lands inside: the sum stays 0.0 */
+    double acc = 0.0;
+    for (int i = 0; i < g->m; i++)
+        for (int h = h_lo; h < h_hi; h++) {
+            const double *a = A_prev + cs__at(g->n_H_prev, g->n_W_prev, C, i, h * s + u * d - pad,
+                                              w_lo * s + v * d - pad, k);
+            const double *dz = dZ + cs__at(g->n_H, g->n_W, nC, i, h, w_lo, c);
+            for (int w = w_lo; w < w_hi; w++, a += (size_t)s * C, dz += nC) acc += *dz * *a;
+        }
+    dW[cs__at(g->f, C, nC, u, v, k, c)] = acc;
+}
+
+/* dW = sum over windows of dZ[i, h, w, c] * a_slice, each element over (i, h, w) in the seed's
+ * order: one tap (u, v) at a time, two input channels by eight output channels in registers
+ * for the whole sum (then fewer), instead of a load and a store of dW per window. */
+static void dw_all(const cs__geom *g, const double *dZ, const double *A_prev, double *dW) {
+    const int f = g->f, C = g->n_C_prev, nC = g->n_C;
+    for (int u = 0; u < f; u++)
+        for (int v = 0; v < f; v++) {
+            int c0 = 0;
+            for (; c0 + 8 <= nC; c0 += 8) {
+                int k = 0;
+                for (; k + 2 <= C; k += 2) dw_block(g, dZ, A_prev, u, v, k, c0, 2, 8, dW);
+                if (k < C) dw_block(g, dZ, A_prev, u, v, k, c0, 1, 8, dW);
+            }
+            for (; c0 + 2 <= nC; c0 += 2) {
+                int k = 0;
+                for (; k + 2 <= C; k += 2) dw_block(g, dZ, A_prev, u, v, k, c0, 2, 2, dW);
+                if (k < C) dw_block(g, dZ, A_prev, u, v, k, c0, 1, 2, dW);
+            }
+            if (c0 < nC)
+                for (int k = 0; k < C; k++) dw_single(g, dZ, A_prev, u, v, k, c0, dW);
+        }
 }
 
 cs_status cs_conv_backward(const double *dZ, const double *A_prev, cs_shape in, const double *W,
@@ -317,7 +420,7 @@ cs_status cs_conv_backward(const double *dZ, const double *A_prev, cs_shape in, 
     cs__geom g;
     cs_status s = cs__conv_geom(in, p, &g, NULL, 0);
     if (s != CS_OK) return s;
-    const int f = g.f, d = g.dilation, C = g.n_C_prev, nC = g.n_C, pad = g.pad;
+    const int f = g.f, C = g.n_C_prev, nC = g.n_C, pad = g.pad;
     const size_t per_c = (size_t)f * f * C, per_i = (size_t)g.n_H_prev * g.n_W_prev * C;
     memset(dA_prev, 0, sizeof(double) * (size_t)g.m * per_i);
     memset(db, 0, sizeof(double) * (size_t)nC);
@@ -328,39 +431,88 @@ cs_status cs_conv_backward(const double *dZ, const double *A_prev, cs_shape in, 
     for (size_t j = 0; j < per_c; j++)
         for (int c = 0; c < nC; c++) dW[(size_t)c * per_c + j] = W[j * (size_t)nC + (size_t)c];
     for (int i = 0; i < g.m; i++)
-        for (int c = 0; c < nC; c++)
-            da_rows(&g, dW + (size_t)c * per_c, dZ + cs__at(g.n_H, g.n_W, nC, i, 0, 0, c), 0, g.n_H,
-                    dA_prev + (size_t)i * per_i, pad, g.n_H_prev, g.n_W_prev);
+        da_rows(&g, dW, per_c, dZ + cs__at(g.n_H, g.n_W, nC, i, 0, 0, 0), nC, 0, g.n_H,
+                dA_prev + (size_t)i * per_i, pad, g.n_H_prev, g.n_W_prev);
 
-    memset(dW, 0, sizeof(double) * (size_t)f * f * C * nC);
-    for (int i = 0; i < g.m; i++)
-        for (int h = 0; h < g.n_H; h++) {
-            const int vert_start = h * g.stride;
-            for (int w = 0; w < g.n_W; w++) {
-                const int hori_start = w * g.stride;
-                const double *dz = dZ + cs__at(g.n_H, g.n_W, nC, i, h, w, 0);
-                /* db[c] += dZ[i, h, w, c]: over (i, h, w) in the seed's order for each c. */
-                for (int c = 0; c < nC; c++) db[c] += dz[c];
-                for (int u = 0; u < f; u++) {
-                    const int row = vert_start + u * d - pad;
-                    if (row < 0 || row >= g.n_H_prev) continue; /* lands in the cropped padding */
-                    for (int v = 0; v < f; v++) {
-                        const int col = hori_start + v * d - pad;
-                        if (col < 0 || col >= g.n_W_prev) continue;
-                        const double *a =
-                            A_prev + cs__at(g.n_H_prev, g.n_W_prev, C, i, row, col, 0);
-                        double *dwk = dW + cs__at(f, C, nC, u, v, 0, 0);
-                        /* dW[:, :, :, c] += dZ * a_slice: contiguous across c, each dW element
-                         * still summed over (i, h, w) in the seed's order. */
-                        for (int k = 0; k < C; k++) {
-                            const double ak = a[k];
-                            for (int c = 0; c < nC; c++) dwk[(size_t)k * nC + c] += dz[c] * ak;
-                        }
-                    }
-                }
+    /* db[c] += dZ[i, h, w, c]: over (i, h, w) in the seed's order for each c. */
+    const size_t windows = (size_t)g.m * g.n_H * g.n_W;
+    for (size_t j = 0; j < windows; j++)
+        for (int c = 0; c < nC; c++) db[c] += dZ[j * nC + c];
+    /* dW[:, :, :, c] += dZ * a_slice, each element summed over (i, h, w) in the seed's order; the
+     * taps that land in the cropped padding are left out, as before. */
+    dw_all(&g, dZ, A_prev, dW);
+    return CS_OK;
+}
+
+/* dWt[c0 + kk, u, r0 + j] (kk < KB, j < lanes) += dZ[i, h, w, c0 + kk] * A_pad[i, h*s + u,
+ * w*s + r/C, r%C] over the windows (h, w) of rows [h0, h1) of sample i in the seed's order: r
+ * runs over a window row's f*n_C_prev contiguous cells (no dilation). Loaded once, summed in
+ * registers, stored. */
+static inline __attribute__((always_inline)) void
+dwt_block(const cs__geom *g, const double *restrict a_i, const double *restrict dz_i, int h0,
+          int h1, int u, int c0, int r0, int KB, int lanes, double *restrict dWt) {
+    const int s = g->stride, C = g->n_C_prev, nC = g->n_C, f = g->f;
+    const size_t row = (size_t)g->n_W_pad * C, per_c = (size_t)f * f * C;
+    const int pairs = lanes / 2, odd = lanes % 2;
+    v2d acc[2][4];
+    double acc1[2] = {0.0, 0.0};
+    for (int kk = 0; kk < KB; kk++) {
+        const double *src = dWt + (size_t)(c0 + kk) * per_c + (size_t)u * f * C + r0;
+        for (int j = 0; j < pairs; j++) acc[kk][j] = ld2(src + 2 * j);
+        if (odd) acc1[kk] = src[lanes - 1];
+    }
+    for (int h = h0; h < h1; h++) {
+        const double *a = a_i + (size_t)(h * s + u) * row + r0;
+        const double *dz = dz_i + (size_t)h * g->n_W * nC + c0;
+        for (int w = 0; w < g->n_W; w++, a += (size_t)s * C, dz += nC) {
+            v2d a2[4];
+            for (int j = 0; j < pairs; j++) a2[j] = ld2(a + 2 * j);
+            const double a1 = odd ? a[lanes - 1] : 0.0;
+            for (int kk = 0; kk < KB; kk++) {
+                const v2d z2 = {dz[kk], dz[kk]};
+                for (int j = 0; j < pairs; j++) acc[kk][j] += z2 * a2[j];
+                if (odd) acc1[kk] += dz[kk] * a1;
             }
         }
-    return CS_OK;
+    }
+    for (int kk = 0; kk < KB; kk++) {
+        double *dst = dWt + (size_t)(c0 + kk) * per_c + (size_t)u * f * C + r0;
+        for (int j = 0; j < pairs; j++) st2(dst + 2 * j, acc[kk][j]);
+        if (odd) dst[lanes - 1] = acc1[kk];
+    }
+}
+
+/* A window row's run [r0, r0 + n) of channels c0 .. c0 + KB - 1, eight cells at a time. */
+static inline __attribute__((always_inline)) void
+dwt_run(const cs__geom *g, const double *restrict a_i, const double *restrict dz_i, int h0, int h1,
+        int u, int c0, int KB, int n, double *restrict dWt) {
+    int r = 0;
+    for (; r + 8 <= n; r += 8) dwt_block(g, a_i, dz_i, h0, h1, u, c0, r, KB, 8, dWt);
+    switch (n - r) {
+        case 1:
+            dwt_block(g, a_i, dz_i, h0, h1, u, c0, r, KB, 1, dWt);
+            break;
+        case 2:
+            dwt_block(g, a_i, dz_i, h0, h1, u, c0, r, KB, 2, dWt);
+            break;
+        case 3:
+            dwt_block(g, a_i, dz_i, h0, h1, u, c0, r, KB, 3, dWt);
+            break;
+        case 4:
+            dwt_block(g, a_i, dz_i, h0, h1, u, c0, r, KB, 4, dWt);
+            break;
+        case 5:
+            dwt_block(g, a_i, dz_i, h0, h1, u, c0, r, KB, 5, dWt);
+            break;
+        case 6:
+            dwt_block(g, a_i, dz_i, h0, h1, u, c0, r, KB, 6, dWt);
+            break;
+        case 7:
+            dwt_block(g, a_i, dz_i, h0, h1, u, c0, r, KB, 7, dWt);
+            break;
+        default:
+            break;
+    }
 }
 
 /* The seed's conv_backward for the windows of rows [h0, h1) of sample i and output channel c,
@@ -382,11 +534,21 @@ void cs__conv_backward_rows(const cs__geom *g, const double *restrict A_pad,
     /* dW[:, :, :, c] += dZ[i, h, w, c] * a_slice and db[c] += dZ[i, h, w, c], window after
      * window. With no dilation a window row's f*n_C_prev cells are contiguous. */
     double b = *db;
-    const int run = d == 1 ? f * C : C, runs = d == 1 ? 1 : f;
+    for (int h = h0; h < h1; h++)
+        for (int w = 0; w < nW; w++) b += dz[((size_t)h * nW + w) * nC];
+    *db = b;
+    if (d == 1) {
+        /* each dW element summed in a register over the rows' windows, in order: dwt_run reads
+         * channel c's dZ from dz and writes W[:, :, :, c]'s transpose from dwt */
+        for (int u = 0; u < f; u++)
+            dwt_run(g, a_i, dz - c, h0, h1, u, c, 1, f * C, dwt - (size_t)c * f * f * C);
+        da_rows(g, wt, 0, dz, 1, h0, h1, da_i, 0, g->n_H_pad, Wp);
+        return;
+    }
+    const int run = C, runs = f;
     for (int h = h0; h < h1; h++)
         for (int w = 0; w < nW; w++) {
             const double dzv = dz[((size_t)h * nW + w) * nC];
-            b += dzv;
             for (int u = 0; u < f; u++) {
                 const double *a = a_i + (size_t)(h * s + u * d) * row + (size_t)w * s * C;
                 double *dwu = dwt + (size_t)u * f * C;
@@ -397,7 +559,27 @@ void cs__conv_backward_rows(const cs__geom *g, const double *restrict A_pad,
                 }
             }
         }
-    *db = b;
 
-    da_rows(g, wt, dz, h0, h1, da_i, 0, g->n_H_pad, Wp);
+    da_rows(g, wt, 0, dz, 1, h0, h1, da_i, 0, g->n_H_pad, Wp);
+}
+
+void cs__conv_backward_sample(const cs__geom *g, const double *restrict A_pad,
+                              const double *restrict Wt, const double *restrict dZ, int i,
+                              double *restrict dA_pad, double *restrict dWt, double *restrict db) {
+    const int f = g->f, C = g->n_C_prev, nC = g->n_C, Wp = g->n_W_pad;
+    const double *dz_i = dZ + cs__at(g->n_H, g->n_W, nC, i, 0, 0, 0);
+    const double *a_i = A_pad + cs__at(g->n_H_pad, Wp, C, i, 0, 0, 0);
+    /* db[c] += dZ[i, h, w, c] over (h, w) in order */
+    const size_t windows = (size_t)g->n_H * g->n_W;
+    for (size_t j = 0; j < windows; j++)
+        for (int c = 0; c < nC; c++) db[c] += dz_i[j * nC + c];
+    /* dW[:, :, :, c]: each element's terms over (h, w) in order, after the earlier samples' */
+    for (int u = 0; u < f; u++) {
+        int c = 0;
+        for (; c + 2 <= nC; c += 2) dwt_run(g, a_i, dz_i, 0, g->n_H, u, c, 2, f * C, dWt);
+        if (c < nC) dwt_run(g, a_i, dz_i, 0, g->n_H, u, c, 1, f * C, dWt);
+    }
+    /* dA_prev_pad: channel after channel, each in (h, w) order, the padding ring included */
+    da_rows(g, Wt, (size_t)f * f * C, dz_i, nC, 0, g->n_H,
+            dA_pad + cs__at(g->n_H_pad, Wp, C, i, 0, 0, 0), 0, g->n_H_pad, Wp);
 }

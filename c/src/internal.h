@@ -53,6 +53,12 @@ void cs__conv_backward_rows(const cs__geom *g, const double *restrict A_pad,
                             const double *restrict wt, const double *restrict dZ, int i, int c,
                             int h0, int h1, double *restrict dA_pad, double *restrict dwt,
                             double *restrict db);
+/* Every window of sample i, all output channels, with no dilation: the same sums as
+ * cs__conv_backward_rows over c = 0 .. n_C - 1 and all rows, in fewer passes. Wt and dWt are
+ * W and dW transposed to (n_C, f, f, n_C_prev). */
+void cs__conv_backward_sample(const cs__geom *g, const double *restrict A_pad,
+                              const double *restrict Wt, const double *restrict dZ, int i,
+                              double *restrict dA_pad, double *restrict dWt, double *restrict db);
 
 /* Max or average of the f×f window of channel c at (vert_start, hori_start) of sample i. */
 double cs__pool_window(const double *A, const cs__geom *g, cs_pool_mode mode, int i, int c,

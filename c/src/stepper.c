@@ -303,6 +303,25 @@ static double apply(cs_stepper *s, loop_index x) {
             const double dz = s->dZ[o];
             const double *wt = s->Wt + (size_t)x.c * f * f * C;
             double *dwt = s->dWt + (size_t)x.c * f * f * C;
+            if (d == 1) {
+                /* No dilation: a window row's f*n_C_prev cells are contiguous, one run each; the
+                 * same additions, element by element, as the loops below. */
+                const int run = f * C;
+                for (int u = 0; u < f; u++) {
+                    const size_t at =
+                        cs__at(g->n_H_pad, g->n_W_pad, C, x.i, vert_start + u, hori_start, 0);
+                    double *restrict da = s->dA_pad + at;
+                    double *restrict dwk = dwt + (size_t)u * run;
+                    const double *restrict a = s->A_pad + at;
+                    const double *restrict wk = wt + (size_t)u * run;
+                    for (int r = 0; r < run; r++) {
+                        da[r] += dz * wk[r];
+                        dwk[r] += dz * a[r];
+                    }
+                }
+                s->db[x.c] += dz;
+                return dz;
+            }
             for (int u = 0; u < f; u++)
                 for (int v = 0; v < f; v++) {
                     double *da = s->dA_pad + cs__at(g->n_H_pad, g->n_W_pad, C, x.i,
@@ -515,6 +534,11 @@ static void fill_backward(cs_stepper *s, int64_t k) {
                 /* A whole pooling sample: all channels at once (channels innermost). */
                 cs__pool_backward_rows(g, s->mode, s->ties, s->dZ, s->A_pad, x.i, 0, g->n_C, 0,
                                        g->n_H, s->dA_pad);
+                set_pos(s, s->pos + per_sample(g));
+            } else if (s->op == CS_OP_CONV_BACKWARD && g->dilation == 1 && x.h == 0 && x.c == 0 &&
+                       stop - s->pos >= per_sample(g)) {
+                /* A whole convolution sample: all channels, each element once per sum. */
+                cs__conv_backward_sample(g, s->A_pad, s->Wt, s->dZ, x.i, s->dA_pad, s->dWt, s->db);
                 set_pos(s, s->pos + per_sample(g));
             } else {
                 const int64_t end = stop < start + block ? stop : start + block;

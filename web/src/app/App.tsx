@@ -13,19 +13,22 @@ import { useEffect, useState } from 'preact/hooks';
 import type { OpActions } from '../state/operation';
 import type { Store } from '../state/store';
 import { StoreContext, WrongLinesContext } from '../ui/context';
-import { CheckPanel } from '../ui/CheckPanel';
-import { MistakePanel } from '../ui/MistakePanel';
 import { tUi } from '../ui/messages';
-import { PredictPanel } from '../ui/PredictPanel';
 import { LiveRegion } from '../ui/LiveRegion';
 import { LocaleSwitch } from './LocaleSwitch';
 import { tApp } from './messages';
 import { PresentContext } from '../ui/present';
-import { EmbedCode } from './EmbedCode';
-import { PrintoutPanel } from '../ui/PrintoutPanel';
-import { ExportMenu } from './ExportMenu';
 import { OpSwitcher } from './OpSwitcher';
-import { OwnData } from './owndata/OwnData';
+import {
+  CheckPanel,
+  EmbedCode,
+  ExportMenu,
+  loadPanels,
+  MistakePanel,
+  OwnData,
+  PredictPanel,
+  PrintoutPanel,
+} from './panels';
 import { ParamForm } from './ParamForm';
 import { Transport } from './Transport';
 import { useTransportKeys } from './useTransportKeys';
@@ -41,6 +44,16 @@ function pageAddress(): string {
 export function App({ store }: { store: Store }) {
   useTransportKeys(store);
   const [mistakeId, setMistakeId] = useState('');
+  // The first render draws the stage and the frame around it; the columns beside it (and the
+  // panels' code) follow right after, so that the stage is on screen sooner.
+  const [full, setFull] = useState(false);
+  useEffect(() => {
+    const t = setTimeout(() => {
+      setFull(true);
+      void loadPanels().catch(() => {});
+    }, 0);
+    return () => clearTimeout(t);
+  }, []);
   useEffect(() => {
     const narrow = globalThis.matchMedia?.(PHONE).matches === true;
     const asked = new URLSearchParams(globalThis.location?.search ?? '').has('params');
@@ -127,7 +140,7 @@ export function App({ store }: { store: Store }) {
     <StoreContext.Provider value={store}>
       <PresentContext.Provider value={present}>
         <WrongLinesContext.Provider value={wrongLines}>
-          <div class={cls}>
+          <div class={cls} data-shell={full ? 'full' : 'stage'}>
             <header class="app-header">
               {!present && (
                 <button
@@ -150,8 +163,8 @@ export function App({ store }: { store: Store }) {
                 current={loading ?? op}
                 onSelect={(o) => void store.setOp(o)}
               />
-              {!present && <ExportMenu store={store} stageArea="stage-area" />}
-              {!present && <EmbedCode page={pageAddress()} query={store.pageQuery.value} op={op} />}
+              {full && !present && <ExportMenu store={store} stageArea="stage-area" />}
+              {full && !present && <EmbedCode page={pageAddress()} query={store.pageQuery.value} op={op} />}
               <button
                 type="button"
                 class="present-toggle header-button"
@@ -165,13 +178,15 @@ export function App({ store }: { store: Store }) {
               {noteList}
             </header>
             <aside class="left" id="params-column" hidden={!paramsOpen}>
-              <ParamForm
-                fields={operation.fields}
-                names={operation.fieldNames}
-                presets={operation.presets}
-                controls={Controls && <Controls config={store.config.value} actions={actions} />}
-              />
-              <OwnData />
+              {full && (
+                <ParamForm
+                  fields={operation.fields}
+                  names={operation.fieldNames}
+                  presets={operation.presets}
+                  controls={Controls && <Controls config={store.config.value} actions={actions} />}
+                />
+              )}
+              {full && <OwnData />}
             </aside>
             {stage}
             <aside class="right" aria-label={present ? tApp('code') : tApp('codeAndArithmetic')}>
@@ -183,7 +198,7 @@ export function App({ store }: { store: Store }) {
                   cue={store.setCue}
                 />
               )}
-              {ready && !present && mistakes.length > 0 && (
+              {full && ready && !present && mistakes.length > 0 && (
                 <MistakePanel
                   mistakes={mistakes}
                   selected={mistakeId}
@@ -193,9 +208,9 @@ export function App({ store }: { store: Store }) {
                   seek={store.seek}
                 />
               )}
-              {ready && <Code {...props} />}
-              {ready && !present && <Arithmetic {...props} />}
-              {ready && !present && operation.printouts && (
+              {full && ready && <Code {...props} />}
+              {full && ready && !present && <Arithmetic {...props} />}
+              {full && ready && !present && operation.printouts && (
                 <PrintoutPanel
                   run={props.run}
                   make={operation.printouts}

@@ -2,9 +2,10 @@
 // Node cannot fetch them) and a rendered app with a store of its own.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { cleanup, render } from '@testing-library/preact';
+import { cleanup, render, waitFor } from '@testing-library/preact';
 import { afterEach } from 'vitest';
 import { App } from '../../src/app/App';
+import { loadPanels } from '../../src/app/panels';
 import { loadEngine } from '../../src/engine/index';
 import type { Engine } from '../../src/engine/types';
 import type { ConvBackwardState } from '../../src/ops/conv_backward/selection';
@@ -59,6 +60,11 @@ export async function makeStore(search = ''): Promise<Store> {
 /** The whole app, as the page shows it. */
 export async function renderApp(search = '') {
   const store = await makeStore(search);
+  await loadPanels();
   const view = render(<App store={store} />);
+  // The columns beside the stage come right after the first render.
+  await waitFor(() => {
+    if (view.container.querySelector('[data-shell="stage"]')) throw new Error('the shell is not drawn yet');
+  });
   return { store, ...view };
 }
