@@ -14,6 +14,7 @@ import type { OpActions } from '../state/operation';
 import type { Store } from '../state/store';
 import { StoreContext, WrongLinesContext } from '../ui/context';
 import { tUi } from '../ui/messages';
+import { PredictPanel } from '../ui/PredictPanel';
 import { LiveRegion } from '../ui/LiveRegion';
 import { LocaleSwitch } from './LocaleSwitch';
 import { tApp } from './messages';
@@ -26,7 +27,6 @@ import {
   loadPanels,
   MistakePanel,
   OwnData,
-  PredictPanel,
   PrintoutPanel,
 } from './panels';
 import { ParamForm } from './ParamForm';

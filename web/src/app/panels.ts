@@ -29,7 +29,12 @@ function lazyPanel<P extends object>(load: () => Promise<ComponentType<P>>): Com
   return function Lazy(props: P) {
     const [, setArrived] = useState(loaded !== null);
     useEffect(() => {
-      if (loaded !== null) return;
+      // the code may have arrived between the render and this effect (the one-file copy has it
+      // at once): render again with it
+      if (loaded !== null) {
+        setArrived(true);
+        return;
+      }
       let live = true;
       start().then(
         () => live && setArrived(true),
@@ -49,7 +54,6 @@ export const OwnData = lazyPanel(() => import('./owndata/OwnData').then((m) => m
 export const PrintoutPanel = lazyPanel(() => import('../ui/PrintoutPanel').then((m) => m.PrintoutPanel));
 export const MistakePanel = lazyPanel(() => import('../ui/MistakePanel').then((m) => m.MistakePanel));
 export const CheckPanel = lazyPanel(() => import('../ui/CheckPanel').then((m) => m.CheckPanel));
-export const PredictPanel = lazyPanel(() => import('../ui/PredictPanel').then((m) => m.PredictPanel));
 
 /** Loads every panel's code: the app once its first stage is drawn, tests before they render
  * the app (so that the panels are there at once). */
