@@ -179,6 +179,97 @@ export function register(api) {
     }
   });
 
+  /** What a 480×320 embed must hold (measured inside the frame): nothing scrolls, every grid on
+   * the stage draws its numbers at 11 px or more and lies wholly in sight above the code strip,
+   * the code strip is one line, the transport and the link to the full page are in the frame. */
+  async function checkSmallEmbed(frame, what) {
+    await frame.waitForTimeout(250); // the stage's box measured, grids redrawn
+    const m = await frame.evaluate(() => {
+      const d = document.documentElement;
+      const strip = document.querySelector('.right').getBoundingClientRect();
+      const inside = (el) => {
+        const b = el.getBoundingClientRect();
+        const box = el.closest('.stage-box, .stage').getBoundingClientRect();
+        return (
+          b.width > 0 &&
+          b.left >= -1 &&
+          b.right <= innerWidth + 1 &&
+          b.top >= Math.max(-1, box.top - 1) &&
+          b.bottom <= Math.min(strip.top, box.bottom) + 1
+        );
+      };
+      const line = document.querySelector('.code-line.current');
+      const inView = (el) => {
+        const b = el?.getBoundingClientRect();
+        return !!b && b.height > 0 && b.top >= 0 && b.bottom <= innerHeight + 1 && b.right <= innerWidth + 1;
+      };
+      return {
+        scrolls: d.scrollWidth > innerWidth || d.scrollHeight > innerHeight,
+        grids: [...document.querySelectorAll('.stage canvas')]
+          .filter((c) => c.offsetParent !== null)
+          .map((c) => ({
+            name: c.getAttribute('aria-label'),
+            font: Number(c.dataset.font),
+            seen: inside(c),
+          })),
+        code: document.querySelector('.code').getBoundingClientRect().height,
+        lineHeight: line ? line.getBoundingClientRect().height : 0,
+        transport:
+          inView(document.querySelector('.transport')) && inView(document.querySelector('.open-full')),
+      };
+    });
+    assert(!m.scrolls, `${what}: the frame scrolls`);
+    assert(m.grids.length > 0, `${what}: no grids on the stage`);
+    for (const g of m.grids) {
+      assert(g.font >= 11, `${what}: ${g.name} draws its numbers at ${g.font} px`);
+      assert(g.seen, `${what}: ${g.name} is cut or out of sight`);
+    }
+    assert(
+      m.lineHeight > 0 && m.code <= m.lineHeight + 2,
+      `${what}: the code strip is ${m.code} px for a ${m.lineHeight} px line`,
+    );
+    assert(m.transport, `${what}: the transport or the link to the full page is cut`);
+  }
+
+  test('embed mode in a 480×320 frame of another origin, every operation: no scrolling, numbers ≥ 11 px, one code line', async () => {
+    const ops = await registryOps();
+    const dir = mkdtempSync(join(tmpdir(), 'convstep-host-'));
+    for (const op of ops)
+      for (const lang of ['en', 'ko']) {
+        const src = `${api.base()}?op=${op}&embed=1&step=3${lang === 'ko' ? '&lang=ko' : ''}`;
+        writeFileSync(
+          join(dir, `${op}_${lang}.html`),
+          `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>course page</title><style>body{margin:0}</style>\n<iframe src="${src.replaceAll('&', '&amp;')}" width="480" height="320" style="border:0;display:block" title="convstep"></iframe>`,
+        );
+      }
+    const host = await serve(dir);
+    try {
+      for (const op of ops)
+        for (const lang of ['en', 'ko']) {
+          const page = await api.ctx().newPage();
+          const problems = [];
+          page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+          page.on('pageerror', (e) => problems.push(e.message));
+          await page.setViewportSize({ width: 480, height: 320 });
+          await page.goto(`${host.origin}/${op}_${lang}.html`);
+          await page.frameLocator('iframe').locator('.stage canvas').first().waitFor({ timeout: 15000 });
+          const frame = page.frames().find((f) => f.url().startsWith(api.base()));
+          await checkSmallEmbed(frame, `${op} (${lang}) at step 3`);
+          if ((op === 'conv_forward' || op === 'conv_backward') && lang === 'en')
+            await shot(page, `embed_${op}_480x320.png`);
+          if ((op === 'conv_forward' || op === 'conv_backward') && lang === 'ko')
+            await shot(page, `ko_embed_${op}_480x320.png`);
+          await frame.locator('.stage').click({ position: { x: 2, y: 2 } });
+          await page.keyboard.press('End');
+          await checkSmallEmbed(frame, `${op} (${lang}) at its last step`);
+          assertEq(problems.length, 0, `${op}: console errors ${problems.join('; ')}`);
+          await page.close();
+        }
+    } finally {
+      host.close();
+    }
+  });
+
   test('Copy embed code gives an iframe snippet of the current state in embed mode', async () => {
     const page = await openPage(api.ctx(), `${api.base()}${forward}&step=9`);
     await page.getByRole('button', { name: 'Copy embed code' }).click();

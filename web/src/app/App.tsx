@@ -7,7 +7,9 @@
 //   present  for a lecture hall: no parameters, large type, the stage and the code side by side,
 //            every number on the stage at 20 px or more (ui/present.ts)
 //   embed    inside another page's iframe: the stage, the current code line, a compact
-//            transport (kept to the link's from..to) and a link to the full page
+//            transport (kept to the link's from..to) and a link to the full page; in a frame
+//            under 800×500 (down to 480×320) the stage is drawn as presenter mode draws it, one
+//            channel at a time, every number at 12 px or more, and the code is one line
 
 import { useEffect, useState } from 'preact/hooks';
 import type { OpActions } from '../state/operation';
@@ -18,7 +20,7 @@ import { PredictPanel } from '../ui/PredictPanel';
 import { LiveRegion } from '../ui/LiveRegion';
 import { LocaleSwitch } from './LocaleSwitch';
 import { tApp } from './messages';
-import { PresentContext } from '../ui/present';
+import { EMBED_FONT, PRESENT_FONT, PresentContext } from '../ui/present';
 import { OpSwitcher } from './OpSwitcher';
 import {
   CheckPanel,
@@ -35,6 +37,23 @@ import { useTransportKeys } from './useTransportKeys';
 
 /** A phone: the parameters start folded, so that the stage comes first. */
 const PHONE = '(max-width: 600px)';
+
+/** A small embed: its stage draws one channel at a time, large enough to carry its numbers. */
+const SMALL_EMBED = '(max-width: 799px), (max-height: 499px)';
+
+/** Whether the media query matches, following the window's size. */
+function useMedia(query: string): boolean {
+  const [on, setOn] = useState(() => globalThis.matchMedia?.(query).matches === true);
+  useEffect(() => {
+    const m = globalThis.matchMedia?.(query);
+    if (!m) return;
+    const change = () => setOn(m.matches);
+    change();
+    m.addEventListener('change', change);
+    return () => m.removeEventListener('change', change);
+  }, [query]);
+  return on;
+}
 
 function pageAddress(): string {
   const l = globalThis.location;
@@ -61,6 +80,7 @@ export function App({ store }: { store: Store }) {
   }, [store]);
   const present = store.present.value;
   const embed = store.embed !== null;
+  const smallEmbed = useMedia(SMALL_EMBED) && embed;
   const paramsOpen = store.paramsOpen.value && !present && !embed;
   const op = store.op.value;
   const loading = store.loading.value;
@@ -84,7 +104,13 @@ export function App({ store }: { store: Store }) {
     predicting && position < props.frame.total
       ? (operation.predict?.(props.run, position + 1) ?? null)
       : null;
-  const cls = ['app', paramsOpen ? '' : 'params-closed', present ? 'present' : '', embed ? 'embed' : '']
+  const cls = [
+    'app',
+    paramsOpen ? '' : 'params-closed',
+    present ? 'present' : '',
+    embed ? 'embed' : '',
+    smallEmbed ? 'embed-small' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   const noteList = notes.length > 0 && (
@@ -114,31 +140,33 @@ export function App({ store }: { store: Store }) {
   if (embed) {
     return (
       <StoreContext.Provider value={store}>
-        <div class={cls}>
-          {stage}
-          <aside class="right" aria-label={tApp('code')}>
-            {ready && <Code {...props} />}
-          </aside>
-          <footer class="bottom">
-            <Transport />
-            <a
-              class="open-full"
-              href={`${pageAddress()}${store.pageQuery.value}`}
-              target="_blank"
-              rel="noopener"
-            >
-              {tApp('openFull')}
-            </a>
-          </footer>
-          <LiveRegion />
-        </div>
+        <PresentContext.Provider value={smallEmbed ? EMBED_FONT : 0}>
+          <div class={cls}>
+            {stage}
+            <aside class="right" aria-label={tApp('code')}>
+              {ready && <Code {...props} />}
+            </aside>
+            <footer class="bottom">
+              <Transport />
+              <a
+                class="open-full"
+                href={`${pageAddress()}${store.pageQuery.value}`}
+                target="_blank"
+                rel="noopener"
+              >
+                {tApp('openFull')}
+              </a>
+            </footer>
+            <LiveRegion />
+          </div>
+        </PresentContext.Provider>
       </StoreContext.Provider>
     );
   }
 
   return (
     <StoreContext.Provider value={store}>
-      <PresentContext.Provider value={present}>
+      <PresentContext.Provider value={present ? PRESENT_FONT : 0}>
         <WrongLinesContext.Provider value={wrongLines}>
           <div class={cls} data-shell={full ? 'full' : 'stage'}>
             <header class="app-header">

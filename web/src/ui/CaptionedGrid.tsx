@@ -5,7 +5,7 @@
 import { GridCanvas } from './GridCanvas';
 import { MARGIN, type GridPicture } from './drawGrid';
 import { CAPTION } from './stageLayout';
-import { PRESENT_FONT, presentPicture, usePresent, viewNote } from './present';
+import { presentPicture, usePresentFont, viewNote } from './present';
 
 export interface CaptionedGridProps {
   caption: string;
@@ -25,15 +25,16 @@ export interface CaptionedGridProps {
 }
 
 export function CaptionedGrid(p: CaptionedGridProps) {
-  const present = usePresent();
-  const picture = present ? presentPicture(p.picture) : p.picture;
+  const font = usePresentFont();
+  const present = font > 0;
+  const picture = present ? presentPicture(p.picture, font) : p.picture;
   const part = present ? viewNote(picture) : null;
   const text = p.sub ? `${p.caption} ${p.sub}` : p.caption;
   const gridWidth = (picture.view?.cols ?? picture.cols) * picture.cell + 2 * MARGIN;
   const box = Math.max(gridWidth, p.width ?? 0);
   const fit = (box - 4) / (text.length * 0.62);
   const size = present
-    ? Math.max(14, Math.min(PRESENT_FONT, fit))
+    ? Math.max(Math.min(14, font), Math.min(font, fit))
     : Math.max(p.minFont ?? 10, Math.min(16, fit));
   return (
     <figure class={`grid-fig ${p.class}`} style={{ width: `${box}px` }}>

@@ -12,10 +12,19 @@ import { tUi } from './messages';
 /** The smallest number drawn on the stage in presenter mode, CSS px. */
 export const PRESENT_FONT = 20;
 
-/** True inside the app in presenter mode. */
-export const PresentContext = createContext(false);
+/** The smallest number drawn on the stage of a small embed, CSS px. */
+export const EMBED_FONT = 12;
 
+/** The smallest number font the stage must draw: PRESENT_FONT in presenter mode, EMBED_FONT in
+ * a small embed, 0 elsewhere (every number as the layout's cells allow). */
+export const PresentContext = createContext(0);
+
+/** True in presenter mode and in a small embed: large cells, one channel at a time. */
 export function usePresent(): boolean {
+  return useContext(PresentContext) > 0;
+}
+
+export function usePresentFont(): number {
   return useContext(PresentContext);
 }
 
@@ -26,13 +35,13 @@ function place(total: number, n: number, want: number, span: number): number {
   return Math.max(0, Math.min(total - n, start));
 }
 
-/** The picture as presenter mode draws it: cells large enough for PRESENT_FONT, and the part
+/** The picture as presenter mode draws it: cells large enough for `font` px, and the part
  * of the grid around its focus that fits the footprint the layout gave the whole grid. */
-export function presentPicture(p: GridPicture): GridPicture {
+export function presentPicture(p: GridPicture, font: number = PRESENT_FONT): GridPicture {
   if (p.rows <= 0 || p.cols <= 0) return p;
   const text = p.shortText ?? p.text;
   const big: GridPicture = { ...p, text, shortText: undefined, tight: true };
-  const cell = Math.max(p.cell, cellFor(big, PRESENT_FONT));
+  const cell = Math.max(p.cell, cellFor(big, font));
   if (cell === p.cell) return big;
   const rows = Math.max(1, Math.min(p.rows, Math.floor((p.rows * p.cell) / cell)));
   const cols = Math.max(1, Math.min(p.cols, Math.floor((p.cols * p.cell) / cell)));
