@@ -219,12 +219,11 @@ function binomialRow(n: number): number[] {
 }
 
 function checkSize(info: PresetInfo, f: number): string | null {
-  if (typeof f !== 'number' || !Number.isInteger(f))
-    return `The filter size f must be a whole number, not ${quote(f)}.`;
+  if (typeof f !== 'number' || !Number.isInteger(f)) return tImage('fWhole', { f: quote(f) });
   if (!info.sizes.includes(f)) {
     return info.sizes.length === 1
-      ? `${info.label} is defined for f = ${info.sizes[0]} only, not f = ${f}.`
-      : `${info.label} needs an odd f from 1 to ${MAX_FILTER_F}, not f = ${f}.`;
+      ? tImage('presetOneSize', { preset: info.label, size: info.sizes[0] ?? 3, f })
+      : tImage('presetOddSize', { preset: info.label, max: MAX_FILTER_F, f });
   }
   return null;
 }
@@ -232,7 +231,7 @@ function checkSize(info: PresetInfo, f: number): string | null {
 /** The f x f kernel of a preset, row-major, as the header defines it. */
 export function presetKernel(id: PresetId, f: number): Result<{ kernel: Float64Array }> {
   const info = presetInfo(id);
-  if (info === undefined) return fail(`There is no filter preset called ${quote(id)}.`);
+  if (info === undefined) return fail(tImage('noPreset', { id: quote(id) }));
   const bad = checkSize(info, f);
   if (bad !== null) return fail(bad);
   const K = new Float64Array(f * f);
@@ -259,18 +258,18 @@ export function presetKernel(id: PresetId, f: number): Result<{ kernel: Float64A
 /** W and b for a list of presets, as the header's "THE BANK" defines them. */
 export function buildFilterBank(spec: FilterBankSpec, nCPrev: number): Result<FilterBank> {
   if (spec === null || typeof spec !== 'object' || !Array.isArray(spec.presets)) {
-    return fail('The filter choice is missing.');
+    return fail(tImage('noChoice'));
   }
   const { presets, f, mode } = spec;
-  if (presets.length === 0) return fail('Choose at least one filter preset.');
+  if (presets.length === 0) return fail(tImage('choosePreset'));
   if (presets.length > MAX_PRESETS) {
-    return fail(`At most ${MAX_PRESETS} presets fit in one layer, not ${presets.length}.`);
+    return fail(tImage('tooManyPresets', { max: MAX_PRESETS, n: presets.length }));
   }
   if (!MODES.some((m) => m.id === mode)) {
-    return fail(`The channel mode must be 'each', 'sum' or 'mean', not ${quote(mode)}.`);
+    return fail(tImage('modeChoice', { mode: quote(mode) }));
   }
   if (typeof nCPrev !== 'number' || !Number.isInteger(nCPrev) || nCPrev < 1 || nCPrev > MAX_IN_CHANNELS) {
-    return fail(`The input must have 1 to ${MAX_IN_CHANNELS} channels, not ${quote(nCPrev)}.`);
+    return fail(tImage('inputChannels', { max: MAX_IN_CHANNELS, n: quote(nCPrev) }));
   }
   const kernels: Float64Array[] = [];
   for (const id of presets) {
@@ -281,10 +280,7 @@ export function buildFilterBank(spec: FilterBankSpec, nCPrev: number): Result<Fi
   const P = presets.length;
   const nC = mode === 'each' ? P * nCPrev : P;
   if (nC > MAX_OUT_CHANNELS) {
-    return fail(
-      `${P} presets on each of ${nCPrev} channels make ${nC} output channels; at most ` +
-        `${MAX_OUT_CHANNELS} fit in one layer.`,
-    );
+    return fail(tImage('tooManyOutputs', { p: P, k: nCPrev, n: nC, max: MAX_OUT_CHANNELS }));
   }
   const W = new Float64Array(f * f * nCPrev * nC);
   const channels: { preset: PresetId; input: number | 'all' }[] = [];
