@@ -4,7 +4,7 @@
 // This file knows no operation: it steps two loops in lockstep and reports the first step at
 // which some cell differs, or numpy would have raised, or the result has another shape.
 
-import { flatOffset } from '../lib/tensor';
+import { flatOffset, type LoopDims, loopAt } from '../lib/tensor';
 import type { Config } from './config';
 import { tState } from './messages';
 
@@ -55,6 +55,54 @@ export interface LoopRunner {
   shape(tensor: string): readonly number[];
 }
 
+/** The id of the loop nest's own flaw, `vert_start = h`: see strideForgotten. */
+const STRIDE_FORGOTTEN = 'stride_forgotten';
+
+/** The loop nest every operation's loop shares (state/code.ts pythonLoopNest): the samples, the
+ * channels looped over and the output's rows and columns, and the stride. */
+export interface LoopNest extends LoopDims {
+  m: number;
+  stride: number;
+}
+
+/** An operation's loop, right (`flaw` null) or with one flaw, written out one window per step:
+ * the nest visits the windows in the seed's order i, c, h, w and finds each window's corner;
+ * `work` does the operation's work at that window and names the cells it wrote; `finish`, if
+ * given, is what runs after the last step. The nest's own flaw is the stride forgotten. */
+export function windowLoop(
+  tensors: LoopTensors,
+  nest: LoopNest,
+  flaw: string | null,
+  work: (at: LoopAt) => readonly LoopCell[],
+  finish?: () => LoopResult,
+): LoopRunner {
+  const forgotten = flaw === STRIDE_FORGOTTEN;
+  let k = 0;
+  const runner: LoopRunner = {
+    total: nest.m * nest.nC * nest.nH * nest.nW,
+    value: (cell) => tensors.value(cell),
+    shape: (name) => tensors.shape(name),
+    step() {
+      k++;
+      const { i, c, h, w } = loopAt(nest, k);
+      // fix the vertical position, slide horizontally by the stride
+      const vertStart = forgotten ? h : h * nest.stride;
+      const horiStart = forgotten ? w : w * nest.stride;
+      const at = { i, c, h, w, vertStart, horiStart };
+      return { at, wrote: work(at) };
+    },
+  };
+  if (finish) runner.finish = finish;
+  return runner;
+}
+
+/** For each flaw of an operation's loop, the right loop and the wrong one over a run. */
+export function loopPair<R, F extends string>(
+  loop: (run: R, flaw: F | null) => LoopRunner,
+): (flaw: F) => (run: R) => { right: LoopRunner; wrong: LoopRunner } {
+  return (flaw) => (run) => ({ right: loop(run, null), wrong: loop(run, flaw) });
+}
+
 /** A wrong line of code as a student writes it: the right line's id in the Python code panel and
  * the wrong text (the right line's indentation kept). */
 export interface WrongLine {
@@ -84,7 +132,7 @@ export function strideForgotten<R>(
   loops: (run: R) => { right: LoopRunner; wrong: LoopRunner },
 ): Mistake<R> {
   return {
-    id: 'stride_forgotten',
+    id: STRIDE_FORGOTTEN,
     get name() {
       return tState('mistakeStrideForgotten');
     },

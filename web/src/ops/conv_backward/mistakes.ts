@@ -2,22 +2,23 @@
 // line changed as students write it. Each step adds in the C stepper's order (u, v, k), one
 // window at a time; tests/fixtures/mistakes.py writes the same wrong code in numpy.
 
-import { loopAt } from '../../lib/tensor';
 import {
   type LoopCell,
   type LoopRunner,
   LoopTensors,
+  loopPair,
   type Mistake,
   sliceIndices,
   strideForgotten,
+  windowLoop,
 } from '../../state/mistakes';
 import type { ConvBackwardRun } from './model';
 import { t } from './messages';
 
-type Flaw = 'stride_forgotten' | 'assign_dA' | 'dW_with_W' | 'db_assigned' | 'crop_pad_zero' | null;
+type Flaw = 'stride_forgotten' | 'assign_dA' | 'dW_with_W' | 'db_assigned' | 'crop_pad_zero';
 
 /** The seed's conv_backward with `flaw`, over the run's data (A_prev padded, W, dZ). */
-export function convBackwardLoop(run: ConvBackwardRun, flaw: Flaw): LoopRunner {
+export function convBackwardLoop(run: ConvBackwardRun, flaw: Flaw | null): LoopRunner {
   const { m, Cin, Cout: C, f, stride, dil, pad, H, W: Wd } = run.config;
   const { nH, nW, Hp, Wp } = run;
   const A = run.A_pad.data;
@@ -28,16 +29,11 @@ export function convBackwardLoop(run: ConvBackwardRun, flaw: Flaw): LoopRunner {
   const dW = t.add('dW', [f, f, Cin, C]);
   const db = t.add('db', [1, 1, 1, C]);
   const span = dil * (f - 1) + 1;
-  let k = 0;
-  return {
-    total: m * C * nH * nW,
-    value: (cell) => t.value(cell),
-    shape: (name) => t.shape(name),
-    step() {
-      k++;
-      const { i, c, h, w } = loopAt({ nC: C, nH, nW }, k);
-      const vs = flaw === 'stride_forgotten' ? h : h * stride;
-      const hs = flaw === 'stride_forgotten' ? w : w * stride;
+  return windowLoop(
+    t,
+    { m, nC: C, nH, nW, stride },
+    flaw,
+    ({ i, c, h, w, vertStart: vs, horiStart: hs }) => {
       // the window always fits: vert_start + span <= Hp for the right loop, and h <= h * stride
       const rows = sliceIndices(Hp, vs, vs + span, dil);
       const cols = sliceIndices(Wp, hs, hs + span, dil);
@@ -61,12 +57,9 @@ export function convBackwardLoop(run: ConvBackwardRun, flaw: Flaw): LoopRunner {
             wroteW.push({ tensor: 'dW', index: wIndex });
           }
       db[c] = flaw === 'db_assigned' ? dz : (db[c] ?? 0) + dz;
-      return {
-        at: { i, c, h, w, vertStart: vs, horiStart: hs },
-        wrote: [...wroteA, ...wroteW, { tensor: 'db', index: c }],
-      };
+      return [...wroteA, ...wroteW, { tensor: 'db', index: c }];
     },
-    finish() {
+    () => {
       // dA_prev_pad[:, pad:-pad, pad:-pad, :]: with pad 0, -pad is 0 and the slice 0:0 is empty
       const empty = flaw === 'crop_pad_zero' && pad === 0;
       const shape = empty ? [m, 0, 0, Cin] : [m, H, Wd, Cin];
@@ -80,13 +73,10 @@ export function convBackwardLoop(run: ConvBackwardRun, flaw: Flaw): LoopRunner {
                   dA[((i * Hp + r + pad) * Wp + q + pad) * Cin + ch] ?? 0;
       return { tensor: 'dA_prev', shape, data };
     },
-  };
+  );
 }
 
-const pair = (flaw: Exclude<Flaw, null>) => (run: ConvBackwardRun) => ({
-  right: convBackwardLoop(run, null),
-  wrong: convBackwardLoop(run, flaw),
-});
+const pair = loopPair(convBackwardLoop);
 
 export const CONV_BACKWARD_MISTAKES: readonly Mistake<ConvBackwardRun>[] = [
   {

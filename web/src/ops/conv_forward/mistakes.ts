@@ -6,19 +6,20 @@ import {
   endByStride,
   type LoopRunner,
   LoopTensors,
+  loopPair,
   type Mistake,
   NumpyError,
   sliceIndices,
   strideForgotten,
+  windowLoop,
 } from '../../state/mistakes';
-import { loopAt } from '../../lib/tensor';
 import type { ConvForwardRun } from './model';
 import { t } from './messages';
 
-type Flaw = 'stride_forgotten' | 'end_stride' | 'bias_left_out' | 'bias_every_product' | null;
+type Flaw = 'stride_forgotten' | 'end_stride' | 'bias_left_out' | 'bias_every_product';
 
 /** The seed's conv_forward with `flaw`, over the run's data (A_prev padded, W, b). */
-export function convForwardLoop(run: ConvForwardRun, flaw: Flaw): LoopRunner {
+export function convForwardLoop(run: ConvForwardRun, flaw: Flaw | null): LoopRunner {
   const { m, Cin, Cout: C, f, stride, dil } = run.config;
   const { nH, nW, Hp, Wp } = run;
   const A = run.A_pad.data;
@@ -27,52 +28,38 @@ export function convForwardLoop(run: ConvForwardRun, flaw: Flaw): LoopRunner {
   const t = new LoopTensors();
   const Z = t.add('Z', [m, nH, nW, C]);
   const span = dil * (f - 1) + 1;
-  let k = 0;
-  return {
-    total: m * C * nH * nW,
-    value: (cell) => t.value(cell),
-    shape: (name) => t.shape(name),
-    step() {
-      k++;
-      const { i, c, h, w } = loopAt({ nC: C, nH, nW }, k);
-      // fix the vertical position, slide horizontally by the stride
-      const vs = flaw === 'stride_forgotten' ? h : h * stride;
-      const hs = flaw === 'stride_forgotten' ? w : w * stride;
-      const ve = vs + (flaw === 'end_stride' ? stride : span);
-      const he = hs + (flaw === 'end_stride' ? stride : span);
-      const rows = sliceIndices(Hp, vs, ve, dil);
-      const cols = sliceIndices(Wp, hs, he, dil);
-      // a_slice_prev * W[:, :, :, c]: numpy broadcasts an axis of length 1, refuses other mismatches
-      const fits = (n: number) => n === f || n === 1 || f === 1;
-      if (!fits(rows.length) || !fits(cols.length))
-        throw new NumpyError(
-          `operands could not be broadcast together with shapes (${rows.length},${cols.length},${Cin}) (${f},${f},${Cin}) `,
-        );
-      const R = rows.length === 1 ? f : rows.length;
-      const Q = cols.length === 1 ? f : cols.length;
-      const bc = b[c] ?? 0;
-      let s = 0;
-      for (let u = 0; u < R; u++)
-        for (let v = 0; v < Q; v++)
-          for (let q = 0; q < Cin; q++) {
-            const r = rows[rows.length === 1 ? 0 : u] ?? 0;
-            const col = cols[cols.length === 1 ? 0 : v] ?? 0;
-            const a = A[((i * Hp + r) * Wp + col) * Cin + q] ?? 0;
-            const wv = Wt[(((f === 1 ? 0 : u) * f + (f === 1 ? 0 : v)) * Cin + q) * C + c] ?? 0;
-            s += flaw === 'bias_every_product' ? a * wv + bc : a * wv;
-          }
-      const z = flaw === 'bias_left_out' || flaw === 'bias_every_product' ? s : s + bc;
-      const index = ((i * nH + h) * nW + w) * C + c;
-      Z[index] = z;
-      return { at: { i, c, h, w, vertStart: vs, horiStart: hs }, wrote: [{ tensor: 'Z', index }] };
-    },
-  };
+  return windowLoop(t, { m, nC: C, nH, nW, stride }, flaw, ({ i, c, h, w, vertStart: vs, horiStart: hs }) => {
+    const ve = vs + (flaw === 'end_stride' ? stride : span);
+    const he = hs + (flaw === 'end_stride' ? stride : span);
+    const rows = sliceIndices(Hp, vs, ve, dil);
+    const cols = sliceIndices(Wp, hs, he, dil);
+    // a_slice_prev * W[:, :, :, c]: numpy broadcasts an axis of length 1, refuses other mismatches
+    const fits = (n: number) => n === f || n === 1 || f === 1;
+    if (!fits(rows.length) || !fits(cols.length))
+      throw new NumpyError(
+        `operands could not be broadcast together with shapes (${rows.length},${cols.length},${Cin}) (${f},${f},${Cin}) `,
+      );
+    const R = rows.length === 1 ? f : rows.length;
+    const Q = cols.length === 1 ? f : cols.length;
+    const bc = b[c] ?? 0;
+    let s = 0;
+    for (let u = 0; u < R; u++)
+      for (let v = 0; v < Q; v++)
+        for (let q = 0; q < Cin; q++) {
+          const r = rows[rows.length === 1 ? 0 : u] ?? 0;
+          const col = cols[cols.length === 1 ? 0 : v] ?? 0;
+          const a = A[((i * Hp + r) * Wp + col) * Cin + q] ?? 0;
+          const wv = Wt[(((f === 1 ? 0 : u) * f + (f === 1 ? 0 : v)) * Cin + q) * C + c] ?? 0;
+          s += flaw === 'bias_every_product' ? a * wv + bc : a * wv;
+        }
+    const z = flaw === 'bias_left_out' || flaw === 'bias_every_product' ? s : s + bc;
+    const index = ((i * nH + h) * nW + w) * C + c;
+    Z[index] = z;
+    return [{ tensor: 'Z', index }];
+  });
 }
 
-const pair = (flaw: Exclude<Flaw, null>) => (run: ConvForwardRun) => ({
-  right: convForwardLoop(run, null),
-  wrong: convForwardLoop(run, flaw),
-});
+const pair = loopPair(convForwardLoop);
 
 export const CONV_FORWARD_MISTAKES: readonly Mistake<ConvForwardRun>[] = [
   strideForgotten(() => t('whyStride'), pair('stride_forgotten')),

@@ -2,23 +2,24 @@
 // line changed as students write it; tests/fixtures/mistakes.py writes the same wrong code in
 // numpy. create_mask_from_window is x == np.max(x) (or the first maximum, under PyTorch's rule).
 
-import { loopAt } from '../../lib/tensor';
 import {
   type LoopCell,
   type LoopRunner,
   LoopTensors,
+  loopPair,
   type Mistake,
   strideForgotten,
+  windowLoop,
 } from '../../state/mistakes';
 import { poolChoices } from '../pool/choices';
 import { createMask } from '../pool/pool';
 import type { PoolBackwardRun } from './model';
 import { t } from './messages';
 
-type Flaw = 'stride_forgotten' | 'assign' | 'undivided' | 'argmax_mask' | null;
+type Flaw = 'stride_forgotten' | 'assign' | 'undivided' | 'argmax_mask';
 
 /** The seed's pool_backward with `flaw`, over the run's A_prev and dA. */
-export function poolBackwardLoop(run: PoolBackwardRun, flaw: Flaw): LoopRunner {
+export function poolBackwardLoop(run: PoolBackwardRun, flaw: Flaw | null): LoopRunner {
   const { m, H, W, Cin: C, f, stride } = run.config;
   const { nH, nW } = run;
   const { mode, ties } = poolChoices(run.config);
@@ -26,47 +27,34 @@ export function poolBackwardLoop(run: PoolBackwardRun, flaw: Flaw): LoopRunner {
   const dA = run.data.dA.data;
   const t = new LoopTensors();
   const out = t.add('dA_prev', [m, H, W, C]);
-  let k = 0;
-  return {
-    total: m * C * nH * nW,
-    value: (cell) => t.value(cell),
-    shape: (name) => t.shape(name),
-    step() {
-      k++;
-      const { i, c, h, w } = loopAt({ nC: C, nH, nW }, k);
-      // with the stride forgotten the window still fits: h + f <= (n_H - 1)·stride + f <= n_H_prev
-      const vs = flaw === 'stride_forgotten' ? h : h * stride;
-      const hs = flaw === 'stride_forgotten' ? w : w * stride;
-      const da = dA[((i * nH + h) * nW + w) * C + c] ?? 0;
-      const idx = (u: number, v: number) => ((i * H + vs + u) * W + hs + v) * C + c;
-      let add: number[];
-      if (mode === 'max') {
-        const x: number[] = [];
-        for (let u = 0; u < f; u++) for (let v = 0; v < f; v++) x.push(a[idx(u, v)] ?? 0);
-        // np.argmax picks the first maximum: PyTorch's rule, not the assignment's x == max(x)
-        const mask = createMask(x, flaw === 'argmax_mask' ? 'first' : ties);
-        add = Array.from(mask, (g) => g * da);
-      } else {
-        const share = flaw === 'undivided' ? da : da / (f * f);
-        add = new Array<number>(f * f).fill(share);
+  // with the stride forgotten the window still fits: h + f <= (n_H - 1)·stride + f <= n_H_prev
+  return windowLoop(t, { m, nC: C, nH, nW, stride }, flaw, ({ i, c, h, w, vertStart: vs, horiStart: hs }) => {
+    const da = dA[((i * nH + h) * nW + w) * C + c] ?? 0;
+    const idx = (u: number, v: number) => ((i * H + vs + u) * W + hs + v) * C + c;
+    let add: number[];
+    if (mode === 'max') {
+      const x: number[] = [];
+      for (let u = 0; u < f; u++) for (let v = 0; v < f; v++) x.push(a[idx(u, v)] ?? 0);
+      // np.argmax picks the first maximum: PyTorch's rule, not the assignment's x == max(x)
+      const mask = createMask(x, flaw === 'argmax_mask' ? 'first' : ties);
+      add = Array.from(mask, (g) => g * da);
+    } else {
+      const share = flaw === 'undivided' ? da : da / (f * f);
+      add = new Array<number>(f * f).fill(share);
+    }
+    const wrote: LoopCell[] = [];
+    for (let u = 0; u < f; u++)
+      for (let v = 0; v < f; v++) {
+        const index = idx(u, v);
+        const x = add[u * f + v] ?? 0;
+        out[index] = flaw === 'assign' ? x : (out[index] ?? 0) + x;
+        wrote.push({ tensor: 'dA_prev', index });
       }
-      const wrote: LoopCell[] = [];
-      for (let u = 0; u < f; u++)
-        for (let v = 0; v < f; v++) {
-          const index = idx(u, v);
-          const x = add[u * f + v] ?? 0;
-          out[index] = flaw === 'assign' ? x : (out[index] ?? 0) + x;
-          wrote.push({ tensor: 'dA_prev', index });
-        }
-      return { at: { i, c, h, w, vertStart: vs, horiStart: hs }, wrote };
-    },
-  };
+    return wrote;
+  });
 }
 
-const pair = (flaw: Exclude<Flaw, null>) => (run: PoolBackwardRun) => ({
-  right: poolBackwardLoop(run, null),
-  wrong: poolBackwardLoop(run, flaw),
-});
+const pair = loopPair(poolBackwardLoop);
 
 const isAverage = (c: Parameters<typeof poolChoices>[0]) => poolChoices(c).mode === 'average';
 
