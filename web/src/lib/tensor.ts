@@ -12,6 +12,18 @@ export function flatOffset(shape: readonly number[], idx: readonly number[]): nu
   return o;
 }
 
+/** The index of flat offset `offset` in a row-major array of `shape`: flatOffset undone. */
+export function unravel(shape: readonly number[], offset: number): number[] {
+  const idx: number[] = [];
+  let t = offset;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    const n = shape[d] ?? 1;
+    idx.unshift(t % n);
+    t = Math.floor(t / n);
+  }
+  return idx;
+}
+
 /** The sizes of a walk's loop: channels looped over (n_C, or n_C_prev for pooling) and the
  * output's height and width. */
 export interface LoopDims {

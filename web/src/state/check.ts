@@ -7,6 +7,7 @@
 
 import type { Tensor } from '../engine/types';
 import { npMean, parseNumpyText, pyFloatRepr } from '../lib/numpy/index';
+import { unravel } from '../lib/tensor';
 import { tState } from './messages';
 import { findParting, type LoopAt, type LoopRunner, type Mistake, NumpyError, shapeText } from './mistakes';
 
@@ -284,17 +285,6 @@ export function checkPaste<R extends { total: number }>(
     );
   }
   return wrongAnswer(sentences, step, known?.mistake.id);
-}
-
-function unravel(shape: readonly number[], index: number): number[] {
-  const idx: number[] = [];
-  let t = index;
-  for (let d = shape.length - 1; d >= 0; d--) {
-    const n = shape[d] ?? 1;
-    idx.unshift(t % n);
-    t = Math.floor(t / n);
-  }
-  return idx;
 }
 
 /** The numpy lines that draw a run's inputs as the page does: one seed, then randn in the

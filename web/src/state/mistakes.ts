@@ -4,7 +4,7 @@
 // This file knows no operation: it steps two loops in lockstep and reports the first step at
 // which some cell differs, or numpy would have raised, or the result has another shape.
 
-import { flatOffset, type LoopDims, loopAt } from '../lib/tensor';
+import { flatOffset, type LoopDims, loopAt, unravel } from '../lib/tensor';
 import type { Config } from './config';
 import { tState } from './messages';
 
@@ -125,27 +125,43 @@ export interface Mistake<R = unknown> {
   loops(run: R): { right: LoopRunner; wrong: LoopRunner };
 }
 
+/** A mistake as an operation writes it: its name and why as functions, read each time they are
+ * shown, so that they follow the page's language. */
+interface MistakeSpec<R> extends Omit<Mistake<R>, 'name' | 'why'> {
+  name: () => string;
+  why: () => string;
+}
+
+/** The mistake, its name and why said in the page's language of the moment. */
+export function mistake<R>({ name, why, ...rest }: MistakeSpec<R>): Mistake<R> {
+  return {
+    ...rest,
+    get name() {
+      return name();
+    },
+    get why() {
+      return why();
+    },
+  };
+}
+
 /** The loop nest's own mistake, the same in every operation (state/code.ts pythonLoopNest):
  * `vert_start = h` and `hori_start = w`, the stride forgotten. `why` says what it breaks here. */
 export function strideForgotten<R>(
   why: () => string,
   loops: (run: R) => { right: LoopRunner; wrong: LoopRunner },
 ): Mistake<R> {
-  return {
+  return mistake({
     id: STRIDE_FORGOTTEN,
-    get name() {
-      return tState('mistakeStrideForgotten');
-    },
+    name: () => tState('mistakeStrideForgotten'),
     lines: [
       { id: 'vert_start', text: '            vert_start = h' },
       { id: 'hori_start', text: '                hori_start = w' },
     ],
-    get why() {
-      return why();
-    },
+    why,
     idle: (c) => (c.stride === 1 ? tState('mistakeStrideIdle') : null),
     loops,
-  };
+  });
 }
 
 /** The window's end one stride on instead of f on: `vert_end = vert_start + stride`. */
@@ -154,19 +170,17 @@ export function endByStride<R>(
   idle: (c: Config) => string | null,
   loops: (run: R) => { right: LoopRunner; wrong: LoopRunner },
 ): Mistake<R> {
-  return {
+  return mistake({
     id: 'end_stride',
-    name: 'vert_end = vert_start + stride',
+    name: () => 'vert_end = vert_start + stride',
     lines: [
       { id: 'vert_end', text: '            vert_end = vert_start + stride' },
       { id: 'hori_end', text: '                hori_end = hori_start + stride' },
     ],
-    get why() {
-      return why();
-    },
+    why,
     idle,
     loops,
-  };
+  });
 }
 
 /** Where the two loops part. */
@@ -196,14 +210,7 @@ const MAX_MISTAKE_STEPS = 50_000;
 
 /** "Z[0, 1, 2, 3]" */
 function loopCellName(tensor: string, shape: readonly number[], index: number): string {
-  const idx: number[] = [];
-  let t = index;
-  for (let d = shape.length - 1; d >= 0; d--) {
-    const n = shape[d] ?? 1;
-    idx.unshift(t % n);
-    t = Math.floor(t / n);
-  }
-  return `${tensor}[${idx.join(', ')}]`;
+  return `${tensor}[${unravel(shape, index).join(', ')}]`;
 }
 
 /** "(4, 4, 3)", as numpy prints a shape. */

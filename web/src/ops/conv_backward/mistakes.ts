@@ -8,6 +8,7 @@ import {
   LoopTensors,
   loopPair,
   type Mistake,
+  mistake,
   sliceIndices,
   strideForgotten,
   windowLoop,
@@ -79,58 +80,44 @@ export function convBackwardLoop(run: ConvBackwardRun, flaw: Flaw | null): LoopR
 const pair = loopPair(convBackwardLoop);
 
 export const CONV_BACKWARD_MISTAKES: readonly Mistake<ConvBackwardRun>[] = [
-  {
+  mistake({
     id: 'assign_dA',
-    get name() {
-      return t('assignDA');
-    },
+    name: () => t('assignDA'),
     lines: [
       {
         id: 'dA',
         text: '                dA_prev_pad[i,\n                    vert_start:vert_end,\n                    hori_start:hori_end, :] \\\n                    = W[:,:,:,c] * dZ[i, h, w, c]',
       },
     ],
-    get why() {
-      return t('whyAssignDA');
-    },
+    why: () => t('whyAssignDA'),
     loops: pair('assign_dA'),
-  },
-  {
+  }),
+  mistake({
     id: 'dW_with_W',
-    name: 'dW += W * dZ',
+    name: () => 'dW += W * dZ',
     lines: [
       {
         id: 'dW',
         text: '                dW[:,:,:,c] \\\n                    += W[:,:,:,c] * dZ[i, h, w, c]',
       },
     ],
-    get why() {
-      return t('whyDWW');
-    },
+    why: () => t('whyDWW'),
     loops: pair('dW_with_W'),
-  },
-  {
+  }),
+  mistake({
     id: 'db_assigned',
-    get name() {
-      return t('dbAssigned');
-    },
+    name: () => t('dbAssigned'),
     lines: [{ id: 'db', text: '                db[:,:,:,c] = dZ[i, h, w, c]' }],
-    get why() {
-      return t('whyDb');
-    },
+    why: () => t('whyDb'),
     loops: pair('db_assigned'),
-  },
+  }),
   strideForgotten(() => t('whyStride'), pair('stride_forgotten')),
-  {
+  mistake({
     id: 'crop_pad_zero',
-    get name() {
-      return t('cropPadZero');
-    },
+    name: () => t('cropPadZero'),
     lines: [{ id: 'crop', text: 'dA_prev = dA_prev_pad[:, pad:-pad, pad:-pad, :]' }],
-    get why() {
-      return t('whyCrop');
-    },
+    why: () => t('whyCrop'),
     idle: (c) => (c.pad > 0 ? t('idleCrop') : null),
     loops: pair('crop_pad_zero'),
-  },
+  }),
 ];

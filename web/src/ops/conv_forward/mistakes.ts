@@ -8,6 +8,7 @@ import {
   LoopTensors,
   loopPair,
   type Mistake,
+  mistake,
   NumpyError,
   sliceIndices,
   strideForgotten,
@@ -68,31 +69,23 @@ export const CONV_FORWARD_MISTAKES: readonly Mistake<ConvForwardRun>[] = [
     (c) => (c.stride === c.f && c.dil === 1 ? t('idleEnd') : null),
     pair('end_stride'),
   ),
-  {
+  mistake({
     id: 'bias_left_out',
-    get name() {
-      return t('biasLeftOut');
-    },
+    name: () => t('biasLeftOut'),
     lines: [{ id: 'z', text: '                Z[i, h, w, c] = np.sum(a_slice_prev * W[:, :, :, c])' }],
-    get why() {
-      return t('whyBiasLeftOut');
-    },
+    why: () => t('whyBiasLeftOut'),
     loops: pair('bias_left_out'),
-  },
-  {
+  }),
+  mistake({
     id: 'bias_every_product',
-    get name() {
-      return t('biasEvery');
-    },
+    name: () => t('biasEvery'),
     lines: [
       {
         id: 'z',
         text: '                Z[i, h, w, c] = np.sum(a_slice_prev * W[:, :, :, c] + b[:, :, :, c])',
       },
     ],
-    get why() {
-      return t('whyBiasEvery');
-    },
+    why: () => t('whyBiasEvery'),
     loops: pair('bias_every_product'),
-  },
+  }),
 ];

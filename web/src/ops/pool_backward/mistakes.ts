@@ -8,6 +8,7 @@ import {
   LoopTensors,
   loopPair,
   type Mistake,
+  mistake,
   strideForgotten,
   windowLoop,
 } from '../../state/mistakes';
@@ -59,11 +60,9 @@ const pair = loopPair(poolBackwardLoop);
 const isAverage = (c: Parameters<typeof poolChoices>[0]) => poolChoices(c).mode === 'average';
 
 export const POOL_BACKWARD_MISTAKES: readonly Mistake<PoolBackwardRun>[] = [
-  {
+  mistake({
     id: 'assign',
-    get name() {
-      return t('assign');
-    },
+    name: () => t('assign'),
     lines: [
       {
         id: 'add_max',
@@ -74,49 +73,39 @@ export const POOL_BACKWARD_MISTAKES: readonly Mistake<PoolBackwardRun>[] = [
         text: '                    dA_prev[i, vert_start:vert_end,\n                        hori_start:hori_end, c] = \\\n                        distribute_value(da, shape)',
       },
     ],
-    get why() {
-      return t('whyAssign');
-    },
+    why: () => t('whyAssign'),
     idle: (c) => (c.stride >= c.f ? t('idleAssign') : null),
     loops: pair('assign'),
-  },
-  {
+  }),
+  mistake({
     id: 'undivided',
-    get name() {
-      return t('undivided');
-    },
+    name: () => t('undivided'),
     lines: [
       {
         id: 'add_avg',
         text: '                    dA_prev[i, vert_start:vert_end,\n                        hori_start:hori_end, c] += \\\n                        np.ones(shape) * da',
       },
     ],
-    get why() {
-      return t('whyUndivided');
-    },
+    why: () => t('whyUndivided'),
     idle: (c) => (isAverage(c) ? null : t('idleUndivided')),
     loops: pair('undivided'),
-  },
-  {
+  }),
+  mistake({
     id: 'argmax_mask',
-    get name() {
-      return t('argmax');
-    },
+    name: () => t('argmax'),
     lines: [
       {
         id: 'mask',
         text: '                    mask = np.zeros(a_prev_slice.shape)\n                    mask.flat[np.argmax(a_prev_slice)] = 1',
       },
     ],
-    get why() {
-      return t('whyArgmax');
-    },
+    why: () => t('whyArgmax'),
     idle: (c) => {
       if (isAverage(c)) return t('idleArgmaxAvg');
       if (poolChoices(c).ties === 'first') return t('idleArgmaxFirst');
       return null;
     },
     loops: pair('argmax_mask'),
-  },
+  }),
   strideForgotten(() => t('whyStride'), pair('stride_forgotten')),
 ];

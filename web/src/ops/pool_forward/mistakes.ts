@@ -8,6 +8,7 @@ import {
   LoopTensors,
   loopPair,
   type Mistake,
+  mistake,
   NumpyError,
   sliceIndices,
   strideForgotten,
@@ -59,21 +60,17 @@ export const POOL_FORWARD_MISTAKES: readonly Mistake<PoolForwardRun>[] = [
     (c) => (c.stride === c.f ? t('idleEnd') : null),
     pair('end_stride'),
   ),
-  {
+  mistake({
     id: 'sum_not_mean',
-    get name() {
-      return t('sumNotMean');
-    },
+    name: () => t('sumNotMean'),
     lines: [
       {
         id: 'a_avg',
         text: '                    A[i, h, w, c] = np.sum(\n                        a_prev_slice)',
       },
     ],
-    get why() {
-      return t('whySum');
-    },
+    why: () => t('whySum'),
     idle: (c) => (poolChoices(c).mode === 'max' ? t('idleSum') : null),
     loops: pair('sum_not_mean'),
-  },
+  }),
 ];
