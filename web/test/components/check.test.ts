@@ -5,16 +5,10 @@
 // fixture states, naming the step (and the mistake) it states.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { operation as convBackward } from '../../src/ops/conv_backward/index';
-import { operation as convForward } from '../../src/ops/conv_forward/index';
-import { operation as poolBackward } from '../../src/ops/pool_backward/index';
-import { operation as poolForward } from '../../src/ops/pool_forward/index';
+import { describe, expect, it } from 'vitest';
 import { checkPaste } from '../../src/state/check';
 import { grade } from '../../src/state/predict';
-import type { Config } from '../../src/state/config';
-import type { OpRun, Operation } from '../../src/state/operation';
-import { engine } from './setup';
+import { configOf, configPairs, configText, OPS, openRun } from './fixtureRuns';
 
 interface Paste {
   name: string;
@@ -44,11 +38,7 @@ function readLayers(): Layer[] {
     if (key === 'layer')
       cur = { op: rest[0]!, config: {}, code: '', tensors: new Map(), pastes: [], predicts: [] };
     else if (cur === null) continue;
-    else if (key === 'config')
-      for (const kv of rest) {
-        const [a, b] = kv.split('=');
-        cur.config[a!] = b!;
-      }
+    else if (key === 'config') Object.assign(cur.config, configPairs(rest));
     else if (key === 'code') {
       const n = Number(rest[0]);
       cur.code = lines.slice(k + 1, k + 1 + n).join('\n');
@@ -85,25 +75,6 @@ function readLayers(): Layer[] {
   return out;
 }
 
-const OPS: Record<string, Operation> = {
-  conv_forward: convForward as unknown as Operation,
-  conv_backward: convBackward as unknown as Operation,
-  pool_forward: poolForward as unknown as Operation,
-  pool_backward: poolBackward as unknown as Operation,
-};
-
-function configOf(op: Operation, raw: Record<string, string>): Config {
-  const c: Config = { ...op.fallback };
-  for (const [k, v] of Object.entries(raw)) c[k] = /^\d+$/.test(v) ? Number(v) : v;
-  c.dil = 1;
-  return c;
-}
-
-const runs: OpRun[] = [];
-afterEach(() => {
-  while (runs.length > 0) runs.pop()!.dispose();
-});
-
 const layers = readLayers();
 
 describe('check my numbers against numpy (tests/fixtures/check.txt)', () => {
@@ -118,13 +89,10 @@ describe('check my numbers against numpy (tests/fixtures/check.txt)', () => {
   });
 
   for (const layer of layers) {
-    const title = `${layer.op} ${Object.entries(layer.config)
-      .map(([k, v]) => `${k}=${v}`)
-      .join(' ')}`;
+    const title = `${layer.op} ${configText(layer.config)}`;
     it(`${title}: the panel's numpy lines are the ones numpy ran, and draw the run's data bit for bit`, async () => {
       const op = OPS[layer.op]!;
-      const run = op.open(await engine(), configOf(op, layer.config));
-      runs.push(run);
+      const run = await openRun(op, configOf(op, layer.config));
       expect(op.check!.code(run)).toBe(layer.code);
       const inputs = run.inputs ?? {};
       for (const [name, t] of layer.tensors) {
@@ -138,8 +106,7 @@ describe('check my numbers against numpy (tests/fixtures/check.txt)', () => {
     if (layer.predicts.length > 0)
       it(`${title}: predict-then-reveal's answers are numpy's for the first steps, and grade as numpy says`, async () => {
         const op = OPS[layer.op]!;
-        const run = op.open(await engine(), configOf(op, layer.config));
-        runs.push(run);
+        const run = await openRun(op, configOf(op, layer.config));
         for (const want of layer.predicts) {
           const q = op.predict!(run, want.step);
           expect(q.step).toBe(want.step);
@@ -171,8 +138,7 @@ describe('check my numbers against numpy (tests/fixtures/check.txt)', () => {
     for (const p of layer.pastes) {
       it(`${title}: pasted ${p.name} → ${p.expect.join(' ')}`, async () => {
         const op = OPS[layer.op]!;
-        const run = op.open(await engine(), configOf(op, layer.config));
-        runs.push(run);
+        const run = await openRun(op, configOf(op, layer.config));
         const v = checkPaste(p.text, op.check!, run, op.mistakes ?? [], p.which);
         const said = v.sentences.join(' ');
         const [kind, ...rest] = p.expect;
@@ -205,8 +171,7 @@ describe('check my numbers never throws', () => {
   it('answers any text with sentences: random pieces of prints, labels and garbage', async () => {
     const op = OPS.conv_forward!;
     const layer = layers.find((l) => l.op === 'conv_forward')!;
-    const run = op.open(await engine(), configOf(op, layer.config));
-    runs.push(run);
+    const run = await openRun(op, configOf(op, layer.config));
     const pieces = [
       '[',
       ']',

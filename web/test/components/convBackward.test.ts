@@ -1,7 +1,7 @@
 // conv_backward's view model against the notebook's conv_backward case (tests/fixtures/conv.txt)
 // and against the seed's loops written out here, step by step: the partial sums the page shows
 // after k steps, the cells a step writes, every write to one cell, the code marks.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Tensor } from '../../src/engine/types';
 import type { Config } from '../../src/state/config';
 import { stepNumber } from '../../src/lib/tensor';
@@ -24,22 +24,15 @@ import { backwardLayout, stageSize } from '../../src/ops/conv_backward/layout';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseFixtures, tensorOf } from '../engine/fixtures';
-import { engine } from './setup';
+import { disposeAfterTest, engine } from './setup';
 
 // vitest runs from the repository's top folder (happy-dom's import.meta.url is not a file: URL)
 const nb = parseFixtures(readFileSync(resolve(process.cwd(), 'tests/fixtures/conv.txt'), 'utf8')).find(
   (c) => c.name === 'notebook_conv_backward',
 )!;
 
-const runs: ConvBackwardRun[] = [];
-afterEach(() => {
-  while (runs.length > 0) runs.pop()!.dispose();
-});
-
 async function open(c: Config = NOTEBOOK_CONV_BACKWARD): Promise<ConvBackwardRun> {
-  const r = openConvBackward(await engine(), c);
-  runs.push(r);
-  return r;
+  return disposeAfterTest(openConvBackward(await engine(), c));
 }
 
 function mean(t: Tensor): number {

@@ -4,7 +4,7 @@
 // overlap counts (by hand), the code marks and the link.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Tensor } from '../../src/engine/types';
 import { sameConfig, type Config } from '../../src/state/config';
 import { URL_CODEC } from '../../src/ops/index';
@@ -24,7 +24,7 @@ import {
 import { transposeCodeLines, transposeCodeMarks } from '../../src/ops/conv_transpose/code';
 import { transposeLayout, stageSize } from '../../src/ops/conv_transpose/layout';
 import { parseFixtures, tensorOf, type FixtureCase } from '../engine/fixtures';
-import { engine } from './setup';
+import { disposeAfterTest, engine } from './setup';
 
 const cases = parseFixtures(
   readFileSync(resolve(process.cwd(), 'tests/fixtures/conv_transpose.txt'), 'utf8'),
@@ -36,15 +36,8 @@ const fixture = (name: string): FixtureCase => {
   return c;
 };
 
-const runs: ConvTransposeRun[] = [];
-afterEach(() => {
-  while (runs.length > 0) runs.pop()!.dispose();
-});
-
 async function open(c: Config): Promise<ConvTransposeRun> {
-  const r = openConvTranspose(await engine(), c);
-  runs.push(r);
-  return r;
+  return disposeAfterTest(openConvTranspose(await engine(), c));
 }
 
 const at = (s: readonly number[], a: number, b: number, c: number, d: number) =>

@@ -3,7 +3,7 @@
 // form (dZ with stride−1 zeros between its cells, the rotated filter with its channel axes
 // swapped) equals it too, checked here against a convolution written out as a plain loop that
 // shares no code with the page; the overlap map against windows counted one by one.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Tensor } from '../../src/engine/types';
 import type { Config } from '../../src/state/config';
 import {
@@ -22,17 +22,10 @@ import {
   openConvBackward,
   type ConvBackwardRun,
 } from '../../src/ops/conv_backward/model';
-import { engine } from './setup';
-
-const runs: ConvBackwardRun[] = [];
-afterEach(() => {
-  while (runs.length > 0) runs.pop()!.dispose();
-});
+import { disposeAfterTest, engine } from './setup';
 
 async function open(c: Config): Promise<ConvBackwardRun> {
-  const r = openConvBackward(await engine(), c);
-  runs.push(r);
-  return r;
+  return disposeAfterTest(openConvBackward(await engine(), c));
 }
 
 const at = (s: readonly number[], a: number, b: number, c: number, d: number) =>

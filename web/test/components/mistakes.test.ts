@@ -5,9 +5,8 @@
 // loops, written out in TypeScript, equal the C steppers step by step.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Tensor } from '../../src/engine/types';
-import { operation as convBackward } from '../../src/ops/conv_backward/index';
 import { convBackwardLoop } from '../../src/ops/conv_backward/mistakes';
 import { operation as convForward } from '../../src/ops/conv_forward/index';
 import { convForwardLoop } from '../../src/ops/conv_forward/mistakes';
@@ -15,11 +14,10 @@ import { operation as poolBackward } from '../../src/ops/pool_backward/index';
 import { poolBackwardLoop } from '../../src/ops/pool_backward/mistakes';
 import { operation as poolForward } from '../../src/ops/pool_forward/index';
 import { poolForwardLoop } from '../../src/ops/pool_forward/mistakes';
-import type { Config } from '../../src/state/config';
 import { findParting, type LoopRunner, NumpyError } from '../../src/state/mistakes';
-import type { OpRun, Operation } from '../../src/state/operation';
+import type { OpRun } from '../../src/state/operation';
 import { partingText } from '../../src/ui/MistakePanel';
-import { engine } from './setup';
+import { configOf, configPairs, configText, OPS, openRun } from './fixtureRuns';
 
 interface Case {
   op: string;
@@ -38,11 +36,7 @@ function readCases(): Case[] {
     const [key, ...rest] = line.split(' ');
     if (key === 'case') cur = { op: rest[0]!, mistake: rest[1]!, config: {}, steps: [], parts: [] };
     else if (cur === null) continue;
-    else if (key === 'config')
-      for (const kv of rest) {
-        const [k, v] = kv.split('=');
-        cur.config[k!] = v!;
-      }
+    else if (key === 'config') Object.assign(cur.config, configPairs(rest));
     else if (key === 'step') {
       const cells = [];
       for (let j = 1; j < rest.length; j += 4)
@@ -62,31 +56,6 @@ function readCases(): Case[] {
   return cases;
 }
 
-const OPS: Record<string, Operation> = {
-  conv_forward: convForward as unknown as Operation,
-  conv_backward: convBackward as unknown as Operation,
-  pool_forward: poolForward as unknown as Operation,
-  pool_backward: poolBackward as unknown as Operation,
-};
-
-function configOf(op: Operation, raw: Record<string, string>): Config {
-  const c: Config = { ...op.fallback };
-  for (const [k, v] of Object.entries(raw)) c[k] = /^\d+$/.test(v) ? Number(v) : v;
-  c.dil = 1;
-  return c;
-}
-
-const runs: OpRun[] = [];
-afterEach(() => {
-  while (runs.length > 0) runs.pop()!.dispose();
-});
-
-async function open(op: Operation, c: Config): Promise<OpRun> {
-  const r = op.open(await engine(), c);
-  runs.push(r);
-  return r;
-}
-
 const cases = readCases();
 
 describe('classic mistakes against numpy (tests/fixtures/mistakes.txt)', () => {
@@ -100,14 +69,12 @@ describe('classic mistakes against numpy (tests/fixtures/mistakes.txt)', () => {
   });
 
   for (const cs of cases) {
-    const title = `${cs.op} ${cs.mistake} on ${Object.entries(cs.config)
-      .map(([k, v]) => `${k}=${v}`)
-      .join(' ')}`;
+    const title = `${cs.op} ${cs.mistake} on ${configText(cs.config)}`;
     it(`${title}: every step equals numpy's, and they part where numpy says`, async () => {
       const op = OPS[cs.op]!;
       const mistake = op.mistakes?.find((m) => m.id === cs.mistake);
       expect(mistake, cs.mistake).toBeDefined();
-      const run = await open(op, configOf(op, cs.config));
+      const run = await openRun(op, configOf(op, cs.config));
       const { wrong } = mistake!.loops(run);
       cs.steps.forEach((cells, n) => {
         const got = wrong.step();
@@ -155,7 +122,7 @@ describe('classic mistakes against numpy (tests/fixtures/mistakes.txt)', () => {
   it('the 2017 notebook’s conv_single_step: bias added to every product gives its -23.1602122025', async () => {
     const preset = convForward.presets.find((p) => p.name.startsWith('2017'));
     expect(preset).toBeDefined();
-    const run = await open(OPS.conv_forward!, preset!.config);
+    const run = await openRun(OPS.conv_forward!, preset!.config);
     const m = convForward.mistakes!.find((x) => x.id === 'bias_every_product')!;
     const p = findParting(m.loops(run as never).right, m.loops(run as never).wrong);
     expect(p.kind).toBe('value');
@@ -184,19 +151,19 @@ function sameAsStepper(run: OpRun, loop: LoopRunner, tensorOf: (name: string) =>
 
 describe('the right loops written out equal the C steppers at every step', () => {
   it('conv_forward (notebook)', async () => {
-    const run = await open(OPS.conv_forward!, convForward.fallback);
+    const run = await openRun(OPS.conv_forward!, convForward.fallback);
     sameAsStepper(run, convForwardLoop(run as never, null), () => run.stepper.tensor('out'));
   });
   it('conv_backward (small, pad 1, stride 2)', async () => {
     const c = configOf(OPS.conv_backward!, cases.find((x) => x.op === 'conv_backward')!.config);
-    const run = await open(OPS.conv_backward!, c);
+    const run = await openRun(OPS.conv_backward!, c);
     sameAsStepper(run, convBackwardLoop(run as never, null), (name) => run.stepper.tensor(name as 'dW'));
   });
   for (const mode of ['max', 'average']) {
     it(`pool_forward and pool_backward (notebook, ${mode})`, async () => {
-      const f = await open(OPS.pool_forward!, { ...poolForward.fallback, mode });
+      const f = await openRun(OPS.pool_forward!, { ...poolForward.fallback, mode });
       sameAsStepper(f, poolForwardLoop(f as never, null), () => f.stepper.tensor('out'));
-      const b = await open(OPS.pool_backward!, { ...poolBackward.fallback, mode });
+      const b = await openRun(OPS.pool_backward!, { ...poolBackward.fallback, mode });
       sameAsStepper(b, poolBackwardLoop(b as never, null), () => b.stepper.tensor('dA_prev'));
     });
   }

@@ -4,7 +4,7 @@
 // dA_prev cell, both tie rules, the code marks, the link, the printed slice.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PoolTies, Tensor } from '../../src/engine/types';
 import { sameConfig, type Config } from '../../src/state/config';
 import { poolChoices } from '../../src/ops/pool/choices';
@@ -51,7 +51,7 @@ import { poolForwardPrintouts } from '../../src/ops/pool_forward/printouts';
 import { maskText } from '../../src/ops/pool/PoolCode';
 import { arrangementSize, bestArrangement, fitCell } from '../../src/ops/pool/layout';
 import { parseFixtures, tensorOf } from '../engine/fixtures';
-import { engine, makeStore } from './setup';
+import { disposeAfterTest, engine, makeStore } from './setup';
 
 // vitest runs from the repository's top folder (happy-dom's import.meta.url is not a file: URL)
 const cases = parseFixtures(
@@ -64,20 +64,11 @@ const fixture = (name: string) => {
   return c;
 };
 
-const runs: { dispose(): void }[] = [];
-afterEach(() => {
-  while (runs.length > 0) runs.pop()!.dispose();
-});
-
 async function openF(c: Config): Promise<PoolForwardRun> {
-  const r = openPoolForward(await engine(), c);
-  runs.push(r);
-  return r;
+  return disposeAfterTest(openPoolForward(await engine(), c));
 }
 async function openB(c: Config): Promise<PoolBackwardRun> {
-  const r = openPoolBackward(await engine(), c);
-  runs.push(r);
-  return r;
+  return disposeAfterTest(openPoolBackward(await engine(), c));
 }
 
 function at(t: Tensor, i: number, h: number, w: number, c: number): number {

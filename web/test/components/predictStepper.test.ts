@@ -1,23 +1,16 @@
 // Predict, then reveal, against the C steppers the walk runs: the change a question asks about is
 // the change the step makes (the cell read before and after it), and the value Z gets is the
 // window's; on Gaussian data and on small integers, where the answer must be exact.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { operation as convBackward } from '../../src/ops/conv_backward/index';
 import { operation as convForward } from '../../src/ops/conv_forward/index';
 import { operation as convTranspose } from '../../src/ops/conv_transpose/index';
 import type { Config } from '../../src/state/config';
 import type { OpRun, Operation } from '../../src/state/operation';
-import { engine } from './setup';
-
-const runs: OpRun[] = [];
-afterEach(() => {
-  while (runs.length > 0) runs.pop()!.dispose();
-});
+import { disposeAfterTest, engine } from './setup';
 
 async function open(op: Operation, patch: Partial<Config>): Promise<OpRun> {
-  const r = op.open(await engine(), { ...op.fallback, ...patch } as Config);
-  runs.push(r);
-  return r;
+  return disposeAfterTest(op.open(await engine(), { ...op.fallback, ...patch } as Config));
 }
 
 /** "Y_pad[0, 2, 3, 1]" → the tensor's name and its flat index in `shape`. */

@@ -24,13 +24,19 @@ export function engine(): Promise<Engine> {
   return enginePromise;
 }
 
-const stores: Store[] = [];
+const owned: { dispose(): void }[] = [];
 
 afterEach(() => {
   cleanup();
   resetLocale(['en']); // a test that chose Korean leaves the next one in English
-  while (stores.length > 0) stores.pop()!.dispose();
+  while (owned.length > 0) owned.pop()!.dispose();
 });
+
+/** A store or a run, disposed after the test. */
+export function disposeAfterTest<T extends { dispose(): void }>(owner: T): T {
+  owned.push(owner);
+  return owner;
+}
 
 /** Nothing else to load before switching to an op: its views come with its code. */
 export const prepare = (_op: OpId): Promise<unknown> | null => null;
@@ -52,9 +58,9 @@ const testBrowser = {
 export async function makeStore(search = ''): Promise<Store> {
   const e = await engine();
   await Promise.all(REGISTRY.infos.map((o) => loadStartOp(REGISTRY, { search: `?op=${o.id}`, prepare })));
-  const s = createStore(e, REGISTRY, { search, syncUrl: false, prepare, browser: testBrowser });
-  stores.push(s);
-  return s;
+  return disposeAfterTest(
+    createStore(e, REGISTRY, { search, syncUrl: false, prepare, browser: testBrowser }),
+  );
 }
 
 /** The whole app, as the page shows it. */
