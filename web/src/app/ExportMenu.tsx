@@ -119,6 +119,20 @@ export function ExportMenu({ store, stageArea }: { store: Store; stageArea: stri
   }
 
   const busy = progress !== null;
+  const stills = [
+    { format: 'png', label: tApp('png') },
+    { format: 'svg', label: tApp('svg') },
+  ] as const;
+  const fields = [
+    { key: 'from', label: tApp('from'), value: from, set: setFrom, size: 6 },
+    { key: 'to', label: tApp('to'), value: to, set: setTo, size: 6 },
+    { key: 'fps', label: tApp('fps'), value: fps, set: setFps, size: 3 },
+  ];
+  const movies: { format: Movie; label: string }[] = [
+    { format: 'gif', label: 'GIF' },
+    { format: 'webm', label: tApp('webm') },
+    { format: 'mp4', label: tApp('mp4') },
+  ];
   return (
     <>
       <button
@@ -140,65 +154,39 @@ export function ExportMenu({ store, stageArea }: { store: Store; stageArea: stri
         <section aria-label={tApp('thisStep')}>
           <h3>{tApp('thisStepAt', { position: store.position.value, total })}</h3>
           <div class="export-buttons">
-            <button type="button" disabled={busy} onClick={() => void still('png')}>
-              {tApp('png')}
-            </button>
-            <button type="button" disabled={busy} onClick={() => void still('svg')}>
-              {tApp('svg')}
-            </button>
+            {stills.map(({ format, label }) => (
+              <button key={format} type="button" disabled={busy} onClick={() => void still(format)}>
+                {label}
+              </button>
+            ))}
           </div>
         </section>
         <section aria-label={tApp('rangeOfSteps')}>
           <h3>{tApp('framePerStep')}</h3>
           <div class="export-range">
-            <label>
-              {tApp('from')}{' '}
-              <input
-                type="text"
-                inputMode="numeric"
-                size={6}
-                value={from}
-                disabled={busy}
-                onInput={(e) => setFrom(e.currentTarget.value)}
-              />
-            </label>
-            <label>
-              {tApp('to')}{' '}
-              <input
-                type="text"
-                inputMode="numeric"
-                size={6}
-                value={to}
-                disabled={busy}
-                onInput={(e) => setTo(e.currentTarget.value)}
-              />
-            </label>
-            <label>
-              {tApp('fps')}{' '}
-              <input
-                type="text"
-                inputMode="numeric"
-                size={3}
-                value={fps}
-                disabled={busy}
-                onInput={(e) => setFps(e.currentTarget.value)}
-              />
-            </label>
+            {fields.map(({ key, label, value, set, size }) => (
+              <label key={key}>
+                {label}{' '}
+                <input
+                  type="text"
+                  inputMode="numeric"
+                  size={size}
+                  value={value}
+                  disabled={busy}
+                  onInput={(e) => set(e.currentTarget.value)}
+                />
+              </label>
+            ))}
           </div>
           <div class="export-buttons">
-            <button type="button" disabled={busy} onClick={() => void movie('gif')}>
-              GIF
-            </button>
-            {video && (
-              <button type="button" disabled={busy} onClick={() => void movie('webm')}>
-                {tApp('webm')}
-              </button>
-            )}
-            {video && (
-              <button type="button" disabled={busy} onClick={() => void movie('mp4')}>
-                {tApp('mp4')}
-              </button>
-            )}
+            {/* WebM and MP4 need the browser's VideoEncoder */}
+            {movies
+              .filter(({ format }) => video || format === 'gif')
+              .map(({ format, label }) => (
+                <button key={format} type="button" disabled={busy} onClick={() => void movie(format)}>
+                  {label}
+                </button>
+              ))}
           </div>
           {!video && <p class="export-note">{tApp('noVideo')}</p>}
         </section>
