@@ -115,43 +115,49 @@ export interface Preset {
   config: Config;
 }
 
+/** A preset whose name and why are said in the page's language of the moment: they are read
+ * each time they are shown. */
+export function preset({
+  name,
+  why,
+  config,
+}: {
+  name: () => string;
+  why: () => string;
+  config: Config;
+}): Preset {
+  return {
+    get name() {
+      return name();
+    },
+    get why() {
+      return why();
+    },
+    config,
+  };
+}
+
 export const PRESETS: readonly Preset[] = [
-  {
-    get name() {
-      return tState('presetNotebook');
-    },
-    get why() {
-      return tState('presetNotebookWhy');
-    },
+  preset({
+    name: () => tState('presetNotebook'),
+    why: () => tState('presetNotebookWhy'),
     config: NOTEBOOK,
-  },
-  {
-    get name() {
-      return tState('presetInts');
-    },
-    get why() {
-      return tState('presetIntsWhy');
-    },
+  }),
+  preset({
+    name: () => tState('presetInts'),
+    why: () => tState('presetIntsWhy'),
     config: { m: 1, H: 4, W: 4, Cin: 1, Cout: 1, f: 2, stride: 1, pad: 0, dil: 1, seed: 3, data: 'ints' },
-  },
-  {
-    get name() {
-      return tState('presetGap');
-    },
-    get why() {
-      return tState('presetGapWhy');
-    },
+  }),
+  preset({
+    name: () => tState('presetGap'),
+    why: () => tState('presetGapWhy'),
     config: { m: 1, H: 6, W: 6, Cin: 2, Cout: 2, f: 3, stride: 2, pad: 0, dil: 1, seed: 2, data: 'ints' },
-  },
-  {
-    get name() {
-      return tState('presetDilation');
-    },
-    get why() {
-      return tState('presetDilationWhy');
-    },
+  }),
+  preset({
+    name: () => tState('presetDilation'),
+    why: () => tState('presetDilationWhy'),
     config: { m: 1, H: 7, W: 7, Cin: 1, Cout: 2, f: 3, stride: 1, pad: 0, dil: 2, seed: 5, data: 'ints' },
-  },
+  }),
 ];
 
 export type FieldResult = { ok: true; value: number } | { ok: false; message: string };

@@ -11,7 +11,15 @@
 
 import type { Engine, Shape4, Stepper, Tensor, WindowRecord } from '../../engine/types';
 import { maxAbs, stepNumber } from '../../lib/tensor';
-import { inputShape, NOTEBOOK, PRESETS, type Config, type DataKind, type Preset } from '../../state/config';
+import {
+  inputShape,
+  NOTEBOOK,
+  PRESETS,
+  preset,
+  type Config,
+  type DataKind,
+  type Preset,
+} from '../../state/config';
 import { smallInt, type LayerData } from '../../state/data';
 import { customOr, type DataSource } from '../../state/source';
 import { stepHead, withStepper, type OpFrame, type OpRun } from '../../state/operation';
@@ -43,35 +51,23 @@ export const NOTEBOOK_CONV_BACKWARD: Config = {
 // The assignment's own conv_backward case first; the conv_forward notebook layer is named as
 // such, so that the two notebook presets cannot be taken for each other.
 export const CONV_BACKWARD_PRESETS: readonly Preset[] = [
-  {
-    get name() {
-      return t('presetNotebook');
-    },
-    get why() {
-      return t('presetNotebookWhy');
-    },
+  preset({
+    name: () => t('presetNotebook'),
+    why: () => t('presetNotebookWhy'),
     config: NOTEBOOK_CONV_BACKWARD,
-  },
+  }),
   ...PRESETS.map((p) =>
     p.config === NOTEBOOK
-      ? {
+      ? preset({
           config: p.config,
-          get name() {
-            return t('presetForward');
-          },
-          get why() {
-            return t('presetForwardWhy');
-          },
-        }
+          name: () => t('presetForward'),
+          why: () => t('presetForwardWhy'),
+        })
       : p,
   ),
-  {
-    get name() {
-      return t('presetOverlap');
-    },
-    get why() {
-      return t('presetOverlapWhy');
-    },
+  preset({
+    name: () => t('presetOverlap'),
+    why: () => t('presetOverlapWhy'),
     config: {
       m: 1,
       H: 7,
@@ -86,7 +82,7 @@ export const CONV_BACKWARD_PRESETS: readonly Preset[] = [
       data: 'ints',
       dz: 'ones',
     },
-  },
+  }),
 ];
 
 /** What the dZ selector says about each source. */

@@ -28,7 +28,7 @@ import type {
   WindowRecord,
 } from '../../engine/types';
 import { flatOffset, maxAbs, stepNumber } from '../../lib/tensor';
-import type { Config, DataKind, Preset } from '../../state/config';
+import { type Config, type DataKind, type Preset, preset } from '../../state/config';
 import { smallInt } from '../../state/data';
 import { stepHead, withStepper, type OpFrame, type OpRun } from '../../state/operation';
 import { longText } from '../../ui/format';
@@ -108,31 +108,19 @@ export const CHECKERBOARD: Config = {
 };
 
 export const CONV_TRANSPOSE_PRESETS: readonly Preset[] = [
-  {
-    get name() {
-      return t('presetDecoder');
-    },
-    get why() {
-      return t('presetDecoderWhy');
-    },
+  preset({
+    name: () => t('presetDecoder'),
+    why: () => t('presetDecoderWhy'),
     config: DECODER_2X,
-  },
-  {
-    get name() {
-      return t('presetDaPrev');
-    },
-    get why() {
-      return t('presetDaPrevWhy');
-    },
+  }),
+  preset({
+    name: () => t('presetDaPrev'),
+    why: () => t('presetDaPrevWhy'),
     config: NOTEBOOK_DA_PREV,
-  },
-  {
-    get name() {
-      return t('presetInts');
-    },
-    get why() {
-      return t('presetIntsWhy');
-    },
+  }),
+  preset({
+    name: () => t('presetInts'),
+    why: () => t('presetIntsWhy'),
     config: {
       m: 1,
       H: 3,
@@ -148,16 +136,12 @@ export const CONV_TRANSPOSE_PRESETS: readonly Preset[] = [
       x: 'randn',
       outpad: '0',
     },
-  },
-  {
-    get name() {
-      return t('presetChecker');
-    },
-    get why() {
-      return t('presetCheckerWhy');
-    },
+  }),
+  preset({
+    name: () => t('presetChecker'),
+    why: () => t('presetCheckerWhy'),
     config: CHECKERBOARD,
-  },
+  }),
 ];
 
 /** What the X selector says about each source. */

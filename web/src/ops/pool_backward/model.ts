@@ -6,7 +6,7 @@
 
 import type { Engine, Stepper, Tensor } from '../../engine/types';
 import { channelOf, maxAbs } from '../../lib/tensor';
-import type { Config, DataKind, Preset } from '../../state/config';
+import { type Config, type DataKind, type Preset, preset } from '../../state/config';
 import type { OpFrame } from '../../state/operation';
 import { longText } from '../../ui/format';
 import { poolChoices } from '../pool/choices';
@@ -178,31 +178,19 @@ export function describePoolBackward(fr: PoolBackwardFrame, data: DataKind): str
 }
 
 export const POOL_BACKWARD_PRESETS: readonly Preset[] = [
-  {
-    get name() {
-      return t('presetNotebook');
-    },
-    get why() {
-      return t('presetNotebookWhy');
-    },
+  preset({
+    name: () => t('presetNotebook'),
+    why: () => t('presetNotebookWhy'),
     config: NOTEBOOK_POOL_BACKWARD,
-  },
-  {
-    get name() {
-      return t('presetAvg');
-    },
-    get why() {
-      return t('presetAvgWhy');
-    },
+  }),
+  preset({
+    name: () => t('presetAvg'),
+    why: () => t('presetAvgWhy'),
     config: { ...NOTEBOOK_POOL_BACKWARD, mode: 'average' },
-  },
-  {
-    get name() {
-      return t('presetTies');
-    },
-    get why() {
-      return t('presetTiesWhy');
-    },
+  }),
+  preset({
+    name: () => t('presetTies'),
+    why: () => t('presetTiesWhy'),
     config: {
       ...NOTEBOOK_POOL_BACKWARD,
       m: 1,
@@ -216,14 +204,10 @@ export const POOL_BACKWARD_PRESETS: readonly Preset[] = [
       mode: 'max',
       ties: 'all',
     },
-  },
-  {
-    get name() {
-      return t('presetOverlap');
-    },
-    get why() {
-      return t('presetOverlapWhy');
-    },
+  }),
+  preset({
+    name: () => t('presetOverlap'),
+    why: () => t('presetOverlapWhy'),
     config: {
       ...NOTEBOOK_POOL_BACKWARD,
       m: 1,
@@ -236,14 +220,10 @@ export const POOL_BACKWARD_PRESETS: readonly Preset[] = [
       data: 'ints',
       mode: 'max',
     },
-  },
-  {
-    get name() {
-      return t('presetOnes');
-    },
-    get why() {
-      return t('presetOnesWhy');
-    },
+  }),
+  preset({
+    name: () => t('presetOnes'),
+    why: () => t('presetOnesWhy'),
     config: {
       ...NOTEBOOK_POOL_BACKWARD,
       m: 1,
@@ -256,5 +236,5 @@ export const POOL_BACKWARD_PRESETS: readonly Preset[] = [
       mode: 'average',
       da: 'ones',
     },
-  },
+  }),
 ];

@@ -4,7 +4,7 @@
 
 import type { Engine, Stepper, Tensor } from '../../engine/types';
 import { channelOf, maxAbs, stepNumber } from '../../lib/tensor';
-import type { Config, DataKind, Preset } from '../../state/config';
+import { type Config, type DataKind, type Preset, preset } from '../../state/config';
 import type { OpFrame } from '../../state/operation';
 import { longText } from '../../ui/format';
 import { poolChoices } from '../pool/choices';
@@ -107,31 +107,19 @@ export function describePoolForward(fr: PoolForwardFrame, data: DataKind): strin
 }
 
 export const POOL_FORWARD_PRESETS: readonly Preset[] = [
-  {
-    get name() {
-      return t('presetNotebook');
-    },
-    get why() {
-      return t('presetNotebookWhy');
-    },
+  preset({
+    name: () => t('presetNotebook'),
+    why: () => t('presetNotebookWhy'),
     config: NOTEBOOK_POOL_FORWARD,
-  },
-  {
-    get name() {
-      return t('presetStride2');
-    },
-    get why() {
-      return t('presetStride2Why');
-    },
+  }),
+  preset({
+    name: () => t('presetStride2'),
+    why: () => t('presetStride2Why'),
     config: { ...NOTEBOOK_POOL_FORWARD, stride: 2 },
-  },
-  {
-    get name() {
-      return t('presetAvg');
-    },
-    get why() {
-      return t('presetAvgWhy');
-    },
+  }),
+  preset({
+    name: () => t('presetAvg'),
+    why: () => t('presetAvgWhy'),
     config: {
       ...NOTEBOOK_POOL_FORWARD,
       m: 1,
@@ -144,14 +132,10 @@ export const POOL_FORWARD_PRESETS: readonly Preset[] = [
       data: 'ints',
       mode: 'average',
     },
-  },
-  {
-    get name() {
-      return t('presetTies');
-    },
-    get why() {
-      return t('presetTiesWhy');
-    },
+  }),
+  preset({
+    name: () => t('presetTies'),
+    why: () => t('presetTiesWhy'),
     config: {
       ...NOTEBOOK_POOL_FORWARD,
       m: 1,
@@ -164,14 +148,10 @@ export const POOL_FORWARD_PRESETS: readonly Preset[] = [
       data: 'ints',
       mode: 'max',
     },
-  },
-  {
-    get name() {
-      return t('presetGap');
-    },
-    get why() {
-      return t('presetGapWhy');
-    },
+  }),
+  preset({
+    name: () => t('presetGap'),
+    why: () => t('presetGapWhy'),
     config: { ...NOTEBOOK_POOL_FORWARD, m: 1, H: 7, W: 9, Cin: 1, f: 2, stride: 3, seed: 31, mode: 'max' },
-  },
+  }),
 ];
