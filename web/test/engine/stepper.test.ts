@@ -247,6 +247,16 @@ describe.each(layers().map((l) => [l.name, l] as const))('stepper %s', (_name, l
   });
 });
 
+/** pool_forward over the first pool fixture, every tied maximum taking the gradient. */
+function poolStepper(): Stepper {
+  const c = poolCases[0]!;
+  return engine.createStepper({
+    op: 'pool_forward',
+    A_prev: tensorOf(c, 'A_prev'),
+    params: { ...c.pool!, ties: 'all' },
+  });
+}
+
 describe('window record', () => {
   it('for the notebook convolution step 1 is sample 0, channel 0, rows 0..3, columns 0..3', () => {
     const c = convCases.find((x) => x.name === 'notebook_conv_forward') as FixtureCase;
@@ -277,12 +287,8 @@ describe('window record', () => {
   });
 
   it('is all zeros before the first step', () => {
-    const c = poolCases[0]!;
-    const s = engine.createStepper({
-      op: 'pool_forward',
-      A_prev: tensorOf(c, 'A_prev'),
-      params: { ...c.pool!, ties: 'all' },
-    });
+    const { f } = poolCases[0]!.pool!;
+    const s = poolStepper();
     try {
       const r = s.window();
       expect([
@@ -299,7 +305,7 @@ describe('window record', () => {
         r.amount,
         r.maskCount,
       ]).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-      expect(r.mask.length).toBe(c.pool!.f * c.pool!.f);
+      expect(r.mask.length).toBe(f * f);
       expect(Array.from(r.mask).every((v) => v === 0)).toBe(true);
     } finally {
       s.dispose();
@@ -307,12 +313,7 @@ describe('window record', () => {
   });
 
   it('gives copies: changing a returned tensor or mask does not change the stepper', () => {
-    const c = poolCases[0]!;
-    const s = engine.createStepper({
-      op: 'pool_forward',
-      A_prev: tensorOf(c, 'A_prev'),
-      params: { ...c.pool!, ties: 'all' },
-    });
+    const s = poolStepper();
     try {
       s.next();
       const mask = s.window().mask;
@@ -359,12 +360,7 @@ describe('stepper inputs', () => {
 
 describe('dispose', () => {
   it('is idempotent, and a disposed stepper says so when used', () => {
-    const c = poolCases[0]!;
-    const s = engine.createStepper({
-      op: 'pool_forward',
-      A_prev: tensorOf(c, 'A_prev'),
-      params: { ...c.pool!, ties: 'all' },
-    });
+    const s = poolStepper();
     s.dispose();
     s.dispose();
     const uses: [string, () => unknown][] = [
@@ -383,12 +379,7 @@ describe('dispose', () => {
   });
 
   it('seek outside 0..total is an error with a sentence, and the stepper stays where it was', () => {
-    const c = poolCases[0]!;
-    const s = engine.createStepper({
-      op: 'pool_forward',
-      A_prev: tensorOf(c, 'A_prev'),
-      params: { ...c.pool!, ties: 'all' },
-    });
+    const s = poolStepper();
     try {
       s.seek(3);
       for (const k of [-1, s.total + 1, 1.5, Number.NaN, Infinity]) {
