@@ -4,6 +4,7 @@
 
 import type { ConvParams, Shape4 } from '../engine/types';
 import { tState } from './messages';
+import { liveWords } from './locale';
 
 export type DataKind = 'gauss' | 'ints';
 
@@ -78,15 +79,7 @@ export const FIELDS: Record<FieldKey, FieldSpec> = {
 
 /** A field whose hint is said in the page's language. */
 function field(key: FieldKey, label: string, min: number, max: number): FieldSpec {
-  return {
-    key,
-    label,
-    get hint() {
-      return tState(`hint_${key}`);
-    },
-    min,
-    max,
-  };
+  return liveWords({ key, label, min, max }, { hint: () => tState(`hint_${key}`) });
 }
 
 /** The fields of the layer, in the order the form shows them. */
@@ -126,15 +119,7 @@ export function preset({
   why: () => string;
   config: Config;
 }): Preset {
-  return {
-    get name() {
-      return name();
-    },
-    get why() {
-      return why();
-    },
-    config,
-  };
+  return liveWords({ config }, { name, why });
 }
 
 export const PRESETS: readonly Preset[] = [

@@ -41,3 +41,16 @@ export function setLocale(l: Locale, chosen = true): void {
 export function resetLocale(languages?: readonly string[]): void {
   setLocale(browserLocale(languages), false);
 }
+
+/** `fixed` (plain values) with `words` added as members said anew each time they are read, so
+ * that what holds them follows a switch: `liveWords({ value: 'all' }, { label: () => t('x') })`
+ * is `{ value: 'all', get label() { return t('x'); } }`. */
+export function liveWords<T extends object, W extends Record<string, () => string>>(
+  fixed: T,
+  words: W,
+): T & { readonly [K in keyof W]: string } {
+  const out = { ...fixed };
+  for (const [key, say] of Object.entries(words))
+    Object.defineProperty(out, key, { get: say, enumerable: true });
+  return out as T & { readonly [K in keyof W]: string };
+}

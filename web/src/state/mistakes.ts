@@ -7,6 +7,7 @@
 import { flatOffset, type LoopDims, loopAt, unravel } from '../lib/tensor';
 import type { Config } from './config';
 import { tState } from './messages';
+import { liveWords } from './locale';
 
 /** Where one step of the loop stood: its indices and the window's corner (padded coordinates). */
 export interface LoopAt {
@@ -134,15 +135,7 @@ interface MistakeSpec<R> extends Omit<Mistake<R>, 'name' | 'why'> {
 
 /** The mistake, its name and why said in the page's language of the moment. */
 export function mistake<R>({ name, why, ...rest }: MistakeSpec<R>): Mistake<R> {
-  return {
-    ...rest,
-    get name() {
-      return name();
-    },
-    get why() {
-      return why();
-    },
-  };
+  return liveWords(rest, { name, why });
 }
 
 /** The loop nest's own mistake, the same in every operation (state/code.ts pythonLoopNest):

@@ -10,6 +10,7 @@
 import type { Tensor } from '../engine/types';
 import { buildFilterBank, encodeWeights, parseFilterSpec, parseWeights } from '../lib/image';
 import { tState } from './messages';
+import { liveWords } from './locale';
 
 export interface CustomTensor {
   readonly tensor: Tensor;
@@ -65,20 +66,8 @@ export function filterTensors(text: string, nCPrev: number): { W: CustomTensor; 
   const link = [FILTER_KEY, text] as const;
   const origin = () => tState('originFilter', { text });
   return {
-    W: {
-      tensor: bank.W,
-      get origin() {
-        return origin();
-      },
-      link,
-    },
-    b: {
-      tensor: bank.b,
-      get origin() {
-        return origin();
-      },
-      link,
-    },
+    W: liveWords({ tensor: bank.W, link }, { origin }),
+    b: liveWords({ tensor: bank.b, link }, { origin }),
   };
 }
 
@@ -86,13 +75,10 @@ export function filterTensors(text: string, nCPrev: number): { W: CustomTensor; 
 export function weightsTensor(text: string): CustomTensor | string {
   const parsed = parseWeights(text);
   if (!parsed.ok) return parsed.message;
-  return {
-    tensor: parsed.W,
-    get origin() {
-      return tState('originLinkW');
-    },
-    link: [WEIGHTS_KEY, text],
-  };
+  return liveWords(
+    { tensor: parsed.W, link: [WEIGHTS_KEY, text] as const },
+    { origin: () => tState('originLinkW') },
+  );
 }
 
 /** A pasted W's link text, when it is small enough to travel (else undefined). */

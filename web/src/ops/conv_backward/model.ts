@@ -23,6 +23,7 @@ import {
 import { smallInt, type LayerData } from '../../state/data';
 import { customOr, type DataSource } from '../../state/source';
 import { stepHead, withStepper, type OpFrame, type OpRun } from '../../state/operation';
+import { liveWords } from '../../state/locale';
 import { longText } from '../../ui/format';
 import { convInputs, convRunBase, inputScale, type ConvGeometry } from '../conv/layer';
 import { dzOf, type DzSource } from './info';
@@ -87,30 +88,9 @@ export const CONV_BACKWARD_PRESETS: readonly Preset[] = [
 
 /** What the dZ selector says about each source. */
 export const DZ_LABELS: Record<DzSource, { label: string; hint: string }> = {
-  randn: {
-    get label() {
-      return t('dzRandn');
-    },
-    get hint() {
-      return t('dzRandnHint');
-    },
-  },
-  ones: {
-    get label() {
-      return t('dzOnes');
-    },
-    get hint() {
-      return t('dzOnesHint');
-    },
-  },
-  z: {
-    get label() {
-      return t('dzZ');
-    },
-    get hint() {
-      return t('dzZHint');
-    },
-  },
+  randn: liveWords({}, { label: () => t('dzRandn'), hint: () => t('dzRandnHint') }),
+  ones: liveWords({}, { label: () => t('dzOnes'), hint: () => t('dzOnesHint') }),
+  z: liveWords({}, { label: () => t('dzZ'), hint: () => t('dzZHint') }),
 };
 
 export interface ConvBackwardRun extends OpRun, ConvGeometry {

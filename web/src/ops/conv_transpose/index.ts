@@ -3,6 +3,7 @@
 
 import { LAYER_FIELDS } from '../../state/config';
 import type { Operation } from '../../state/operation';
+import { liveWords } from '../../state/locale';
 import { ConvTransposeStep } from './Arithmetic';
 import { ConvTransposeCode } from './Code';
 import { ConvTransposeControls } from './Controls';
@@ -26,30 +27,10 @@ export const operation: Operation<ConvTransposeRun, ConvTransposeFrame, undefine
   fields: LAYER_FIELDS,
   // X is (m, n_H, n_W, n_C), in dZ's place; W is (f, f, n_C_out, n_C)
   fieldNames: {
-    H: {
-      label: 'n_H',
-      get hint() {
-        return t('hintH');
-      },
-    },
-    W: {
-      label: 'n_W',
-      get hint() {
-        return t('hintW');
-      },
-    },
-    Cin: {
-      label: 'n_C',
-      get hint() {
-        return t('hintCin');
-      },
-    },
-    Cout: {
-      label: 'n_C_out',
-      get hint() {
-        return t('hintCout');
-      },
-    },
+    H: liveWords({ label: 'n_H' }, { hint: () => t('hintH') }),
+    W: liveWords({ label: 'n_W' }, { hint: () => t('hintW') }),
+    Cin: liveWords({ label: 'n_C' }, { hint: () => t('hintCin') }),
+    Cout: liveWords({ label: 'n_C_out' }, { hint: () => t('hintCout') }),
   },
   presets: CONV_TRANSPOSE_PRESETS,
   fallback: DECODER_2X,

@@ -31,6 +31,7 @@ import { flatOffset, maxAbs, stepNumber } from '../../lib/tensor';
 import { type Config, type DataKind, type Preset, preset } from '../../state/config';
 import { smallInt } from '../../state/data';
 import { stepHead, withStepper, type OpFrame, type OpRun } from '../../state/operation';
+import { liveWords } from '../../state/locale';
 import { longText } from '../../ui/format';
 import { outputPaddingOf, xSourceOf, type XSource } from './info';
 import { t } from './messages';
@@ -146,28 +147,9 @@ export const CONV_TRANSPOSE_PRESETS: readonly Preset[] = [
 
 /** What the X selector says about each source. */
 export const X_LABELS: Record<XSource, { label: string; hint: string }> = {
-  randn: {
-    label: 'np.random.randn',
-    get hint() {
-      return t('xRandnHint');
-    },
-  },
-  ones: {
-    get label() {
-      return t('xOnes');
-    },
-    get hint() {
-      return t('xOnesHint');
-    },
-  },
-  z: {
-    get label() {
-      return t('xZ');
-    },
-    get hint() {
-      return t('xZHint');
-    },
-  },
+  randn: liveWords({ label: 'np.random.randn' }, { hint: () => t('xRandnHint') }),
+  ones: liveWords({}, { label: () => t('xOnes'), hint: () => t('xOnesHint') }),
+  z: liveWords({}, { label: () => t('xZ'), hint: () => t('xZHint') }),
 };
 
 // ---- validation and data --------------------------------------------------------------------
@@ -188,13 +170,7 @@ export function validateConvTranspose(engine: Engine, c: Config): Validation {
   if (h === c.H && w === c.W) return v;
   const [, yH, yW] = v.outShape;
   const facts = { yH, yW, h: c.H, w: c.W, op: outputPaddingOf(c) };
-  return {
-    ok: false,
-    status: 0,
-    get message() {
-      return t('xIsZNoFit', facts);
-    },
-  };
+  return liveWords({ ok: false, status: 0 }, { message: () => t('xIsZNoFit', facts) });
 }
 
 interface TransposeData {

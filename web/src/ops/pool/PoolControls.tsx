@@ -3,6 +3,7 @@
 
 import type { Config } from '../../state/config';
 import type { OpActions } from '../../state/operation';
+import { liveWords } from '../../state/locale';
 import type { PoolMode, PoolTies } from '../../engine/types';
 import { poolChoices, type DaSource } from './choices';
 import './pool.css';
@@ -57,43 +58,13 @@ const MODES: readonly Option<PoolMode>[] = [
 ];
 
 const TIES: readonly Option<PoolTies>[] = [
-  {
-    value: 'all',
-    get label() {
-      return tPool('tiesAll');
-    },
-    get hint() {
-      return tPool('tiesAllHint');
-    },
-  },
-  {
-    value: 'first',
-    get label() {
-      return tPool('tiesFirst');
-    },
-    get hint() {
-      return tPool('tiesFirstHint');
-    },
-  },
+  liveWords({ value: 'all' }, { label: () => tPool('tiesAll'), hint: () => tPool('tiesAllHint') }),
+  liveWords({ value: 'first' }, { label: () => tPool('tiesFirst'), hint: () => tPool('tiesFirstHint') }),
 ];
 
 const SOURCES: readonly Option<DaSource>[] = [
-  {
-    value: 'randn',
-    label: 'np.random.randn',
-    get hint() {
-      return tPool('daRandnHint');
-    },
-  },
-  {
-    value: 'ones',
-    get label() {
-      return tPool('daOnes');
-    },
-    get hint() {
-      return tPool('daOnesHint');
-    },
-  },
+  liveWords({ value: 'randn', label: 'np.random.randn' }, { hint: () => tPool('daRandnHint') }),
+  liveWords({ value: 'ones' }, { label: () => tPool('daOnes'), hint: () => tPool('daOnesHint') }),
 ];
 
 export interface PoolControlsProps {
