@@ -1,8 +1,9 @@
 // Classic mistakes: a named, wrong version of an operation's loop, run beside the right one until
-// the two part. Both loops are written out in TypeScript by the operation (ops/<op>/mistakes.ts),
-// one window per step in the seed's order; the C kernels that the walk shows are never changed.
-// This file knows no operation: it steps two loops in lockstep and reports the first step at
-// which some cell differs, or numpy would have raised, or the result has another shape.
+// the two part. Both loops are written out in TypeScript, one window per step in the seed's
+// order: the operation writes each window's work with its flaws (ops/<op>/mistakes.ts), this file
+// the loop nest around it; the C kernels that the walk shows are never changed. This file knows
+// no operation: it steps two loops in lockstep and reports the first step at which some cell
+// differs, or numpy would have raised, or the result has another shape.
 
 import { flatOffset, type LoopDims, loopAt, unravel } from '../lib/tensor';
 import type { Config } from './config';
