@@ -1,12 +1,8 @@
 // The app as a person uses it: found by role and visible text, driven by clicks and keys.
 import { act, fireEvent, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
+import { codeLine, currentLine, stepText } from './page';
 import { renderApp } from './setup';
-
-/** "step 37 of 192" as the transport prints it. */
-function stepText(): string {
-  return screen.getByRole('status', { name: 'Step number' }).textContent ?? '';
-}
 
 function field(name: RegExp) {
   return screen.getByRole('textbox', { name }) as HTMLInputElement;
@@ -208,60 +204,44 @@ describe('transport', () => {
 });
 
 describe('code panel', () => {
-  function current(): string {
-    const list = screen.getByRole('list', { name: /Python loop nest|C loop/ });
-    const items = within(list).getAllByRole('listitem');
-    const cur = items.filter((li) => li.getAttribute('aria-current') === 'step');
-    expect(cur).toHaveLength(1);
-    return cur[0]!.textContent ?? '';
-  }
-  function line(startsWith: string): HTMLElement {
-    const list = screen.getByRole('list', { name: /Python loop nest|C loop/ });
-    const li = within(list)
-      .getAllByRole('listitem')
-      .find((l) => (l.querySelector('code')?.textContent ?? '').trim().startsWith(startsWith));
-    if (!li) throw new Error(`no line ${startsWith}`);
-    return li;
-  }
-
   it('marks Z = np.zeros at step 0 and the conv_single_step line after a step', async () => {
     await renderApp('?step=0');
-    expect(current()).toContain('Z = np.zeros((m, n_H, n_W, n_C))');
+    expect(currentLine()).toContain('Z = np.zeros((m, n_H, n_W, n_C))');
     fireEvent.keyDown(document.body, { key: 'ArrowRight' });
-    expect(current()).toContain('Z[i, h, w, c] = conv_single_step(');
+    expect(currentLine()).toContain('Z[i, h, w, c] = conv_single_step(');
   });
 
   it('shows the loop variables of step 37 beside their lines', async () => {
     await renderApp('?step=37');
     // step 37 is k = 36: w = 36 % 4 = 0, h = 9 % 3 = 0, c = 3, i = 0
-    expect(line('for i in').textContent).toContain('i = 0');
-    expect(line('for c in').textContent).toContain('c = 3');
-    expect(line('for h in').textContent).toContain('h = 0');
-    expect(line('for w in').textContent).toContain('w = 0');
-    expect(line('vert_start =').textContent).toContain('= 0');
-    expect(line('vert_end =').textContent).toContain('= 3');
-    expect(line('hori_end =').textContent).toContain('= 3');
+    expect(codeLine('for i in').textContent).toContain('i = 0');
+    expect(codeLine('for c in').textContent).toContain('c = 3');
+    expect(codeLine('for h in').textContent).toContain('h = 0');
+    expect(codeLine('for w in').textContent).toContain('w = 0');
+    expect(codeLine('vert_start =').textContent).toContain('= 0');
+    expect(codeLine('vert_end =').textContent).toContain('= 3');
+    expect(codeLine('hori_end =').textContent).toContain('= 3');
   });
 
   it('passes the vertical loop only when a new row starts', async () => {
     await renderApp('?step=6');
     // step 6: k = 5, w = 1, h = 1: only the inner loop ran
-    expect(line('vert_start =').classList.contains('ran')).toBe(false);
-    expect(line('hori_start =').classList.contains('ran')).toBe(true);
-    expect(line('hori_start =').textContent).toContain('= 2');
+    expect(codeLine('vert_start =').classList.contains('ran')).toBe(false);
+    expect(codeLine('hori_start =').classList.contains('ran')).toBe(true);
+    expect(codeLine('hori_start =').textContent).toContain('= 2');
     fireEvent.keyDown(document.body, { key: 'ArrowLeft' });
     // step 5: k = 4, w = 0, h = 1: a new row, vert_start = h * stride = 2
-    expect(line('vert_start =').classList.contains('ran')).toBe(true);
-    expect(line('vert_start =').textContent).toContain('= 2');
-    expect(line('vert_end =').textContent).toContain('= 5');
+    expect(codeLine('vert_start =').classList.contains('ran')).toBe(true);
+    expect(codeLine('vert_start =').textContent).toContain('= 2');
+    expect(codeLine('vert_end =').textContent).toContain('= 5');
   });
 
   it('shows the C that runs on the toggle, marked on the same step', async () => {
     await renderApp('?step=37');
     fireEvent.click(screen.getByRole('button', { name: 'C (what runs)' }));
-    expect(current()).toContain('out[i, h, w, c] = s + b[c];');
-    expect(line('x.c = k % n_C;').textContent).toContain('c = 3');
-    expect(line('int64_t k = s->pos;').textContent).toContain('k = 36');
+    expect(currentLine()).toContain('out[i, h, w, c] = s + b[c];');
+    expect(codeLine('x.c = k % n_C;').textContent).toContain('c = 3');
+    expect(codeLine('int64_t k = s->pos;').textContent).toContain('k = 36');
   });
 });
 

@@ -1,24 +1,12 @@
 // conv_backward as a person uses it: found by role and visible text, driven by clicks and keys.
 import { fireEvent, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
+import { codeLine, stepText } from './page';
 import { renderApp } from './setup';
 import { selection } from './setup';
 
 const NB = '?op=conv_backward&m=10&H=4&W=4&Cin=3&Cout=8&f=2&stride=2&pad=2&dil=1&seed=1&data=gauss&dz=z';
 const MINUS = '\u2212';
-
-function stepText(): string {
-  return screen.getByRole('status', { name: 'Step number' }).textContent ?? '';
-}
-
-function codeLine(startsWith: string): HTMLElement {
-  const list = screen.getByRole('list', { name: /Python loop nest|C loop/ });
-  const li = within(list)
-    .getAllByRole('listitem')
-    .find((l) => (l.querySelector('code')?.textContent ?? '').trim().startsWith(startsWith));
-  if (!li) throw new Error(`no line ${startsWith}`);
-  return li;
-}
 
 /** Hover (or tap) a cell of a grid: its canvas sits at (0, 0) in happy-dom. */
 function pointAt(name: string, row: number, col: number, cell: number) {

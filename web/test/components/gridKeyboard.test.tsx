@@ -2,14 +2,11 @@
 // tooltip, select it with Enter; the arrows inside a grid leave the transport alone.
 import { act, fireEvent, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
+import { stepText } from './page';
 import { renderApp } from './setup';
 import { selection } from './setup';
 
 const NB = '?op=conv_backward&m=10&H=4&W=4&Cin=3&Cout=8&f=2&stride=2&pad=2&dil=1&seed=1&data=gauss&dz=z';
-
-function stepText(): string {
-  return screen.getByRole('status', { name: 'Step number' }).textContent ?? '';
-}
 
 function focusGrid(name: string): HTMLElement {
   const canvas = screen.getByRole('img', { name });

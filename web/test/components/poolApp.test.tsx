@@ -2,20 +2,8 @@
 // visible text, driven by clicks and keys.
 import { fireEvent, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
+import { currentLine, stepText } from './page';
 import { renderApp } from './setup';
-
-function stepText(): string {
-  return screen.getByRole('status', { name: 'Step number' }).textContent ?? '';
-}
-
-function current(): string {
-  const list = screen.getByRole('list', { name: /Python loop nest|C loop/ });
-  const cur = within(list)
-    .getAllByRole('listitem')
-    .filter((li) => li.getAttribute('aria-current') === 'step');
-  expect(cur).toHaveLength(1);
-  return cur[0]!.textContent ?? '';
-}
 
 function printed(name: string): string {
   return (document.querySelector(`pre[aria-label^="${name}"]`)?.textContent ?? '').split('\n')[1] ?? '';
@@ -43,7 +31,7 @@ describe('choosing pooling', () => {
     expect(screen.queryByRole('textbox', { name: /^dilation\b/ })).toBeNull();
     expect(screen.getByRole('img', { name: 'A_prev[0,:,:,0]' })).toBeTruthy();
     expect(screen.getByRole('img', { name: 'A[0,:,:,0]' })).toBeTruthy();
-    expect(current()).toContain('A[i, h, w, c] = np.max(');
+    expect(currentLine()).toContain('A[i, h, w, c] = np.max(');
   });
 
   it('presets: the notebook’s pool_forward case, then average', async () => {
@@ -52,7 +40,7 @@ describe('choosing pooling', () => {
     expect(screen.getByText('n_H = (5 − 3) + 1 = 3')).toBeTruthy();
     expect(stepText()).toBe('step 1 of 54');
     fireEvent.click(screen.getByRole('radio', { name: /average/ }));
-    expect(current()).toContain('A[i, h, w, c] = np.mean(');
+    expect(currentLine()).toContain('A[i, h, w, c] = np.mean(');
     const panel = screen.getByRole('region', { name: 'Arithmetic' });
     expect(panel.textContent).toContain('sum of 9 values');
     expect(panel.textContent).toContain('/ 9');
@@ -89,7 +77,7 @@ describe('pool_backward', () => {
     for (const name of ['A_prev[0,:,:,0]', 'mask', 'mask · dA', 'dA[0,:,:,0]', 'dA_prev[0,:,:,0]']) {
       expect(screen.getByRole('img', { name })).toBeTruthy();
     }
-    expect(current()).toContain('dA_prev[i, vert_start:vert_end,');
+    expect(currentLine()).toContain('dA_prev[i, vert_start:vert_end,');
     const panel = screen.getByRole('region', { name: 'Arithmetic' });
     expect(panel.textContent).toContain('mask = create_mask_from_window(A_prev[0, 2:4, 1:3, 0])');
     expect(within(panel).getByRole('table', { name: /cells this step adds to/ })).toBeTruthy();
@@ -101,7 +89,7 @@ describe('pool_backward', () => {
     await renderApp(`${NOTEBOOK_B}&mode=average&step=6`);
     expect(screen.getByRole('img', { name: 'distribute_value' })).toBeTruthy();
     expect(screen.queryByRole('img', { name: 'mask' })).toBeNull();
-    expect(current()).toContain('dA_prev[i, vert_start:vert_end,');
+    expect(currentLine()).toContain('dA_prev[i, vert_start:vert_end,');
     const list = screen.getByRole('list', { name: 'Python loop nest' });
     expect(list.textContent).toContain('distribute_value(da, shape)');
     expect(list.textContent).toContain('da = dA[i, h, w, c]= −0.5171');
@@ -149,7 +137,7 @@ describe('pool_backward', () => {
   it('the C loop on the toggle', async () => {
     await renderApp(`${NOTEBOOK_B}&step=37`);
     fireEvent.click(screen.getByRole('button', { name: 'C (what runs)' }));
-    expect(current()).toContain('if (mask[u * f + v])');
+    expect(currentLine()).toContain('if (mask[u * f + v])');
     expect(screen.getByRole('list', { name: 'C loop' }).textContent).toContain('k = 36');
   });
 });
