@@ -10,6 +10,7 @@ import type { Add, ConvBackwardFrame, ConvBackwardRun } from './model';
 import type { ConvBackwardState } from './selection';
 import { addText, signedText } from './text';
 import { t } from './messages';
+import { ArithmeticPanel } from '../../ui/ArithmeticPanel';
 import { tUi } from '../../ui/messages';
 
 /** This step's additions to dA_prev_pad or dW: `what` names them ("dA_prev_pad added"). */
@@ -53,18 +54,16 @@ export function ConvBackwardStep({
 
   if (win === null) {
     return (
-      <section class="panel arith-panel bw-step" aria-labelledby="arith-title">
-        <h2 id="arith-title">{tUi('thisStep')}</h2>
+      <ArithmeticPanel title={tUi('thisStep')} class="bw-step">
         <p class="arith-empty">{t('step0')}</p>
-      </section>
+      </ArithmeticPanel>
     );
   }
   const { i, c, h, w, vertStart, vertEnd, horiStart, horiEnd } = win;
   const step = cfg.dil > 1 ? `:${cfg.dil}` : '';
   const slice = `${vertStart}:${vertEnd}${step}, ${horiStart}:${horiEnd}${step}`;
   return (
-    <section class="panel arith-panel bw-step" aria-labelledby="arith-title">
-      <h2 id="arith-title">{tUi('thisStep')}</h2>
+    <ArithmeticPanel title={tUi('thisStep')} class="bw-step">
       <p class="bw-dz">
         dZ[{i}, {h}, {w}, {c}] = <b class="bw-dz-value">{longText(win.value, data)}</b>
       </p>
@@ -86,6 +85,6 @@ export function ConvBackwardStep({
           <b>{longText(fr.dbAfter, data)}</b>
         </dd>
       </dl>
-    </section>
+    </ArithmeticPanel>
   );
 }

@@ -8,6 +8,7 @@ import type { DataKind } from '../../state/config';
 import type { ViewProps } from '../../state/operation';
 import type { ConvForwardRun, ConvFrame, Product } from './model';
 import { t } from './messages';
+import { ArithmeticPanel } from '../../ui/ArithmeticPanel';
 import { tUi } from '../../ui/messages';
 
 /** Windows with at most this many products are written out term by term. */
@@ -99,10 +100,9 @@ export function ConvForwardArithmetic({ run, frame: fr }: ViewProps<ConvForwardR
 
   if (win === null) {
     return (
-      <section class="panel arith-panel" aria-labelledby="arith-title">
-        <h2 id="arith-title">{tUi('arithmetic')}</h2>
+      <ArithmeticPanel title={tUi('arithmetic')}>
         <p class="arith-empty">{t('step0')}</p>
-      </section>
+      </ArithmeticPanel>
     );
   }
   const n = fr.products.length;
@@ -112,8 +112,7 @@ export function ConvForwardArithmetic({ run, frame: fr }: ViewProps<ConvForwardR
   const tier = n <= WRITE_OUT ? 'terms' : n <= TABLE && cfg.Cin <= 2 ? 'table' : 'summary';
 
   return (
-    <section class="panel arith-panel" aria-labelledby="arith-title">
-      <h2 id="arith-title">{tUi('arithmetic')}</h2>
+    <ArithmeticPanel title={tUi('arithmetic')}>
       <p class="arith-head">
         Z[{where}] = Σ a_slice_prev·W[:,:,:,{win.c}] + b[{win.c}]
       </p>
@@ -136,6 +135,6 @@ export function ConvForwardArithmetic({ run, frame: fr }: ViewProps<ConvForwardR
         <dt class="arith-z">Z[{where}]</dt>
         <dd class="arith-z">{longText(win.value, data)}</dd>
       </dl>
-    </section>
+    </ArithmeticPanel>
   );
 }

@@ -7,6 +7,7 @@ import type { DataKind } from '../../state/config';
 import type { ViewProps } from '../../state/operation';
 import type { Add, ConvTransposeFrame, ConvTransposeRun } from './model';
 import { t } from './messages';
+import { ArithmeticPanel } from '../../ui/ArithmeticPanel';
 import { tUi } from '../../ui/messages';
 
 function signed(v: number, data: DataKind, digits = 2): string {
@@ -42,10 +43,9 @@ export function ConvTransposeStep({
   const win = fr.win;
   if (win === null) {
     return (
-      <section class="panel arith-panel ct-step" aria-labelledby="arith-title">
-        <h2 id="arith-title">{tUi('thisStep')}</h2>
+      <ArithmeticPanel title={tUi('thisStep')} class="ct-step">
         <p class="arith-empty">{t('step0')}</p>
-      </section>
+      </ArithmeticPanel>
     );
   }
   const { i, c, h, w, vertStart, vertEnd, horiStart, horiEnd } = win;
@@ -53,8 +53,7 @@ export function ConvTransposeStep({
   const slice = `${vertStart}:${vertEnd}${step}, ${horiStart}:${horiEnd}${step}`;
   const [, yH, yW] = run.yShape;
   return (
-    <section class="panel arith-panel ct-step" aria-labelledby="arith-title">
-      <h2 id="arith-title">{tUi('thisStep')}</h2>
+    <ArithmeticPanel title={tUi('thisStep')} class="ct-step">
       <p class="ct-x">
         X[{i}, {h}, {w}, {c}] = <b class="ct-x-value">{longText(win.value, data)}</b>
       </p>
@@ -68,6 +67,6 @@ export function ConvTransposeStep({
           b, b = [{Array.from(run.data.b.data, (v) => longText(v, data)).join(', ')}]
         </p>
       )}
-    </section>
+    </ArithmeticPanel>
   );
 }

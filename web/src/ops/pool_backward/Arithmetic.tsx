@@ -8,6 +8,7 @@ import { poolChoices } from '../pool/choices';
 import type { PoolBackwardFrame, PoolBackwardRun } from './model';
 import { SliceTable } from '../pool/SliceTable';
 import { t } from './messages';
+import { ArithmeticPanel } from '../../ui/ArithmeticPanel';
 import { tUi } from '../../ui/messages';
 
 /** Touched cells listed one by one up to this many; more get a summary line. */
@@ -27,10 +28,9 @@ export function PoolBackwardArithmetic({
   if (win === null) {
     return (
       <>
-        <section class="panel arith-panel" aria-labelledby="arith-title">
-          <h2 id="arith-title">{tUi('arithmetic')}</h2>
+        <ArithmeticPanel title={tUi('arithmetic')}>
           <p class="arith-empty">{t('step0')}</p>
-        </section>
+        </ArithmeticPanel>
       </>
     );
   }
@@ -51,8 +51,7 @@ export function PoolBackwardArithmetic({
 
   return (
     <>
-      <section class="panel arith-panel" aria-labelledby="arith-title">
-        <h2 id="arith-title">{tUi('arithmetic')}</h2>
+      <ArithmeticPanel title={tUi('arithmetic')}>
         {max ? (
           <>
             <p class="arith-head">
@@ -121,7 +120,7 @@ export function PoolBackwardArithmetic({
             {t('moreCells', { n: touched.length - LIST, amount: longText(win.amount, data) })}
           </p>
         )}
-      </section>
+      </ArithmeticPanel>
     </>
   );
 }

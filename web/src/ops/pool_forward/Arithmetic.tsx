@@ -7,6 +7,7 @@ import { poolChoices } from '../pool/choices';
 import type { PoolForwardFrame, PoolForwardRun } from './model';
 import { SliceTable } from '../pool/SliceTable';
 import { t } from './messages';
+import { ArithmeticPanel } from '../../ui/ArithmeticPanel';
 import { tUi } from '../../ui/messages';
 
 export function PoolForwardArithmetic({
@@ -22,10 +23,9 @@ export function PoolForwardArithmetic({
   if (win === null) {
     return (
       <>
-        <section class="panel arith-panel" aria-labelledby="arith-title">
-          <h2 id="arith-title">{tUi('arithmetic')}</h2>
+        <ArithmeticPanel title={tUi('arithmetic')}>
           <p class="arith-empty">{t('step0')}</p>
-        </section>
+        </ArithmeticPanel>
       </>
     );
   }
@@ -35,8 +35,7 @@ export function PoolForwardArithmetic({
   const count = fr.mask.reduce((t, x) => t + x, 0);
   return (
     <>
-      <section class="panel arith-panel" aria-labelledby="arith-title">
-        <h2 id="arith-title">{tUi('arithmetic')}</h2>
+      <ArithmeticPanel title={tUi('arithmetic')}>
         <p class="arith-head">a_prev_slice = {slice}</p>
         <SliceTable
           f={f}
@@ -75,7 +74,7 @@ export function PoolForwardArithmetic({
             ({fr.slice.map((v) => cellText(v, data)).join(' + ')}) / {n}
           </p>
         )}
-      </section>
+      </ArithmeticPanel>
     </>
   );
 }
