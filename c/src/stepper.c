@@ -71,7 +71,7 @@ struct cs_stepper {
 #define CKPT_MAX    64
 /* Multiply-adds a replay may take before a sample gets snapshot points inside it: about a
  * millisecond of WebAssembly. */
-#define SEG_WORK ((double)(1 << 21))
+#define SEG_WORK ((double)(1 << 22))
 
 static double ceil_pos(double x) {
     const double t = (double)(int64_t)x;
@@ -349,14 +349,15 @@ cs_status cs_stepper_create_conv_transpose(const double *X, cs_shape in, const d
 
 /* Step k -> (i, c, h, w) in the seed's loop order, w fastest. */
 static loop_index decode(const cs__geom *g, int64_t k) {
+    /* total is at most CS_MAX_ELEMENTS, so 32-bit division (cheaper in WebAssembly) does */
+    uint32_t r = (uint32_t)k;
     loop_index x;
-    x.w = (int)(k % g->n_W);
-    k /= g->n_W;
-    x.h = (int)(k % g->n_H);
-    k /= g->n_H;
-    x.c = (int)(k % g->n_C);
-    k /= g->n_C;
-    x.i = (int)k;
+    x.w = (int)(r % (uint32_t)g->n_W);
+    r /= (uint32_t)g->n_W;
+    x.h = (int)(r % (uint32_t)g->n_H);
+    r /= (uint32_t)g->n_H;
+    x.c = (int)(r % (uint32_t)g->n_C);
+    x.i = (int)(r / (uint32_t)g->n_C);
     return x;
 }
 
@@ -815,11 +816,14 @@ cs_status cs_stepper_seek(cs_stepper *s, int64_t k) {
     if (forward) {
         const int64_t per = per_sample(&s->g);
         while (s->pos < k) {
-            if (s->pos % per == 0 && s->pos + per <= k) {
+            const loop_index x = s->at;
+            if (x.c == 0 && x.h == 0 && x.w == 0 && s->pos + per <= k) {
                 /* A whole sample at batch speed: its steps write disjoint cells, and each cell
-                 * gets exactly the value its step would write. */
-                sample_forward(s, (int)(s->pos / per));
-                set_pos(s, s->pos + per);
+                 * gets exactly the value its step would write. Forward ops keep no snapshots,
+                 * so only the position and the loop indices move on. */
+                sample_forward(s, x.i);
+                s->pos += per;
+                s->at = (loop_index){.i = x.i + 1, .c = 0, .h = 0, .w = 0};
                 value = s->out[out_index(s, s->pos - 1)];
                 continue;
             }
