@@ -69,8 +69,8 @@ struct cs_stepper {
 /* Checkpoints may take at most this many doubles in all (32 MiB, one tensor's limit). */
 #define CKPT_BUDGET ((size_t)CS_MAX_ELEMENTS)
 #define CKPT_MAX    64
-/* Multiply-adds a replay may take before a sample gets snapshot points inside it: about a
- * millisecond of WebAssembly. */
+/* Multiply-adds a replay may take before a sample gets snapshot points inside it: one to two
+ * milliseconds of WebAssembly. Fewer points keep more of a run in whole-sample passes. */
 #define SEG_WORK ((double)(1 << 22))
 
 static double ceil_pos(double x) {

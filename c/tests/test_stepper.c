@@ -809,11 +809,11 @@ static void seek_around_sample_and_snapshot_boundaries_equals_k_calls_of_next(vo
      * land on those points, one step either side, at other fractions of a sample, backwards
      * across samples and from the end: every time the state of k calls of next(). */
     problem cases[3];
-    make_large(&cases[0], CS_OP_CONV_BACKWARD, (cs_shape){2, 64, 64, 8},
+    make_large(&cases[0], CS_OP_CONV_BACKWARD, (cs_shape){2, 64, 64, 16},
                (cs_conv_params){.f = 3, .n_C = 4, .stride = 1, .pad = 1}, (cs_pool_params){0}, 71);
     make_large(&cases[1], CS_OP_CONV_BACKWARD, (cs_shape){2, 128, 128, 4},
-               (cs_conv_params){.f = 5, .n_C = 1, .stride = 1, .pad = 2}, (cs_pool_params){0}, 72);
-    make_large(&cases[2], CS_OP_POOL_BACKWARD, (cs_shape){2, 100, 100, 4}, (cs_conv_params){0},
+               (cs_conv_params){.f = 7, .n_C = 1, .stride = 1, .pad = 3}, (cs_pool_params){0}, 72);
+    make_large(&cases[2], CS_OP_POOL_BACKWARD, (cs_shape){2, 140, 140, 4}, (cs_conv_params){0},
                (cs_pool_params){.f = 8, .stride = 1, .mode = CS_POOL_AVERAGE}, 73);
     for (int j = 0; j < 3; j++) {
         problem *pr = &cases[j];
