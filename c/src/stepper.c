@@ -161,7 +161,7 @@ static double *alloc_doubles(size_t n, int *failed) {
     return p;
 }
 
-/* Window rows of one (i, c) block, and steps per block. */
+/* Steps of one (i, c) block. */
 static int64_t per_block(const cs__geom *g) {
     return (int64_t)g->n_H * g->n_W;
 }
