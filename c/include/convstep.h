@@ -269,12 +269,18 @@ void cs_stepper_destroy(cs_stepper *s); /* NULL is allowed */
 int cs_stepper_next(cs_stepper *s);
 
 /* Puts the stepper in the state after exactly k steps from the start (0 <= k <= total),
- * partial sums included; backwards works. CS_ERR_PARAM for k out of range. */
+ * partial sums included; backwards works. CS_ERR_PARAM for k out of range.
+ * Seeking forwards fills whole (i, c) blocks, whole samples where it can, at batch speed.
+ * A backward op seeking back replays from the latest state at or before k it can rebuild: the
+ * start of k's sample (earlier samples are final then and later ones zero; conv backward also
+ * needs its snapshot of dW and db there), or a snapshot inside a long sample (one whose replay
+ * passes a few million multiply-adds), taken on a channel boundary (on a window row when the
+ * sample has too few channels) and holding that sample's partial sums. */
 cs_status cs_stepper_seek(cs_stepper *s, int64_t k);
 
 /* Back to step 0: outputs zeroed. Call it after changing W, b, dZ or dA: seek keeps
- * snapshots of backward partial sums (taken the first time each is reached, bounded to
- * CS_MAX_ELEMENTS doubles in all) and reset discards them. */
+ * snapshots of backward partial sums (taken the first time each is reached, at most 64 of
+ * them and CS_MAX_ELEMENTS doubles in all) and reset discards them. */
 void cs_stepper_reset(cs_stepper *s);
 
 const cs_window *cs_stepper_window(const cs_stepper *s);   /* owned by the stepper */
@@ -294,6 +300,8 @@ int64_t cs_stepper_position(const cs_stepper *s); /* steps done */
  *                     pool backward: dA_prev itself
  *   CS_T_DA_PREV      backward ops: dA_prev cropped to A_prev's shape (refreshed by this call)
  *   CS_T_DW, CS_T_DB  conv backward
+ * Read a tensor through this call after stepping, seeking or resetting: some are refreshed by
+ * the call (above), and pool backward clears its dA_prev lazily after a reset or a seek back.
  */
 typedef enum {
     CS_T_A_PREV_PAD = 0,

@@ -563,23 +563,25 @@ void cs__conv_backward_rows(const cs__geom *g, const double *restrict A_pad,
     da_rows(g, wt, 0, dz, 1, h0, h1, da_i, 0, g->n_H_pad, Wp);
 }
 
-void cs__conv_backward_sample(const cs__geom *g, const double *restrict A_pad,
-                              const double *restrict Wt, const double *restrict dZ, int i,
-                              double *restrict dA_pad, double *restrict dWt, double *restrict db) {
+void cs__conv_backward_channels(const cs__geom *g, const double *restrict A_pad,
+                                const double *restrict Wt, const double *restrict dZ, int i, int c0,
+                                int c1, double *restrict dA_pad, double *restrict dWt,
+                                double *restrict db) {
     const int f = g->f, C = g->n_C_prev, nC = g->n_C, Wp = g->n_W_pad;
+    const size_t per_c = (size_t)f * f * C;
     const double *dz_i = dZ + cs__at(g->n_H, g->n_W, nC, i, 0, 0, 0);
     const double *a_i = A_pad + cs__at(g->n_H_pad, Wp, C, i, 0, 0, 0);
     /* db[c] += dZ[i, h, w, c] over (h, w) in order */
     const size_t windows = (size_t)g->n_H * g->n_W;
     for (size_t j = 0; j < windows; j++)
-        for (int c = 0; c < nC; c++) db[c] += dz_i[j * nC + c];
+        for (int c = c0; c < c1; c++) db[c] += dz_i[j * nC + c];
     /* dW[:, :, :, c]: each element's terms over (h, w) in order, after the earlier samples' */
     for (int u = 0; u < f; u++) {
-        int c = 0;
-        for (; c + 2 <= nC; c += 2) dwt_run(g, a_i, dz_i, 0, g->n_H, u, c, 2, f * C, dWt);
-        if (c < nC) dwt_run(g, a_i, dz_i, 0, g->n_H, u, c, 1, f * C, dWt);
+        int c = c0;
+        for (; c + 2 <= c1; c += 2) dwt_run(g, a_i, dz_i, 0, g->n_H, u, c, 2, f * C, dWt);
+        if (c < c1) dwt_run(g, a_i, dz_i, 0, g->n_H, u, c, 1, f * C, dWt);
     }
     /* dA_prev_pad: channel after channel, each in (h, w) order, the padding ring included */
-    da_rows(g, Wt, (size_t)f * f * C, dz_i, nC, 0, g->n_H,
+    da_rows(g, Wt + (size_t)c0 * per_c, per_c, dz_i + c0, c1 - c0, 0, g->n_H,
             dA_pad + cs__at(g->n_H_pad, Wp, C, i, 0, 0, 0), 0, g->n_H_pad, Wp);
 }

@@ -53,12 +53,13 @@ void cs__conv_backward_rows(const cs__geom *g, const double *restrict A_pad,
                             const double *restrict wt, const double *restrict dZ, int i, int c,
                             int h0, int h1, double *restrict dA_pad, double *restrict dwt,
                             double *restrict db);
-/* Every window of sample i, all output channels, with no dilation: the same sums as
- * cs__conv_backward_rows over c = 0 .. n_C - 1 and all rows, in fewer passes. Wt and dWt are
+/* Every window of output channels [c0, c1) of sample i, with no dilation: the same sums as
+ * cs__conv_backward_rows over c = c0 .. c1 - 1 and all rows, in fewer passes. Wt and dWt are
  * W and dW transposed to (n_C, f, f, n_C_prev). */
-void cs__conv_backward_sample(const cs__geom *g, const double *restrict A_pad,
-                              const double *restrict Wt, const double *restrict dZ, int i,
-                              double *restrict dA_pad, double *restrict dWt, double *restrict db);
+void cs__conv_backward_channels(const cs__geom *g, const double *restrict A_pad,
+                                const double *restrict Wt, const double *restrict dZ, int i, int c0,
+                                int c1, double *restrict dA_pad, double *restrict dWt,
+                                double *restrict db);
 
 /* Max or average of the f×f window of channel c at (vert_start, hori_start) of sample i. */
 double cs__pool_window(const double *A, const cs__geom *g, cs_pool_mode mode, int i, int c,
@@ -73,5 +74,12 @@ void cs__pool_forward_rows(const cs__geom *g, cs_pool_mode mode, const double *A
 void cs__pool_backward_rows(const cs__geom *g, cs_pool_mode mode, cs_pool_ties ties,
                             const double *dA, const double *A_prev, int i, int c0, int c1, int h0,
                             int h1, double *dA_prev);
+/* Every window of sample i, all channels, into sample i's part of dA_prev, which holds zeros:
+ * bit for bit the one-window steps. Windows that do not overlap (stride f; max pooling with
+ * CS_TIES_ALL or average) write each cell once, the seed's 0.0 + its one term, in one pass. */
+void cs__pool_backward_sample(const cs__geom *g, cs_pool_mode mode, cs_pool_ties ties,
+                              const double *dA, const double *A_prev, int i, double *dA_prev);
+/* 1 when cs__pool_backward_sample writes every cell of the sample (and so needs no zeros). */
+int cs__pool_backward_overwrites(const cs__geom *g, cs_pool_mode mode, cs_pool_ties ties);
 
 #endif

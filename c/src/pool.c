@@ -253,42 +253,53 @@ backward_cell_disjoint(cs_pool_mode mode, const double *restrict x, const double
     }
 }
 
+/* Sample i's windows when they do not overlap (see above): every cell of its part of dA_prev
+ * written once, whatever it held. */
 static void pool_backward_disjoint(const cs__geom *g, cs_pool_mode mode, const double *dA,
-                                   const double *A_prev, double *dA_prev) {
+                                   const double *A_prev, int i, double *dA_prev) {
     const int f = g->f, C = g->n_C, Hp = g->n_H_prev, Wp = g->n_W_prev;
     const size_t ld = (size_t)Wp * C;
     /* cells no window reaches (the right and bottom edges left over) stay 0.0 */
     const size_t covered = (size_t)g->n_W * f * C;
-    for (int i = 0; i < g->m; i++) {
-        for (int h = 0; h < g->n_H; h++) {
-            const size_t at = cs__at(Hp, Wp, C, i, h * f, 0, 0);
-            const double *x = A_prev + at;
-            double *d = dA_prev + at;
-            const double *da = dA + cs__at(g->n_H, g->n_W, C, i, h, 0, 0);
-            for (int w = 0; w < g->n_W; w++, x += (size_t)f * C, d += (size_t)f * C, da += C) {
-                if (f == 2 && C == 3 && mode != CS_POOL_MAX)
-                    backward_cell_disjoint(mode, x, da, ld, 3, 2, d); /* an RGB image */
-                else if (f == 2)
-                    backward_cell_disjoint(mode, x, da, ld, C, 2, d);
-                else if (f == 3)
-                    backward_cell_disjoint(mode, x, da, ld, C, 3, d);
-                else
-                    backward_cell_disjoint(mode, x, da, ld, C, f, d);
-            }
-            /* average: the windows' first row, as computed, is every row's */
-            if (mode != CS_POOL_MAX)
-                for (int u = 1; u < f; u++)
-                    memcpy(dA_prev + at + (size_t)u * ld, dA_prev + at, sizeof(double) * covered);
-            if (covered < ld)
-                for (int u = 0; u < f; u++)
-                    memset(dA_prev + at + (size_t)u * ld + covered, 0,
-                           sizeof(double) * (ld - covered));
+    for (int h = 0; h < g->n_H; h++) {
+        const size_t at = cs__at(Hp, Wp, C, i, h * f, 0, 0);
+        const double *x = A_prev + at;
+        double *d = dA_prev + at;
+        const double *da = dA + cs__at(g->n_H, g->n_W, C, i, h, 0, 0);
+        for (int w = 0; w < g->n_W; w++, x += (size_t)f * C, d += (size_t)f * C, da += C) {
+            if (f == 2 && C == 3 && mode != CS_POOL_MAX)
+                backward_cell_disjoint(mode, x, da, ld, 3, 2, d); /* an RGB image */
+            else if (f == 2)
+                backward_cell_disjoint(mode, x, da, ld, C, 2, d);
+            else if (f == 3)
+                backward_cell_disjoint(mode, x, da, ld, C, 3, d);
+            else
+                backward_cell_disjoint(mode, x, da, ld, C, f, d);
         }
-        const int rows = g->n_H * f;
-        if (rows < Hp)
-            memset(dA_prev + cs__at(Hp, Wp, C, i, rows, 0, 0), 0,
-                   sizeof(double) * (size_t)(Hp - rows) * ld);
+        /* average: the windows' first row, as computed, is every row's */
+        if (mode != CS_POOL_MAX)
+            for (int u = 1; u < f; u++)
+                memcpy(dA_prev + at + (size_t)u * ld, dA_prev + at, sizeof(double) * covered);
+        if (covered < ld)
+            for (int u = 0; u < f; u++)
+                memset(dA_prev + at + (size_t)u * ld + covered, 0, sizeof(double) * (ld - covered));
     }
+    const int rows = g->n_H * f;
+    if (rows < Hp)
+        memset(dA_prev + cs__at(Hp, Wp, C, i, rows, 0, 0), 0,
+               sizeof(double) * (size_t)(Hp - rows) * ld);
+}
+
+int cs__pool_backward_overwrites(const cs__geom *g, cs_pool_mode mode, cs_pool_ties ties) {
+    return g->stride == g->f && (mode != CS_POOL_MAX || ties == CS_TIES_ALL);
+}
+
+void cs__pool_backward_sample(const cs__geom *g, cs_pool_mode mode, cs_pool_ties ties,
+                              const double *dA, const double *A_prev, int i, double *dA_prev) {
+    if (cs__pool_backward_overwrites(g, mode, ties))
+        pool_backward_disjoint(g, mode, dA, A_prev, i, dA_prev);
+    else
+        cs__pool_backward_rows(g, mode, ties, dA, A_prev, i, 0, g->n_C, 0, g->n_H, dA_prev);
 }
 
 cs_status cs_pool_backward(const double *dA, const double *A_prev, cs_shape in, cs_pool_params p,
@@ -297,12 +308,10 @@ cs_status cs_pool_backward(const double *dA, const double *A_prev, cs_shape in, 
     cs__geom g;
     cs_status s = cs__pool_geom(in, p, &g, NULL, 0);
     if (s != CS_OK) return s;
-    if (g.stride == g.f && (p.mode != CS_POOL_MAX || p.ties == CS_TIES_ALL)) {
-        pool_backward_disjoint(&g, p.mode, dA, A_prev, dA_prev);
-        return CS_OK;
-    }
-    memset(dA_prev, 0, sizeof(double) * (size_t)g.m * g.n_H_prev * g.n_W_prev * g.n_C);
+    /* zeros first, as the seed's np.zeros, unless every cell is written once anyway */
+    if (!cs__pool_backward_overwrites(&g, p.mode, p.ties))
+        memset(dA_prev, 0, sizeof(double) * (size_t)g.m * g.n_H_prev * g.n_W_prev * g.n_C);
     for (int i = 0; i < g.m; i++)
-        cs__pool_backward_rows(&g, p.mode, p.ties, dA, A_prev, i, 0, g.n_C, 0, g.n_H, dA_prev);
+        cs__pool_backward_sample(&g, p.mode, p.ties, dA, A_prev, i, dA_prev);
     return CS_OK;
 }

@@ -40,25 +40,43 @@ struct cs_stepper {
      * input channels is then contiguous, with the seed's arithmetic unchanged. */
     double *Wt, *dWt;
     unsigned char *mask; /* f*f */
+    /* Pool backward clears dA_pad lazily: a sample marked stale holds old values that stand for
+     * zeros, cleared before anything reads or adds to it (a whole sample of windows that do not
+     * overlap overwrites them instead, as the batch kernel does). */
+    unsigned char *stale; /* m flags */
+    int any_stale;
     int64_t total, pos;
     loop_index at;     /* (i, c, h, w) of step pos, kept in step with pos */
-    int64_t ckpt_next; /* the next multiple of ckpt_every (INT64_MAX without snapshots) */
+    int64_t ckpt_next; /* the first snapshot point after pos (INT64_MAX: none) */
+    int ckpt_at;       /* its index in ckpt_pos (n_ckpt: none) */
     cs_window win;
-    /* Backward ops accumulate, so seeking back means replaying from an earlier state. Snapshots
-     * of the accumulators, taken the first time a multiple of ckpt_every is reached, bound
-     * that replay to ckpt_every steps. A step of sample i writes only sample i's part of
-     * dA_pad (and dW, db), so a snapshot keeps that part: earlier samples are final by then
-     * and later ones still zero. They live in one block allocated at creation. */
-    double *ckpt; /* n_ckpt snapshots of state_len doubles */
+    /* Backward ops accumulate, so seeking back means replaying from an earlier state. A step of
+     * sample i writes only sample i's part of dA_pad (and dW, db): at the start of a sample the
+     * earlier samples are final and the later ones still zero, so conv_transpose and pool
+     * backward can start a replay at any sample's start from what they hold, and conv backward
+     * from a copy of dW and db. Within a long sample, snapshots at a few points (on channel
+     * boundaries where there are enough channels, else on window rows) keep that sample's part
+     * of dA_pad too. Points lie on whole blocks so that seeking fills blocks at batch speed
+     * between them; each snapshot is taken the first time its point is reached. They live in
+     * one block allocated at creation. */
+    double *ckpt;      /* the snapshots, one after the other */
+    int64_t *ckpt_pos; /* n_ckpt points, ascending */
+    size_t *ckpt_off;  /* where each one's snapshot starts in ckpt */
     unsigned char *ckpt_ok;
     int n_ckpt;
-    int64_t ckpt_every; /* a multiple of n_W: snapshots fall on whole window rows */
-    size_t state_len;   /* one sample of dA_pad (+ dW + db) */
 };
 
 /* Checkpoints may take at most this many doubles in all (32 MiB, one tensor's limit). */
 #define CKPT_BUDGET ((size_t)CS_MAX_ELEMENTS)
 #define CKPT_MAX    64
+/* Multiply-adds a replay may take before a sample gets snapshot points inside it: one to two
+ * milliseconds of WebAssembly. Fewer points keep more of a run in whole-sample passes. */
+#define SEG_WORK ((double)(1 << 22))
+
+static double ceil_pos(double x) {
+    const double t = (double)(int64_t)x;
+    return t < x ? t + 1.0 : t;
+}
 
 static size_t n_in(const cs__geom *g) {
     return (size_t)g->m * g->n_H_prev * g->n_W_prev * g->n_C_prev;
@@ -80,6 +98,34 @@ static size_t sample_len(const cs__geom *g) {
     return (size_t)g->n_H_pad * g->n_W_pad * g->n_C_prev;
 }
 
+/* Makes sample i's part of dA_pad hold what it stands for (pool backward). */
+static inline void fresh(cs_stepper *s, int i) {
+    if (s->stale != NULL && s->stale[i]) {
+        const size_t nS = sample_len(&s->g);
+        memset(s->dA_pad + (size_t)i * nS, 0, sizeof(double) * nS);
+        s->stale[i] = 0;
+    }
+}
+
+/* Samples [i0, i1] of dA_pad back to zero: marked stale where that is allowed, else cleared. */
+static void zero_samples(cs_stepper *s, int i0, int i1) {
+    if (i1 < i0) return;
+    if (s->stale != NULL) {
+        memset(s->stale + i0, 1, (size_t)(i1 - i0 + 1));
+        s->any_stale = 1;
+        return;
+    }
+    const size_t nS = sample_len(&s->g);
+    memset(s->dA_pad + (size_t)i0 * nS, 0, sizeof(double) * nS * (size_t)(i1 - i0 + 1));
+}
+
+/* Every sample of dA_pad as it stands for, before it is read from outside. */
+static void fresh_all(cs_stepper *s) {
+    if (!s->any_stale) return;
+    for (int i = 0; i < s->g.m; i++) fresh(s, i);
+    s->any_stale = 0;
+}
+
 void cs_stepper_destroy(cs_stepper *s) {
     if (s == NULL) return;
     free(s->A_pad);
@@ -89,9 +135,12 @@ void cs_stepper_destroy(cs_stepper *s) {
     free(s->dW);
     free(s->db);
     free(s->mask);
+    free(s->stale);
     free(s->Wt);
     free(s->dWt);
     free(s->ckpt);
+    free(s->ckpt_pos);
+    free(s->ckpt_off);
     free(s->ckpt_ok);
     free(s);
 }
@@ -112,6 +161,72 @@ static double *alloc_doubles(size_t n, int *failed) {
     return p;
 }
 
+/* Steps of one (i, c) block. */
+static int64_t per_block(const cs__geom *g) {
+    return (int64_t)g->n_H * g->n_W;
+}
+
+/* Chooses the snapshot points of a backward op and allocates their snapshots. Replaying a
+ * sample costs its multiply-adds (work per step times steps); a sample of more than SEG_WORK of
+ * them gets points inside it, G - 1 of them splitting it into G stretches of about equal work:
+ * on channel boundaries when it has at least G channels (each stretch is then whole blocks, at
+ * batch speed), else on window rows. A snapshot there holds the sample's part of dA_pad (and dW,
+ * db); copying it must cost at most a sixteenth of the stretch's work. Conv backward also keeps
+ * dW and db at the start of every q-th sample. At most CKPT_MAX points and CKPT_BUDGET doubles:
+ * G shrinks first, then q grows. */
+static cs_status plan_snapshots(cs_stepper *s) {
+    const cs__geom *g = &s->g;
+    const int64_t per = per_sample(g), rows = (int64_t)g->n_C * g->n_H;
+    const size_t plane = sample_len(g), extra = s->dW ? n_w(g) + (size_t)g->n_C : 0;
+    const int64_t work = s->op == CS_OP_CONV_BACKWARD    ? 2 * (int64_t)g->f * g->f * g->n_C_prev
+                         : s->op == CS_OP_CONV_TRANSPOSE ? (int64_t)g->f * g->f * g->n_C_prev
+                                                         : (int64_t)g->f * g->f;
+    const double ws = (double)per * (double)work; /* multiply-adds of one sample */
+    double G_d = ceil_pos(ws / SEG_WORK);
+    const double by_copy = (double)(int64_t)(ws / (16.0 * (double)(plane + extra)));
+    if (G_d > by_copy) G_d = by_copy;
+    if (G_d > (double)rows) G_d = (double)rows;
+    if (G_d > CKPT_MAX + 1) G_d = CKPT_MAX + 1;
+    int G = G_d < 1.0 ? 1 : (int)G_d;
+    const int64_t m = g->m;
+    int64_t q = 1;
+    for (;;) {
+        const int64_t n_in = m * (G - 1), n_sb = extra ? (m - 1) / q : 0;
+        const double mem = (double)n_in * (double)(plane + extra) + (double)n_sb * (double)extra;
+        if (n_in + n_sb <= CKPT_MAX && mem <= (double)CKPT_BUDGET) break;
+        if (G > 1)
+            G--;
+        else
+            q *= 2;
+    }
+    const int64_t n_sb = extra ? (m - 1) / q : 0, n = m * (G - 1) + n_sb;
+    if (n == 0) return CS_OK;
+    s->ckpt_pos = malloc(sizeof(int64_t) * (size_t)n);
+    s->ckpt_off = malloc(sizeof(size_t) * (size_t)n);
+    s->ckpt_ok = calloc((size_t)n, 1);
+    if (s->ckpt_pos == NULL || s->ckpt_off == NULL || s->ckpt_ok == NULL) return CS_ERR_NOMEM;
+    int j = 0;
+    size_t len = 0;
+    for (int64_t i = 0; i < m; i++) {
+        if (i > 0 && extra && i % q == 0) {
+            s->ckpt_pos[j] = i * per;
+            s->ckpt_off[j++] = len;
+            len += extra;
+        }
+        for (int t = 1; t < G; t++) {
+            /* stretch boundary t: a channel boundary, or else a window row */
+            const int64_t row =
+                G <= g->n_C ? (int64_t)t * g->n_C / G * g->n_H : (int64_t)t * rows / G;
+            s->ckpt_pos[j] = i * per + row * g->n_W;
+            s->ckpt_off[j++] = len;
+            len += plane + extra;
+        }
+    }
+    s->n_ckpt = j;
+    s->ckpt = malloc(sizeof(double) * (len > 0 ? len : 1));
+    return s->ckpt == NULL ? CS_ERR_NOMEM : CS_OK;
+}
+
 /* Allocates what the op needs, pads A_prev, and leaves the stepper at step 0. */
 static cs_status create(cs_op op, const cs__geom *g, const double *A_prev, cs_stepper **out,
                         cs_stepper **made) {
@@ -124,6 +239,10 @@ static cs_status create(cs_op op, const cs__geom *g, const double *A_prev, cs_st
     s->A_pad = alloc_doubles(transpose ? n_out(g) : n_pad(g), &failed);
     s->mask = calloc((size_t)g->f * g->f, 1);
     if (s->mask == NULL) failed = 1;
+    if (op == CS_OP_POOL_BACKWARD) {
+        s->stale = calloc((size_t)g->m, 1);
+        if (s->stale == NULL) failed = 1;
+    }
     if (cs_op_is_forward(op))
         s->out = alloc_doubles(n_out(g), &failed);
     else
@@ -140,31 +259,7 @@ static cs_status create(cs_op op, const cs__geom *g, const double *A_prev, cs_st
         s->Wt = alloc_doubles(n_w(g), &failed);
     }
     s->total = (int64_t)n_out(g);
-    if (!failed && s->dA_pad != NULL) {
-        /* Snapshots every ckpt_every steps, on whole window rows. Seeking fills whole rows at
-         * batch speed, and copying a snapshot (state_len doubles) costs about as much as a
-         * multiply-add per double, so the interval is at least 16 * state_len / (multiply-adds
-         * per step): snapshots then cost a sixteenth of the run at most. At most CKPT_MAX of
-         * them, CKPT_BUDGET doubles in all. */
-        s->state_len = sample_len(g) + (s->dW ? n_w(g) + (size_t)g->n_C : 0);
-        const int64_t per_step = (int64_t)g->f * g->f *
-                                 (s->dW       ? 2 * (int64_t)g->n_C_prev
-                                  : transpose ? (int64_t)g->n_C_prev
-                                              : 1);
-        int64_t every = (int64_t)(16 * s->state_len / (size_t)per_step) + 1;
-        size_t n = CKPT_BUDGET / s->state_len;
-        if (n > CKPT_MAX) n = CKPT_MAX;
-        if (s->total / (int64_t)(n + 1) + 1 > every) every = s->total / (int64_t)(n + 1) + 1;
-        every = (every + g->n_W - 1) / g->n_W * g->n_W;
-        if (s->total / every < (int64_t)n) n = (size_t)(s->total / every);
-        if (n > 0) {
-            s->n_ckpt = (int)n;
-            s->ckpt_every = every;
-            s->ckpt = malloc(sizeof(double) * s->state_len * n);
-            s->ckpt_ok = calloc(n, 1);
-            if (s->ckpt == NULL || s->ckpt_ok == NULL) failed = 1;
-        }
-    }
+    if (!failed && s->dA_pad != NULL && plan_snapshots(s) != CS_OK) failed = 1;
     if (failed) {
         cs_stepper_destroy(s);
         return CS_ERR_NOMEM;
@@ -254,14 +349,15 @@ cs_status cs_stepper_create_conv_transpose(const double *X, cs_shape in, const d
 
 /* Step k -> (i, c, h, w) in the seed's loop order, w fastest. */
 static loop_index decode(const cs__geom *g, int64_t k) {
+    /* total is at most CS_MAX_ELEMENTS, so 32-bit division (cheaper in WebAssembly) does */
+    uint32_t r = (uint32_t)k;
     loop_index x;
-    x.w = (int)(k % g->n_W);
-    k /= g->n_W;
-    x.h = (int)(k % g->n_H);
-    k /= g->n_H;
-    x.c = (int)(k % g->n_C);
-    k /= g->n_C;
-    x.i = (int)k;
+    x.w = (int)(r % (uint32_t)g->n_W);
+    r /= (uint32_t)g->n_W;
+    x.h = (int)(r % (uint32_t)g->n_H);
+    r /= (uint32_t)g->n_H;
+    x.c = (int)(r % (uint32_t)g->n_C);
+    x.i = (int)(r / (uint32_t)g->n_C);
     return x;
 }
 
@@ -283,10 +379,58 @@ static double spread_window(cs_stepper *s, loop_index x) {
     return xv;
 }
 
+/* Conv backward's step at (i, c, h, w), exactly as the seed writes it. Returns dZ[i, h, w, c]. */
+static inline __attribute__((always_inline)) double conv_backward_window(cs_stepper *s, int i,
+                                                                         int c, int h, int w) {
+    const cs__geom *g = &s->g;
+    const int f = g->f, d = g->dilation, C = g->n_C_prev, nC = g->n_C;
+    const int vert_start = h * g->stride, hori_start = w * g->stride;
+    const size_t o = cs__at(g->n_H, g->n_W, nC, i, h, w, c);
+    const double dz = s->dZ[o];
+    const double *wt = s->Wt + (size_t)c * f * f * C;
+    double *dwt = s->dWt + (size_t)c * f * f * C;
+    if (d == 1) {
+        /* No dilation: a window row's f*n_C_prev cells are contiguous, one run each; the
+         * same additions, element by element, as the loops below. */
+        const int run = f * C;
+        for (int u = 0; u < f; u++) {
+            const size_t at = cs__at(g->n_H_pad, g->n_W_pad, C, i, vert_start + u, hori_start, 0);
+            double *restrict da = s->dA_pad + at;
+            double *restrict dwk = dwt + (size_t)u * run;
+            const double *restrict a = s->A_pad + at;
+            const double *restrict wk = wt + (size_t)u * run;
+            for (int r = 0; r < run; r++) {
+                da[r] += dz * wk[r];
+                dwk[r] += dz * a[r];
+            }
+        }
+        s->db[c] += dz;
+        return dz;
+    }
+    for (int u = 0; u < f; u++)
+        for (int v = 0; v < f; v++) {
+            double *da = s->dA_pad + cs__at(g->n_H_pad, g->n_W_pad, C, i, vert_start + u * d,
+                                            hori_start + v * d, 0);
+            const double *a = s->A_pad + cs__at(g->n_H_pad, g->n_W_pad, C, i, vert_start + u * d,
+                                                hori_start + v * d, 0);
+            const double *wk = wt + (size_t)(u * f + v) * C;
+            double *dwk = dwt + (size_t)(u * f + v) * C;
+            for (int k = 0; k < C; k++) {
+                /* dA_prev_pad[i, vert_start:vert_end, hori_start:hori_end, :] += dZ[i,h,w,c] * W[:,:,:,c] */
+                da[k] += dz * wk[k];
+                /* dW[:, :, :, c] += dZ[i, h, w, c] * a_slice */
+                dwk[k] += dz * a[k];
+            }
+        }
+    /* db[:, :, :, c] += dZ[i, h, w, c] */
+    s->db[c] += dz;
+    return dz;
+}
+
 /* One window's arithmetic, exactly as the seed writes it; returns the record's value. */
 static double apply(cs_stepper *s, loop_index x) {
     const cs__geom *g = &s->g;
-    const int f = g->f, d = g->dilation, C = g->n_C_prev, nC = g->n_C;
+    const int f = g->f, C = g->n_C_prev, nC = g->n_C;
     const int vert_start = x.h * g->stride, hori_start = x.w * g->stride;
     const size_t o = cs__at(g->n_H, g->n_W, nC, x.i, x.h, x.w, x.c);
     switch (s->op) {
@@ -299,48 +443,8 @@ static double apply(cs_stepper *s, loop_index x) {
             /* A[i, h, w, c] = max or mean of A_prev[i, vert_start:vert_end, hori_start:hori_end, c] */
             s->out[o] = cs__pool_window(s->A_pad, g, s->mode, x.i, x.c, vert_start, hori_start);
             return s->out[o];
-        case CS_OP_CONV_BACKWARD: {
-            const double dz = s->dZ[o];
-            const double *wt = s->Wt + (size_t)x.c * f * f * C;
-            double *dwt = s->dWt + (size_t)x.c * f * f * C;
-            if (d == 1) {
-                /* No dilation: a window row's f*n_C_prev cells are contiguous, one run each; the
-                 * same additions, element by element, as the loops below. */
-                const int run = f * C;
-                for (int u = 0; u < f; u++) {
-                    const size_t at =
-                        cs__at(g->n_H_pad, g->n_W_pad, C, x.i, vert_start + u, hori_start, 0);
-                    double *restrict da = s->dA_pad + at;
-                    double *restrict dwk = dwt + (size_t)u * run;
-                    const double *restrict a = s->A_pad + at;
-                    const double *restrict wk = wt + (size_t)u * run;
-                    for (int r = 0; r < run; r++) {
-                        da[r] += dz * wk[r];
-                        dwk[r] += dz * a[r];
-                    }
-                }
-                s->db[x.c] += dz;
-                return dz;
-            }
-            for (int u = 0; u < f; u++)
-                for (int v = 0; v < f; v++) {
-                    double *da = s->dA_pad + cs__at(g->n_H_pad, g->n_W_pad, C, x.i,
-                                                    vert_start + u * d, hori_start + v * d, 0);
-                    const double *a = s->A_pad + cs__at(g->n_H_pad, g->n_W_pad, C, x.i,
-                                                        vert_start + u * d, hori_start + v * d, 0);
-                    const double *wk = wt + (size_t)(u * f + v) * C;
-                    double *dwk = dwt + (size_t)(u * f + v) * C;
-                    for (int k = 0; k < C; k++) {
-                        /* dA_prev_pad[i, vert_start:vert_end, hori_start:hori_end, :] += dZ[i,h,w,c] * W[:,:,:,c] */
-                        da[k] += dz * wk[k];
-                        /* dW[:, :, :, c] += dZ[i, h, w, c] * a_slice */
-                        dwk[k] += dz * a[k];
-                    }
-                }
-            /* db[:, :, :, c] += dZ[i, h, w, c] */
-            s->db[x.c] += dz;
-            return dz;
-        }
+        case CS_OP_CONV_BACKWARD:
+            return conv_backward_window(s, x.i, x.c, x.h, x.w);
         case CS_OP_POOL_BACKWARD: {
             const double da = s->dZ[o];
             const size_t at = cs__at(g->n_H_prev, g->n_W_prev, C, x.i, vert_start, hori_start, x.c);
@@ -410,49 +514,77 @@ static void describe(cs_stepper *s, int64_t k, double value) {
     }
 }
 
-/* Snapshot j holds the state after (j+1)*ckpt_every steps: the part of dA_pad of the sample
- * the next step works on (none at the very end), then dW and db (conv). */
-static int ckpt_sample(const cs_stepper *s, int j) {
-    return (int)((int64_t)(j + 1) * s->ckpt_every / per_sample(&s->g));
-}
-
+/* Snapshot j: the state at point ckpt_pos[j]: inside a sample, that sample's part of dA_pad,
+ * then dW and db (conv backward); at a sample's start, dW and db only. */
 static void ckpt_save(cs_stepper *s, int j) {
-    double *slot = s->ckpt + (size_t)j * s->state_len;
-    const size_t nS = sample_len(&s->g);
-    const int i = ckpt_sample(s, j);
-    if (i < s->g.m) memcpy(slot, s->dA_pad + (size_t)i * nS, sizeof(double) * nS);
+    double *slot = s->ckpt + s->ckpt_off[j];
+    const int64_t per = per_sample(&s->g);
+    if (s->ckpt_pos[j] % per != 0) {
+        const size_t nS = sample_len(&s->g);
+        fresh(s, (int)(s->ckpt_pos[j] / per));
+        memcpy(slot, s->dA_pad + (size_t)(s->ckpt_pos[j] / per) * nS, sizeof(double) * nS);
+        slot += nS;
+    }
     if (s->dW) {
-        memcpy(slot + nS, s->dWt, sizeof(double) * n_w(&s->g));
-        memcpy(slot + nS + n_w(&s->g), s->db, sizeof(double) * (size_t)s->g.n_C);
+        memcpy(slot, s->dWt, sizeof(double) * n_w(&s->g));
+        memcpy(slot + n_w(&s->g), s->db, sizeof(double) * (size_t)s->g.n_C);
     }
 }
 
-/* Back from position pos (> the snapshot's) to snapshot j: samples before its sample are final
- * and unchanged since; its sample comes from the snapshot; later samples up to the one step
- * pos-1 touched go back to zero. */
-static void ckpt_restore(cs_stepper *s, int j) {
-    const double *slot = s->ckpt + (size_t)j * s->state_len;
-    const size_t nS = sample_len(&s->g);
-    const int i = ckpt_sample(s, j);
-    int last = (int)((s->pos - 1) / per_sample(&s->g));
-    if (last >= s->g.m) last = s->g.m - 1;
-    if (i < s->g.m) memcpy(s->dA_pad + (size_t)i * nS, slot, sizeof(double) * nS);
-    if (last > i)
-        memset(s->dA_pad + (size_t)(i + 1) * nS, 0, sizeof(double) * nS * (size_t)(last - i));
-    if (s->dW) {
-        memcpy(s->dWt, slot + nS, sizeof(double) * n_w(&s->g));
-        memcpy(s->db, slot + nS + n_w(&s->g), sizeof(double) * (size_t)s->g.n_C);
+/* Back from position pos to point p < pos: snapshot j's state (j < 0: p is a sample's start and
+ * dW, db are zero or absent). Samples before p's are final and unchanged since; p's sample comes
+ * from the snapshot (or zeros at its start); later samples up to the one step pos-1 touched go
+ * back to zero. */
+static void ckpt_restore(cs_stepper *s, int64_t p, int j) {
+    const cs__geom *g = &s->g;
+    const int64_t per = per_sample(g);
+    const size_t nS = sample_len(g);
+    const int i = (int)(p / per);
+    int last = (int)((s->pos - 1) / per);
+    if (last >= g->m) last = g->m - 1;
+    const double *slot = j >= 0 ? s->ckpt + s->ckpt_off[j] : NULL;
+    int first_zero = i;
+    if (p % per != 0) {
+        memcpy(s->dA_pad + (size_t)i * nS, slot, sizeof(double) * nS);
+        if (s->stale != NULL) s->stale[i] = 0;
+        slot += nS;
+        first_zero = i + 1;
     }
+    zero_samples(s, first_zero, last);
+    if (s->dW) {
+        if (slot != NULL) {
+            memcpy(s->dWt, slot, sizeof(double) * n_w(g));
+            memcpy(s->db, slot + n_w(g), sizeof(double) * (size_t)g->n_C);
+        } else {
+            memset(s->dWt, 0, sizeof(double) * n_w(g));
+            memset(s->db, 0, sizeof(double) * (size_t)g->n_C);
+        }
+    }
+    set_pos(s, p);
 }
 
-/* Takes snapshot at the checkpoint pos has just reached, if not taken yet. */
+/* Takes the snapshot of the point pos has just reached (ckpt_next), if not taken yet. */
 static void reached_ckpt(cs_stepper *s) {
-    const int64_t j = s->pos / s->ckpt_every - 1;
-    if (j < s->n_ckpt && !s->ckpt_ok[j]) {
-        ckpt_save(s, (int)j);
+    const int j = s->ckpt_at;
+    if (!s->ckpt_ok[j]) {
+        ckpt_save(s, j);
         s->ckpt_ok[j] = 1;
     }
-    s->ckpt_next += s->ckpt_every;
+    s->ckpt_at = j + 1;
+    s->ckpt_next = j + 1 < s->n_ckpt ? s->ckpt_pos[j + 1] : INT64_MAX;
+}
+
+/* The index of the first point at or after k (n_ckpt if none). */
+static int first_point(const cs_stepper *s, int64_t k) {
+    int lo = 0, hi = s->n_ckpt;
+    while (lo < hi) {
+        const int mid = (lo + hi) / 2;
+        if (s->ckpt_pos[mid] < k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 /* Where step k's window writes (forward) or reads its gradient (backward). */
@@ -481,12 +613,25 @@ static void sample_forward(cs_stepper *s, int i) {
 static void set_pos(cs_stepper *s, int64_t k) {
     s->pos = k;
     s->at = decode(&s->g, k);
-    s->ckpt_next = s->n_ckpt > 0 ? (k / s->ckpt_every + 1) * s->ckpt_every : INT64_MAX;
+    int j = first_point(s, k);
+    if (j < s->n_ckpt && s->ckpt_pos[j] == k) j++;
+    s->ckpt_at = j;
+    s->ckpt_next = j < s->n_ckpt ? s->ckpt_pos[j] : INT64_MAX;
+}
+
+/* After a fill that ended on pos: takes the snapshot of a point there, if there is one. */
+static void landed(cs_stepper *s) {
+    const int j = s->ckpt_at - 1;
+    if (j >= 0 && s->ckpt_pos[j] == s->pos && !s->ckpt_ok[j]) {
+        ckpt_save(s, j);
+        s->ckpt_ok[j] = 1;
+    }
 }
 
 /* Does step pos and moves on, the loop indices counted like the seed's for loops (no division
  * per step); snapshots the state when it lands on a checkpoint. */
 static double advance(cs_stepper *s) {
+    if (s->stale != NULL) fresh(s, s->at.i);
     const double value = apply(s, s->at);
     s->pos++;
     loop_index *x = &s->at;
@@ -504,10 +649,22 @@ static double advance(cs_stepper *s) {
     return value;
 }
 
+/* Conv backward's windows of rows [h0, h1) of blocks (i, c0) .. (i, c1 - 1), window after window
+ * as the steps go: with a stride above 1 the batch kernel's dA_prev pass finds each cell's
+ * windows one by one, and the steps' own order is faster. */
+static void conv_backward_steps(cs_stepper *s, int i, int c0, int c1, int h0, int h1) {
+    for (int c = c0; c < c1; c++)
+        for (int h = h0; h < h1; h++)
+            for (int w = 0; w < s->g.n_W; w++) conv_backward_window(s, i, c, h, w);
+}
+
 /* Windows of rows [h0, h1) of block (i, c) of a backward op, at batch speed. */
 static void backward_rows(cs_stepper *s, int i, int c, int h0, int h1) {
     const cs__geom *g = &s->g;
-    if (s->op == CS_OP_CONV_BACKWARD) {
+    fresh(s, i);
+    if (s->op == CS_OP_CONV_BACKWARD && g->stride > 1) {
+        conv_backward_steps(s, i, c, c + 1, h0, h1);
+    } else if (s->op == CS_OP_CONV_BACKWARD) {
         const size_t per_c = (size_t)g->f * g->f * g->n_C_prev;
         cs__conv_backward_rows(g, s->A_pad, s->Wt + (size_t)c * per_c, s->dZ, i, c, h0, h1,
                                s->dA_pad, s->dWt + (size_t)c * per_c, s->db + c);
@@ -517,40 +674,57 @@ static void backward_rows(cs_stepper *s, int i, int c, int h0, int h1) {
     }
 }
 
-/* Steps pos..k-1 of a backward op. Each (i, c) block's whole window rows go at batch speed, in
- * an order that keeps every partial sum the seed's; the steps of a partial row one by one.
- * Stops on every snapshot point on the way, to take it. */
+/* Whole blocks (i, c0) .. (i, c1 - 1) of a backward op, at batch speed, each accumulator taking
+ * its terms in the seed's order. At a sample's start its part of dA_pad holds zeros. */
+static void backward_blocks(cs_stepper *s, int i, int c0, int c1) {
+    const cs__geom *g = &s->g;
+    if (s->op == CS_OP_POOL_BACKWARD) {
+        if (c0 == 0 && c1 == g->n_C && cs__pool_backward_overwrites(g, s->mode, s->ties)) {
+            /* every cell of the sample written: old values need no clearing first */
+            cs__pool_backward_sample(g, s->mode, s->ties, s->dZ, s->A_pad, i, s->dA_pad);
+            s->stale[i] = 0;
+            return;
+        }
+        fresh(s, i);
+        if (c0 == 0 && c1 == g->n_C)
+            cs__pool_backward_sample(g, s->mode, s->ties, s->dZ, s->A_pad, i, s->dA_pad);
+        else
+            cs__pool_backward_rows(g, s->mode, s->ties, s->dZ, s->A_pad, i, c0, c1, 0, g->n_H,
+                                   s->dA_pad);
+    } else if (g->stride > 1) {
+        conv_backward_steps(s, i, c0, c1, 0, g->n_H);
+    } else if (g->dilation == 1) {
+        cs__conv_backward_channels(g, s->A_pad, s->Wt, s->dZ, i, c0, c1, s->dA_pad, s->dWt, s->db);
+    } else {
+        for (int c = c0; c < c1; c++) backward_rows(s, i, c, 0, g->n_H);
+    }
+}
+
+/* Steps pos..k-1 of a backward op. Whole blocks (up to a sample) and whole window rows go at
+ * batch speed, in an order that keeps every partial sum the seed's; the steps of a partial row
+ * one by one. Stops on every snapshot point on the way, to take it. */
 static void fill_backward(cs_stepper *s, int64_t k) {
     const cs__geom *g = &s->g;
-    const int64_t block = (int64_t)g->n_H * g->n_W;
+    const int64_t block = per_block(g), per = per_sample(g);
     while (s->pos < k) {
         const loop_index x = s->at;
         const int64_t stop = k < s->ckpt_next ? k : s->ckpt_next;
-        const int64_t start = s->pos - (int64_t)x.h * g->n_W; /* of block (i, c) */
         /* conv_transpose has no row kernel: its steps go one by one. */
         if (s->op != CS_OP_CONV_TRANSPOSE && x.w == 0 && stop - s->pos >= g->n_W) {
-            if (s->op == CS_OP_POOL_BACKWARD && x.h == 0 && x.c == 0 &&
-                stop - s->pos >= per_sample(g)) {
-                /* A whole pooling sample: all channels at once (channels innermost). */
-                cs__pool_backward_rows(g, s->mode, s->ties, s->dZ, s->A_pad, x.i, 0, g->n_C, 0,
-                                       g->n_H, s->dA_pad);
-                set_pos(s, s->pos + per_sample(g));
-            } else if (s->op == CS_OP_CONV_BACKWARD && g->dilation == 1 && x.h == 0 && x.c == 0 &&
-                       stop - s->pos >= per_sample(g)) {
-                /* A whole convolution sample: all channels, each element once per sum. */
-                cs__conv_backward_sample(g, s->A_pad, s->Wt, s->dZ, x.i, s->dA_pad, s->dWt, s->db);
-                set_pos(s, s->pos + per_sample(g));
+            const int64_t start = s->pos - (int64_t)x.h * g->n_W; /* of block (i, c) */
+            const int64_t sample_end = (int64_t)(x.i + 1) * per;
+            const int64_t lim = stop < sample_end ? stop : sample_end;
+            const int64_t blocks = x.h == 0 ? (lim - s->pos) / block : 0;
+            if (blocks > 0) {
+                backward_blocks(s, x.i, x.c, x.c + (int)blocks);
+                set_pos(s, s->pos + blocks * block);
             } else {
                 const int64_t end = stop < start + block ? stop : start + block;
                 const int h1 = (int)((end - start) / g->n_W);
                 backward_rows(s, x.i, x.c, x.h, h1);
                 set_pos(s, start + (int64_t)h1 * g->n_W);
             }
-            /* set_pos moved ckpt_next past pos; fill stopped at it at most. */
-            if (s->n_ckpt > 0 && s->pos % s->ckpt_every == 0) {
-                s->ckpt_next = s->pos;
-                reached_ckpt(s);
-            }
+            landed(s);
             continue;
         }
         advance(s);
@@ -568,9 +742,8 @@ int cs_stepper_next(cs_stepper *s) {
 static void clear_state(cs_stepper *s) {
     const cs__geom *g = &s->g;
     if (s->out) memset(s->out, 0, sizeof(double) * n_out(g));
-    if (s->dA_pad) memset(s->dA_pad, 0, sizeof(double) * n_pad(g));
-    if (s->dA_crop) memset(s->dA_crop, 0, sizeof(double) * n_in(g));
-    if (s->dW) memset(s->dW, 0, sizeof(double) * n_w(g));
+    /* dA_crop and dW are refreshed whenever they are asked for (cs_stepper_tensor) */
+    if (s->dA_pad) zero_samples(s, 0, g->m - 1);
     if (s->dWt) memset(s->dWt, 0, sizeof(double) * n_w(g));
     if (s->db) memset(s->db, 0, sizeof(double) * (size_t)g->n_C);
     memset(s->mask, 0, (size_t)g->f * g->f);
@@ -614,18 +787,23 @@ cs_status cs_stepper_seek(cs_stepper *s, int64_t k) {
             }
             return CS_OK;
         }
-        /* Backward steps accumulate: partial sums are rebuilt from the latest snapshot at or
-         * before k (or from the start), so that they equal bit for bit what k calls of next
-         * produce. */
-        int j = s->n_ckpt > 0 ? (int)(k / s->ckpt_every) - 1 : -1;
-        if (j >= s->n_ckpt) j = s->n_ckpt - 1;
+        /* Backward steps accumulate: partial sums are rebuilt from the latest state at or
+         * before k that can be restored (a snapshot, a sample's start where no snapshot is
+         * needed, or the start), so that they equal bit for bit what k calls of next produce. */
+        int j = first_point(s, k + 1) - 1;
         while (j >= 0 && !s->ckpt_ok[j]) j--;
-        if (j >= 0) {
-            ckpt_restore(s, j);
-            set_pos(s, (int64_t)(j + 1) * s->ckpt_every);
-        } else {
-            clear_state(s);
+        int64_t p = j >= 0 ? s->ckpt_pos[j] : 0;
+        if (s->dW == NULL) {
+            const int64_t start = k / per_sample(&s->g) * per_sample(&s->g);
+            if (start > p) {
+                p = start;
+                j = -1;
+            }
         }
+        if (p == 0 && j < 0)
+            clear_state(s);
+        else
+            ckpt_restore(s, p, j);
     }
     if (k == s->pos) {
         if (k == 0)
@@ -638,11 +816,14 @@ cs_status cs_stepper_seek(cs_stepper *s, int64_t k) {
     if (forward) {
         const int64_t per = per_sample(&s->g);
         while (s->pos < k) {
-            if (s->pos % per == 0 && s->pos + per <= k) {
+            const loop_index x = s->at;
+            if (x.c == 0 && x.h == 0 && x.w == 0 && s->pos + per <= k) {
                 /* A whole sample at batch speed: its steps write disjoint cells, and each cell
-                 * gets exactly the value its step would write. */
-                sample_forward(s, (int)(s->pos / per));
-                set_pos(s, s->pos + per);
+                 * gets exactly the value its step would write. Forward ops keep no snapshots,
+                 * so only the position and the loop indices move on. */
+                sample_forward(s, x.i);
+                s->pos += per;
+                s->at = (loop_index){.i = x.i + 1, .c = 0, .h = 0, .w = 0};
                 value = s->out[out_index(s, s->pos - 1)];
                 continue;
             }
@@ -685,6 +866,7 @@ static void transpose_output(cs_stepper *s) {
 
 const double *cs_stepper_tensor(cs_stepper *s, cs_tensor_id t, cs_shape *shape) {
     if (s == NULL) return NULL;
+    fresh_all(s);
     const cs__geom *g = &s->g;
     const cs_shape in = {g->m, g->n_H_prev, g->n_W_prev, g->n_C_prev};
     const double *p = NULL;

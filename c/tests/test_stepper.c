@@ -768,6 +768,77 @@ static void seek_on_a_large_stepper_equals_k_calls_of_next(void) {
     free_problem(&tiny);
 }
 
+/* A problem with gaussian inputs of the given shapes (conv or pool backward). */
+static void make_large(problem *pr, cs_op op, cs_shape in, cs_conv_params cp, cs_pool_params pp,
+                       uint64_t seed) {
+    memset(pr, 0, sizeof *pr);
+    pr->op = op;
+    pr->in = in;
+    t_rand r;
+    t_rand_seed(&r, seed);
+    if (op == CS_OP_CONV_BACKWARD) {
+        pr->cp = cp;
+        pr->f = cp.f;
+        pr->out = ref_conv_shape(in, cp);
+        const size_t nw = (size_t)cp.f * cp.f * in.n_C * cp.n_C;
+        pr->W = t_alloc_nan(nw);
+        pr->b = t_alloc_nan((size_t)cp.n_C);
+        t_rand_fill_gauss(&r, pr->W, nw);
+        t_rand_fill_gauss(&r, pr->b, (size_t)cp.n_C);
+        snprintf(pr->label, sizeof pr->label,
+                 "conv backward, A_prev (%d,%d,%d,%d), f %d, n_C %d, pad %d", in.m, in.n_H, in.n_W,
+                 in.n_C, cp.f, cp.n_C, cp.pad);
+    } else {
+        pr->pp = pp;
+        pr->f = pp.f;
+        pr->out = ref_pool_shape(in, pp);
+        snprintf(pr->label, sizeof pr->label, "pool backward, A_prev (%d,%d,%d,%d), f %d, mode %d",
+                 in.m, in.n_H, in.n_W, in.n_C, pp.f, (int)pp.mode);
+    }
+    pr->loop = pr->out;
+    pr->A = t_alloc_nan(t_count(in));
+    pr->dZ = t_alloc_nan(t_count(pr->out));
+    t_rand_fill_gauss(&r, pr->A, t_count(in));
+    t_rand_fill_gauss(&r, pr->dZ, t_count(pr->out));
+}
+
+static void seek_around_sample_and_snapshot_boundaries_equals_k_calls_of_next(void) {
+    /* Samples long enough (millions of multiply-adds) that the stepper keeps snapshots inside
+     * them (today halfway): on a channel boundary (n_C even), on a window row (one output
+     * channel), and for pooling; with two samples, also at the second sample's start. Seeks
+     * land on those points, one step either side, at other fractions of a sample, backwards
+     * across samples and from the end: every time the state of k calls of next(). */
+    problem cases[3];
+    make_large(&cases[0], CS_OP_CONV_BACKWARD, (cs_shape){2, 64, 64, 16},
+               (cs_conv_params){.f = 3, .n_C = 4, .stride = 1, .pad = 1}, (cs_pool_params){0}, 71);
+    make_large(&cases[1], CS_OP_CONV_BACKWARD, (cs_shape){2, 128, 128, 4},
+               (cs_conv_params){.f = 7, .n_C = 1, .stride = 1, .pad = 3}, (cs_pool_params){0}, 72);
+    make_large(&cases[2], CS_OP_POOL_BACKWARD, (cs_shape){2, 140, 140, 4}, (cs_conv_params){0},
+               (cs_pool_params){.f = 8, .stride = 1, .mode = CS_POOL_AVERAGE}, 73);
+    for (int j = 0; j < 3; j++) {
+        problem *pr = &cases[j];
+        cs_stepper *s = make_stepper(pr);
+        if (s) {
+            const int64_t total = cs_stepper_total(s), per = total / pr->in.m, half = per / 2;
+            check_seek(pr, s, total - 1, "to the last step from step 0");
+            check_seek(pr, s, half, "back to the middle of the first sample");
+            check_seek(pr, s, per + half + 1, "forwards into the second sample");
+            check_seek(pr, s, half - 1, "back across the sample boundary");
+            check_seek(pr, s, per, "to the second sample's start");
+            check_seek(pr, s, total, "to the end");
+            check_seek(pr, s, per + half, "back to the middle of the second sample");
+            check_seek(pr, s, per - 1, "back to the first sample's last step");
+            check_seek(pr, s, per + 1, "one step into the second sample");
+            check_seek(pr, s, per / 4, "back to a quarter of the first sample");
+            check_seek(pr, s, per + 2 * per / 3, "forwards to two thirds of the second sample");
+            check_seek(pr, s, per + per / 3, "back to a third of the second sample");
+            check_seek(pr, s, 1, "back to step 1");
+            cs_stepper_destroy(s);
+        }
+        free_problem(pr);
+    }
+}
+
 static void seek_out_of_range_returns_param_error_and_changes_nothing(void) {
     problem pr;
     make_problem(&pr, CS_OP_CONV_BACKWARD, 3);
@@ -1300,6 +1371,7 @@ void run_stepper_tests(void) {
     RUN(stepper_after_k_steps_holds_the_first_k_windows);
     RUN(seek_equals_k_calls_of_next_forwards_and_backwards);
     RUN(seek_on_a_large_stepper_equals_k_calls_of_next);
+    RUN(seek_around_sample_and_snapshot_boundaries_equals_k_calls_of_next);
     RUN(seek_out_of_range_returns_param_error_and_changes_nothing);
     RUN(window_record_matches_the_loop_order_at_every_step);
     RUN(window_record_layout_matches_the_javascript_views);
