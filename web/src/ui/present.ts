@@ -12,14 +12,26 @@ import { tUi } from './messages';
 /** The smallest number drawn on the stage in presenter mode, CSS px. */
 export const PRESENT_FONT = 20;
 
-/** The smallest number drawn on the stage of a small embed, CSS px. */
-export const EMBED_FONT = 12;
+/** The smallest number drawn on the stage of an embed in a 480×320 frame, CSS px. */
+const EMBED_FONT = 12;
 
-/** The smallest number font the stage must draw: PRESENT_FONT in presenter mode, EMBED_FONT in
- * a small embed, 0 elsewhere (every number as the layout's cells allow). */
+/** The largest of those smallest numbers, reached from a 1120×640 frame up: beyond it a larger
+ * frame gives the cells, and with them the numbers, more room instead of showing less. */
+const EMBED_FONT_MAX = 16;
+
+/** The smallest number an embed's stage draws in a frame of `width`×`height` CSS px: 12 px in
+ * the smallest frame (480×320), growing with the frame up to 16 px. The numbers grow past it
+ * wherever the stage's layout gives their cells more room. */
+export function embedFont(width: number, height: number): number {
+  const grow = Math.min(width / 480, height / 320) - 1;
+  return Math.round(Math.max(EMBED_FONT, Math.min(EMBED_FONT_MAX, EMBED_FONT + grow * 4)));
+}
+
+/** The smallest number font the stage must draw: PRESENT_FONT in presenter mode, embedFont in
+ * an embed, 0 elsewhere (every number as the layout's cells allow). */
 export const PresentContext = createContext(0);
 
-/** True in presenter mode and in a small embed: large cells, one channel at a time. */
+/** True in presenter mode and in an embed: large cells, one channel at a time. */
 export function usePresent(): boolean {
   return useContext(PresentContext) > 0;
 }
