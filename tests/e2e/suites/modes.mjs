@@ -192,7 +192,8 @@ export function register(api) {
    * on the stage draws a number in its cells (at 11 px or more in a 480×320 frame, 13 px or more
    * from 800×500 up) and lies wholly in sight above the code strip, only the current code line
    * is shown (under 800×500 on one line), the transport and the link to the full page are in the
-   * frame. */
+   * frame. From 800×500 up, also every caption is whole and in the frame, and every grid of at
+   * most 3×3 cells (W's slice, a_slice, dW, the mask) is shown whole. */
   async function checkEmbed(frame, what, width, height) {
     await frame.waitForTimeout(250); // the stage's box measured, grids redrawn
     const m = await frame.evaluate(() => {
@@ -229,6 +230,24 @@ export function register(api) {
         others: [...document.querySelectorAll('.code-line:not(.current)')].filter(
           (l) => l.offsetParent !== null,
         ).length,
+        // captions whose text is cut or that lie outside the frame
+        captions: [...document.querySelectorAll('.stage figcaption, .stage .fig-part')]
+          .filter((e) => e.offsetParent !== null)
+          .filter((e) => {
+            const b = e.getBoundingClientRect();
+            const cut = e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1;
+            return cut || b.top < -1 || b.left < -1 || b.right > innerWidth + 1;
+          })
+          .map((e) => e.textContent),
+        // grids of at most 3×3 cells (a filter's slice, a_slice, dW, the mask, a small dA)
+        // shown only in part: their note's tooltip names the whole size
+        parts: [...document.querySelectorAll('.stage .fig-part')]
+          .filter((e) => e.offsetParent !== null)
+          .map((e) => e.title)
+          .filter((t) => {
+            const m = /(\d+)×(\d+)/.exec(t);
+            return m !== null && Number(m[1]) <= 3 && Number(m[2]) <= 3;
+          }),
         transport:
           inView(document.querySelector('.transport')) && inView(document.querySelector('.open-full')),
       };
@@ -242,6 +261,11 @@ export function register(api) {
       assert(g.seen, `${what}: ${g.name} is cut or out of sight`);
     }
     assertEq(m.others, 0, `${what}: code lines besides the current statement`);
+    // from 800×500 up: every caption whole and in the frame; the small grids whole
+    if (floor > 11) {
+      assertEq(m.captions.join(' | '), '', `${what}: captions cut or outside the frame`);
+      assertEq(m.parts.join(' | '), '', `${what}: small grids shown only in part`);
+    }
     if (floor === 11)
       assert(
         m.lineHeight > 0 && m.code <= m.lineHeight + 2,

@@ -40,6 +40,16 @@ export function usePresentFont(): number {
   return useContext(PresentContext);
 }
 
+/** The smallest cell that carries a short number ("−0.8") at the stage's smallest font, 0 when
+ * numbers need not be drawn: a stage's layout gives its small grids (an f×f filter, a_slice, dW,
+ * b) at least this cell, so that they are shown whole while a large grid shows its part around
+ * the window. */
+export function usePresentCell(): number {
+  const font = usePresentFont();
+  if (font <= 0) return 0;
+  return cellFor({ rows: 1, cols: 1, cell: 0, values: [0], scale: 1, text: () => '−0.0', tight: true }, font);
+}
+
 /** Where a window of `n` cells starting at `want` (span `span`) lies within 0..total. */
 function place(total: number, n: number, want: number, span: number): number {
   // centre the focus in the view, then keep the view inside the grid
@@ -71,10 +81,13 @@ export function presentPicture(p: GridPicture, font: number = PRESENT_FONT): Gri
   return { ...big, cell, view };
 }
 
-/** "rows 2–5, cols 0–3 of 7×9": what part of a grid presenter mode shows, or null for all. */
-export function viewNote(p: GridPicture): string | null {
+/** "rows 2–5, cols 0–3 of 7×9" (`short`: "rows 2–5, cols 0–3"): what part of a grid presenter
+ * mode shows, or null for all. */
+export function viewNote(p: GridPicture, short = false): string | null {
   const v = p.view;
   if (!v || (v.rows === p.rows && v.cols === p.cols)) return null;
   const span = (a: number, n: number) => (n === 1 ? `${a}` : `${a}–${a + n - 1}`);
-  return tUi('viewNote', { rows: span(v.row, v.rows), cols: span(v.col, v.cols), h: p.rows, w: p.cols });
+  const rows = span(v.row, v.rows);
+  const cols = span(v.col, v.cols);
+  return short ? tUi('viewNoteShort', { rows, cols }) : tUi('viewNote', { rows, cols, h: p.rows, w: p.cols });
 }
