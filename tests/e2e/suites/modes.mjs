@@ -179,10 +179,22 @@ export function register(api) {
     }
   });
 
-  /** What a 480×320 embed must hold (measured inside the frame): nothing scrolls, every grid on
-   * the stage draws its numbers at 11 px or more and lies wholly in sight above the code strip,
-   * the code strip is one line, the transport and the link to the full page are in the frame. */
-  async function checkSmallEmbed(frame, what) {
+  /** The frames a course page embeds the walk in: the smallest, a slide's 800×500, 960×540 and
+   * 1280×800. */
+  const EMBED_SIZES = [
+    [480, 320],
+    [800, 500],
+    [960, 540],
+    [1280, 800],
+  ];
+
+  /** What an embed must hold at any size (measured inside the frame): nothing scrolls, every grid
+   * on the stage draws a number in its cells (at 11 px or more in a 480×320 frame, 13 px or more
+   * from 800×500 up) and lies wholly in sight above the code strip, only the current code line
+   * is shown (under 800×500 on one line), the transport and the link to the full page are in the
+   * frame. From 800×500 up, also every caption is whole and in the frame, and every grid of at
+   * most 3×3 cells (W's slice, a_slice, dW, the mask) is shown whole. */
+  async function checkEmbed(frame, what, width, height) {
     await frame.waitForTimeout(250); // the stage's box measured, grids redrawn
     const m = await frame.evaluate(() => {
       const d = document.documentElement;
@@ -204,6 +216,7 @@ export function register(api) {
         return !!b && b.height > 0 && b.top >= 0 && b.bottom <= innerHeight + 1 && b.right <= innerWidth + 1;
       };
       return {
+        size: [innerWidth, innerHeight],
         scrolls: d.scrollWidth > innerWidth || d.scrollHeight > innerHeight,
         grids: [...document.querySelectorAll('.stage canvas')]
           .filter((c) => c.offsetParent !== null)
@@ -214,61 +227,92 @@ export function register(api) {
           })),
         code: document.querySelector('.code').getBoundingClientRect().height,
         lineHeight: line ? line.getBoundingClientRect().height : 0,
+        others: [...document.querySelectorAll('.code-line:not(.current)')].filter(
+          (l) => l.offsetParent !== null,
+        ).length,
+        // captions whose text is cut or that lie outside the frame
+        captions: [...document.querySelectorAll('.stage figcaption, .stage .fig-part')]
+          .filter((e) => e.offsetParent !== null)
+          .filter((e) => {
+            const b = e.getBoundingClientRect();
+            const cut = e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1;
+            return cut || b.top < -1 || b.left < -1 || b.right > innerWidth + 1;
+          })
+          .map((e) => e.textContent),
+        // grids of at most 3×3 cells (a filter's slice, a_slice, dW, the mask, a small dA)
+        // shown only in part: their note's tooltip names the whole size
+        parts: [...document.querySelectorAll('.stage .fig-part')]
+          .filter((e) => e.offsetParent !== null)
+          .map((e) => e.title)
+          .filter((t) => {
+            const m = /(\d+)×(\d+)/.exec(t);
+            return m !== null && Number(m[1]) <= 3 && Number(m[2]) <= 3;
+          }),
         transport:
           inView(document.querySelector('.transport')) && inView(document.querySelector('.open-full')),
       };
     });
+    assertEq(m.size.join('×'), `${width}×${height}`, `${what}: the frame's size`);
+    const floor = width < 800 || height < 500 ? 11 : 13;
     assert(!m.scrolls, `${what}: the frame scrolls`);
     assert(m.grids.length > 0, `${what}: no grids on the stage`);
     for (const g of m.grids) {
-      assert(g.font >= 11, `${what}: ${g.name} draws its numbers at ${g.font} px`);
+      assert(g.font >= floor, `${what}: ${g.name} draws its numbers at ${g.font} px, under ${floor} px`);
       assert(g.seen, `${what}: ${g.name} is cut or out of sight`);
     }
-    assert(
-      m.lineHeight > 0 && m.code <= m.lineHeight + 2,
-      `${what}: the code strip is ${m.code} px for a ${m.lineHeight} px line`,
-    );
+    assertEq(m.others, 0, `${what}: code lines besides the current statement`);
+    // from 800×500 up: every caption whole and in the frame; the small grids whole
+    if (floor > 11) {
+      assertEq(m.captions.join(' | '), '', `${what}: captions cut or outside the frame`);
+      assertEq(m.parts.join(' | '), '', `${what}: small grids shown only in part`);
+    }
+    if (floor === 11)
+      assert(
+        m.lineHeight > 0 && m.code <= m.lineHeight + 2,
+        `${what}: the code strip is ${m.code} px for a ${m.lineHeight} px line`,
+      );
     assert(m.transport, `${what}: the transport or the link to the full page is cut`);
   }
 
-  test('embed mode in a 480×320 frame of another origin, every operation: no scrolling, numbers ≥ 11 px, one code line', async () => {
-    const ops = await registryOps();
-    const dir = mkdtempSync(join(tmpdir(), 'convstep-host-'));
-    for (const op of ops)
-      for (const lang of ['en', 'ko']) {
-        const src = `${api.base()}?op=${op}&embed=1&step=3${lang === 'ko' ? '&lang=ko' : ''}`;
-        writeFileSync(
-          join(dir, `${op}_${lang}.html`),
-          `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>course page</title><style>body{margin:0}</style>\n<iframe src="${src.replaceAll('&', '&amp;')}" width="480" height="320" style="border:0;display:block" title="convstep"></iframe>`,
-        );
-      }
-    const host = await serve(dir);
-    try {
+  for (const [width, height] of EMBED_SIZES)
+    test(`embed mode in a ${width}×${height} frame of another origin, every operation, English and Korean: no scrolling, numbers in every grid, nothing cut`, async () => {
+      const ops = await registryOps();
+      const dir = mkdtempSync(join(tmpdir(), 'convstep-host-'));
       for (const op of ops)
         for (const lang of ['en', 'ko']) {
-          const page = await api.ctx().newPage();
-          const problems = [];
-          page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-          page.on('pageerror', (e) => problems.push(e.message));
-          await page.setViewportSize({ width: 480, height: 320 });
-          await page.goto(`${host.origin}/${op}_${lang}.html`);
-          await page.frameLocator('iframe').locator('.stage canvas').first().waitFor({ timeout: 15000 });
-          const frame = page.frames().find((f) => f.url().startsWith(api.base()));
-          await checkSmallEmbed(frame, `${op} (${lang}) at step 3`);
-          if ((op === 'conv_forward' || op === 'conv_backward') && lang === 'en')
-            await shot(page, `embed_${op}_480x320.png`);
-          if ((op === 'conv_forward' || op === 'conv_backward') && lang === 'ko')
-            await shot(page, `ko_embed_${op}_480x320.png`);
-          await frame.locator('.stage').click({ position: { x: 2, y: 2 } });
-          await page.keyboard.press('End');
-          await checkSmallEmbed(frame, `${op} (${lang}) at its last step`);
-          assertEq(problems.length, 0, `${op}: console errors ${problems.join('; ')}`);
-          await page.close();
+          const src = `${api.base()}?op=${op}&embed=1&step=3${lang === 'ko' ? '&lang=ko' : ''}`;
+          writeFileSync(
+            join(dir, `${op}_${lang}.html`),
+            `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>course page</title><style>body{margin:0}</style>\n<iframe src="${src.replaceAll('&', '&amp;')}" width="${width}" height="${height}" style="border:0;display:block" title="convstep"></iframe>`,
+          );
         }
-    } finally {
-      host.close();
-    }
-  });
+      const host = await serve(dir);
+      try {
+        assert(host.origin !== new URL(api.base()).origin, 'the host page has an origin of its own');
+        for (const op of ops)
+          for (const lang of ['en', 'ko']) {
+            const page = await api.ctx().newPage();
+            const problems = [];
+            page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+            page.on('pageerror', (e) => problems.push(e.message));
+            await page.setViewportSize({ width, height });
+            await page.goto(`${host.origin}/${op}_${lang}.html`);
+            await page.frameLocator('iframe').locator('.stage canvas').first().waitFor({ timeout: 15000 });
+            const frame = page.frames().find((f) => f.url().startsWith(api.base()));
+            const at = `${op} (${lang}) in ${width}×${height}`;
+            await checkEmbed(frame, `${at} at step 3`, width, height);
+            const name = `${lang === 'ko' ? 'ko_' : ''}embed_${op}_${width}x${height}.png`;
+            if (op === 'conv_forward' || op === 'conv_backward') await shot(page, name);
+            await frame.locator('.stage').click({ position: { x: 2, y: 2 } });
+            await page.keyboard.press('End');
+            await checkEmbed(frame, `${at} at its last step`, width, height);
+            assertEq(problems.length, 0, `${at}: console errors ${problems.join('; ')}`);
+            await page.close();
+          }
+      } finally {
+        host.close();
+      }
+    });
 
   test('Copy embed code gives an iframe snippet of the current state in embed mode', async () => {
     const page = await openPage(api.ctx(), `${api.base()}${forward}&step=9`);

@@ -7,9 +7,10 @@
 //   present  for a lecture hall: no parameters, large type, the stage and the code side by side,
 //            every number on the stage at 20 px or more (ui/present.ts)
 //   embed    inside another page's iframe: the stage, the current code line, a compact
-//            transport (kept to the link's from..to) and a link to the full page; in a frame
-//            under 800×500 (down to 480×320) the stage is drawn as presenter mode draws it, one
-//            channel at a time, every number at 12 px or more, and the code is one line
+//            transport (kept to the link's from..to) and a link to the full page; the stage is
+//            drawn as presenter mode draws it, one channel at a time with a number in every cell
+//            shown, the numbers' smallest size growing with the frame (12 px at 480×320,
+//            ui/present.ts embedFont); under 800×500 the code is one line
 
 import { useEffect, useState } from 'preact/hooks';
 import type { OpActions } from '../state/operation';
@@ -20,7 +21,7 @@ import { PredictPanel } from '../ui/PredictPanel';
 import { LiveRegion } from '../ui/LiveRegion';
 import { LocaleSwitch } from './LocaleSwitch';
 import { tApp } from './messages';
-import { EMBED_FONT, PRESENT_FONT, PresentContext } from '../ui/present';
+import { embedFont, PRESENT_FONT, PresentContext } from '../ui/present';
 import { OpSwitcher } from './OpSwitcher';
 import {
   CheckPanel,
@@ -38,7 +39,7 @@ import { useTransportKeys } from './useTransportKeys';
 /** A phone: the parameters start folded, so that the stage comes first. */
 const PHONE = '(max-width: 600px)';
 
-/** A small embed: its stage draws one channel at a time, large enough to carry its numbers. */
+/** A small embed: one line of code, a compact pager and transport. */
 const SMALL_EMBED = '(max-width: 799px), (max-height: 499px)';
 
 /** Whether the media query matches, following the window's size. */
@@ -53,6 +54,24 @@ function useMedia(query: string): boolean {
     return () => m.removeEventListener('change', change);
   }, [query]);
   return on;
+}
+
+/** The window's size in CSS px (an embed's: its frame's), following it. */
+function useWindowSize(on: boolean): { width: number; height: number } {
+  const read = () => ({ width: globalThis.innerWidth ?? 0, height: globalThis.innerHeight ?? 0 });
+  const [size, setSize] = useState(read);
+  useEffect(() => {
+    if (!on) return;
+    const change = () =>
+      setSize((was) => {
+        const now = read();
+        return now.width === was.width && now.height === was.height ? was : now;
+      });
+    change();
+    globalThis.addEventListener?.('resize', change);
+    return () => globalThis.removeEventListener?.('resize', change);
+  }, [on]);
+  return size;
 }
 
 function pageAddress(): string {
@@ -81,6 +100,7 @@ export function App({ store }: { store: Store }) {
   const present = store.present.value;
   const embed = store.embed !== null;
   const smallEmbed = useMedia(SMALL_EMBED) && embed;
+  const frame = useWindowSize(embed);
   const paramsOpen = store.paramsOpen.value && !present && !embed;
   const op = store.op.value;
   const loading = store.loading.value;
@@ -140,7 +160,7 @@ export function App({ store }: { store: Store }) {
   if (embed) {
     return (
       <StoreContext.Provider value={store}>
-        <PresentContext.Provider value={smallEmbed ? EMBED_FONT : 0}>
+        <PresentContext.Provider value={embedFont(frame.width, frame.height)}>
           <div class={cls}>
             {stage}
             <aside class="right" aria-label={tApp('code')}>

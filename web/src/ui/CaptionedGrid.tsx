@@ -24,6 +24,13 @@ export interface CaptionedGridProps {
   minFont?: number;
 }
 
+/** A text's width in em, roughly: Hangul and other wide letters a whole em, the rest 0.6. */
+function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += (ch.codePointAt(0) ?? 0) >= 0x1100 ? 1 : 0.6;
+  return Math.max(1, w);
+}
+
 export function CaptionedGrid(p: CaptionedGridProps) {
   const font = usePresentFont();
   const present = font > 0;
@@ -36,18 +43,28 @@ export function CaptionedGrid(p: CaptionedGridProps) {
   const size = present
     ? Math.max(Math.min(14, font), Math.min(font, fit))
     : Math.max(p.minFont ?? 10, Math.min(16, fit));
+  // the note of what part is shown: no larger than fits the figure's width (styles/modes.css),
+  // without the grid's whole size where even 9 px would not fit (the tooltip keeps it)
+  const fitOf = (t: string) => Math.floor((box - 2) / textWidth(t));
+  const shortPart = part && fitOf(part) < 9 ? viewNote(picture, true) : null;
+  const shown = shortPart ?? part;
+  const partFit = shown ? `${Math.max(9, fitOf(shown))}px` : undefined;
   return (
     <figure class={`grid-fig ${p.class}`} style={{ width: `${box}px` }}>
       <figcaption
-        style={{ height: present ? undefined : `${CAPTION}px`, fontSize: `${size}px` }}
+        // --caption-max: a mode's cap on the caption over a part of a grid (styles/modes.css)
+        style={{
+          height: present ? undefined : `${CAPTION}px`,
+          fontSize: `min(${size}px, var(--caption-max, ${size}px))`,
+        }}
         title={p.label ?? text}
       >
         {p.caption}
         {p.sub && <span class="fig-sub">&nbsp;{p.sub}</span>}
       </figcaption>
       {part && (
-        <p class="fig-part" title={part}>
-          {part}
+        <p class="fig-part" title={part} style={{ '--fit': partFit }}>
+          {shown}
         </p>
       )}
       <GridCanvas

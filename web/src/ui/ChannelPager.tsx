@@ -1,6 +1,6 @@
 // Presenter mode shows one input channel at a time, larger, so that its cells carry their
 // numbers: the stage asks useChannelPage which channels to draw and puts its pager (◂ k of n ▸)
-// above them. A small embed pages them too. Elsewhere every channel is drawn and there is no pager.
+// above them. An embed pages them too. Elsewhere every channel is drawn and there is no pager.
 
 import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';

@@ -92,6 +92,7 @@ const en = {
   commentReadAtEnd: 'Y, read at the end',
   commentPerTies: 'per ties',
   viewNote: 'rows {rows}, cols {cols} of {h}×{w}',
+  viewNoteShort: 'rows {rows}, cols {cols}',
   maskSet: '{n} of {all} set',
   addRange: '{n} cells, each += between {lo} and {hi}',
   // Pictures.tsx: a large layer's tensors as images, for a screen reader and the note under them
@@ -217,6 +218,7 @@ const ko: Translation<typeof en> = {
   commentReadAtEnd: 'Y, 끝에 읽음',
   commentPerTies: 'ties에 따라',
   viewNote: '{h}×{w} 중 행 {rows}, 열 {cols}',
+  viewNoteShort: '행 {rows}, 열 {cols}',
   maskSet: '{all}개 중 {n}개가 1',
   addRange: '{n}칸, 각각 += {lo}에서 {hi} 사이',
   picturesGroup: '{names}의 그림',

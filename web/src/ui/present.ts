@@ -12,20 +12,42 @@ import { tUi } from './messages';
 /** The smallest number drawn on the stage in presenter mode, CSS px. */
 export const PRESENT_FONT = 20;
 
-/** The smallest number drawn on the stage of a small embed, CSS px. */
-export const EMBED_FONT = 12;
+/** The smallest number drawn on the stage of an embed in a 480×320 frame, CSS px. */
+const EMBED_FONT = 12;
 
-/** The smallest number font the stage must draw: PRESENT_FONT in presenter mode, EMBED_FONT in
- * a small embed, 0 elsewhere (every number as the layout's cells allow). */
+/** The largest of those smallest numbers, reached from a 1120×640 frame up: beyond it a larger
+ * frame gives the cells, and with them the numbers, more room instead of showing less. */
+const EMBED_FONT_MAX = 16;
+
+/** The smallest number an embed's stage draws in a frame of `width`×`height` CSS px: 12 px in
+ * the smallest frame (480×320), growing with the frame up to 16 px. The numbers grow past it
+ * wherever the stage's layout gives their cells more room. */
+export function embedFont(width: number, height: number): number {
+  const grow = Math.min(width / 480, height / 320) - 1;
+  return Math.round(Math.max(EMBED_FONT, Math.min(EMBED_FONT_MAX, EMBED_FONT + grow * 4)));
+}
+
+/** The smallest number font the stage must draw: PRESENT_FONT in presenter mode, embedFont in
+ * an embed, 0 elsewhere (every number as the layout's cells allow). */
 export const PresentContext = createContext(0);
 
-/** True in presenter mode and in a small embed: large cells, one channel at a time. */
+/** True in presenter mode and in an embed: large cells, one channel at a time. */
 export function usePresent(): boolean {
   return useContext(PresentContext) > 0;
 }
 
 export function usePresentFont(): number {
   return useContext(PresentContext);
+}
+
+/** The smallest cell that carries a short number ("−0.8") at the stage's smallest font, 0 when
+ * numbers need not be drawn: a stage's layout gives its small grids (an f×f filter, a_slice, dW,
+ * b) at least this cell, so that they are shown whole while a large grid shows its part around
+ * the window. */
+export function usePresentCell(): number {
+  const font = usePresentFont();
+  if (font <= 0) return 0;
+  return cellFor({ rows: 1, cols: 1, cell: 0, values: [0], scale: 1, text: () => '−0.0', tight: true }, font);
 }
 
 /** Where a window of `n` cells starting at `want` (span `span`) lies within 0..total. */
@@ -59,10 +81,13 @@ export function presentPicture(p: GridPicture, font: number = PRESENT_FONT): Gri
   return { ...big, cell, view };
 }
 
-/** "rows 2–5, cols 0–3 of 7×9": what part of a grid presenter mode shows, or null for all. */
-export function viewNote(p: GridPicture): string | null {
+/** "rows 2–5, cols 0–3 of 7×9" (`short`: "rows 2–5, cols 0–3"): what part of a grid presenter
+ * mode shows, or null for all. */
+export function viewNote(p: GridPicture, short = false): string | null {
   const v = p.view;
   if (!v || (v.rows === p.rows && v.cols === p.cols)) return null;
   const span = (a: number, n: number) => (n === 1 ? `${a}` : `${a}–${a + n - 1}`);
-  return tUi('viewNote', { rows: span(v.row, v.rows), cols: span(v.col, v.cols), h: p.rows, w: p.cols });
+  const rows = span(v.row, v.rows);
+  const cols = span(v.col, v.cols);
+  return short ? tUi('viewNoteShort', { rows, cols }) : tUi('viewNote', { rows, cols, h: p.rows, w: p.cols });
 }

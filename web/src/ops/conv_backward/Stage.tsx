@@ -5,7 +5,7 @@
 
 import { cellText, longText, shortCellText } from '../../ui/format';
 import { useChannelPage } from '../../ui/ChannelPager';
-import { usePresent } from '../../ui/present';
+import { usePresent, usePresentCell } from '../../ui/present';
 import { useBoxSize } from '../../ui/useBoxSize';
 import { fitTogether, type GridWindow } from '../../ui/drawGrid';
 import type { ViewProps } from '../../state/operation';
@@ -161,7 +161,8 @@ export function ConvBackwardStage(props: ViewProps<ConvBackwardRun, ConvBackward
   // presenter mode: one input channel at a time
   const page = useChannelPage(Cin, tUi('inputChannel'));
   const dims = { channels: page.to - page.from, Hp: s.Hp, Wp: s.Wp, f, nH: s.nH, nW: s.nW };
-  const layout = backwardLayout(dims, box.width, box.height);
+  // presenter mode and embeds: W, a_slice and dW whole, with their numbers
+  const layout = backwardLayout(dims, box.width, box.height, undefined, usePresentCell());
   const formulas = convFormulas(cfg);
   const never = unvisitedNote(s.visitedRows, s.visitedCols);
   const win = fr.win;

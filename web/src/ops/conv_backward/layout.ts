@@ -95,15 +95,24 @@ function fits(d: BackwardDims, l: BackwardLayout, width: number, height: number)
   return w <= width && h <= height;
 }
 
-export function backwardLayout(d: BackwardDims, width: number, height: number, maxCell = 72): BackwardLayout {
+/** `minSmall`: the least cell of W, a_slice and dW (presenter mode and embeds: one that carries a
+ * number, ui/present.ts usePresentCell); ignored if nothing fits with it. */
+export function backwardLayout(
+  d: BackwardDims,
+  width: number,
+  height: number,
+  maxCell = 72,
+  minSmall = 0,
+): BackwardLayout {
   const at = (arrangement: Arrangement, s: number, cols: number): BackwardLayout => ({
     arrangement,
     cell: s,
-    small: smallFor(d, s),
+    small: Math.max(smallFor(d, s), minSmall),
     dz: s,
     cols,
   });
   let best: BackwardLayout = at('top', 1, d.channels);
+  let found = false;
   for (const arrangement of ['top', 'side'] as const)
     for (let cols = 1; cols <= d.channels; cols++) {
       // Rows of cards must all be used.
@@ -114,7 +123,14 @@ export function backwardLayout(d: BackwardDims, width: number, height: number, m
         largestCell(best.cell + 1, maxCell, (s) => fits(d, at(arrangement, s, cols), width, height)),
         cols,
       );
+      found = true;
     }
+  // Whole small grids must not cost dA_prev_pad the window: at cells that carry a number it still
+  // shows f×f cells around it.
+  const window = Math.min(d.f, d.Hp, d.Wp);
+  const shows = (n: number) => Math.floor((n * best.cell) / minSmall) >= Math.min(window, n);
+  if (minSmall > 0 && !(found && shows(d.Hp) && shows(d.Wp)))
+    return backwardLayout(d, width, height, maxCell);
   // dZ is what the step reads: give it a larger cell where that costs the rest nothing.
   for (const dz of DZ_TRIES) {
     const l = { ...best, dz: Math.max(best.cell, dz) };

@@ -21,6 +21,7 @@ import {
 } from '../../ui/Pictures';
 import { useBoxSize } from '../../ui/useBoxSize';
 import { useChannelPage } from '../../ui/ChannelPager';
+import { usePresentCell } from '../../ui/present';
 import { unvisitedNote } from '../../lib/geometry';
 import { convFormulas } from '../conv/formula';
 import { Legend } from '../conv/Legend';
@@ -54,10 +55,14 @@ export function ConvForwardStage({ run: s, frame: fr }: ViewProps<ConvForwardRun
   const [ref, box] = useBoxSize<HTMLDivElement>({ width: 900, height: 520 });
   // presenter mode: one input channel at a time
   const page = useChannelPage(cfg.Cin, tUi('inputChannel'));
+  // presenter mode and embeds: W and b whole, with their numbers
+  const smallCell = usePresentCell();
   const layout = stageLayout(
     { channels: page.to - page.from, Hp: s.Hp, Wp: s.Wp, f: cfg.f, nH: s.nH, nW: s.nW },
     box.width,
     box.height,
+    undefined,
+    smallCell,
   );
   const cell = layout.cell;
   const formulas = convFormulas(cfg);

@@ -22,9 +22,6 @@ export interface StageLayout {
 }
 
 const M = 2 * MARGIN;
-function smallCell(s: number): number {
-  return Math.max(s, SMALL_CELL);
-}
 
 function blockW(cols: number, gridCells: number, s: number): number {
   return cols * (gridCells * s + M) + (cols - 1) * GAP;
@@ -39,12 +36,13 @@ function fits(
   s: number,
   width: number,
   height: number,
+  minSmall: number,
 ): boolean {
   const aRows = Math.ceil(d.channels / l.aCols);
   const wRows = Math.ceil(d.channels / l.wCols);
   const aW = blockW(l.aCols, d.Wp, s);
   const aH = blockH(aRows, d.Hp, s);
-  const ws = smallCell(s);
+  const ws = Math.max(s, minSmall);
   const wW = blockW(l.wCols, d.f, ws);
   const wH = blockH(wRows, d.f, ws);
   const bW = ws + M;
@@ -61,24 +59,41 @@ function fits(
   return w <= width && h <= height;
 }
 
-export function stageLayout(d: StageDims, width: number, height: number, maxCell = 96): StageLayout {
+/** `minSmall`: the least cell of W and b (presenter mode and embeds: one that carries a number,
+ * ui/present.ts usePresentCell); if nothing fits with it, SMALL_CELL. */
+export function stageLayout(
+  d: StageDims,
+  width: number,
+  height: number,
+  maxCell = 96,
+  minSmall = SMALL_CELL,
+): StageLayout {
+  const small = Math.max(minSmall, SMALL_CELL);
   // The smallest cell is 1 px: a 128×128 image then still fits a projector's stage.
   let best: StageLayout = {
     arrangement: 'stacked',
     cell: 1,
-    wCell: SMALL_CELL,
+    wCell: small,
     aCols: d.channels,
     wCols: d.channels,
   };
+  let found = false;
   for (const arrangement of ['stacked', 'side'] as const)
     for (let aCols = 1; aCols <= d.channels; aCols++)
       for (let wCols = 1; wCols <= d.channels; wCols++) {
         // Rows of a group must all be used.
         if (!fillsRows(d.channels, aCols) || !fillsRows(d.channels, wCols)) continue;
         const l = { arrangement, aCols, wCols };
-        if (!fits(d, l, best.cell + 1, width, height)) continue;
-        const cell = largestCell(best.cell, maxCell, (s) => fits(d, l, s, width, height));
-        best = { ...l, cell, wCell: smallCell(cell) };
+        if (!fits(d, l, best.cell + 1, width, height, small)) continue;
+        const cell = largestCell(best.cell, maxCell, (s) => fits(d, l, s, width, height, small));
+        best = { ...l, cell, wCell: Math.max(cell, small) };
+        found = true;
       }
+  // Whole small grids must not cost A_prev the window: at cells that carry a number it still
+  // shows f×f cells around it.
+  const window = Math.min(d.f, d.Hp, d.Wp);
+  const shows = (n: number) => Math.floor((n * best.cell) / small) >= Math.min(window, n);
+  if (small > SMALL_CELL && !(found && shows(d.Hp) && shows(d.Wp)))
+    return stageLayout(d, width, height, maxCell);
   return best;
 }

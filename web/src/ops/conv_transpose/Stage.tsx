@@ -5,7 +5,7 @@
 
 import { CaptionedGrid } from '../../ui/CaptionedGrid';
 import { useChannelPage } from '../../ui/ChannelPager';
-import { usePresent } from '../../ui/present';
+import { usePresent, usePresentCell } from '../../ui/present';
 import { cellText, fixed, longText, shortCellText } from '../../ui/format';
 import { useBoxSize } from '../../ui/useBoxSize';
 import type { GridWindow } from '../../ui/drawGrid';
@@ -121,12 +121,13 @@ export function ConvTransposeStage({
   const present = usePresent();
   const page = useChannelPage(Cout, tUi('outputChannel'));
   const dims = { cards: page.to - page.from, nH: s.nH, nW: s.nW, Hp: s.Hp, Wp: s.Wp, yH, yW, f };
-  const layout = transposeLayout(dims, box.width, box.height);
+  // presenter mode and embeds: W whole, with its numbers
+  const layout = transposeLayout(dims, box.width, box.height, undefined, usePresentCell());
   const win = fr.win;
   const window: GridWindow | null = win
     ? { row: win.vertStart, col: win.horiStart, span: s.span, taps: f, step: dil }
     : null;
-  const card = cardSize(dims, layout.cell, layout.small);
+  const card = cardSize(dims, layout.cell, layout.small, layout.w);
   const touched = new Map<string, number>();
   for (const a of fr.adds) touched.set(`${a.row},${a.col},${a.k}`, a.amount);
   const windowsAt = (r: number, q: number) => t('windowsAt', { n: s.overlap[r * s.Wp + q] ?? 0 });
@@ -231,9 +232,9 @@ export function ConvTransposeStage({
         <div class="ct-small" style={{ gap: `${GAP}px` }}>
           <CaptionedGrid
             class="ct-fig ct-fig-w"
-            caption={f * layout.small >= 64 ? `W[:,:,${k},${c}]` : 'W'}
+            caption={f * layout.w >= 64 ? `W[:,:,${k},${c}]` : 'W'}
             label={`W[:,:,${k},${c}]`}
-            picture={{ rows: f, cols: f, cell: layout.small, values: wv, scale: s.scale.W, text, shortText }}
+            picture={{ rows: f, cols: f, cell: layout.w, values: wv, scale: s.scale.W, text, shortText }}
             describe={(u, v) =>
               `W[${u}, ${v}, ${k}, ${c}] = ${long(wv[u * f + v] ?? 0)}\n${t('timesX', { i, c })}`
             }

@@ -31,6 +31,8 @@ export interface TransposeLayout {
   cell: number;
   /** W and Y cells */
   small: number;
+  /** W's cells: the small cell, or more where presenter mode and embeds need it whole */
+  w: number;
   /** overlap-map cells: at least the small cell, larger where that costs the rest nothing */
   overlap: number;
   /** X cells */
@@ -48,11 +50,16 @@ function smallFor(s: number): number {
   return Math.max(Math.min(10, s), Math.min(40, Math.floor(s * 0.6)));
 }
 
-export function cardSize(d: TransposeDims, s: number, small: number): { w: number; h: number } {
-  const smallRow = d.f * small + M + GAP + d.yW * small + M;
+export function cardSize(
+  d: TransposeDims,
+  s: number,
+  small: number,
+  w: number = small,
+): { w: number; h: number } {
+  const smallRow = d.f * w + M + GAP + d.yW * small + M;
   return {
     w: Math.max(d.Wp * s + M, smallRow),
-    h: CAPTION + d.Hp * s + M + GAP + CAPTION + Math.max(d.f, d.yH) * small + M,
+    h: CAPTION + d.Hp * s + M + GAP + CAPTION + Math.max(d.f * w, d.yH * small) + M,
   };
 }
 
@@ -67,7 +74,7 @@ export function headSize(d: TransposeDims, l: TransposeLayout): { w: number; h: 
 
 export function stageSize(d: TransposeDims, l: TransposeLayout): { w: number; h: number } {
   const rows = Math.ceil(d.cards / l.cols);
-  const card = cardSize(d, l.cell, l.small);
+  const card = cardSize(d, l.cell, l.small, l.w);
   const head = headSize(d, l);
   const cardsW = l.cols * card.w + (l.cols - 1) * CARD_GAP;
   const cardsH = rows * card.h + (rows - 1) * GAP;
@@ -75,16 +82,20 @@ export function stageSize(d: TransposeDims, l: TransposeLayout): { w: number; h:
   return { w: Math.max(head.w, cardsW), h: head.h + GROUP_GAP + cardsH };
 }
 
+/** `minW`: the least cell of W (presenter mode and embeds: one that carries a number,
+ * ui/present.ts usePresentCell); ignored if nothing fits with it. */
 export function transposeLayout(
   d: TransposeDims,
   width: number,
   height: number,
   maxCell = 64,
+  minW = 0,
 ): TransposeLayout {
   const at = (arrangement: Arrangement, s: number, cols: number): TransposeLayout => ({
     arrangement,
     cell: s,
     small: smallFor(s),
+    w: Math.max(smallFor(s), minW),
     overlap: smallFor(s),
     x: s,
     cols,
@@ -95,6 +106,7 @@ export function transposeLayout(
   };
   // nothing fits at all: the cards in a square-ish block under the head
   let best = at('top', 1, Math.ceil(Math.sqrt(d.cards)));
+  let found = false;
   for (const arrangement of ['side', 'top'] as const)
     for (let cols = 1; cols <= d.cards; cols++) {
       if (!fillsRows(d.cards, cols)) continue;
@@ -104,7 +116,13 @@ export function transposeLayout(
         largestCell(best.cell + 1, maxCell, (s) => fits(at(arrangement, s, cols))),
         cols,
       );
+      found = true;
     }
+  // A whole W must not cost Y_pad the window: at cells that carry a number it still shows f×f
+  // cells around it.
+  const window = Math.min(d.f, d.Hp, d.Wp);
+  const shows = (n: number) => Math.floor((n * best.cell) / minW) >= Math.min(window, n);
+  if (minW > 0 && !(found && shows(d.Hp) && shows(d.Wp))) return transposeLayout(d, width, height, maxCell);
   // The overlap map's counts are worth reading, and X is what the step reads: larger cells for
   // them where that costs the rest nothing.
   best = {

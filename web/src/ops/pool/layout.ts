@@ -28,30 +28,32 @@ export type Item = GridDims | { stack: readonly GridDims[] };
 /** Rows of items, each row laid out left to right with GROUP_GAP between items. */
 export type Arrangement = readonly (readonly Item[])[];
 
-function cellOf(g: GridDims, s: number): number {
-  return g.small ? Math.max(s, SMALL_CELL) : s;
+function cellOf(g: GridDims, s: number, minSmall: number): number {
+  return g.small ? Math.max(s, minSmall) : s;
 }
 
-function gridSize(g: GridDims, s: number): { w: number; h: number } {
-  const c = cellOf(g, s);
+function gridSize(g: GridDims, s: number, minSmall: number): { w: number; h: number } {
+  const c = cellOf(g, s, minSmall);
   const w = Math.max(g.cols * c + 2 * MARGIN, g.caption ? captionWidth(g.caption) : 0);
   return { w, h: g.rows * c + 2 * MARGIN + CAPTION };
 }
 
-function itemSize(it: Item, s: number): { w: number; h: number } {
-  if (!('stack' in it)) return gridSize(it, s);
-  const sizes = it.stack.map((g) => gridSize(g, s));
+function itemSize(it: Item, s: number, minSmall: number): { w: number; h: number } {
+  if (!('stack' in it)) return gridSize(it, s, minSmall);
+  const sizes = it.stack.map((g) => gridSize(g, s, minSmall));
   return {
     w: Math.max(0, ...sizes.map((z) => z.w)),
     h: sizes.reduce((t, z) => t + z.h, 0) + GAP * Math.max(0, sizes.length - 1),
   };
 }
 
-export function arrangementSize(a: Arrangement, s: number): { w: number; h: number } {
+/** `minSmall`: the least cell of a small grid (SMALL_CELL; presenter mode and embeds: one
+ * that carries a number, smallCell). */
+export function arrangementSize(a: Arrangement, s: number, minSmall = SMALL_CELL): { w: number; h: number } {
   let w = 0;
   let h = 0;
   for (const row of a) {
-    const sizes = row.map((it) => itemSize(it, s));
+    const sizes = row.map((it) => itemSize(it, s, minSmall));
     w = Math.max(w, sizes.reduce((t, z) => t + z.w, 0) + GROUP_GAP * Math.max(0, sizes.length - 1));
     h += Math.max(0, ...sizes.map((z) => z.h));
   }
@@ -59,9 +61,15 @@ export function arrangementSize(a: Arrangement, s: number): { w: number; h: numb
 }
 
 /** The largest cell (1..maxCell) at which `a` fits width × height; 1 if none does. */
-export function fitCell(a: Arrangement, width: number, height: number, maxCell = 88): number {
+export function fitCell(
+  a: Arrangement,
+  width: number,
+  height: number,
+  maxCell = 88,
+  minSmall = SMALL_CELL,
+): number {
   const fits = (s: number) => {
-    const z = arrangementSize(a, s);
+    const z = arrangementSize(a, s, minSmall);
     return z.w <= width && z.h <= height;
   };
   let lo = 1;
@@ -74,21 +82,30 @@ export function fitCell(a: Arrangement, width: number, height: number, maxCell =
   return lo;
 }
 
-/** The arrangement with the largest cell; the first wins a tie. */
+/** The arrangement with the largest cell; the first wins a tie. `present`: the cell that
+ * carries a number at presenter mode's or an embed's smallest font (ui/present.ts
+ * usePresentCell), 0 elsewhere: the small grids get at least that, whole, unless it would cost
+ * the large ones (`window` cells a side, shown around the window) their window. `small` is the
+ * small grids' cell. */
 export function bestArrangement(
   as: readonly Arrangement[],
   width: number,
   height: number,
   maxCell = 88,
-): { index: number; cell: number } {
-  let best = { index: 0, cell: 0 };
+  present?: { cell: number; window: number; large: readonly GridDims[] },
+): { index: number; cell: number; small: number } {
+  const minSmall = Math.max(SMALL_CELL, present?.cell ?? 0);
+  let best = { index: 0, cell: 0, small: minSmall };
   as.forEach((a, index) => {
-    const cell = fitCell(a, width, height, maxCell);
-    if (cell > best.cell) best = { index, cell };
+    const cell = fitCell(a, width, height, maxCell, minSmall);
+    if (cell > best.cell) best = { index, cell, small: Math.max(cell, minSmall) };
   });
+  if (present && minSmall > SMALL_CELL) {
+    const shows = (n: number) =>
+      n <= 1 || Math.floor((n * best.cell) / minSmall) >= Math.min(present.window, n);
+    // fitCell's 1 is also what it gives when nothing fits
+    if (best.cell <= 1 || !present.large.every((g) => shows(g.rows) && shows(g.cols)))
+      return bestArrangement(as, width, height, maxCell);
+  }
   return best;
-}
-
-export function smallCell(s: number): number {
-  return Math.max(s, SMALL_CELL);
 }

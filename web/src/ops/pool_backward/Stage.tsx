@@ -14,7 +14,8 @@ import { tipDA, tipDAprev } from './tips';
 import { GAP, GROUP_GAP } from '../../ui/stageLayout';
 import { PoolFig } from '../pool/PoolFig';
 import type { PoolMark } from '../pool/PoolLegend';
-import { bestArrangement, smallCell, type Arrangement, type GridDims, type Item } from '../pool/layout';
+import { bestArrangement, type Arrangement, type GridDims, type Item } from '../pool/layout';
+import { usePresentCell } from '../../ui/present';
 import {
   AprevFig,
   aPrevPictures,
@@ -111,7 +112,9 @@ export function PoolBackwardStage({
 
   const aDims: GridDims = { rows: cfg.H, cols: cfg.W, caption: `A_prev[${i},:,:,${c}]` };
   const gDims: GridDims = { rows: cfg.H, cols: cfg.W, caption: `dA_prev[${i},:,:,${c}]` };
-  const dDims: GridDims = { rows: s.nH, cols: s.nW, caption: `dA[${i},:,:,${c}]` };
+  // dA no larger than the window (the notebook's 2×3): a small grid, shown whole with the mask
+  const dSmall = s.nH <= f && s.nW <= f;
+  const dDims: GridDims = { rows: s.nH, cols: s.nW, small: dSmall, caption: `dA[${i},:,:,${c}]` };
   const fDims = (caption: string): GridDims => ({ rows: f, cols: f, small: true, caption });
   const steps = max ? [fDims('mask'), fDims('mask · dA')] : [fDims('distribute_value')];
   const dimsOf = (slot: Slot): Item[] =>
@@ -121,8 +124,13 @@ export function PoolBackwardStage({
         ? steps
         : [slot === 'a' ? aDims : slot === 'd' ? dDims : gDims];
   const arrangements: Arrangement[] = LAYOUTS.map((rows) => rows.map((row) => row.flatMap(dimsOf)));
-  const { index, cell } = bestArrangement(arrangements, box.width, box.height);
-  const sc = smallCell(cell);
+  // presenter mode and embeds: the step's f×f grids whole, with their numbers
+  const present = { cell: usePresentCell(), window: f, large: [aDims, gDims] };
+  const {
+    index,
+    cell,
+    small: sc,
+  } = bestArrangement(arrangements, box.width, box.height, undefined, present.cell > 0 ? present : undefined);
 
   const gridWin = poolWindow(win, f);
   const marks = win
@@ -209,7 +217,7 @@ export function PoolBackwardStage({
       picture={{
         rows: s.nH,
         cols: s.nW,
-        cell,
+        cell: dSmall ? sc : cell,
         values: fr.dA,
         scale: s.scale.dA,
         text,
