@@ -370,4 +370,35 @@ export function register(api) {
     assert(page.problems.length === 0, page.problems.join('; '));
     await page.close();
   });
+  test('Korean: predict, then reveal: the last answer and a refused number are said anew after the switch', async () => {
+    const page = await openKo(`${api.base()}?op=conv_forward&lang=en&step=1&predict=1`, {
+      width: 1440,
+      height: 900,
+    });
+    const panel = page.locator('section.predict-panel');
+    await panel.locator('.predict-actions button').nth(1).click();
+    const last = panel.locator('.learn-verdict');
+    await last.waitFor({ timeout: 3000 });
+    await panel.locator('.predict-number input').first().fill('1..2');
+    await panel.locator('.predict-actions button[type="submit"]').click();
+    const problem = panel.locator('.field-error');
+    await problem.waitFor({ timeout: 3000 });
+    for (const [what, el] of [
+      ['last answer', last],
+      ['refused number', problem],
+    ]) {
+      const text = await el.textContent();
+      assert(!/[가-힣]/.test(text) && /[a-z]{3}/.test(text), `${what}: not said in English first: ${text}`);
+    }
+    await page.getByRole('button', { name: '한국어', exact: true }).click();
+    for (const [what, el] of [
+      ['last answer', last],
+      ['refused number', problem],
+    ]) {
+      const text = await el.textContent();
+      assert(/[가-힣]/.test(text), `${what}: still English after the switch: ${text}`);
+    }
+    await noEnglish(page, 'predict panel after the switch to Korean');
+    await page.close();
+  });
 }
