@@ -273,4 +273,132 @@ export function register(api) {
     assert(snippet.includes('lang=ko'), `the embed code does not carry lang=ko: ${snippet}`);
     await page.close();
   });
+  test('Korean: a grid cell’s hover tip speaks Korean, on every operation', async () => {
+    for (const op of await registryOps()) {
+      const page = await openKo(`${api.base()}?op=${op}&lang=ko&step=3`);
+      const grid = page.locator('.stage canvas[role="img"]').first();
+      const box = await grid.boundingBox();
+      assert(box !== null, `${op}: no grid on the stage`);
+      await page.mouse.move(box.x + 8, box.y + 8);
+      const tip = page.getByRole('tooltip');
+      await tip.waitFor({ timeout: 3000 });
+      const text = await tip.textContent();
+      assert(/[가-힣]/.test(text), `${op}: the hover tip is not Korean: ${text}`);
+      const words = englishWords({ text, code: (await pageWords(page)).code });
+      assert(words.length === 0, `${op}: English in the hover tip: ${words.join(', ')} (${text})`);
+      await page.close();
+    }
+  });
+
+  /** The sentences the page keeps until the next action, each made in the current language: an
+   * own-data refusal (a paste numpy cannot read, a typed W cell that is no number, a file that is
+   * no image), the link copied, a printout copied, the check panel's verdict and its code copied,
+   * the embed code copied. Returns the elements that hold them. */
+  async function keptSentences(page) {
+    const origin = new URL(page.url()).origin;
+    await api.ctx().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    const own = page.locator('section.own-data');
+    await own.locator('.own-paste textarea').fill('[[1. 2.]\n [3.');
+    await own.locator('.own-paste button').first().click();
+    await own.locator('.own-wgrid input').first().fill('abc');
+    await own.locator('.own-wgrid input').first().press('Tab');
+    await own
+      .locator('.own-file')
+      .setInputFiles({ name: 'empty.png', mimeType: 'image/png', buffer: Buffer.alloc(0) });
+    await own.locator(':scope > .own-row button').click();
+    const printout = page.locator('details.printouts');
+    await printout.evaluate((d) => (d.open = true));
+    await printout.locator('.printout-head button').first().click();
+    const check = page.locator('section.check-panel');
+    await check.locator('textarea').fill('[[1. 2.]\n [3.');
+    await check.locator('form button[type="submit"]').click();
+    await check.locator('p > button').first().click();
+    await page.locator('.embed-code button').first().click();
+    const held = {
+      'pasted array': own.locator('.own-paste .own-error'),
+      'typed W cell': own.locator('.own-wcells .own-error'),
+      'image file': own.locator('.own-image .own-error'),
+      'link copied': own.locator(':scope > .own-status'),
+      'printout copied': page.locator('.printouts-said'),
+      'check verdict': check.locator('.learn-verdict'),
+      'check code copied': check.locator('p > span[role="status"]'),
+      'embed code copied': page.locator('.embed-pop [role="status"]'),
+    };
+    for (const [what, el] of Object.entries(held)) {
+      await el.first().waitFor({ timeout: 3000 });
+      await page.waitForFunction(
+        (e) => (e.textContent ?? '').trim() !== '',
+        await el.first().elementHandle(),
+      );
+      assert((await el.count()) === 1, `${what}: ${await el.count()} elements`);
+    }
+    return held;
+  }
+
+  test('Korean: the sentences kept until the next action are said anew when the header switches to Korean', async () => {
+    const page = await openKo(`${api.base()}?op=conv_forward&lang=en&step=192`, { width: 1440, height: 900 });
+    const held = await keptSentences(page);
+    for (const [what, el] of Object.entries(held)) {
+      const text = await el.textContent();
+      assert(!/[가-힣]/.test(text) && /[a-z]{3}/.test(text), `${what}: not said in English first: ${text}`);
+    }
+    await page.getByRole('button', { name: '한국어', exact: true }).click();
+    const stale = [];
+    for (const [what, el] of Object.entries(held)) {
+      const text = await el.textContent();
+      if (!/[가-힣]/.test(text)) stale.push(`${what}: ${text}`);
+    }
+    assert(stale.length === 0, `still English after the switch: ${stale.join(' | ')}`);
+    await noEnglish(page, 'kept sentences after the switch to Korean');
+    await page.close();
+  });
+
+  test('Korean: the sentences kept until the next action are said anew when the header switches to English', async () => {
+    const page = await openKo(`${api.base()}?op=conv_forward&lang=ko&step=192`, { width: 1440, height: 900 });
+    const held = await keptSentences(page);
+    for (const [what, el] of Object.entries(held)) {
+      const text = await el.textContent();
+      assert(/[가-힣]/.test(text), `${what}: not said in Korean first: ${text}`);
+    }
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    const stale = [];
+    for (const [what, el] of Object.entries(held)) {
+      const text = await el.textContent();
+      if (/[가-힣]/.test(text)) stale.push(`${what}: ${text}`);
+    }
+    assert(stale.length === 0, `still Korean after the switch: ${stale.join(' | ')}`);
+    assert(page.problems.length === 0, page.problems.join('; '));
+    await page.close();
+  });
+  test('Korean: predict, then reveal: the last answer and a refused number are said anew after the switch', async () => {
+    const page = await openKo(`${api.base()}?op=conv_forward&lang=en&step=1&predict=1`, {
+      width: 1440,
+      height: 900,
+    });
+    const panel = page.locator('section.predict-panel');
+    await panel.locator('.predict-actions button').nth(1).click();
+    const last = panel.locator('.learn-verdict');
+    await last.waitFor({ timeout: 3000 });
+    await panel.locator('.predict-number input').first().fill('1..2');
+    await panel.locator('.predict-actions button[type="submit"]').click();
+    const problem = panel.locator('.field-error');
+    await problem.waitFor({ timeout: 3000 });
+    for (const [what, el] of [
+      ['last answer', last],
+      ['refused number', problem],
+    ]) {
+      const text = await el.textContent();
+      assert(!/[가-힣]/.test(text) && /[a-z]{3}/.test(text), `${what}: not said in English first: ${text}`);
+    }
+    await page.getByRole('button', { name: '한국어', exact: true }).click();
+    for (const [what, el] of [
+      ['last answer', last],
+      ['refused number', problem],
+    ]) {
+      const text = await el.textContent();
+      assert(/[가-힣]/.test(text), `${what}: still English after the switch: ${text}`);
+    }
+    await noEnglish(page, 'predict panel after the switch to Korean');
+    await page.close();
+  });
 }

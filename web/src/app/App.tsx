@@ -244,6 +244,7 @@ export function App({ store }: { store: Store }) {
                   question={question}
                   advance={() => store.stepBy(1)}
                   cue={store.setCue}
+                  ask={(s) => operation.predict?.(props.run, s) ?? null}
                 />
               )}
               {full && ready && !present && mistakes.length > 0 && (

@@ -4,6 +4,7 @@
 
 import { useRef, useState } from 'preact/hooks';
 import { locale } from '../state/locale';
+import { useSentence } from '../ui/useSentence';
 import { tApp } from './messages';
 
 export interface EmbedCodeProps {
@@ -24,7 +25,7 @@ function embedSnippet(page: string, query: string, op: string): string {
 
 export function EmbedCode({ page, query, op }: EmbedCodeProps) {
   const [open, setOpen] = useState(false);
-  const [said, setSaid] = useState('');
+  const [said, setSaid] = useSentence();
   const area = useRef<HTMLTextAreaElement>(null);
   const text = embedSnippet(page, query, op);
 
@@ -32,9 +33,9 @@ export function EmbedCode({ page, query, op }: EmbedCodeProps) {
     setOpen(true);
     try {
       await navigator.clipboard.writeText(text);
-      setSaid(tApp('embedCopied'));
+      setSaid(() => tApp('embedCopied'));
     } catch {
-      setSaid(tApp('embedNotCopied'));
+      setSaid(() => tApp('embedNotCopied'));
       area.current?.select();
     }
   }

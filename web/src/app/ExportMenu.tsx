@@ -5,6 +5,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Store } from '../state/store';
 import type { Exported, Movie } from './export/exporter';
+import { type Say, useSentence } from '../ui/useSentence';
 import { tApp } from './messages';
 
 /** Frames one export may hold: a long walk is exported in parts. */
@@ -31,6 +32,13 @@ function whole(text: string): number | null {
   return /^\s*\d+\s*$/.test(text) ? Number(text) : null;
 }
 
+/** An export's failure: the exporter's sentence, made in the language of the moment it failed
+ * (it comes from deep in the exporter as an Error). */
+function failure(e: unknown): Say {
+  const why = e instanceof Error ? e.message : String(e);
+  return () => why;
+}
+
 interface Progress {
   done: number;
   all: number;
@@ -42,8 +50,8 @@ export function ExportMenu({ store, stageArea }: { store: Store; stageArea: stri
   const [to, setTo] = useState('1');
   const [fps, setFps] = useState('4');
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [status, setStatus] = useSentence();
+  const [problem, setProblem] = useSentence();
   const abort = useRef<AbortController | null>(null);
   const total = store.total.value;
   const video = typeof VideoEncoder !== 'undefined';
@@ -62,7 +70,7 @@ export function ExportMenu({ store, stageArea }: { store: Store; stageArea: stri
 
   function done(e: Exported): void {
     save(e);
-    setStatus(tApp('saved', { name: e.name, size: sizeText(e.blob.size) }));
+    setStatus(() => tApp('saved', { name: e.name, size: sizeText(e.blob.size) }));
   }
 
   async function still(format: 'png' | 'svg'): Promise<void> {
@@ -74,15 +82,15 @@ export function ExportMenu({ store, stageArea }: { store: Store; stageArea: stri
       const ex = await loadExporter();
       done(await ex.exportStill(store, stage, format));
     } catch (e) {
-      setProblem(e instanceof Error ? e.message : String(e));
+      setProblem(failure(e));
     }
   }
 
-  /** The range's sentence when it is not one, else null. */
-  function rangeProblem(a: number | null, b: number | null, rate: number | null): string | null {
-    if (a === null || b === null || a < 1 || b > total || a > b) return tApp('badRange', { total });
-    if (b - a + 1 > MAX_FRAMES) return tApp('tooManyFrames', { max: MAX_FRAMES });
-    if (rate === null || rate < 1 || rate > 30) return tApp('badFps');
+  /** What says why the range is not one, else null. */
+  function rangeProblem(a: number | null, b: number | null, rate: number | null): Say | null {
+    if (a === null || b === null || a < 1 || b > total || a > b) return () => tApp('badRange', { total });
+    if (b - a + 1 > MAX_FRAMES) return () => tApp('tooManyFrames', { max: MAX_FRAMES });
+    if (rate === null || rate < 1 || rate > 30) return () => tApp('badFps');
     return null;
   }
 
@@ -108,10 +116,10 @@ export function ExportMenu({ store, stageArea }: { store: Store; stageArea: stri
         signal: ctrl.signal,
         onProgress: (d, all) => setProgress({ done: d, all }),
       });
-      if (out === null) setStatus(tApp('exportCancelled'));
+      if (out === null) setStatus(() => tApp('exportCancelled'));
       else done(out);
     } catch (e) {
-      setProblem(e instanceof Error ? e.message : String(e));
+      setProblem(failure(e));
     } finally {
       abort.current = null;
       setProgress(null);

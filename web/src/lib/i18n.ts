@@ -111,6 +111,17 @@ export function particle(word: string, p: string): string {
   return closed ? pair[0] : pair[1];
 }
 
+/** A refusal whose sentence is said each time it is read, in the locale then, so that what
+ * shows it follows a switch: `refusal(() => t('empty'))` is `{ ok: false, message }`. */
+export function refusal(say: () => string): { ok: false; readonly message: string } {
+  return {
+    ok: false,
+    get message() {
+      return say();
+    },
+  };
+}
+
 let currentLocale: () => Locale = () => 'en';
 
 /** Where `t` reads the locale (state/locale.ts hands its signal); English until then. */

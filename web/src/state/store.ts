@@ -251,10 +251,11 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
       let next: OpRun;
       try {
         const v = operation.peek().validate(engine, cand);
-        if (!v.ok) return v.message;
+        if (!v.ok) return () => v.message;
         next = operation.peek().open(engine, cand, own);
       } catch (e) {
-        return messageOf(e);
+        const why = messageOf(e);
+        return () => why;
       }
       const k = Math.min(position.peek(), next.total);
       next.stepper.seek(k);

@@ -79,9 +79,12 @@ export interface Store {
   setDataKind(kind: DataKind): void;
   applyConfig(c: Config): void;
   /** merges `patch` into the data source (null removes a tensor) and `layer` into the
-   * configuration, and opens the run on both at once; on a refusal returns its sentence and
-   * changes nothing */
-  setSource(patch: Readonly<Record<string, CustomTensor | null>>, layer?: Partial<Config>): string | null;
+   * configuration, and opens the run on both at once; on a refusal changes nothing and returns
+   * what says its sentence (in the page's language when it is called) */
+  setSource(
+    patch: Readonly<Record<string, CustomTensor | null>>,
+    layer?: Partial<Config>,
+  ): (() => string) | null;
   /** the choices that are not typed fields (pool mode, ties, where a gradient comes from):
    * merged into the configuration, applied at once */
   setChoices(patch: Partial<Config>): void;

@@ -5,8 +5,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type CheckSpec, type CheckVerdict, checkPaste } from '../state/check';
 import type { Mistake } from '../state/mistakes';
+import { type Locale, locale } from '../state/locale';
 import type { OpRun } from '../state/operation';
 import { tUi } from './messages';
+import { useSentence } from './useSentence';
 
 export interface CheckPanelProps {
   spec: CheckSpec<OpRun>;
@@ -15,24 +17,41 @@ export interface CheckPanelProps {
   seek(k: number): void;
 }
 
+interface Asked {
+  text: string;
+  which: string;
+  lang: Locale;
+  verdict: CheckVerdict;
+}
+
 export function CheckPanel({ spec, mistakes, run, seek }: CheckPanelProps) {
   const code = useMemo(() => spec.code(run), [spec, run]);
   const outputs = useMemo(() => spec.outputs(run).map((o) => o.name), [spec, run]);
   const [text, setText] = useState('');
   const [which, setWhich] = useState('');
-  const [verdict, setVerdict] = useState<CheckVerdict | null>(null);
-  const [said, setSaid] = useState('');
-  useEffect(() => setVerdict(null), [run]);
+  // what was checked, with the verdict in the language it was checked in; in another language
+  // the check is made again (it is pure, so it answers the same) to say it in that one
+  const [asked, setAsked] = useState<Asked | null>(null);
+  const [said, setSaid] = useSentence();
+  useEffect(() => setAsked(null), [run]);
+  const lang = locale.value;
+  const verdict = useMemo(
+    () => (asked === null ? null : asked.lang === lang ? asked.verdict : verdictOf(asked.text, asked.which)),
+    [asked, lang],
+  );
+
+  function verdictOf(pasted: string, name: string): CheckVerdict {
+    try {
+      return checkPaste(pasted, spec, run, mistakes, name === '' ? null : name);
+    } catch (err) {
+      return { right: false, sentences: [String(err)], step: null };
+    }
+  }
 
   function check(e: Event): void {
     e.preventDefault();
-    let v: CheckVerdict;
-    try {
-      v = checkPaste(text, spec, run, mistakes, which === '' ? null : which);
-    } catch (err) {
-      v = { right: false, sentences: [String(err)], step: null };
-    }
-    setVerdict(v);
+    const v = verdictOf(text, which);
+    setAsked({ text, which, lang: locale.peek(), verdict: v });
     if (v.step !== null) seek(v.step);
   }
 
@@ -40,9 +59,9 @@ export function CheckPanel({ spec, mistakes, run, seek }: CheckPanelProps) {
     try {
       if (!navigator.clipboard) throw new Error('no clipboard');
       await navigator.clipboard.writeText(code);
-      setSaid(tUi('checkCopied'));
+      setSaid(() => tUi('checkCopied'));
     } catch {
-      setSaid(tUi('checkCopyRefused'));
+      setSaid(() => tUi('checkCopyRefused'));
     }
   }
 

@@ -15,6 +15,7 @@ import {
   scoreText,
 } from '../state/predict';
 import { tUi } from './messages';
+import { useSentence } from './useSentence';
 
 export interface PredictPanelProps {
   /** the question of the next step, null at the end of the walk */
@@ -23,12 +24,38 @@ export interface PredictPanelProps {
   advance(): void;
   /** what the live region says after the step */
   cue(text: string): void;
+  /** the question step `step` raises, asked anew (in the page's language now); without it, the
+   * last answer is said with the words its question had */
+  ask?(step: number): Question | null;
 }
 
+/** The last answer: what was given, not its words, which are said at each render. */
 interface Result {
-  step: number;
   kind: 'right' | 'wrong' | 'shown' | 'skipped';
-  text: string;
+  question: Question;
+  answer: Answer;
+}
+
+/** The sentence that marks an answer to `q`, with the answer and why. */
+function resultText(kind: Result['kind'], q: Question, a: Answer): string {
+  if (kind === 'shown' || kind === 'skipped') {
+    const head = kind === 'shown' ? tUi('shown', { step: q.step }) : tUi('skipped', { step: q.step });
+    return `${head} ${answerText(q)} ${q.why}`;
+  }
+  const g = grade(q, a);
+  const right = g.ok && g.right;
+  const head = right
+    ? tUi('right', { step: q.step })
+    : tUi('wrong', { step: q.step, parts: g.ok ? g.wrongParts.join(', ') : '' });
+  const clicked =
+    q.cells && !right
+      ? ` ${tUi('yourCells', { names: a.cells.map((j) => q.cells!.names[j]).join(', ') || tUi('noCell') })}`
+      : '';
+  const typed =
+    q.numbers.length > 0 && !right
+      ? ` ${tUi('yourNumbers', { said: q.numbers.map((n, k) => `${n.label} = ${(a.numbers[k] ?? '').trim()}`).join('; ') })}`
+      : '';
+  return `${head} ${answerText(q)}${clicked}${typed} ${q.why}`;
 }
 
 function answerText(q: Question): string {
@@ -43,10 +70,10 @@ function cellText(v: number): string {
   return Number.isInteger(v) ? String(v) : v.toFixed(2);
 }
 
-export function PredictPanel({ question, advance, cue }: PredictPanelProps) {
+export function PredictPanel({ question, advance, cue, ask }: PredictPanelProps) {
   const [cells, setCells] = useState<readonly number[]>([]);
   const [numbers, setNumbers] = useState<readonly string[]>([]);
-  const [problem, setProblem] = useState('');
+  const [problem, setProblem] = useSentence();
   const [score, setScore] = useState<Score>(NO_SCORE);
   const [result, setResult] = useState<Result | null>(null);
   const first = useRef<HTMLInputElement | HTMLButtonElement | null>(null);
@@ -58,17 +85,21 @@ export function PredictPanel({ question, advance, cue }: PredictPanelProps) {
   useEffect(() => {
     setCells([]);
     setNumbers([]);
-    setProblem('');
+    setProblem(null);
     if (refocus.current) first.current?.focus();
     refocus.current = false;
   }, [step]);
+  const resultSaid =
+    result === null
+      ? null
+      : resultText(result.kind, ask?.(result.question.step) ?? result.question, result.answer);
   useEffect(() => {
-    cue(result && result.step === (step ?? 0) - 1 ? `${result.text} ${prompt}` : prompt);
-  }, [prompt, result, step, cue]);
+    cue(result && result.question.step === (step ?? 0) - 1 ? `${resultSaid} ${prompt}` : prompt);
+  }, [prompt, result, resultSaid, step, cue]);
   useEffect(() => () => cue(''), [cue]);
 
-  function finish(kind: Result['kind'], q: Question, text: string): void {
-    setResult({ step: q.step, kind, text });
+  function finish(kind: Result['kind'], q: Question, a: Answer): void {
+    setResult({ kind, question: q, answer: a });
     setScore((s) => ({
       right: s.right + (kind === 'right' ? 1 : 0),
       wrong: s.wrong + (kind === 'wrong' ? 1 : 0),
@@ -84,32 +115,19 @@ export function PredictPanel({ question, advance, cue }: PredictPanelProps) {
     const a: Answer = { cells, numbers };
     const g = grade(question, a);
     if (!g.ok) {
-      setProblem(g.message);
+      const q = question;
+      setProblem(() => {
+        const again = grade(ask?.(q.step) ?? q, a);
+        return again.ok ? '' : again.message;
+      });
       return;
     }
-    const head = g.right
-      ? tUi('right', { step: question.step })
-      : tUi('wrong', { step: question.step, parts: g.wrongParts.join(', ') });
-    const clicked =
-      question.cells && !g.right
-        ? ` ${tUi('yourCells', { names: cells.map((j) => question.cells!.names[j]).join(', ') || tUi('noCell') })}`
-        : '';
-    const typed =
-      question.numbers.length > 0 && !g.right
-        ? ` ${tUi('yourNumbers', { said: question.numbers.map((n, k) => `${n.label} = ${(numbers[k] ?? '').trim()}`).join('; ') })}`
-        : '';
-    finish(
-      g.right ? 'right' : 'wrong',
-      question,
-      `${head} ${answerText(question)}${clicked}${typed} ${question.why}`,
-    );
+    finish(g.right ? 'right' : 'wrong', question, a);
   }
 
   function pass(kind: 'shown' | 'skipped'): void {
     if (!question) return;
-    const head =
-      kind === 'shown' ? tUi('shown', { step: question.step }) : tUi('skipped', { step: question.step });
-    finish(kind, question, `${head} ${answerText(question)} ${question.why}`);
+    finish(kind, question, { cells, numbers });
   }
 
   const toggle = (j: number) => setCells((c) => (c.includes(j) ? c.filter((x) => x !== j) : [...c, j]));
@@ -124,7 +142,7 @@ export function PredictPanel({ question, advance, cue }: PredictPanelProps) {
       </header>
       {result && (
         <div class={`learn-verdict predict-${result.kind}`} role="group" aria-label={tUi('lastAnswer')}>
-          <p>{result.text}</p>
+          <p>{resultSaid}</p>
         </div>
       )}
       <form class="predict-form" onSubmit={submit} aria-describedby="predict-question">
@@ -177,7 +195,7 @@ export function PredictPanel({ question, advance, cue }: PredictPanelProps) {
                 const next = [...numbers];
                 next[k] = (e.target as HTMLInputElement).value;
                 setNumbers(next);
-                setProblem('');
+                setProblem(null);
               }}
             />
           </label>

@@ -9,6 +9,7 @@ import { numpyLiteral, toListRepr } from '../lib/numpy/index';
 import type { OpRun, Printouts } from '../state/operation';
 import './printouts.css';
 import { tUi } from './messages';
+import { type Say, useSentence } from './useSentence';
 
 export interface PrintoutPanelProps {
   run: OpRun;
@@ -17,14 +18,15 @@ export interface PrintoutPanelProps {
   total: number;
 }
 
-/** Copies text; says what happened in a sentence (a browser may refuse the clipboard). */
-async function copyText(text: string, what: string): Promise<string> {
+/** Copies text; returns what says what happened (a browser may refuse the clipboard). `what`
+ * names the copied thing in the language of the moment it is said. */
+async function copyText(text: string, what: Say): Promise<Say> {
   try {
     if (!navigator.clipboard) throw new Error('no clipboard');
     await navigator.clipboard.writeText(text);
-    return tUi('copiedWhat', { what });
+    return () => tUi('copiedWhat', { what: what() });
   } catch {
-    return tUi('copyRefused', { what });
+    return () => tUi('copyRefused', { what: what() });
   }
 }
 
@@ -32,11 +34,11 @@ export function PrintoutPanel({ run, make, position, total }: PrintoutPanelProps
   const p = useMemo(() => make(run), [make, run]);
   const atEnd = position >= total;
   const [open, setOpen] = useState(atEnd);
-  const [said, setSaid] = useState('');
+  const [said, setSaid] = useSentence();
   useEffect(() => {
     if (atEnd) setOpen(true);
   }, [atEnd]);
-  const copy = (text: string, what: string) => {
+  const copy = (text: string, what: Say) => {
     void copyText(text, what).then(setSaid);
   };
   return (
@@ -55,14 +57,14 @@ export function PrintoutPanel({ run, make, position, total }: PrintoutPanelProps
         <div class="printout" key={line.code}>
           <div class="printout-head">
             <code class="printout-code">{`>>> ${line.code}`}</code>
-            <button type="button" onClick={() => copy(line.text, tUi('thePrintedText'))}>
+            <button type="button" onClick={() => copy(line.text, () => tUi('thePrintedText'))}>
               {tUi('copy')}
             </button>
             {line.value && (
               <button
                 type="button"
                 onClick={() =>
-                  copy(numpyLiteral(line.value!.array), tUi('asNumpy', { name: line.value!.expr }))
+                  copy(numpyLiteral(line.value!.array), () => tUi('asNumpy', { name: line.value!.expr }))
                 }
                 aria-label={tUi('copyNamed', { name: line.value.expr })}
               >
@@ -92,7 +94,7 @@ export function PrintoutPanel({ run, make, position, total }: PrintoutPanelProps
             key={t.name}
             aria-label={tUi('copyNamed', { name: t.name })}
             title={tUi('copyTitle', { name: t.name, shape: t.array.shape.join(', ') })}
-            onClick={() => copy(numpyLiteral(t.array), tUi('asNumpy', { name: t.name }))}
+            onClick={() => copy(numpyLiteral(t.array), () => tUi('asNumpy', { name: t.name }))}
           >
             {t.name}
           </button>

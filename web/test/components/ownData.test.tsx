@@ -6,6 +6,7 @@ import { fitPasted } from '../../src/app/owndata/PasteArrays';
 import { linkSentence } from '../../src/app/owndata/OwnData';
 import { sniffImage } from '../../src/app/owndata/sniff';
 import type { Tensor } from '../../src/engine/types';
+import { resetLocale, setLocale } from '../../src/state/locale';
 import { makeStore, renderApp } from './setup';
 
 describe('the data source', () => {
@@ -25,7 +26,11 @@ describe('the data source', () => {
     // a refused layer: a sentence, and the run, the layer and the source stay
     const before = store.run.value;
     const said = store.setSource({ A_prev: null }, { f: 9 });
-    expect(said).toMatch(/\S/);
+    expect(said?.()).toMatch(/[a-z]{3}/);
+    // the refusal is what says its sentence: read after a switch, it speaks the new language
+    setLocale('ko');
+    expect(said?.()).toMatch(/[가-힣]/);
+    resetLocale(['en']);
     expect(store.run.value).toBe(before);
     expect(store.source.value.A_prev?.tensor).toBe(A);
   });
@@ -58,7 +63,8 @@ describe('pasted arrays', () => {
     const d = new Float64Array(9);
     expect(fitPasted('W', d, [3, 3], [3, 3, 1, 1])).toEqual({ shape: [3, 3, 1, 1], data: d });
     expect(fitPasted('W', d, [3, 3, 1, 1], [3, 3, 1, 1])).toEqual({ shape: [3, 3, 1, 1], data: d });
-    expect(fitPasted('W', d, [9], [3, 3, 1, 1])).toBe(
+    const refused = fitPasted('W', d, [9], [3, 3, 1, 1]);
+    expect(typeof refused === 'function' ? refused() : refused).toBe(
       "W must have shape (3, 3, 1, 1) for this layer; the pasted array has shape (9). Change the layer's sizes first, or paste an array of that shape.",
     );
   });

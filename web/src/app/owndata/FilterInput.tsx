@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { encodeFilterSpec, MODES, PRESETS, type BankMode, type PresetId } from '../../lib/image';
 import { filterTensors, weightsLink } from '../../state/source';
 import { useStore } from '../../ui/context';
+import { useSentence } from '../../ui/useSentence';
 import { tOwnData } from './messages';
 
 export function FilterInput() {
@@ -13,7 +14,7 @@ export function FilterInput() {
   const [chosen, setChosen] = useState<readonly PresetId[]>(['sobel_x', 'sobel_y']);
   const [f, setF] = useState(3);
   const [mode, setMode] = useState<BankMode>('sum');
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useSentence();
   const own = store.source.value.W;
   const sizes = [1, 3, 5, 7, 9].filter((n) =>
     chosen.every((id) => PRESETS.find((p) => p.id === id)?.sizes.includes(n)),
@@ -24,13 +25,17 @@ export function FilterInput() {
     const cfg = store.config.peek();
     const t = filterTensors(text, cfg.Cin);
     if (typeof t === 'string') {
-      setMessage(t);
+      // (a preset's own text is always read; a refusal here is the nC_prev the bank is for)
+      setMessage(() => {
+        const again = filterTensors(text, cfg.Cin);
+        return typeof again === 'string' ? again : '';
+      });
       return;
     }
     // pad (f − 1) / 2 and stride 1: Z keeps the image's size, as an image filter does
     const layer = { f, Cout: t.W.tensor.shape[3], pad: (f - 1) / 2, stride: 1, dil: 1 };
     const refused = store.setSource({ W: t.W, b: t.b }, layer);
-    setMessage(refused === null ? null : tOwnData('filtersNoFit', { why: refused }));
+    setMessage(refused === null ? null : () => tOwnData('filtersNoFit', { why: refused() }));
   }
 
   const toggle = (id: PresetId, on: boolean) =>
@@ -108,7 +113,7 @@ function WCells() {
   const W = store.run.value.inputs?.W;
   const [k, setK] = useState(0);
   const [c, setC] = useState(0);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useSentence();
   if (W === undefined) return null;
   const [f, , nCPrev, nC] = W.shape;
   const kk = Math.min(k, nCPrev - 1);
@@ -120,9 +125,8 @@ function WCells() {
     const x = Number(t);
     if (t === '' || !Number.isFinite(x)) {
       const cell = `W[${u}, ${v}, ${kk}, ${cc}]`;
-      setError(
-        tOwnData('notANumber', { cell, text: `“${t.slice(0, 16)}”`, value: String(W?.data[at(u, v)]) }),
-      );
+      const value = String(W?.data[at(u, v)]);
+      setError(() => tOwnData('notANumber', { cell, text: `“${t.slice(0, 16)}”`, value }));
       return;
     }
     if (W === undefined) return;

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { fitSize, imageToAPrev, MAX_OUTPUT_SIDE, type ImageChannels, type RgbaImage } from '../../lib/image';
 import { filterTensors, type CustomTensor } from '../../state/source';
 import { useStore } from '../../ui/context';
+import { type Say, useSentence } from '../../ui/useSentence';
 import { decodeImage } from './decode';
 import { tOwnData } from './messages';
 import { loadSample } from './sampleFiles';
@@ -33,7 +34,7 @@ export function ImageInput() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [side, setSide] = useState(32);
   const [channels, setChannels] = useState<ImageChannels>(1);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useSentence();
   const [busy, setBusy] = useState(false);
   const [over, setOver] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -42,9 +43,9 @@ export function ImageInput() {
   /** Puts `img` into the layer at `maxSide` and `ch`; a refusal keeps the last good layer. */
   function apply(img: Loaded, maxSide: number, ch: ImageChannels): boolean {
     const size = fitSize(img.image.width, img.image.height, maxSide);
-    if (!size.ok) return fail(size.message);
+    if (!size.ok) return fail(() => size.message);
     const r = imageToAPrev(img.image, { outH: size.outH, outW: size.outW, channels: ch });
-    if (!r.ok) return fail(r.message);
+    if (!r.ok) return fail(() => r.message);
     const A: CustomTensor = {
       tensor: r.A_prev,
       get origin() {
@@ -69,13 +70,13 @@ export function ImageInput() {
       }
     }
     const refused = store.setSource(patch, layer);
-    if (refused !== null) return fail(tOwnData('imageNoFit', { why: refused }));
+    if (refused !== null) return fail(() => tOwnData('imageNoFit', { why: refused() }));
     setMessage(null);
     return true;
   }
 
-  function fail(m: string): false {
-    setMessage(m);
+  function fail(say: Say): false {
+    setMessage(say);
     return false;
   }
 
@@ -84,7 +85,7 @@ export function ImageInput() {
     const d = await decodeImage(blob, name);
     setBusy(false);
     if (!d.ok) {
-      setMessage(tOwnData('keepsLastInput', { why: d.message }));
+      setMessage(() => tOwnData('keepsLastInput', { why: d.message }));
       return;
     }
     const img = { image: d.image, name: d.name };
@@ -97,7 +98,7 @@ export function ImageInput() {
       await take(await loadSample(file), file);
     } catch {
       setBusy(false);
-      setMessage(tOwnData('sampleFailed', { file }));
+      setMessage(() => tOwnData('sampleFailed', { file }));
     }
   }
 
@@ -120,7 +121,7 @@ export function ImageInput() {
     setOver(false);
     const file = e.dataTransfer?.files[0];
     if (file !== undefined) void take(file, file.name);
-    else setMessage(tOwnData('nothingDropped'));
+    else setMessage(() => tOwnData('nothingDropped'));
   };
 
   const status =

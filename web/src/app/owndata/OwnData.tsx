@@ -2,9 +2,9 @@
 // and what a copied link keeps of them. Everything goes through the store's data source
 // (state/source.ts); the operations read it when they open a run.
 
-import { useState } from 'preact/hooks';
 import { unlinked } from '../../state/source';
 import { useStore } from '../../ui/context';
+import { useSentence } from '../../ui/useSentence';
 import { FilterInput } from './FilterInput';
 import { ImageInput } from './ImageInput';
 import { PasteArrays } from './PasteArrays';
@@ -20,18 +20,19 @@ export function linkSentence(lost: readonly string[]): string {
 export function OwnData() {
   const store = useStore();
   const inputs = store.run.value.inputs ?? {};
-  const [copied, setCopied] = useState<string | null>(null);
+  const [copied, setCopied] = useSentence();
   const lost = unlinked(store.source.value);
 
   function copy(): void {
     const href = `${location.origin}${location.pathname}${store.query.peek()}`;
-    const say = linkSentence(unlinked(store.source.peek()));
-    const done = () => setCopied(say);
+    const lost = unlinked(store.source.peek());
+    const done = () => setCopied(() => linkSentence(lost));
+    const byHand = () => setCopied(() => tOwnData('copyThisLink', { href, say: linkSentence(lost) }));
     if (navigator.clipboard?.writeText === undefined) {
-      setCopied(tOwnData('copyThisLink', { href, say }));
+      byHand();
       return;
     }
-    navigator.clipboard.writeText(href).then(done, () => setCopied(tOwnData('copyThisLink', { href, say })));
+    navigator.clipboard.writeText(href).then(done, byHand);
   }
 
   return (

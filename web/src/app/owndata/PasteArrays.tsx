@@ -6,21 +6,22 @@ import type { Tensor } from '../../engine/types';
 import { parseNumpyText } from '../../lib/numpy';
 import { sameShape, shapeText, weightsLink } from '../../state/source';
 import { useStore } from '../../ui/context';
+import { type Say, useSentence } from '../../ui/useSentence';
 import { tOwnData } from './messages';
 
-/** The pasted values as a tensor of `want`'s shape, or the sentence why they do not fit. A
+/** The pasted values as a tensor of `want`'s shape, or what says why they do not fit. A
  * shape equal to `want` without its 1s is taken too: a 3 × 3 W for a (3, 3, 1, 1) layer. */
 export function fitPasted(
   name: string,
   data: Float64Array,
   shape: readonly number[],
   want: readonly number[],
-): Tensor | string {
+): Tensor | Say {
   const squeeze = (s: readonly number[]) => s.filter((d) => d !== 1);
   if (sameShape(shape, want) || (shape.length < want.length && sameShape(squeeze(shape), squeeze(want)))) {
     return { shape: [want[0]!, want[1]!, want[2]!, want[3]!], data };
   }
-  return tOwnData('mustHaveShape', { name, want: shapeText(want), shape: shapeText(shape) });
+  return () => tOwnData('mustHaveShape', { name, want: shapeText(want), shape: shapeText(shape) });
 }
 
 export function PasteArrays() {
@@ -29,7 +30,8 @@ export function PasteArrays() {
   const names = Object.keys(inputs);
   const [name, setName] = useState('A_prev');
   const [text, setText] = useState('');
-  const [said, setSaid] = useState<{ ok: boolean; text: string } | null>(null);
+  const [ok, setOk] = useState(false);
+  const [said, setSaid] = useSentence();
   const current = names.includes(name) ? name : (names[0] ?? 'A_prev');
   const want = inputs[current]?.shape;
 
@@ -37,12 +39,14 @@ export function PasteArrays() {
     if (want === undefined) return;
     const r = parseNumpyText(text);
     if (!r.ok) {
-      setSaid({ ok: false, text: r.message });
+      setOk(false);
+      setSaid(() => r.message);
       return;
     }
     const t = fitPasted(current, r.data, r.shape, want);
-    if (typeof t === 'string') {
-      setSaid({ ok: false, text: t });
+    if (typeof t === 'function') {
+      setOk(false);
+      setSaid(t);
       return;
     }
     const link = current === 'W' ? weightsLink(t) : undefined;
@@ -55,11 +59,9 @@ export function PasteArrays() {
         link,
       },
     });
-    setSaid(
-      refused === null
-        ? { ok: true, text: tOwnData('isPasted', { name: current, shape: shapeText(want) }) }
-        : { ok: false, text: refused },
-    );
+    const name = current;
+    setOk(refused === null);
+    setSaid(refused ?? (() => tOwnData('isPasted', { name, shape: shapeText(want) })));
   }
 
   return (
@@ -99,8 +101,8 @@ export function PasteArrays() {
         )}
       </div>
       {said !== null && (
-        <p class={said.ok ? 'own-status' : 'own-error'} role={said.ok ? 'status' : 'alert'}>
-          {said.text}
+        <p class={ok ? 'own-status' : 'own-error'} role={ok ? 'status' : 'alert'}>
+          {said}
         </p>
       )}
     </fieldset>

@@ -2,11 +2,12 @@
 // checked first (sniff.ts), then createImageBitmap decodes it (a GIF's first frame) and a canvas
 // gives its pixels back, straight (not premultiplied) and without colour conversion.
 
+import { refusal } from '../../lib/i18n';
 import type { RgbaImage } from '../../lib/image';
 import { HEADER_BYTES, sniffImage } from './sniff';
 import { tOwnData } from './messages';
 
-export type Decoded = { ok: true; image: RgbaImage; name: string } | { ok: false; message: string };
+export type Decoded = { ok: true; image: RgbaImage; name: string } | { ok: false; readonly message: string };
 
 function canvasOf(
   width: number,
@@ -25,35 +26,32 @@ export async function decodeImage(blob: Blob, name: string): Promise<Decoded> {
   try {
     head = new Uint8Array(await blob.slice(0, HEADER_BYTES).arrayBuffer());
   } catch {
-    return { ok: false, message: tOwnData('couldNotRead', { name: `“${name}”` }) };
+    return refusal(() => tOwnData('couldNotRead', { name: `“${name}”` }));
   }
   const s = sniffImage(head, name);
   if (!s.ok) return s;
   if (typeof createImageBitmap !== 'function') {
-    return { ok: false, message: tOwnData('noBitmap') };
+    return refusal(() => tOwnData('noBitmap'));
   }
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(blob, { premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
   } catch {
-    return {
-      ok: false,
-      message: tOwnData('damaged', { name: `“${name}”`, format: s.format.toUpperCase() }),
-    };
+    return refusal(() => tOwnData('damaged', { name: `“${name}”`, format: s.format.toUpperCase() }));
   }
   try {
     const { width, height } = bitmap;
     // (a JPEG turned by its EXIF orientation swaps the sides, not the area)
     if (width * height !== s.width * s.height) {
-      return { ok: false, message: tOwnData('sizeMismatch', { name: `“${name}”` }) };
+      return refusal(() => tOwnData('sizeMismatch', { name: `“${name}”` }));
     }
     const ctx = canvasOf(width, height);
-    if (ctx === null) return { ok: false, message: tOwnData('noCanvas') };
+    if (ctx === null) return refusal(() => tOwnData('noCanvas'));
     ctx.drawImage(bitmap, 0, 0);
     const { data } = ctx.getImageData(0, 0, width, height);
     return { ok: true, image: { data, width, height }, name };
   } catch {
-    return { ok: false, message: tOwnData('pixelsUnreadable', { name: `“${name}”` }) };
+    return refusal(() => tOwnData('pixelsUnreadable', { name: `“${name}”` }));
   } finally {
     bitmap.close();
   }

@@ -9,6 +9,7 @@
 //   JPEG  FF D8, then segments up to a start-of-frame (C0..CF but C4, C8, CC): height, width as
 //         big-endian u16 at 5, 7 of the segment
 
+import { refusal } from '../../lib/i18n';
 import { MAX_OUTPUT_SIDE } from '../../lib/image';
 import { tOwnData } from './messages';
 
@@ -16,7 +17,7 @@ type ImageFormat = 'png' | 'gif' | 'webp' | 'jpeg';
 
 export type Sniffed =
   | { ok: true; format: ImageFormat; width: number; height: number }
-  | { ok: false; message: string };
+  | { ok: false; readonly message: string };
 
 /** Most pixels a file may have to be read here: 16 Mi (4096 × 4096). Decoding allocates 4 bytes
  * a pixel, and the page reduces the image to at most 128 × 128 anyway. */
@@ -84,29 +85,22 @@ function formatOf(b: Uint8Array): { format: ImageFormat; width: number; height: 
 /** The verdict on a file's first bytes (at most HEADER_BYTES of them); `name` is only quoted. */
 export function sniffImage(b: Uint8Array, name: string): Sniffed {
   const quoted = `“${name.length > 40 ? `${name.slice(0, 39)}…` : name}”`;
-  if (b.length === 0) return { ok: false, message: tOwnData('emptyFile', { name: quoted }) };
+  if (b.length === 0) return refusal(() => tOwnData('emptyFile', { name: quoted }));
   const f = formatOf(b);
   if (f === null) {
     if (looksLikeSvg(b)) {
-      return {
-        ok: false,
-        message: tOwnData('svgFile', { name: quoted }),
-      };
+      return refusal(() => tOwnData('svgFile', { name: quoted }));
     }
-    return { ok: false, message: tOwnData('unknownFormat', { name: quoted }) };
+    return refusal(() => tOwnData('unknownFormat', { name: quoted }));
   }
-  if (f === 'short') return { ok: false, message: tOwnData('cutShort', { name: quoted }) };
+  if (f === 'short') return refusal(() => tOwnData('cutShort', { name: quoted }));
   const { width, height } = f;
   if (width < 1 || height < 1)
-    return {
-      ok: false,
-      message: tOwnData('zeroPixels', { name: quoted, w: width, h: height }),
-    };
+    return refusal(() => tOwnData('zeroPixels', { name: quoted, w: width, h: height }));
   if (width * height > MAX_DECODE_PIXELS) {
-    return {
-      ok: false,
-      message: tOwnData('tooManyPixels', { name: quoted, w: width, h: height, side: MAX_OUTPUT_SIDE }),
-    };
+    return refusal(() =>
+      tOwnData('tooManyPixels', { name: quoted, w: width, h: height, side: MAX_OUTPUT_SIDE }),
+    );
   }
   return { ok: true, ...f };
 }

@@ -50,29 +50,30 @@ export function encodeFilterSpec(spec: FilterBankSpec): string {
 /** Reads a preset choice; checks the names, the mode, and that every preset has that f. */
 export function parseFilterSpec(text: string): Result<{ spec: FilterBankSpec }> {
   if (typeof text !== 'string' || text.trim() === '') {
-    return fail(tImage('filterEmpty', { example: EXAMPLE_SPEC }));
+    return fail(() => tImage('filterEmpty', { example: EXAMPLE_SPEC }));
   }
-  if (text.length > MAX_TEXT) return fail(tImage('filterTooLong', { n: text.length }));
+  if (text.length > MAX_TEXT) return fail(() => tImage('filterTooLong', { n: text.length }));
   const parts = text.trim().toLowerCase().replace(/:/g, '-').split('-');
   if (parts.length !== 3) {
-    return fail(tImage('filterParts', { text, example: EXAMPLE_SPEC }));
+    return fail(() => tImage('filterParts', { text, example: EXAMPLE_SPEC }));
   }
   const [names, fText, modeText] = parts as [string, string, string];
   const ids = names.split(/[.+ ]/);
-  if (ids.some((n) => n === '')) return fail(tImage('filterEmptyName', { text }));
+  if (ids.some((n) => n === '')) return fail(() => tImage('filterEmptyName', { text }));
   for (const n of ids) {
     if (!PRESETS.some((p) => p.id === n)) {
-      return fail(tImage('filterUnknown', { name: n, list: PRESETS.map((p) => p.id).join(', ') }));
+      return fail(() => tImage('filterUnknown', { name: n, list: PRESETS.map((p) => p.id).join(', ') }));
     }
   }
-  if (ids.length > MAX_PRESETS) return fail(tImage('tooManyPresets', { max: MAX_PRESETS, n: ids.length }));
+  if (ids.length > MAX_PRESETS)
+    return fail(() => tImage('tooManyPresets', { max: MAX_PRESETS, n: ids.length }));
   if (!/^\d{1,2}$/.test(fText)) {
-    return fail(tImage('filterSize', { text, f: fText }));
+    return fail(() => tImage('filterSize', { text, f: fText }));
   }
   const f = Number(fText);
   const mode = MODES.find((m) => m.id === modeText)?.id;
   if (mode === undefined) {
-    return fail(tImage('filterMode', { text, mode: modeText }));
+    return fail(() => tImage('filterMode', { text, mode: modeText }));
   }
   const presets = ids as PresetId[];
   for (const id of presets) {
@@ -90,14 +91,14 @@ function numberText(x: number): string {
 /** The text of a small W, e.g. "3x3x1x1_0_-1_0_-1_5_-1_0_-1_0". */
 export function encodeWeights(W: Tensor): Result<{ text: string }> {
   const [f, f2, nCPrev, nC] = W.shape;
-  if (f !== f2) return fail(tImage('weightsNotSquare', { shape: W.shape.join(' × ') }));
-  if (W.data.length !== f * f * nCPrev * nC) return fail(tImage('weightsCount'));
+  if (f !== f2) return fail(() => tImage('weightsNotSquare', { shape: W.shape.join(' × ') }));
+  if (W.data.length !== f * f * nCPrev * nC) return fail(() => tImage('weightsCount'));
   if (W.data.length > MAX_ENCODED_WEIGHTS) {
-    return fail(tImage('weightsTooMany', { n: W.data.length, max: MAX_ENCODED_WEIGHTS }));
+    return fail(() => tImage('weightsTooMany', { n: W.data.length, max: MAX_ENCODED_WEIGHTS }));
   }
   const values: string[] = [];
   for (const x of W.data) {
-    if (!Number.isFinite(x)) return fail(tImage('weightsNotFinite', { x: String(x) }));
+    if (!Number.isFinite(x)) return fail(() => tImage('weightsNotFinite', { x: String(x) }));
     values.push(numberText(x));
   }
   return { ok: true, text: [`${f}x${f}x${nCPrev}x${nC}`, ...values].join('_') };
@@ -108,33 +109,35 @@ const NUMBER = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 /** Reads a W text back: the shape, then exactly as many finite numbers as it needs. */
 export function parseWeights(text: string): Result<{ W: Tensor }> {
   if (typeof text !== 'string' || text.trim() === '') {
-    return fail(tImage('weightsEmpty', { example: EXAMPLE_W }));
+    return fail(() => tImage('weightsEmpty', { example: EXAMPLE_W }));
   }
-  if (text.length > MAX_TEXT) return fail(tImage('weightsTooLong', { n: text.length }));
+  if (text.length > MAX_TEXT) return fail(() => tImage('weightsTooLong', { n: text.length }));
   const [head, ...rest] = text.trim().split('_');
   const dims = head!.toLowerCase().split('x');
   if (dims.length !== 4 || !dims.every((d) => /^\d{1,3}$/.test(d))) {
-    return fail(tImage('weightsHead', { head: head ?? '' }));
+    return fail(() => tImage('weightsHead', { head: head ?? '' }));
   }
   const [f, f2, nCPrev, nC] = dims.map(Number) as [number, number, number, number];
-  if (f !== f2) return fail(tImage('windowNotSquare', { f, f2 }));
-  if (f < 1 || f > MAX_FILTER_F) return fail(tImage('fRange', { max: MAX_FILTER_F, f }));
+  if (f !== f2) return fail(() => tImage('windowNotSquare', { f, f2 }));
+  if (f < 1 || f > MAX_FILTER_F) return fail(() => tImage('fRange', { max: MAX_FILTER_F, f }));
   if (nCPrev < 1 || nCPrev > MAX_IN_CHANNELS) {
-    return fail(tImage('nCPrevRange', { max: MAX_IN_CHANNELS, n: nCPrev }));
+    return fail(() => tImage('nCPrevRange', { max: MAX_IN_CHANNELS, n: nCPrev }));
   }
-  if (nC < 1 || nC > MAX_OUT_CHANNELS) return fail(tImage('nCRange', { max: MAX_OUT_CHANNELS, n: nC }));
+  if (nC < 1 || nC > MAX_OUT_CHANNELS) return fail(() => tImage('nCRange', { max: MAX_OUT_CHANNELS, n: nC }));
   const n = f * f * nCPrev * nC;
   if (n > MAX_ENCODED_WEIGHTS) {
-    return fail(tImage('shapeTooMany', { shape: `${f}x${f}x${nCPrev}x${nC}`, n, max: MAX_ENCODED_WEIGHTS }));
+    return fail(() =>
+      tImage('shapeTooMany', { shape: `${f}x${f}x${nCPrev}x${nC}`, n, max: MAX_ENCODED_WEIGHTS }),
+    );
   }
   if (rest.length !== n) {
-    return fail(tImage('valuesCount', { shape: `${f}x${f}x${nCPrev}x${nC}`, n, found: rest.length }));
+    return fail(() => tImage('valuesCount', { shape: `${f}x${f}x${nCPrev}x${nC}`, n, found: rest.length }));
   }
   const data = new Float64Array(n);
   for (let q = 0; q < n; q++) {
     const t = rest[q]!;
     const x = NUMBER.test(t) ? Number(t) : Number.NaN;
-    if (!Number.isFinite(x)) return fail(tImage('valueNotFinite', { q: q + 1, text: t }));
+    if (!Number.isFinite(x)) return fail(() => tImage('valueNotFinite', { q: q + 1, text: t }));
     data[q] = x;
   }
   return { ok: true, W: { shape: [f, f, nCPrev, nC], data } };

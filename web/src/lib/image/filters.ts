@@ -231,9 +231,9 @@ function checkSize(info: PresetInfo, f: number): string | null {
 /** The f x f kernel of a preset, row-major, as the header defines it. */
 export function presetKernel(id: PresetId, f: number): Result<{ kernel: Float64Array }> {
   const info = presetInfo(id);
-  if (info === undefined) return fail(tImage('noPreset', { id: quote(id) }));
+  if (info === undefined) return fail(() => tImage('noPreset', { id: quote(id) }));
   const bad = checkSize(info, f);
-  if (bad !== null) return fail(bad);
+  if (bad !== null) return fail(() => checkSize(info, f) ?? bad);
   const K = new Float64Array(f * f);
   const centre = (f - 1) / 2;
   switch (id) {
@@ -258,18 +258,18 @@ export function presetKernel(id: PresetId, f: number): Result<{ kernel: Float64A
 /** W and b for a list of presets, as the header's "THE BANK" defines them. */
 export function buildFilterBank(spec: FilterBankSpec, nCPrev: number): Result<FilterBank> {
   if (spec === null || typeof spec !== 'object' || !Array.isArray(spec.presets)) {
-    return fail(tImage('noChoice'));
+    return fail(() => tImage('noChoice'));
   }
   const { presets, f, mode } = spec;
-  if (presets.length === 0) return fail(tImage('choosePreset'));
+  if (presets.length === 0) return fail(() => tImage('choosePreset'));
   if (presets.length > MAX_PRESETS) {
-    return fail(tImage('tooManyPresets', { max: MAX_PRESETS, n: presets.length }));
+    return fail(() => tImage('tooManyPresets', { max: MAX_PRESETS, n: presets.length }));
   }
   if (!MODES.some((m) => m.id === mode)) {
-    return fail(tImage('modeChoice', { mode: quote(mode) }));
+    return fail(() => tImage('modeChoice', { mode: quote(mode) }));
   }
   if (typeof nCPrev !== 'number' || !Number.isInteger(nCPrev) || nCPrev < 1 || nCPrev > MAX_IN_CHANNELS) {
-    return fail(tImage('inputChannels', { max: MAX_IN_CHANNELS, n: quote(nCPrev) }));
+    return fail(() => tImage('inputChannels', { max: MAX_IN_CHANNELS, n: quote(nCPrev) }));
   }
   const kernels: Float64Array[] = [];
   for (const id of presets) {
@@ -280,7 +280,7 @@ export function buildFilterBank(spec: FilterBankSpec, nCPrev: number): Result<Fi
   const P = presets.length;
   const nC = mode === 'each' ? P * nCPrev : P;
   if (nC > MAX_OUT_CHANNELS) {
-    return fail(tImage('tooManyOutputs', { p: P, k: nCPrev, n: nC, max: MAX_OUT_CHANNELS }));
+    return fail(() => tImage('tooManyOutputs', { p: P, k: nCPrev, n: nC, max: MAX_OUT_CHANNELS }));
   }
   const W = new Float64Array(f * f * nCPrev * nC);
   const channels: { preset: PresetId; input: number | 'all' }[] = [];

@@ -145,7 +145,7 @@ function overlapMap(nSrc: number, nOut: number): OverlapMap {
  */
 export function imageToAPrev(image: RgbaImage, options: ResizeOptions): Result<{ A_prev: Tensor }> {
   const bad = checkResize(image, options);
-  if (bad !== null) return fail(bad);
+  if (bad !== null) return fail(() => checkResize(image, options) ?? bad);
   const { width: W, height: H, data } = image;
   const { outH, outW, channels: C } = options;
   const rows = overlapMap(H, outH);
@@ -210,11 +210,12 @@ export function fitSize(
   height: number,
   maxSide: number = MAX_OUTPUT_SIDE,
 ): Result<{ outH: number; outW: number }> {
-  const bad =
+  const check = () =>
     checkSide('image width', width, MAX_SOURCE_SIDE, 'for an image to read') ??
     checkSide('image height', height, MAX_SOURCE_SIDE, 'for an image to read') ??
     checkSide('largest side', maxSide, MAX_OUTPUT_SIDE, 'for a layer input');
-  if (bad !== null) return fail(bad);
+  const bad = check();
+  if (bad !== null) return fail(() => check() ?? bad);
   const longer = Math.max(width, height);
   const side = Math.min(maxSide, longer);
   const scaled = (n: number): number => Math.max(1, Math.round((side * n) / longer));

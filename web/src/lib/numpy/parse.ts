@@ -12,11 +12,12 @@
 // It never throws and runs in time linear in the text (one pass, no backtracking; nesting is
 // capped). Every refusal is a sentence from messages.ts that says where the problem is.
 
+import { refusal } from '../i18n';
 import { NUMPY_TEXT_MESSAGES as M } from './messages';
 
 export type ParseResult =
   | { ok: true; data: Float64Array; shape: number[]; label?: string }
-  | { ok: false; message: string; line?: number; column?: number };
+  | { ok: false; readonly message: string; line?: number; column?: number };
 
 /** Longest text read (2 MiB of characters): a full print of about 100 000 values. */
 export const MAX_TEXT_LENGTH = 2 * 1024 * 1024;
@@ -203,16 +204,26 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
  * (`Z[0,2,1] =`, `Z's mean =`); or a sentence saying what is wrong and where.
  */
 export function parseNumpyText(text: string): ParseResult {
-  if (text.length > MAX_TEXT_LENGTH) return { ok: false, message: M.tooLarge(text.length, MAX_TEXT_LENGTH) };
+  // each refusal's sentence is said when it is read, in the page's language then
+  if (text.length > MAX_TEXT_LENGTH) return refusal(() => M.tooLarge(text.length, MAX_TEXT_LENGTH));
   try {
     return parse(text);
   } catch (e) {
     if (e instanceof Failure) {
-      if (e.offset === undefined) return { ok: false, message: e.sentence('') };
-      const { line, column } = lineColumn(text, e.offset);
-      return { ok: false, message: e.sentence(M.where(line, column)), line, column };
+      const { sentence, offset } = e;
+      if (offset === undefined) return refusal(() => sentence(''));
+      const { line, column } = lineColumn(text, offset);
+      return {
+        ok: false,
+        get message() {
+          return sentence(M.where(line, column));
+        },
+        line,
+        column,
+      };
     }
-    return { ok: false, message: M.internal(String(e)) };
+    const detail = String(e);
+    return refusal(() => M.internal(detail));
   }
 }
 
@@ -239,11 +250,11 @@ function parse(text: string): ParseResult {
   const fail = (sentence: (where: string) => string, at: number): never => {
     throw new Failure(sentence, at);
   };
-  const failHere = (sentence: string): never => {
-    throw new Failure(() => sentence);
+  const failHere = (sentence: () => string): never => {
+    throw new Failure(sentence);
   };
   const unexpected = (t: Token, expected: string): never => {
-    if (t.kind === 'eof') failHere(M.unexpectedEnd(expected));
+    if (t.kind === 'eof') failHere(() => M.unexpectedEnd(expected));
     if (t.kind === '...') fail(M.summarised, t.start);
     return fail((w) => M.unexpectedToken(shorten(t.text), w), t.start);
   };
@@ -280,7 +291,7 @@ function parse(text: string): ParseResult {
     } else if (t.kind === 'name') {
       fail((w) => M.unknownName(shorten(t.text), w), t.start);
     } else if (t.kind === 'eof') {
-      failHere(label ? M.labelOnly(label) : M.empty());
+      failHere(() => (label ? M.labelOnly(label) : M.empty()));
     } else if (t.kind === '...') {
       fail(M.summarised, t.start);
     } else {
@@ -304,7 +315,7 @@ function parse(text: string): ParseResult {
         afterComma = true;
         continue;
       }
-      if (t.kind === 'eof') failHere(M.unexpectedEnd('"]"'));
+      if (t.kind === 'eof') failHere(() => M.unexpectedEnd('"]"'));
       if (count > 0 && !afterComma && !t.spaced && previous?.kind === 'num' && t.kind === 'num') {
         fail(M.missingSeparator, t.start);
       }
@@ -400,7 +411,9 @@ function parse(text: string): ParseResult {
     const size = given.shape.reduce((a, b) => a * b, 1);
     const same = given.shape.length === shape.length && given.shape.every((d, k) => d === shape[k]);
     if (!same && !(size === 0 && data.length === 0)) {
-      failHere(M.shapeMismatch(pyTuple(given.shape), pyTuple(shape)));
+      const said = pyTuple(given.shape);
+      const found = pyTuple(shape);
+      failHere(() => M.shapeMismatch(said, found));
     }
     shape = given.shape;
   }
