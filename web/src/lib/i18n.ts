@@ -39,9 +39,21 @@ export function localeOf(tag: string | null | undefined): Locale | null {
 }
 
 /** A number as the locale writes it, without grouping (sizes and steps read as code does). */
+/** One formatter per locale: toLocaleString with options builds a new one on every call, which
+ * costs more than the formatting itself (a playing stage formats thousands of numbers). */
+const formatters = new Map<Locale, Intl.NumberFormat>();
+
 function formatNumber(n: number, locale: Locale): string {
   if (!Number.isFinite(n)) return String(n);
-  return n.toLocaleString(locale, { useGrouping: false, maximumFractionDigits: 6 });
+  // a whole number reads the same in both locales without grouping: no formatter (the first
+  // one costs the locale's data)
+  if (Number.isSafeInteger(n) && !Object.is(n, -0)) return String(n);
+  let f = formatters.get(locale);
+  if (f === undefined) {
+    f = new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 6 });
+    formatters.set(locale, f);
+  }
+  return f.format(n);
 }
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)(?:([|#])([^}]*))?\}/g;
@@ -59,6 +71,8 @@ export function interpolate(
   params: Readonly<Record<string, Value>>,
   locale: Locale,
 ): string {
+  // most messages have no placeholder: no pattern to run
+  if (!template.includes('{')) return template;
   return template.replace(PLACEHOLDER, (whole, name: string, kind?: string, arg?: string) => {
     const v = params[name];
     if (v === undefined) return whole;

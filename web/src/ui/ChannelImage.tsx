@@ -3,9 +3,21 @@
 // that are never negative, blue-white-red for signed ones (lib/image colormap); an image of
 // three channels in [0, 1] is drawn in colour.
 
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Tensor } from '../engine/types';
-import { channelToRGBA, imageTensorToRGBA, type ScaleKind } from '../lib/image';
+import { channelToRGBA, colorOf, imageTensorToRGBA, type ScaleKind } from '../lib/image';
+
+/** A cell not computed yet: light grey, neither end of a scale. */
+const NOT_YET = [226, 228, 232, 255] as const;
+
+/** A picture as drawn: its channel and scale, what it showed, its values and pixels. */
+interface Drawn {
+  kind: string;
+  version: string | number | undefined;
+  values: Float64Array;
+  pixels: Uint8ClampedArray<ArrayBuffer>;
+  canvas: HTMLCanvasElement;
+}
 
 export interface ImageWindow {
   /** first row and column covered, in the tensor's own (unpadded) coordinates; may be < 0 */
@@ -56,26 +68,62 @@ export function ChannelImage({
     version === undefined
       ? undefined
       : [version, win?.row, win?.col, win?.span, zoom, channel, sample, max, scale, nH, nW];
-  useEffect(() => {
+  /** the picture without its window as last drawn: what it shows (`version`, when given) and
+   * the channel's values, so that a moving window draws it again without recolouring a pixel,
+   * and a channel filling in recolours only the cells written since */
+  const base = useRef<Drawn | null>(null);
+  // drawn within the render (a layout effect), so that the first paint shows the picture
+  useLayoutEffect(() => {
     const cv = ref.current;
     const ctx = cv?.getContext('2d');
     if (cv == null || ctx == null) return;
-    const view =
-      channel === 'rgb'
-        ? imageTensorToRGBA(tensor, sample)
-        : channelToRGBA(tensor, { channel, sample, max, scale });
-    if (!view.ok) return;
-    // not computed yet: light grey, neither end of a scale
     const [m, , , nC] = tensor.shape;
-    if (channel !== 'rgb' && sample < m)
-      for (let q = 0; q < nH * nW; q++)
-        if (Number.isNaN(tensor.data[(sample * nH * nW + q) * nC + channel]))
-          view.pixels.set([226, 228, 232, 255], 4 * q);
-    const src = new ImageData(new Uint8ClampedArray(view.pixels), nW, nH);
-    const tmp = document.createElement('canvas');
-    tmp.width = nW;
-    tmp.height = nH;
-    tmp.getContext('2d')?.putImageData(src, 0, 0);
+    const kind = [channel, sample, max, scale, nH, nW].join('|');
+    const last = base.current;
+    let tmp: HTMLCanvasElement | null = null;
+    if (last !== null && last.kind === kind && version !== undefined && last.version === version)
+      tmp = last.canvas;
+    else if (
+      last !== null &&
+      last.kind === kind &&
+      channel !== 'rgb' &&
+      max !== undefined &&
+      scale !== undefined
+    ) {
+      // the same channel on the same scale: only the cells whose value changed get a new colour
+      const at = sample * nH * nW * nC + channel;
+      let changed = false;
+      for (let q = 0; q < nH * nW; q++) {
+        const v = tensor.data[at + q * nC] ?? Number.NaN;
+        const was = last.values[q] ?? Number.NaN;
+        if (was === v || (Number.isNaN(was) && Number.isNaN(v))) continue;
+        last.values[q] = v;
+        last.pixels.set(Number.isNaN(v) ? NOT_YET : [...colorOf(v, scale, max), 255], 4 * q);
+        changed = true;
+      }
+      if (changed) last.canvas.getContext('2d')?.putImageData(new ImageData(last.pixels, nW, nH), 0, 0);
+      last.version = version;
+      tmp = last.canvas;
+    } else {
+      const view =
+        channel === 'rgb'
+          ? imageTensorToRGBA(tensor, sample)
+          : channelToRGBA(tensor, { channel, sample, max, scale });
+      if (!view.ok) return;
+      const values = new Float64Array(nH * nW);
+      if (channel !== 'rgb' && sample < m)
+        for (let q = 0; q < nH * nW; q++) {
+          const v = tensor.data[(sample * nH * nW + q) * nC + channel] ?? Number.NaN;
+          values[q] = v;
+          if (Number.isNaN(v)) view.pixels.set(NOT_YET, 4 * q);
+        }
+      const pixels = new Uint8ClampedArray(view.pixels);
+      tmp = last?.canvas ?? document.createElement('canvas');
+      tmp.width = nW;
+      tmp.height = nH;
+      tmp.getContext('2d')?.putImageData(new ImageData(pixels, nW, nH), 0, 0);
+      base.current = { kind, version, values, pixels, canvas: tmp };
+    }
     ctx.imageSmoothingEnabled = false;
     ctx.clearRect(0, 0, cv.width, cv.height);
     ctx.drawImage(tmp, 0, 0, nW * zoom, nH * zoom);

@@ -6,7 +6,7 @@
 // and leaves the grid, so that the arrows step the transport again.
 // Keys the grid uses are marked handled (preventDefault) so the transport's keys leave them be.
 
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { drawGrid, MARGIN, numberFont, type GridPicture } from './drawGrid';
 import { keepPicture } from './gridPictures';
 
@@ -76,7 +76,9 @@ export function GridCanvas({ label, picture, describe, onSelect }: GridCanvasPro
     if (ref.current) keepPicture(ref.current, picture);
   });
 
-  useEffect(() => {
+  // drawn within the render (a layout effect): the first paint shows the grid, and a playing
+  // stage draws its step in the frame that took it
+  useLayoutEffect(() => {
     const canvas = ref.current;
     // a stage rendered off screen to be exported is read, never shown
     if (!canvas || canvas.closest('[data-offscreen]')) return;

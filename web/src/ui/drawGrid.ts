@@ -207,32 +207,69 @@ const DENSE_CELL = 6;
 const PAD_RGB = [201, 204, 209] as const;
 const EMPTY_RGB = [248, 249, 251] as const;
 
+/** A dense grid's picture as last drawn on one context: one pixel per cell, and the values it
+ * shows, so that the next drawing recolours only the cells that changed (a playing stage writes a
+ * few cells per frame, and the input's grids none). */
+interface DenseImage {
+  rows: number;
+  cols: number;
+  pad: number;
+  scale: number;
+  values: Float64Array;
+  image: ImageData;
+  canvas: HTMLCanvasElement;
+}
+
+const denseImages = new WeakMap<object, DenseImage>();
+
 /** Large grids (an image) at a few pixels per cell: one pixel per cell in an image, scaled up
  * without smoothing; a single draw instead of one rectangle per cell. */
 function drawDense(ctx: GridContext, p: GridPicture): void {
   const { rows, cols, cell: s } = p;
   const pad = p.pad ?? 0;
-  const img = ctx.createImageData(cols, rows);
-  const px = img.data;
+  let d = denseImages.get(ctx);
+  const fresh = d === undefined || d.rows !== rows || d.cols !== cols || d.pad !== pad || d.scale !== p.scale;
+  if (d === undefined || fresh) {
+    const canvas = document.createElement('canvas');
+    canvas.width = cols;
+    canvas.height = rows;
+    d = {
+      rows,
+      cols,
+      pad,
+      scale: p.scale,
+      values: new Float64Array(rows * cols),
+      image: ctx.createImageData(cols, rows),
+      canvas,
+    };
+    denseImages.set(ctx, d);
+  }
+  const px = d.image.data;
+  const seen = d.values;
+  let changed = fresh;
   for (let r = 0; r < rows; r++)
     for (let c = 0; c < cols; c++) {
-      const v = p.values[r * cols + c] ?? Number.NaN;
+      const q = r * cols + c;
+      const v = p.values[q] ?? Number.NaN;
+      const was = seen[q] ?? Number.NaN;
+      // the same value (NaN too) keeps its colour
+      if (!fresh && (was === v || (Number.isNaN(was) && Number.isNaN(v)))) continue;
+      seen[q] = v;
+      changed = true;
       const isPad = r < pad || r >= rows - pad || c < pad || c >= cols - pad;
       const rgb = isPad
         ? PAD_RGB
         : Number.isNaN(v)
           ? EMPTY_RGB
           : divergingRGB(Math.max(-1, Math.min(1, v / p.scale)));
-      const o = 4 * (r * cols + c);
+      const o = 4 * q;
       px[o] = rgb[0];
       px[o + 1] = rgb[1];
       px[o + 2] = rgb[2];
       px[o + 3] = 255;
     }
-  const tmp = document.createElement('canvas');
-  tmp.width = cols;
-  tmp.height = rows;
-  tmp.getContext('2d')?.putImageData(img, 0, 0);
+  const tmp = d.canvas;
+  if (changed) tmp.getContext('2d')?.putImageData(d.image, 0, 0);
   ctx.imageSmoothingEnabled = false;
   ctx.drawImage(tmp, 0, 0, cols * s, rows * s);
   // the sign without colour: a dark bar across each negative cell (a striped texture at a
