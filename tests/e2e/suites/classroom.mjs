@@ -22,7 +22,7 @@ const NOTEBOOK_BACKWARD =
   '?op=conv_backward&m=10&H=4&W=4&Cin=3&Cout=8&f=2&stride=2&pad=2&seed=1&data=gauss&dz=z';
 
 export function register(api) {
-  const { test, assert, openPage } = api;
+  const { test, assert, assertEq, openPage } = api;
 
   test('classroom: grids of one size side by side all show their numbers, or none does', async () => {
     for (const size of [
@@ -174,6 +174,40 @@ export function register(api) {
     const bad = await openPage(api.ctx(), `${api.base()}${NOTEBOOK_BACKWARD}&step=40&cell=dW.5.0.0.2`);
     await bad.getByText(/cell “dW\.5\.0\.0\.2” is not a cell of this layer/).waitFor({ timeout: 3000 });
     assert(!/[?&]cell=/.test(await bad.evaluate(() => location.search)), 'the refused cell leaves the link');
+    await bad.close();
+  });
+
+  test('classroom: the link carries the panels: the mistake shown and the printouts opened early', async () => {
+    const forward = '?op=conv_forward&m=2&H=5&W=7&Cin=4&Cout=8&f=3&stride=2&pad=1&seed=1&step=5';
+    const page = await openPage(api.ctx(), `${api.base()}${forward}`, { width: 1440, height: 900 });
+    await page.locator('.learn-panel select').selectOption('bias_left_out');
+    await page.getByText('The notebook’s printout').click();
+    await page
+      .waitForFunction(
+        () =>
+          /[?&]mistake=bias_left_out(&|$)/.test(location.search) &&
+          /[?&]printouts=1(&|$)/.test(location.search),
+        null,
+        { timeout: 3000 },
+      )
+      .catch(async () => {
+        throw new Error(
+          `the link carries the mistake and the printouts: ${await page.evaluate(() => location.search)}`,
+        );
+      });
+    const link = await page.evaluate(() => location.search);
+    await page.close();
+
+    // the link opens the same mistake and the printouts, at the same step
+    const again = await openPage(api.ctx(), `${api.base()}${link}`, { width: 1440, height: 900 });
+    await again.locator('details.printouts[open]').waitFor({ timeout: 3000 });
+    assertEq(await again.locator('.learn-panel select').inputValue(), 'bias_left_out', 'the mistake chosen');
+    await again.close();
+
+    // a mistake the operation does not have gets a sentence, and none is shown
+    const bad = await openPage(api.ctx(), `${api.base()}${forward}&mistake=no_such`);
+    await bad.getByText(/mistake “no_such” is not one of/).waitFor({ timeout: 3000 });
+    assertEq(await bad.locator('.learn-panel select').inputValue(), '', 'no mistake chosen');
     await bad.close();
   });
 

@@ -81,7 +81,7 @@ function pageAddress(): string {
 
 export function App({ store }: { store: Store }) {
   useTransportKeys(store);
-  const [mistakeId, setMistakeId] = useState('');
+  const mistakeId = store.mistake.value;
   // The first render draws the stage and the frame around it; the columns beside it (and the
   // panels' code) follow right after, so that the stage is on screen sooner.
   const [full, setFull] = useState(false);
@@ -251,7 +251,7 @@ export function App({ store }: { store: Store }) {
                 <MistakePanel
                   mistakes={mistakes}
                   selected={mistakeId}
-                  onSelect={setMistakeId}
+                  onSelect={store.setMistake}
                   run={props.run}
                   config={store.config.value}
                   seek={store.seek}
@@ -263,6 +263,8 @@ export function App({ store }: { store: Store }) {
                 <PrintoutPanel
                   run={props.run}
                   make={operation.printouts}
+                  open={store.printoutsOpen.value}
+                  onOpen={store.setPrintoutsOpen}
                   position={props.frame.position}
                   total={props.frame.total}
                 />

@@ -49,6 +49,8 @@ const en = {
   linkBadCode: 'URL: code {raw} is not python or c; using python.',
   linkBadSpeed: 'URL: {why} Using {speed}.',
   linkBadLang: 'URL: lang {raw} is not en or ko; using the browser’s language.',
+  linkBadMistake: 'URL: mistake {raw} is not one of {ids}; showing the right loop only.',
+  linkNoMistakes: 'URL: {op} has no classic mistakes to show; ignoring mistake {raw}.',
   linkNoFit: 'URL: {why}; showing the notebook example instead.',
   linkPastEnd: 'URL: step {step} is past the last step; showing step {total}.',
   // store.ts
@@ -162,6 +164,8 @@ const ko: Translation<typeof en> = {
   linkBadCode: '링크: code {raw|은} python이나 c가 아닙니다. python을 씁니다.',
   linkBadSpeed: '링크: {why} {speed|을} 씁니다.',
   linkBadLang: '링크: lang {raw|은} en이나 ko가 아닙니다. 브라우저의 언어를 씁니다.',
+  linkBadMistake: '링크: mistake {raw|은} {ids} 중 하나가 아닙니다. 올바른 루프만 보여 줍니다.',
+  linkNoMistakes: '링크: {op}에는 보여 줄 흔한 실수가 없습니다. mistake {raw|은} 무시합니다.',
   linkNoFit: '링크: {why}. 대신 노트북의 예제를 보여 줍니다.',
   linkPastEnd: '링크: {step}단계는 마지막 단계보다 뒤입니다. {total}단계를 보여 줍니다.',
   opLoadFailed: '{op}의 코드를 불러오지 못했습니다({why}). 다시 고르면 다시 시도합니다.',

@@ -31,6 +31,11 @@ export interface ViewState {
   codeLang: CodeLang;
   speed: number;
   paramsOpen: boolean;
+  /** the notebook's printouts are open (before the walk's end, where they open by themselves) */
+  printoutsOpen: boolean;
+  /** the classic mistake run beside the right loop, by its id ('' none); checked against the
+   * operation's mistakes when the page opens */
+  mistake: string;
   /** the language the link chose, or null: the browser's */
   lang: Locale | null;
 }
@@ -42,6 +47,8 @@ const DEFAULT_VIEW: ViewState = {
   codeLang: 'python',
   speed: DEFAULT_SPEED,
   paramsOpen: true,
+  printoutsOpen: false,
+  mistake: '',
   lang: null,
 };
 
@@ -93,6 +100,8 @@ export function parseView(search: string): { view: ViewState; notes: string[] } 
     else notes.push(tState('linkBadSpeed', { why: r.message, speed: speedLabel(SPEEDS[DEFAULT_SPEED]) }));
   }
   if (q.get('params') === '0') view.paramsOpen = false;
+  view.printoutsOpen = flag(q, 'printouts', notes);
+  view.mistake = q.get('mistake') ?? '';
   const lang = q.get('lang');
   if (lang !== null) {
     view.lang = localeOf(lang);
@@ -114,6 +123,8 @@ export function viewQuery(v: ViewState): string {
   if (v.codeLang !== DEFAULT_VIEW.codeLang) q.set('code', v.codeLang);
   if (v.speed !== DEFAULT_VIEW.speed) q.set('speed', String(v.speed));
   if (!v.paramsOpen) q.set('params', '0');
+  if (v.printoutsOpen) q.set('printouts', '1');
+  if (v.mistake !== '') q.set('mistake', v.mistake);
   if (v.lang !== null) q.set('lang', v.lang);
   const s = q.toString();
   return s === '' ? '' : `&${s}`;
@@ -127,6 +138,6 @@ export function stepRange(embed: EmbedRange | null, total: number): { lo: number
 }
 
 /** What the link said, shortened and quoted: “…”. */
-function short(s: string): string {
+export function short(s: string): string {
   return `“${s.length > 16 ? `${s.slice(0, 15)}…` : s}”`;
 }

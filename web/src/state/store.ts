@@ -16,7 +16,7 @@ import { SPEEDS, speedLabel } from './speeds';
 import { createTransport } from './transport';
 import { openStart } from './start';
 import { createUrlCodec } from './url';
-import { parseView, stepRange, viewQuery } from './modes';
+import { parseView, short, stepRange, viewQuery } from './modes';
 import { locale, localeChosen, setLocale } from './locale';
 import { patchSource, type DataSource } from './source';
 import { syncUrl } from './urlSync';
@@ -56,6 +56,8 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
   /** what predict mode asks next, said after the step's description */
   const cue = signal('');
   const paramsOpen = signal(view.view.paramsOpen);
+  const printoutsOpen = signal(view.view.printoutsOpen);
+  const mistake = signal('');
   const startOperation = start.operation;
   const startConfig = start.config;
   const first = start.run;
@@ -90,6 +92,21 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
     if (refused !== null)
       noteSources.value = [...noteSources.peek(), () => [tState('linkNote', { why: refused() })]];
   }
+  // the mistake from the link, if the operation has one of that id
+  const linkMistake = view.view.mistake;
+  if (linkMistake !== '') {
+    const ids = (startOperation.mistakes ?? []).map((m) => m.id);
+    if (ids.includes(linkMistake)) mistake.value = linkMistake;
+    else
+      noteSources.value = [
+        ...noteSources.peek(),
+        () => [
+          ids.length === 0
+            ? tState('linkNoMistakes', { raw: short(linkMistake), op: startOperation.info.id })
+            : tState('linkBadMistake', { raw: short(linkMistake), ids: ids.join(', ') }),
+        ],
+      ];
+  }
   const loading = signal<OpId | null>(null);
   /** counts op choices: a load that finishes after a later choice is not switched to */
   let choice = 0;
@@ -107,6 +124,8 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
     codeLang: codeLang.value,
     speed: transport.speedIndex.value,
     paramsOpen: paramsOpen.value,
+    printoutsOpen: printoutsOpen.value,
+    mistake: mistake.value,
     lang: localeChosen.value ? locale.value : null,
   });
   /** the op's own state that travels (conv_backward's selected cell): "&cell=dW.0.0.0.2" */
@@ -193,6 +212,7 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
       comboSay.value = null;
       noteSources.value = [];
       opState.value = makeOpState(next);
+      mistake.value = ''; // a mistake belongs to its operation
     });
     old.dispose();
   }
@@ -225,6 +245,8 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
     embed,
     range,
     paramsOpen,
+    printoutsOpen,
+    mistake,
 
     setField(key, text) {
       form.setField(key, text);
@@ -328,6 +350,12 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
     },
     setParamsOpen(open) {
       paramsOpen.value = open;
+    },
+    setPrintoutsOpen(open) {
+      printoutsOpen.value = open;
+    },
+    setMistake(id) {
+      mistake.value = id;
     },
     openCopy() {
       return operation.peek().open(engine, config.peek(), source.peek());

@@ -72,6 +72,10 @@ export interface Store {
   readonly range: ReadonlySignal<{ lo: number; hi: number }>;
   /** the parameter column is open */
   readonly paramsOpen: ReadonlySignal<boolean>;
+  /** the notebook's printouts are open (?printouts=1) */
+  readonly printoutsOpen: ReadonlySignal<boolean>;
+  /** the id of the classic mistake shown beside the right loop, '' for none (?mistake=) */
+  readonly mistake: ReadonlySignal<string>;
 
   setField(key: FieldKey, text: string): void;
   /** ArrowUp / ArrowDown in a field: +1 / -1 within the field's range */
@@ -106,6 +110,8 @@ export interface Store {
   /** what the live region says after the step's description (predict mode's question) */
   setCue(text: string): void;
   setParamsOpen(open: boolean): void;
+  setPrintoutsOpen(open: boolean): void;
+  setMistake(id: string): void;
   /** a second run of what is on stage, with a stepper of its own: a reader (an export) steps it
    * and asks the operation for its frames without moving the stage; the caller disposes of it */
   openCopy(): OpRun;

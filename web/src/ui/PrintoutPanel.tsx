@@ -4,7 +4,7 @@
 // np.array([...]) literal that numpy reads back to the same float64 values. It opens by itself
 // when the walk reaches its end; its heading opens it at any step.
 
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { numpyLiteral, toListRepr } from '../lib/numpy/index';
 import type { OpRun, Printouts } from '../state/operation';
 import './printouts.css';
@@ -16,6 +16,9 @@ export interface PrintoutPanelProps {
   make(run: OpRun): Printouts;
   position: number;
   total: number;
+  /** open or folded: the page keeps it, so that it travels in the link */
+  open: boolean;
+  onOpen(open: boolean): void;
 }
 
 /** Copies text; returns what says what happened (a browser may refuse the clipboard). `what`
@@ -30,14 +33,13 @@ async function copyText(text: string, what: Say): Promise<Say> {
   }
 }
 
-export function PrintoutPanel({ run, make, position, total }: PrintoutPanelProps) {
+export function PrintoutPanel({ run, make, position, total, open, onOpen }: PrintoutPanelProps) {
   const p = useMemo(() => make(run), [make, run]);
   const atEnd = position >= total;
-  const [open, setOpen] = useState(atEnd);
   const [said, setSaid] = useSentence();
   useEffect(() => {
-    if (atEnd) setOpen(true);
-  }, [atEnd]);
+    if (atEnd) onOpen(true);
+  }, [atEnd, onOpen]);
   const copy = (text: string, what: Say) => {
     void copyText(text, what).then(setSaid);
   };
@@ -45,7 +47,7 @@ export function PrintoutPanel({ run, make, position, total }: PrintoutPanelProps
     <details
       class="printouts"
       open={open}
-      onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
+      onToggle={(e) => onOpen((e.currentTarget as HTMLDetailsElement).open)}
     >
       <summary>{tUi('printoutTitle')}</summary>
       <p class="printouts-note">

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fireEvent, render } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
 import { describe, expect, it } from 'vitest';
 import type { Shape4 } from '../../src/engine/types';
 import { toListRepr } from '../../src/lib/numpy/index';
@@ -18,7 +19,7 @@ import { npAveragePool } from '../../src/ops/pool/numpyOrder';
 import { operation as poolForward } from '../../src/ops/pool_forward/index';
 import { NOTEBOOK, type Config } from '../../src/state/config';
 import type { Operation, OpRun } from '../../src/state/operation';
-import { PrintoutPanel } from '../../src/ui/PrintoutPanel';
+import { PrintoutPanel, type PrintoutPanelProps } from '../../src/ui/PrintoutPanel';
 import { engine } from './setup';
 
 interface Cell {
@@ -63,13 +64,17 @@ const CELLS: [string, Operation, Config][] = [
   ],
 ];
 
+/** the panel with its open state held as the page holds it */
+function Held(props: Omit<PrintoutPanelProps, 'open' | 'onOpen'>) {
+  const [open, setOpen] = useState(false);
+  return <PrintoutPanel {...props} open={open} onOpen={setOpen} />;
+}
+
 async function panel(op: Operation, config: Config, position?: number) {
   const run: OpRun = op.open(await engine(), config);
   const make = op.printouts;
   if (!make) throw new Error(`${op.info.id} has no printouts`);
-  const view = render(
-    <PrintoutPanel run={run} make={make} position={position ?? run.total} total={run.total} />,
-  );
+  const view = render(<Held run={run} make={make} position={position ?? run.total} total={run.total} />);
   return { run, view };
 }
 
@@ -134,9 +139,7 @@ describe('when the panel shows', () => {
     details.open = true;
     fireEvent(details, new Event('toggle'));
     expect(details.open).toBe(true);
-    view.rerender(
-      <PrintoutPanel run={run} make={convForward.printouts as never} position={192} total={192} />,
-    );
+    view.rerender(<Held run={run} make={convForward.printouts as never} position={192} total={192} />);
     expect(view.getByText(/run to the end/)).toBeTruthy();
     run.dispose();
   });
