@@ -12,20 +12,12 @@
 // ?op=conv_forward&m=..&H=..&W=..&Cin=..&Cout=..&f=..&stride=..&pad=..; a page that writes its
 // state back into the address shows whether it accepted the size, and if not the next smaller
 // candidate is tried. Anything missing makes the part "not measured (why)", never an error.
-import { spawnSync } from 'node:child_process';
-import {
-  createReadStream,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
-import { createServer } from 'node:http';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { extname, join, normalize, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -69,45 +61,28 @@ export function ensureBuilt(root, log) {
   return `npm run build failed${out.length ? `: ${out[0].trim().slice(0, 160)}` : ''}`;
 }
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain',
-};
-
-/** A static server for dir on 127.0.0.1 (a free port). */
+/** Starts bench/serve.mjs on dir in a process of its own; resolves to its address and a close. */
 function serve(dir) {
   return new Promise((resolve, reject) => {
-    const server = createServer((req, res) => {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-      let file = normalize(join(dir, path));
-      if (!file.startsWith(dir + sep) && file !== dir) {
-        res.writeHead(403).end();
-        return;
-      }
-      if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-      if (!existsSync(file)) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-store',
-      });
-      createReadStream(file).pipe(res);
+    const child = spawn(process.execPath, [fileURLToPath(new URL('serve.mjs', import.meta.url)), dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
     });
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) });
+    let out = '';
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`the static server stopped (exit ${code})`)));
+    child.stdout.on('data', (d) => {
+      out += d;
+      const line = out.split('\n')[0];
+      if (out.includes('\n'))
+        resolve({
+          url: line.trim(),
+          close: () =>
+            new Promise((r) => {
+              child.removeAllListeners('exit');
+              child.on('exit', () => r());
+              child.kill();
+            }),
+        });
     });
   });
 }
