@@ -125,15 +125,23 @@ export function particle(word: string, p: string): string {
   return closed ? pair[0] : pair[1];
 }
 
+/** `fixed` (plain values) with `words` added as members said anew each time they are read, so
+ * that what holds them follows a switch: `liveWords({ value: 'all' }, { label: () => t('x') })`
+ * is `{ value: 'all', get label() { return t('x'); } }`. */
+export function liveWords<T extends object, W extends Record<string, () => string>>(
+  fixed: T,
+  words: W,
+): T & { readonly [K in keyof W]: string } {
+  const out = { ...fixed };
+  for (const [key, say] of Object.entries(words))
+    Object.defineProperty(out, key, { get: say, enumerable: true });
+  return out as T & { readonly [K in keyof W]: string };
+}
+
 /** A refusal whose sentence is said each time it is read, in the locale then, so that what
  * shows it follows a switch: `refusal(() => t('empty'))` is `{ ok: false, message }`. */
-export function refusal(say: () => string): { ok: false; readonly message: string } {
-  return {
-    ok: false,
-    get message() {
-      return say();
-    },
-  };
+export function refusal(say: () => string): { readonly ok: false; readonly message: string } {
+  return liveWords({ ok: false } as const, { message: say });
 }
 
 let currentLocale: () => Locale = () => 'en';

@@ -12,7 +12,7 @@ import { type Locale, localeOf, setLocaleSource } from '../lib/i18n';
 
 export type { Locale } from '../lib/i18n';
 /** Re-exported so that a catalog above lib imports it from here, beside the locale. */
-export { messages } from '../lib/i18n';
+export { liveWords, messages } from '../lib/i18n';
 
 /** The first of the browser's languages that is one of ours, else English. */
 export function browserLocale(languages: readonly string[] = globalThis.navigator?.languages ?? []): Locale {
@@ -40,17 +40,4 @@ export function setLocale(l: Locale, chosen = true): void {
 /** Back to the browser's language, not chosen (tests start from here). */
 export function resetLocale(languages?: readonly string[]): void {
   setLocale(browserLocale(languages), false);
-}
-
-/** `fixed` (plain values) with `words` added as members said anew each time they are read, so
- * that what holds them follows a switch: `liveWords({ value: 'all' }, { label: () => t('x') })`
- * is `{ value: 'all', get label() { return t('x'); } }`. */
-export function liveWords<T extends object, W extends Record<string, () => string>>(
-  fixed: T,
-  words: W,
-): T & { readonly [K in keyof W]: string } {
-  const out = { ...fixed };
-  for (const [key, say] of Object.entries(words))
-    Object.defineProperty(out, key, { get: say, enumerable: true });
-  return out as T & { readonly [K in keyof W]: string };
 }

@@ -30,6 +30,7 @@
 // Labels live in PRESETS and MODES, the one place to translate them.
 import type { Tensor } from '../../engine/types';
 import { fail, quote, type Result } from './result';
+import { liveWords } from '../i18n';
 import { tImage } from './messages';
 
 export type PresetId =
@@ -46,9 +47,9 @@ export type BankMode = 'each' | 'sum' | 'mean';
 
 export interface PresetInfo {
   readonly id: PresetId;
-  /** English label, for a menu */
+  /** the label for a menu, in the page's language when read */
   readonly label: string;
-  /** one short English sentence: what the filter shows */
+  /** one short sentence, in the page's language when read: what the filter shows */
   readonly description: string;
   /** the filter sizes f it is defined for */
   readonly sizes: readonly number[];
@@ -56,123 +57,51 @@ export interface PresetInfo {
 
 const ODD_SIZES = [1, 3, 5, 7, 9] as const;
 
-/** Every preset, in menu order. The English labels are here and nowhere else. */
+/** Every preset, in menu order; its words come from the catalog (./messages.ts). */
 export const PRESETS: readonly PresetInfo[] = [
-  {
-    id: 'identity',
-    get label() {
-      return tImage('identity');
-    },
-    get description() {
-      return tImage('identityWhy');
-    },
-    sizes: ODD_SIZES,
-  },
-  {
-    id: 'box',
-    get label() {
-      return tImage('box');
-    },
-    get description() {
-      return tImage('boxWhy');
-    },
-    sizes: ODD_SIZES,
-  },
-  {
-    id: 'gaussian',
-    get label() {
-      return tImage('gaussian');
-    },
-    get description() {
-      return tImage('gaussianWhy');
-    },
-    sizes: ODD_SIZES,
-  },
-  {
-    id: 'sharpen',
-    get label() {
-      return tImage('sharpen');
-    },
-    get description() {
-      return tImage('sharpenWhy');
-    },
-    sizes: [3],
-  },
-  {
-    id: 'sobel_x',
-    get label() {
-      return tImage('sobelX');
-    },
-    get description() {
-      return tImage('sobelXWhy');
-    },
-    sizes: [3],
-  },
-  {
-    id: 'sobel_y',
-    get label() {
-      return tImage('sobelY');
-    },
-    get description() {
-      return tImage('sobelYWhy');
-    },
-    sizes: [3],
-  },
-  {
-    id: 'laplacian',
-    get label() {
-      return tImage('laplacian');
-    },
-    get description() {
-      return tImage('laplacianWhy');
-    },
-    sizes: [3],
-  },
-  {
-    id: 'emboss',
-    get label() {
-      return tImage('emboss');
-    },
-    get description() {
-      return tImage('embossWhy');
-    },
-    sizes: [3],
-  },
+  liveWords(
+    { id: 'identity', sizes: ODD_SIZES },
+    { label: () => tImage('identity'), description: () => tImage('identityWhy') },
+  ),
+  liveWords(
+    { id: 'box', sizes: ODD_SIZES },
+    { label: () => tImage('box'), description: () => tImage('boxWhy') },
+  ),
+  liveWords(
+    { id: 'gaussian', sizes: ODD_SIZES },
+    { label: () => tImage('gaussian'), description: () => tImage('gaussianWhy') },
+  ),
+  liveWords(
+    { id: 'sharpen', sizes: [3] },
+    { label: () => tImage('sharpen'), description: () => tImage('sharpenWhy') },
+  ),
+  liveWords(
+    { id: 'sobel_x', sizes: [3] },
+    { label: () => tImage('sobelX'), description: () => tImage('sobelXWhy') },
+  ),
+  liveWords(
+    { id: 'sobel_y', sizes: [3] },
+    { label: () => tImage('sobelY'), description: () => tImage('sobelYWhy') },
+  ),
+  liveWords(
+    { id: 'laplacian', sizes: [3] },
+    { label: () => tImage('laplacian'), description: () => tImage('laplacianWhy') },
+  ),
+  liveWords(
+    { id: 'emboss', sizes: [3] },
+    { label: () => tImage('emboss'), description: () => tImage('embossWhy') },
+  ),
 ];
 
-/** How the kernels meet the input channels; English labels, as for PRESETS. */
+/** How the kernels meet the input channels; words as for PRESETS. */
 export const MODES: readonly {
   readonly id: BankMode;
   readonly label: string;
   readonly description: string;
 }[] = [
-  {
-    id: 'each',
-    get label() {
-      return tImage('each');
-    },
-    get description() {
-      return tImage('eachWhy');
-    },
-  },
-  {
-    id: 'sum',
-    get label() {
-      return tImage('sum');
-    },
-    get description() {
-      return tImage('sumWhy');
-    },
-  },
-  {
-    id: 'mean',
-    get label() {
-      return tImage('mean');
-    },
-    get description() {
-      return tImage('meanWhy');
-    },
-  },
+  liveWords({ id: 'each' as const }, { label: () => tImage('each'), description: () => tImage('eachWhy') }),
+  liveWords({ id: 'sum' as const }, { label: () => tImage('sum'), description: () => tImage('sumWhy') }),
+  liveWords({ id: 'mean' as const }, { label: () => tImage('mean'), description: () => tImage('meanWhy') }),
 ];
 
 /** Most presets in one bank. */
