@@ -200,10 +200,11 @@ function optionRate(label) {
 }
 
 /**
- * Measures the page. `size` is the image size of sizes.mjs. Returns
- * { measured: true, ... } or { measured: false, reason }.
+ * Runs `use(context)` in a cold Chromium (a fresh profile) with the built site served from a
+ * process of its own; `use` gets the context and the site's address and returns the result.
+ * Anything missing or failing gives { measured: false, reason }.
  */
-export async function benchPage(root, size, log) {
+async function inBrowser(root, log, options, use) {
   if (!existsSync(CHROMIUM))
     return { measured: false, reason: `no Chromium at ${CHROMIUM} (apt-get install chromium)` };
   let chromium;
@@ -214,9 +215,7 @@ export async function benchPage(root, size, log) {
   }
   const buildProblem = ensureBuilt(root, log);
   if (buildProblem) return { measured: false, reason: buildProblem };
-  const dist = join(root, 'dist');
-
-  const server = await serve(dist);
+  const server = await serve(join(root, 'dist'));
   const profile = mkdtempSync(join(os.tmpdir(), 'convstep-bench-'));
   let context;
   try {
@@ -224,8 +223,30 @@ export async function benchPage(root, size, log) {
       executablePath: CHROMIUM,
       headless: true,
       args: CHROMIUM_ARGS,
-      viewport: { width: 1400, height: 900 },
+      ...options,
     });
+    return await use(context, server.url);
+  } catch (e) {
+    return {
+      measured: false,
+      reason: `the browser run failed: ${String(e?.message ?? e)
+        .split('\n')[0]
+        .slice(0, 200)}`,
+    };
+  } finally {
+    await context?.close().catch(() => {});
+    await server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Measures the page. `size` is the image size of sizes.mjs. Returns
+ * { measured: true, ... } or { measured: false, reason }.
+ */
+export function benchPage(root, size, log) {
+  const dist = join(root, 'dist');
+  return inBrowser(root, log, { viewport: { width: 1400, height: 900 } }, async (context, url) => {
     const version = context.browser()?.version() ?? null;
     const page = context.pages()[0] ?? (await context.newPage());
     const errors = [];
@@ -242,7 +263,7 @@ export async function benchPage(root, size, log) {
     const loaded = new Set();
     page.on('requestfinished', (req) => {
       const u = new URL(req.url());
-      if (u.origin === new URL(server.url).origin) loaded.add(u.pathname);
+      if (u.origin === new URL(url).origin) loaded.add(u.pathname);
     });
     await page.addInitScript(pageProbe);
 
@@ -251,7 +272,7 @@ export async function benchPage(root, size, log) {
     const refused = [];
     for (const s of candidates(size)) {
       loaded.clear();
-      await page.goto(server.url + query(s), { waitUntil: 'load' });
+      await page.goto(url + query(s), { waitUntil: 'load' });
       try {
         await page.waitForFunction(
           () => {
@@ -376,18 +397,7 @@ export async function benchPage(root, size, log) {
       bytes,
       errors,
     };
-  } catch (e) {
-    return {
-      measured: false,
-      reason: `the browser run failed: ${String(e?.message ?? e)
-        .split('\n')[0]
-        .slice(0, 200)}`,
-    };
-  } finally {
-    await context?.close().catch(() => {});
-    await server.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+  });
 }
 
 // ---- Part 5: export ----------------------------------------------------------------------------
@@ -414,32 +424,14 @@ export const EXPORT_CASES = [
 ];
 
 /** Times the Export dialog's GIF and WebM. Returns { measured: true, rows } or { measured: false, reason }. */
-export async function benchExport(root, log) {
-  if (!existsSync(CHROMIUM)) return { measured: false, reason: `no Chromium at ${CHROMIUM}` };
-  let chromium;
-  try {
-    ({ chromium } = await import('playwright-core'));
-  } catch {
-    return { measured: false, reason: 'playwright-core is not installed (npm ci)' };
-  }
-  const buildProblem = ensureBuilt(root, log);
-  if (buildProblem) return { measured: false, reason: buildProblem };
-  const server = await serve(join(root, 'dist'));
-  const profile = mkdtempSync(join(os.tmpdir(), 'convstep-bench-'));
-  let context;
-  try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1440, height: 900 },
-      acceptDownloads: true,
-    });
+export function benchExport(root, log) {
+  const options = { viewport: { width: 1440, height: 900 }, acceptDownloads: true };
+  return inBrowser(root, log, options, async (context, url) => {
     const version = context.browser()?.version() ?? null;
     const rows = [];
     for (const c of EXPORT_CASES) {
       const page = await context.newPage();
-      await page.goto(server.url + c.query, { waitUntil: 'load' });
+      await page.goto(url + c.query, { waitUntil: 'load' });
       await page.locator('#stage-area > .stage').waitFor({ timeout: 15000 });
       const hasCodecs = await page.evaluate(() => typeof VideoEncoder !== 'undefined');
       for (const [format, button] of [
@@ -482,16 +474,5 @@ export async function benchExport(root, log) {
       await page.close();
     }
     return { measured: true, version, rows };
-  } catch (e) {
-    return {
-      measured: false,
-      reason: `the browser run failed: ${String(e?.message ?? e)
-        .split('\n')[0]
-        .slice(0, 200)}`,
-    };
-  } finally {
-    await context?.close().catch(() => {});
-    await server.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+  });
 }
