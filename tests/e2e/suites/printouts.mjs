@@ -2,8 +2,11 @@
 // printout panel is open; its copy buttons put np.array([...]) text on the clipboard, and
 // numpy (/usr/bin/python3) reads that text back to exactly the float64 values the page holds
 // (compared by their bits, as float.hex). Skipped, with the reason printed, only when python3
-// with numpy is missing. Screenshot: docs/screenshots/printout.png.
+// with numpy is missing. Screenshot: docs/screenshots/printout.png. Also: the four notebook
+// presets, walked to their end, print what numpy prints (tests/fixtures/printouts.json).
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const PY = '/usr/bin/python3';
 
@@ -43,6 +46,45 @@ function hexBits(h) {
 export function register(api) {
   const { test, assert, assertEq, openPage } = api;
   const forward = '?op=conv_forward&m=2&H=5&W=7&Cin=4&Cout=8&f=3&stride=2&pad=1&dil=1&seed=1&data=gauss';
+
+  // The four notebook presets, chosen by their buttons and walked to the end: what the panel
+  // prints is what numpy prints for the same test cell (tests/fixtures/printouts.json, written
+  // by tests/fixtures/printouts.py), every line and every .tolist(), in Chromium.
+  const fixture = JSON.parse(readFileSync(join(api.root, 'tests/fixtures/printouts.json'), 'utf8'));
+  const PRESETS = [
+    ['conv_forward', 'conv_forward'],
+    ['conv_backward', 'conv_backward'],
+    ['pool_forward', 'pool_forward_s1_max'],
+    ['pool_backward', 'pool_backward_max'],
+  ];
+  for (const [op, cell] of PRESETS) {
+    test(`printout: the Notebook ${op} preset at its end prints what numpy prints`, async () => {
+      const page = await openPage(api.ctx(), `${api.base()}?op=${op}`, { width: 1440, height: 900 });
+      await page.getByRole('button', { name: new RegExp(`^Notebook ${op}`) }).click();
+      await page.getByRole('button', { name: 'Go to end' }).click();
+      await page.locator('details.printouts[open]').waitFor({ timeout: 3000 });
+      const want = fixture.cells[cell].lines;
+      const seen = await page.evaluate(() => ({
+        codes: [...document.querySelectorAll('.printout-code')].map((c) => c.textContent),
+        texts: [...document.querySelectorAll('pre.printout-text')].map((p) => p.textContent),
+        full: [...document.querySelectorAll('pre.printout-full')].map(
+          (p) => p.textContent.split('\n')[1] ?? '',
+        ),
+      }));
+      assertEq(
+        JSON.stringify(seen.codes),
+        JSON.stringify(want.map((l) => `>>> ${l.code}`)),
+        `${op}: the lines printed`,
+      );
+      assertEq(JSON.stringify(seen.texts), JSON.stringify(want.map((l) => l.text)), `${op}: numpy's print`);
+      assertEq(
+        JSON.stringify(seen.full),
+        JSON.stringify(want.flatMap((l) => (l.tolist === undefined ? [] : [l.tolist]))),
+        `${op}: numpy's .tolist()`,
+      );
+      await page.close();
+    });
+  }
 
   test('printout: copy as numpy gives text that numpy reads back to the same float64 values', async () => {
     const why = numpyMissing();
