@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 // One config for the site (Vite, root web/, output dist/ at the repository's top) and the unit
 // tests (vitest): engine tests run in Node, component tests in happy-dom.
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import preact from '@preact/preset-vite';
@@ -72,7 +73,8 @@ function opFiles(
   walk(entry.fileName, loaded);
   const files: Record<string, string[]> = {};
   let first: string | null = null;
-  for (const file of entry.dynamicImports) {
+  // the registry's dynamic imports, in its order, from whichever chunk the page's script holds
+  for (const file of [...loaded].flatMap((f) => byFile.get(f)?.dynamicImports ?? [])) {
     const chunk = byFile.get(file);
     const op = chunk?.facadeModuleId ? OP_CHUNK.exec(chunk.facadeModuleId)?.[1] : undefined;
     if (chunk === undefined || op === undefined) continue;
@@ -86,18 +88,21 @@ function opFiles(
 }
 
 /** The page's own script asks for the code of the operation the link opens only once it has
- * run; this small script, run as soon as it arrives, asks for that code (and its styles) at
- * once, beside the page's script, so that the first stage is drawn sooner. */
+ * run; a small inline script in the page's head, run as the page is read, asks for that code
+ * (and its styles) at once, beside the page's script, so that the first stage is drawn sooner.
+ * It stands before the stylesheet: a script after a stylesheet waits for it to arrive, and the
+ * reading of the page waits for the script.
+ * The page's Content-Security-Policy allows that one inline script by its SHA-256 hash. */
 function preloadStartOp(): Plugin {
-  const script = 'start-op.js';
   return {
     name: 'convstep:preload-start-op',
     apply: 'build',
-    generateBundle(_options, bundle) {
-      const ops = opFiles(bundle);
-      if (ops === null) return;
-      const source = `// Asks for the code of the operation the address opens (else the first) at once.
-(function () {
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const ops = opFiles(ctx.bundle);
+        if (ops === null) return html;
+        const source = `(function () {
   if (location.protocol === 'file:') return;
   var files = ${JSON.stringify(ops.files)};
   var op = new URLSearchParams(location.search).get('op');
@@ -111,18 +116,79 @@ function preloadStartOp(): Plugin {
     link.href = './' + list[i];
     document.head.appendChild(link);
   }
-})();
-`;
-      this.emitFile({ type: 'asset', fileName: script, source });
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, ctx) {
-        if (opFiles(ctx.bundle) === null) return [];
-        return [{ tag: 'script', attrs: { src: `./${script}`, async: true }, injectTo: 'head' }];
+})();`;
+        const hash = createHash('sha256').update(source, 'utf8').digest('base64');
+        const policy = /(<meta\s+http-equiv="Content-Security-Policy"\s+content="[^"]*script-src 'self')/;
+        if (!policy.test(html)) throw new Error('index.html has no script-src in its policy');
+        return html
+          .replace(policy, `$1 'sha256-${hash}'`)
+          .replace('</title>', `</title>\n    <script>${source}</script>`);
       },
     },
   };
+}
+
+/** The modules a module reaches through static imports (itself included). */
+function staticClosure(
+  from: string,
+  info: (id: string) => { importedIds: readonly string[] } | null,
+): Set<string> {
+  const seen = new Set<string>();
+  const todo = [from];
+  for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    todo.push(...(info(id)?.importedIds ?? []));
+  }
+  return seen;
+}
+
+const ENTRY = here('./web/src/main.tsx');
+const OP_INDEX = /[\\/]web[\\/]src[\\/]ops[\\/][a-z_]+[\\/]index\.ts$/;
+
+/**
+ * Fewer files before the first stage: a cold browser asks a static host for at most six files
+ * at a time over HTTP/1.1, and every further round costs a round trip. Left alone, the bundler
+ * splits the modules the page's script imports into a handful of small shared chunks, and the
+ * modules every operation imports into as many again. Grouped, the first stage needs three
+ * scripts: the page's (everything it imports), the operations' common code (everything an
+ * operation's folder imports from outside it), and the operation's own.
+ */
+function chunkGroups(): Rolldown.CodeSplittingGroup[] {
+  let start: Set<string> | null = null;
+  let opsCommon: Set<string> | null = null;
+  return [
+    {
+      name(id, ctx) {
+        start ??= staticClosure(ENTRY, (m) => ctx.getModuleInfo(m));
+        return start.has(id) && id !== ENTRY ? 'start' : null;
+      },
+      debugName: 'start',
+      priority: 2,
+    },
+    {
+      name(id, ctx) {
+        if (opsCommon === null) {
+          start ??= staticClosure(ENTRY, (m) => ctx.getModuleInfo(m));
+          const entry = ctx.getModuleInfo(ENTRY);
+          const ops = new Set<string>();
+          // the op folders' index modules, the registry imports them dynamically
+          for (const m of entry === null ? [] : staticClosure(ENTRY, (x) => ctx.getModuleInfo(x)))
+            for (const d of ctx.getModuleInfo(m)?.dynamicallyImportedIds ?? [])
+              if (OP_INDEX.test(d)) ops.add(d);
+          opsCommon = new Set();
+          for (const op of ops) {
+            const folder = op.replace(/index\.ts$/, '');
+            for (const m of staticClosure(op, (x) => ctx.getModuleInfo(x)))
+              if (!m.startsWith(folder) && !start.has(m)) opsCommon.add(m);
+          }
+        }
+        return opsCommon.has(id) ? 'op-common' : null;
+      },
+      debugName: 'op-common',
+      priority: 1,
+    },
+  ];
 }
 
 export default defineConfig({
@@ -139,6 +205,7 @@ export default defineConfig({
     // Vite inlines small assets as data: URLs; the .wasm must stay a file so that a strict
     // Content-Security-Policy (no connect-src data:) can load it.
     assetsInlineLimit: (file: string) => (file.endsWith('.wasm') ? false : undefined),
+    rolldownOptions: { output: { codeSplitting: { groups: chunkGroups() } } },
   },
   test: {
     root: here('.'),

@@ -4,7 +4,11 @@
 //                       plays at its fastest speed (the page's own animation runs in the same
 //                       frames, so a slow step or draw shows up as fewer callbacks)
 //   first stage         time from navigation start to the first drawing on a canvas (or to an
-//                       element with a data-stage-drawn attribute, if the page marks one)
+//                       element with a data-stage-drawn attribute, if the page marks one); the
+//                       median of COLD_LOADS loads, each in a browser started for it with a fresh
+//                       profile, beside the same measure of a floor page (one module script that
+//                       draws one rectangle) loaded the same way in turns with it: what a cold
+//                       browser on this machine takes before any page of its own can draw
 //   bytes               the JS, CSS and WASM files the page loaded, gzipped (level 9)
 //
 // The page is found the way a person finds it: the Play button by its name, the speed by its
@@ -13,7 +17,7 @@
 // state back into the address shows whether it accepted the size, and if not the next smaller
 // candidate is tried. Anything missing makes the part "not measured (why)", never an error.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { extname, join, normalize, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -30,6 +34,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 const FPS_SECONDS = 3;
+const COLD_LOADS = 7;
 
 /** Newest modification time under dir (ms), skipping node_modules. */
 function newest(dir) {
@@ -240,11 +245,106 @@ async function inBrowser(root, log, options, use) {
   }
 }
 
+/** The floor page: one module script that draws one rectangle on a canvas, in a folder of its
+ * own; returns the folder. */
+function floorPage() {
+  const dir = mkdtempSync(join(os.tmpdir(), 'convstep-floor-'));
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title>' +
+      '<script type="module" src="./draw.js"></script></head><body><canvas width="64" height="64"></canvas></body></html>\n',
+  );
+  writeFileSync(
+    join(dir, 'draw.js'),
+    "document.querySelector('canvas').getContext('2d').fillRect(0, 0, 8, 8);\n",
+  );
+  return dir;
+}
+
+/** The median of a list of numbers. */
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const k = Math.floor(s.length / 2);
+  return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2;
+}
+
+/**
+ * First drawn stage in cold browsers: `loads` times the page at `query` and the floor page, in
+ * turns, each in a Chromium started for it with a fresh profile. Returns the milliseconds of
+ * each load and their medians, or { measured: false, reason }.
+ */
+async function coldStarts(root, query_, loads) {
+  const { chromium } = await import('playwright-core');
+  const site = await serve(join(root, 'dist'));
+  const floorDir = floorPage();
+  const floor = await serve(floorDir);
+  const one = async (url) => {
+    const profile = mkdtempSync(join(os.tmpdir(), 'convstep-bench-'));
+    let context;
+    try {
+      context = await chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: CHROMIUM_ARGS,
+        viewport: { width: 1400, height: 900 },
+      });
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.addInitScript(pageProbe);
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForFunction(
+        () => {
+          const p = window.__benchProbe;
+          return p && (p.firstDraw !== null || p.marked !== null);
+        },
+        null,
+        { timeout: 15000 },
+      );
+      return await page.evaluate(() => window.__benchProbe.marked ?? window.__benchProbe.firstDraw);
+    } finally {
+      await context?.close().catch(() => {});
+      rmSync(profile, { recursive: true, force: true });
+    }
+  };
+  try {
+    const page = [];
+    const bare = [];
+    for (let i = 0; i < loads; i++) {
+      page.push(await one(site.url + query_));
+      bare.push(await one(floor.url));
+    }
+    return { measured: true, page, floor: bare, pageMs: median(page), floorMs: median(bare) };
+  } catch (e) {
+    return {
+      measured: false,
+      reason: String(e?.message ?? e)
+        .split('\n')[0]
+        .slice(0, 200),
+    };
+  } finally {
+    await site.close();
+    await floor.close();
+    rmSync(floorDir, { recursive: true, force: true });
+  }
+}
+
 /**
  * Measures the page. `size` is the image size of sizes.mjs. Returns
  * { measured: true, ... } or { measured: false, reason }.
  */
-export function benchPage(root, size, log) {
+export async function benchPage(root, size, log) {
+  const r = await playPage(root, size, log);
+  if (!r.measured) return r;
+  log(`page: ${COLD_LOADS} cold starts, each beside one of a floor page`);
+  r.cold = await coldStarts(root, r.query, COLD_LOADS);
+  if (r.cold.measured) {
+    r.firstStageMs = r.cold.pageMs;
+    r.firstStageHow += `, the median of ${COLD_LOADS} cold starts`;
+  }
+  return r;
+}
+
+/** The page's frame rate, bytes and one cold start, in one browser. */
+function playPage(root, size, log) {
   const dist = join(root, 'dist');
   return inBrowser(root, log, { viewport: { width: 1400, height: 900 } }, async (context, url) => {
     const version = context.browser()?.version() ?? null;

@@ -2,7 +2,8 @@
 // prints (the op's `printouts`), in numpy's own format, each line with a copy button; arrays
 // also with every digit (.tolist()) and "copy as numpy"; and every tensor of the run as an
 // np.array([...]) literal that numpy reads back to the same float64 values. It opens by itself
-// when the walk reaches its end; its heading opens it at any step.
+// when the walk reaches its end; its heading opens it at any step. Folded, it holds its heading
+// only: a large layer's printout is many thousand numbers, formatted when it is opened.
 
 import { useEffect, useMemo } from 'preact/hooks';
 import { numpyLiteral, toListRepr } from '../lib/numpy/index';
@@ -34,15 +35,10 @@ async function copyText(text: string, what: Say): Promise<Say> {
 }
 
 export function PrintoutPanel({ run, make, position, total, open, onOpen }: PrintoutPanelProps) {
-  const p = useMemo(() => make(run), [make, run]);
   const atEnd = position >= total;
-  const [said, setSaid] = useSentence();
   useEffect(() => {
     if (atEnd) onOpen(true);
   }, [atEnd, onOpen]);
-  const copy = (text: string, what: Say) => {
-    void copyText(text, what).then(setSaid);
-  };
   return (
     <details
       class="printouts"
@@ -50,6 +46,21 @@ export function PrintoutPanel({ run, make, position, total, open, onOpen }: Prin
       onToggle={(e) => onOpen((e.currentTarget as HTMLDetailsElement).open)}
     >
       <summary>{tUi('printoutTitle')}</summary>
+      {open && <PrintoutBody run={run} make={make} position={position} total={total} />}
+    </details>
+  );
+}
+
+/** The opened panel's body: the printed lines, their copy buttons, the tensors. */
+function PrintoutBody({ run, make, position, total }: Omit<PrintoutPanelProps, 'open' | 'onOpen'>) {
+  const p = useMemo(() => make(run), [make, run]);
+  const atEnd = position >= total;
+  const [said, setSaid] = useSentence();
+  const copy = (text: string, what: Say) => {
+    void copyText(text, what).then(setSaid);
+  };
+  return (
+    <>
       <p class="printouts-note">
         {atEnd
           ? tUi('printoutAtEnd', { title: p.title })
@@ -105,6 +116,6 @@ export function PrintoutPanel({ run, make, position, total, open, onOpen }: Prin
       <p class="printouts-said" role="status">
         {said}
       </p>
-    </details>
+    </>
   );
 }

@@ -134,11 +134,14 @@ describe('when the panel shows', () => {
     const { run, view } = await panel(convForward as unknown as Operation, NOTEBOOK, 10);
     const details = view.container.querySelector('details')!;
     expect(details.open).toBe(false);
-    expect(view.getByText(/once all 192 steps have run \(the walk is at step 10\)/)).toBeTruthy();
+    // folded, nothing is formatted: a large layer's printout is many thousand numbers
+    expect(view.container.querySelectorAll('pre').length).toBe(0);
     fireEvent.click(view.getByText('The notebook’s printout'));
     details.open = true;
     fireEvent(details, new Event('toggle'));
     expect(details.open).toBe(true);
+    expect(view.getByText(/once all 192 steps have run \(the walk is at step 10\)/)).toBeTruthy();
+    expect(view.container.querySelectorAll('pre.printout-text').length).toBeGreaterThan(0);
     view.rerender(<Held run={run} make={convForward.printouts as never} position={192} total={192} />);
     expect(view.getByText(/run to the end/)).toBeTruthy();
     run.dispose();
