@@ -72,18 +72,22 @@ export function channelOf(
 /** An output (m, n_H, n_W, n_C) as it stands after `position` steps of the loop i, c, h, w, one
  * cell per step: the cells not computed yet are NaN (np.zeros' zeros would read as results). */
 export function outputSoFar(out: Tensor, position: number): Tensor {
+  return hideUnwritten({ shape: out.shape, data: new Float64Array(out.data) }, position);
+}
+
+/** outputSoFar in place: NaN in every cell of `out` that the first `position` steps have not
+ * written; returns `out`. For a copy of one's own (a stepper's tensor is one). */
+export function hideUnwritten(out: Tensor, position: number): Tensor {
   const [m = 1, nH = 1, nW = 1, nC = 1] = out.shape;
-  const data = new Float64Array(out.data.length).fill(Number.NaN);
-  const d = { nC, nH, nW };
+  const cells = nH * nW;
+  const data = out.data;
+  // the steps of (i, c) are the cells of out[i, :, :, c] row by row: those done are a prefix
   for (let i = 0; i < m; i++)
-    for (let c = 0; c < nC; c++)
-      for (let h = 0; h < nH; h++)
-        for (let w = 0; w < nW; w++) {
-          if (stepNumber(d, i, c, h, w) > position) continue;
-          const q = ((i * nH + h) * nW + w) * nC + c;
-          data[q] = out.data[q] ?? Number.NaN;
-        }
-  return { shape: out.shape, data };
+    for (let c = 0; c < nC; c++) {
+      const done = Math.min(cells, Math.max(0, position - stepNumber({ nC, nH, nW }, i, c, 0, 0) + 1));
+      for (let q = done, at = (i * cells + done) * nC + c; q < cells; q++, at += nC) data[at] = Number.NaN;
+    }
+  return out;
 }
 
 /** (m, H, W, C) cut by `pad` rows and columns on every side: X_pad[:, pad:-pad, pad:-pad, :]. */

@@ -39,14 +39,16 @@ export function CodePanel({ lang, lines: rightLines, marks, onLang, note }: Code
   const valueRows = new Set(lines.filter((l) => l.valueHere).map((l) => l.id));
   const list = useRef<HTMLOListElement>(null);
   // Where the list is shorter than the code (presenter and embed modes clip it), the line that
-  // just ran is kept in the middle of what is shown.
+  // just ran is kept in the middle of what is shown. Only when that line changes: measuring
+  // makes the browser lay the page out there and then, which playing would pay in every frame.
+  const currentKey = [marks.current, ...(marks.alsoCurrent ?? [])].join(' ');
   useLayoutEffect(() => {
     const ol = list.current;
     const cur = ol?.querySelector<HTMLElement>('.code-line.current');
     if (!ol || !cur || ol.scrollHeight <= ol.clientHeight) return;
     const at = cur.getBoundingClientRect().top - ol.getBoundingClientRect().top + ol.scrollTop;
     ol.scrollTop = Math.max(0, at - (ol.clientHeight - cur.offsetHeight) / 2);
-  });
+  }, [currentKey, lang, lines.length, present]);
   return (
     <section class="panel code-panel" aria-labelledby="code-title">
       <header class="panel-head">

@@ -27,6 +27,16 @@ describe('outputSoFar', () => {
     expect(got.shape).toEqual(out.shape);
   });
 
+  it('moves on to the next sample after its last channel', () => {
+    // steps 1-12: all of sample 0; steps 13-15: sample 1, channel 0, (0, 0), (0, 1), (0, 2),
+    // whose NHWC offsets are 12 + 2w
+    const kept: number[] = [];
+    outputSoFar(out, 15).data.forEach((v, q) => {
+      if (!Number.isNaN(v)) kept.push(q);
+    });
+    expect(kept).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 16]);
+  });
+
   it('is all NaN before the first step and the whole output after the last', () => {
     expect([...outputSoFar(out, 0).data].every(Number.isNaN)).toBe(true);
     expect([...outputSoFar(out, 24).data]).toEqual([...out.data]);

@@ -3,7 +3,7 @@
 // engine calls are in openConvForward.
 
 import type { Engine, Stepper, Tensor, WindowRecord } from '../../engine/types';
-import { maxAbs, outputSoFar, stepNumber } from '../../lib/tensor';
+import { hideUnwritten, maxAbs, stepNumber } from '../../lib/tensor';
 import type { Config, DataKind } from '../../state/config';
 import type { LayerData } from '../../state/data';
 import type { DataSource } from '../../state/source';
@@ -91,7 +91,8 @@ export function convFrame(s: ConvForwardRun, position: number): ConvFrame {
         if (stepNumber({ nC: C, nH, nW }, i, c, h, w) <= position)
           Z[h * nW + w] = out.data[((i * nH + h) * nW + w) * C + c] ?? Number.NaN;
   }
-  const zSoFar = (): Tensor | null => (out === null ? null : outputSoFar(out, position));
+  // `out` is this frame's own copy: the cells not written yet become NaN in it, once asked
+  const zSoFar = (): Tensor | null => (out === null ? null : hideUnwritten(out, position));
   const products: Product[] = [];
   let sum = 0;
   if (win !== null) {
