@@ -109,6 +109,8 @@ function preloadStartOp(): Plugin {
   var list = op !== null && Object.prototype.hasOwnProperty.call(files, op) ? files[op] : files[${JSON.stringify(ops.first)}];
   for (var i = 0; i < list.length; i++) {
     var link = document.createElement('link');
+    // as the page's script will ask for it, so that the browser reuses this request
+    link.crossOrigin = '';
     if (/\\.css$/.test(list[i])) {
       link.rel = 'preload';
       link.as = 'style';

@@ -8,7 +8,9 @@
 //                       median of COLD_LOADS loads, each in a browser started for it with a fresh
 //                       profile, beside the same measure of a floor page (one module script that
 //                       draws one rectangle) loaded the same way in turns with it: what a cold
-//                       browser on this machine takes before any page of its own can draw
+//                       browser on this machine takes before any page of its own can draw; and
+//                       the same again in a browser that has been running for a second (an
+//                       empty cache, but the browser's own start-up done)
 //   bytes               the JS, CSS and WASM files the page loaded, gzipped (level 9)
 //
 // The page is found the way a person finds it: the Play button by its name, the speed by its
@@ -34,7 +36,9 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 const FPS_SECONDS = 3;
-const COLD_LOADS = 7;
+const COLD_LOADS = 5;
+/** How long the browser runs before the page is opened, in the second kind of cold start. */
+const SETTLE_MS = 1000;
 
 /** Newest modification time under dir (ms), skipping node_modules. */
 function newest(dir) {
@@ -278,7 +282,7 @@ async function coldStarts(root, query_, loads) {
   const site = await serve(join(root, 'dist'));
   const floorDir = floorPage();
   const floor = await serve(floorDir);
-  const one = async (url) => {
+  const one = async (url, settle) => {
     const profile = mkdtempSync(join(os.tmpdir(), 'convstep-bench-'));
     let context;
     try {
@@ -290,6 +294,10 @@ async function coldStarts(root, query_, loads) {
       });
       const page = context.pages()[0] ?? (await context.newPage());
       await page.addInitScript(pageProbe);
+      if (settle) {
+        await page.goto('about:blank');
+        await page.waitForTimeout(SETTLE_MS);
+      }
       await page.goto(url, { waitUntil: 'load' });
       await page.waitForFunction(
         () => {
@@ -308,11 +316,28 @@ async function coldStarts(root, query_, loads) {
   try {
     const page = [];
     const bare = [];
+    const settledPage = [];
+    const settledBare = [];
     for (let i = 0; i < loads; i++) {
-      page.push(await one(site.url + query_));
-      bare.push(await one(floor.url));
+      page.push(await one(site.url + query_, false));
+      bare.push(await one(floor.url, false));
+      settledPage.push(await one(site.url + query_, true));
+      settledBare.push(await one(floor.url, true));
     }
-    return { measured: true, page, floor: bare, pageMs: median(page), floorMs: median(bare) };
+    return {
+      measured: true,
+      page,
+      floor: bare,
+      pageMs: median(page),
+      floorMs: median(bare),
+      settleMs: SETTLE_MS,
+      settled: {
+        page: settledPage,
+        floor: settledBare,
+        pageMs: median(settledPage),
+        floorMs: median(settledBare),
+      },
+    };
   } catch (e) {
     return {
       measured: false,

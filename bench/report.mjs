@@ -361,6 +361,10 @@ export function renderReport(r) {
                   `${sig(p.cold.floorMs, 3)} ms (median; each: ${p.cold.floor.map((x) => sig(x, 3)).join(', ')})`,
                 ],
                 ['each cold start of the page', `${p.cold.page.map((x) => sig(x, 3)).join(', ')} ms`],
+                [
+                  `the same in a browser running for ${sig(p.cold.settleMs / 1000, 2)} s before (its own start-up done), page and floor page`,
+                  `${sig(p.cold.settled.pageMs, 3)} ms and ${sig(p.cold.settled.floorMs, 3)} ms (medians; each: ${p.cold.settled.page.map((x) => sig(x, 3)).join(', ')} and ${p.cold.settled.floor.map((x) => sig(x, 3)).join(', ')})`,
+                ],
               ]
             : [['cold starts', `not measured (${p.cold?.reason ?? 'not run'})`]]),
           ['JS, gzipped', `${int(p.bytes.js)} B`],
