@@ -2,24 +2,41 @@
 // One config for the site (Vite, root web/, output dist/ at the repository's top) and the unit
 // tests (vitest): engine tests run in Node, component tests in happy-dom.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import preact from '@preact/preset-vite';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
-/** A plain script (web/public/opened-from-disk.js) that says what to do when the built page is
- * opened from disk, where its module scripts do not run; added after bundling, as Vite bundles
- * only module scripts. The one-file build (vite.single.config.ts) leaves it out. */
+/**
+ * Writes a plain script into the built page (before `before`, the first occurrence) and allows
+ * exactly that script in the page's Content-Security-Policy, by its SHA-256 hash: one file fewer
+ * to ask for before the first stage, where a cold browser asks a static host for at most six at
+ * a time.
+ */
+function inlineScript(html: string, code: string, before: string): string {
+  const hash = createHash('sha256').update(code, 'utf8').digest('base64');
+  const policy = /(<meta\s+http-equiv="Content-Security-Policy"\s+content="[^"]*script-src 'self')/;
+  if (!policy.test(html)) throw new Error('index.html has no script-src in its policy');
+  if (!html.includes(before)) throw new Error(`index.html has no ${before}`);
+  return html
+    .replace(policy, `$1 'sha256-${hash}'`)
+    .replace(before, `<script>${code}</script>\n    ${before}`);
+}
+
+/** A plain script (web/boot/opened-from-disk.js) that says what to do when the built page is
+ * opened from disk, where its module scripts do not run; written into the page's body after
+ * bundling, as Vite bundles only module scripts. The one-file build (vite.single.config.ts)
+ * leaves it out. */
 export function diskNotice(): Plugin {
   return {
     name: 'convstep:disk-notice',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler: () => [
-        { tag: 'script', attrs: { src: './opened-from-disk.js', defer: true }, injectTo: 'body' },
-      ],
+      handler: (html) =>
+        inlineScript(html, readFileSync(here('./web/boot/opened-from-disk.js'), 'utf8').trim(), '</body>'),
     },
   };
 }
@@ -52,7 +69,7 @@ function preloadWasm(): Plugin {
 /** A built operation chunk: its folder under web/src/ops/ names the operation. */
 const OP_CHUNK = /\/web\/src\/ops\/([a-z_]+)\/index\.ts$/;
 
-/** Each operation's chunk with the chunks and styles it imports, and the first operation in the
+/** Each operation's chunk with the chunks it imports, and the first operation in the
  * registry's order (the one a bare link opens); null when the build has no operation chunks
  * (the one-file copy inlines them). */
 function opFiles(
@@ -81,8 +98,7 @@ function opFiles(
     first ??= op;
     const js = new Set<string>();
     walk(file, js);
-    const css = [...js].flatMap((f) => [...(byFile.get(f)?.viteMetadata?.importedCss ?? [])]);
-    files[op] = [...js, ...css];
+    files[op] = [...js];
   }
   return first === null ? null : { files, first };
 }
@@ -91,8 +107,7 @@ function opFiles(
  * run; a small inline script in the page's head, run as the page is read, asks for that code
  * (and its styles) at once, beside the page's script, so that the first stage is drawn sooner.
  * It stands before the stylesheet: a script after a stylesheet waits for it to arrive, and the
- * reading of the page waits for the script.
- * The page's Content-Security-Policy allows that one inline script by its SHA-256 hash. */
+ * reading of the page waits for the script. */
 function preloadStartOp(): Plugin {
   return {
     name: 'convstep:preload-start-op',
@@ -109,22 +124,15 @@ function preloadStartOp(): Plugin {
   var list = op !== null && Object.prototype.hasOwnProperty.call(files, op) ? files[op] : files[${JSON.stringify(ops.first)}];
   for (var i = 0; i < list.length; i++) {
     var link = document.createElement('link');
+    link.rel = 'modulepreload';
     // as the page's script will ask for it, so that the browser reuses this request
     link.crossOrigin = '';
-    if (/\\.css$/.test(list[i])) {
-      link.rel = 'preload';
-      link.as = 'style';
-    } else link.rel = 'modulepreload';
     link.href = './' + list[i];
     document.head.appendChild(link);
   }
 })();`;
-        const hash = createHash('sha256').update(source, 'utf8').digest('base64');
-        const policy = /(<meta\s+http-equiv="Content-Security-Policy"\s+content="[^"]*script-src 'self')/;
-        if (!policy.test(html)) throw new Error('index.html has no script-src in its policy');
-        return html
-          .replace(policy, `$1 'sha256-${hash}'`)
-          .replace('</title>', `</title>\n    <script>${source}</script>`);
+        // before the stylesheet: a script after a stylesheet waits for it to arrive
+        return inlineScript(html, source, '<link rel="stylesheet"');
       },
     },
   };
@@ -207,6 +215,9 @@ export default defineConfig({
     // Vite inlines small assets as data: URLs; the .wasm must stay a file so that a strict
     // Content-Security-Policy (no connect-src data:) can load it.
     assetsInlineLimit: (file: string) => (file.endsWith('.wasm') ? false : undefined),
+    // one stylesheet for the whole page (about 8 KB gzipped): the first stage needs the page's
+    // and the operations' styles, and one file is one request fewer before it
+    cssCodeSplit: false,
     rolldownOptions: { output: { codeSplitting: { groups: chunkGroups() } } },
   },
   test: {

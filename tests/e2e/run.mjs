@@ -225,6 +225,48 @@ test('loads at / with the notebook example, drawn, no errors', async () => {
   await page.close();
 });
 
+test('cold start: every operation draws its first stage from at most six files besides the page (one round of a browser’s six connections to a host), its own code among them', async () => {
+  const first = await openPage(ctx, `${base}?step=1`);
+  const ops = (
+    await first.getByRole('navigation', { name: 'Operation' }).getByRole('button').allTextContents()
+  ).map((o) => o.trim());
+  await first.close();
+  assert(ops.length >= 5, `the switcher lists ${ops.length} operations`);
+  for (const op of ops) {
+    const page = await ctx.newPage();
+    // the moment of the first drawing on a canvas, noted before the page's scripts run
+    await page.addInitScript(() => {
+      window.__firstDraw = null;
+      for (const name of ['fillRect', 'drawImage', 'putImageData', 'fillText']) {
+        const proto = CanvasRenderingContext2D.prototype;
+        const orig = proto[name];
+        proto[name] = function (...args) {
+          window.__firstDraw ??= performance.now();
+          return orig.apply(this, args);
+        };
+      }
+    });
+    page.on('pageerror', (e) => problems.push(`page error on ${page.url()}: ${e.message}`));
+    await page.goto(`${base}?op=${op}`);
+    await page.waitForFunction(() => window.__firstDraw !== null, null, { timeout: 15000 });
+    const before = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.startTime < window.__firstDraw)
+        .map((e) => e.name.split('/').pop()),
+    );
+    assert(
+      before.length <= 6,
+      `${op}: ${before.length} files asked for before the first stage: ${before.join(', ')}`,
+    );
+    assert(
+      before.some((f) => f.startsWith(`${op}-`) && f.endsWith('.js')),
+      `${op}: its own code is not among the files before the first stage: ${before.join(', ')}`,
+    );
+    await page.close();
+  }
+});
+
 test(`loads under the nested sub-path ${SUB} (relative base), .wasm as application/wasm`, async () => {
   const page = await openPage(ctx, `${server.origin}${SUB}${notebookQuery}&step=2`);
   await checkStep(page, 2);

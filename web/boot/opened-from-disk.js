@@ -1,7 +1,7 @@
-// A plain (not module) script, so that it runs where the page's module scripts cannot: a browser
-// opening dist/index.html from disk (file://) refuses to load module scripts and the .wasm from
-// there, and the page would stay blank. This says why and what to do instead. Served over http(s)
-// it does nothing.
+// A plain (not module) script, written into the built page's body (vite.config.ts, diskNotice),
+// so that it runs where the page's module scripts cannot: a browser opening dist/index.html from
+// disk (file://) refuses to load module scripts and the .wasm from there, and the page would stay
+// blank. This says why and what to do instead. Served over http(s) it does nothing.
 (() => {
   if (location.protocol !== 'file:') return;
   const root = document.getElementById('app');
