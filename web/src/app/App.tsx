@@ -11,6 +11,9 @@
 //            drawn as presenter mode draws it, one channel at a time with a number in every cell
 //            shown, the numbers' smallest size growing with the frame (12 px at 480×320,
 //            ui/present.ts embedFont); under 800×500 the code is one line
+// On a phone (under 600 px wide) the stage is drawn as an embed's is, one channel at a time
+// with a number in every cell shown (PHONE_FONT), laid out for a screen's height with the page
+// scrolling through it; every control stays.
 
 import { useEffect, useState } from 'preact/hooks';
 import type { OpActions } from '../state/operation';
@@ -18,10 +21,11 @@ import type { Store } from '../state/store';
 import { StoreContext, WrongLinesContext } from '../ui/context';
 import { tUi } from '../ui/messages';
 import { PredictPanel } from '../ui/PredictPanel';
+import { PHONE } from '../ui/useBoxSize';
 import { LiveRegion } from '../ui/LiveRegion';
 import { LocaleSwitch } from './LocaleSwitch';
 import { tApp } from './messages';
-import { embedFont, PRESENT_FONT, PresentContext } from '../ui/present';
+import { embedFont, LectureContext, PHONE_FONT, PRESENT_FONT, PresentContext } from '../ui/present';
 import { OpSwitcher } from './OpSwitcher';
 import {
   CheckPanel,
@@ -35,9 +39,6 @@ import {
 import { ParamForm } from './ParamForm';
 import { Transport } from './Transport';
 import { useTransportKeys } from './useTransportKeys';
-
-/** A phone: the parameters start folded, so that the stage comes first. */
-const PHONE = '(max-width: 600px)';
 
 /** A small embed: one line of code, a compact pager and transport. */
 const SMALL_EMBED = '(max-width: 799px), (max-height: 499px)';
@@ -92,6 +93,7 @@ export function App({ store }: { store: Store }) {
     }, 0);
     return () => clearTimeout(t);
   }, []);
+  // a phone: the parameters start folded, so that the stage comes first
   useEffect(() => {
     const narrow = globalThis.matchMedia?.(PHONE).matches === true;
     const asked = new URLSearchParams(globalThis.location?.search ?? '').has('params');
@@ -99,6 +101,8 @@ export function App({ store }: { store: Store }) {
   }, [store]);
   const present = store.present.value;
   const embed = store.embed !== null;
+  // a phone draws the stage as an embed does: one channel at a time, a number in every cell
+  const phone = useMedia(PHONE);
   const smallEmbed = useMedia(SMALL_EMBED) && embed;
   const frame = useWindowSize(embed);
   const paramsOpen = store.paramsOpen.value && !present && !embed;
@@ -161,24 +165,26 @@ export function App({ store }: { store: Store }) {
     return (
       <StoreContext.Provider value={store}>
         <PresentContext.Provider value={embedFont(frame.width, frame.height)}>
-          <div class={cls}>
-            {stage}
-            <aside class="right" aria-label={tApp('code')}>
-              {ready && <Code {...props} />}
-            </aside>
-            <footer class="bottom">
-              <Transport />
-              <a
-                class="open-full"
-                href={`${pageAddress()}${store.pageQuery.value}`}
-                target="_blank"
-                rel="noopener"
-              >
-                {tApp('openFull')}
-              </a>
-            </footer>
-            <LiveRegion />
-          </div>
+          <LectureContext.Provider value={true}>
+            <div class={cls}>
+              {stage}
+              <aside class="right" aria-label={tApp('code')}>
+                {ready && <Code {...props} />}
+              </aside>
+              <footer class="bottom">
+                <Transport />
+                <a
+                  class="open-full"
+                  href={`${pageAddress()}${store.pageQuery.value}`}
+                  target="_blank"
+                  rel="noopener"
+                >
+                  {tApp('openFull')}
+                </a>
+              </footer>
+              <LiveRegion />
+            </div>
+          </LectureContext.Provider>
         </PresentContext.Provider>
       </StoreContext.Provider>
     );
@@ -186,110 +192,112 @@ export function App({ store }: { store: Store }) {
 
   return (
     <StoreContext.Provider value={store}>
-      <PresentContext.Provider value={present ? PRESENT_FONT : 0}>
-        <WrongLinesContext.Provider value={wrongLines}>
-          <div class={cls} data-shell={full ? 'full' : 'stage'}>
-            <header class="app-header">
-              {!present && (
+      <PresentContext.Provider value={present ? PRESENT_FONT : phone ? PHONE_FONT : 0}>
+        <LectureContext.Provider value={present}>
+          <WrongLinesContext.Provider value={wrongLines}>
+            <div class={cls} data-shell={full ? 'full' : 'stage'}>
+              <header class="app-header">
+                {!present && (
+                  <button
+                    type="button"
+                    class="params-toggle header-button"
+                    aria-expanded={paramsOpen}
+                    aria-controls="params-column"
+                    onClick={() => store.setParamsOpen(!paramsOpen)}
+                    title={paramsOpen ? tApp('hideParams') : tApp('showParams')}
+                  >
+                    {paramsOpen ? tApp('paramsOpen') : tApp('paramsClosed')}
+                  </button>
+                )}
+                <div class="brand">
+                  <h1>convstep</h1>
+                  <p>{tApp('tagline')}</p>
+                </div>
+                <OpSwitcher
+                  ops={store.registry.infos}
+                  current={loading ?? op}
+                  onSelect={(o) => void store.setOp(o)}
+                />
+                {full && !present && <ExportMenu store={store} stageArea="stage-area" />}
+                {full && !present && <EmbedCode page={pageAddress()} query={store.pageQuery.value} op={op} />}
                 <button
                   type="button"
-                  class="params-toggle header-button"
-                  aria-expanded={paramsOpen}
-                  aria-controls="params-column"
-                  onClick={() => store.setParamsOpen(!paramsOpen)}
-                  title={paramsOpen ? tApp('hideParams') : tApp('showParams')}
+                  class="present-toggle header-button"
+                  aria-pressed={present}
+                  onClick={() => store.setPresent(!present)}
+                  title={tApp('presentTitle')}
                 >
-                  {paramsOpen ? tApp('paramsOpen') : tApp('paramsClosed')}
+                  {present ? tApp('leavePresent') : tApp('present')}
                 </button>
-              )}
-              <div class="brand">
-                <h1>convstep</h1>
-                <p>{tApp('tagline')}</p>
-              </div>
-              <OpSwitcher
-                ops={store.registry.infos}
-                current={loading ?? op}
-                onSelect={(o) => void store.setOp(o)}
-              />
-              {full && !present && <ExportMenu store={store} stageArea="stage-area" />}
-              {full && !present && <EmbedCode page={pageAddress()} query={store.pageQuery.value} op={op} />}
-              <button
-                type="button"
-                class="present-toggle header-button"
-                aria-pressed={present}
-                onClick={() => store.setPresent(!present)}
-                title={tApp('presentTitle')}
-              >
-                {present ? tApp('leavePresent') : tApp('present')}
-              </button>
-              <LocaleSwitch />
-              {noteList}
-            </header>
-            <aside class="left" id="params-column" hidden={!paramsOpen}>
-              {full && (
-                <ParamForm
-                  fields={operation.fields}
-                  names={operation.fieldNames}
-                  presets={operation.presets}
-                  controls={Controls && <Controls config={store.config.value} actions={actions} />}
-                />
-              )}
-              {full && <OwnData />}
-            </aside>
-            {stage}
-            <aside class="right" aria-label={present ? tApp('code') : tApp('codeAndArithmetic')}>
-              {predicting && (
-                <PredictPanel
-                  key={`${op}-${props.run.total}`}
-                  question={question}
-                  advance={() => store.stepBy(1)}
-                  cue={store.setCue}
-                  ask={(s) => operation.predict?.(props.run, s) ?? null}
-                />
-              )}
-              {full && ready && !present && mistakes.length > 0 && (
-                <MistakePanel
-                  mistakes={mistakes}
-                  selected={mistakeId}
-                  onSelect={store.setMistake}
-                  run={props.run}
-                  config={store.config.value}
-                  seek={store.seek}
-                />
-              )}
-              {full && ready && <Code {...props} />}
-              {full && ready && !present && <Arithmetic {...props} />}
-              {full && ready && !present && operation.printouts && (
-                <PrintoutPanel
-                  run={props.run}
-                  make={operation.printouts}
-                  open={store.printoutsOpen.value}
-                  onOpen={store.setPrintoutsOpen}
-                  position={props.frame.position}
-                  total={props.frame.total}
-                />
-              )}
-              {ready && !present && operation.check && (
-                <CheckPanel spec={operation.check} mistakes={mistakes} run={props.run} seek={store.seek} />
-              )}
-            </aside>
-            <footer class={operation.predict ? 'bottom with-predict' : 'bottom'}>
-              <Transport />
-              {operation.predict && (
-                <button
-                  type="button"
-                  class="predict-toggle header-button"
-                  aria-pressed={store.predict.value}
-                  onClick={() => store.setPredict(!store.predict.value)}
-                  title={tUi('predictToggleTitle')}
-                >
-                  {store.predict.value ? tUi('leavePredict') : tUi('predictToggle')}
-                </button>
-              )}
-            </footer>
-            <LiveRegion />
-          </div>
-        </WrongLinesContext.Provider>
+                <LocaleSwitch />
+                {noteList}
+              </header>
+              <aside class="left" id="params-column" hidden={!paramsOpen}>
+                {full && (
+                  <ParamForm
+                    fields={operation.fields}
+                    names={operation.fieldNames}
+                    presets={operation.presets}
+                    controls={Controls && <Controls config={store.config.value} actions={actions} />}
+                  />
+                )}
+                {full && <OwnData />}
+              </aside>
+              {stage}
+              <aside class="right" aria-label={present ? tApp('code') : tApp('codeAndArithmetic')}>
+                {predicting && (
+                  <PredictPanel
+                    key={`${op}-${props.run.total}`}
+                    question={question}
+                    advance={() => store.stepBy(1)}
+                    cue={store.setCue}
+                    ask={(s) => operation.predict?.(props.run, s) ?? null}
+                  />
+                )}
+                {full && ready && !present && mistakes.length > 0 && (
+                  <MistakePanel
+                    mistakes={mistakes}
+                    selected={mistakeId}
+                    onSelect={store.setMistake}
+                    run={props.run}
+                    config={store.config.value}
+                    seek={store.seek}
+                  />
+                )}
+                {full && ready && <Code {...props} />}
+                {full && ready && !present && <Arithmetic {...props} />}
+                {full && ready && !present && operation.printouts && (
+                  <PrintoutPanel
+                    run={props.run}
+                    make={operation.printouts}
+                    open={store.printoutsOpen.value}
+                    onOpen={store.setPrintoutsOpen}
+                    position={props.frame.position}
+                    total={props.frame.total}
+                  />
+                )}
+                {ready && !present && operation.check && (
+                  <CheckPanel spec={operation.check} mistakes={mistakes} run={props.run} seek={store.seek} />
+                )}
+              </aside>
+              <footer class={operation.predict ? 'bottom with-predict' : 'bottom'}>
+                <Transport />
+                {operation.predict && (
+                  <button
+                    type="button"
+                    class="predict-toggle header-button"
+                    aria-pressed={store.predict.value}
+                    onClick={() => store.setPredict(!store.predict.value)}
+                    title={tUi('predictToggleTitle')}
+                  >
+                    {store.predict.value ? tUi('leavePredict') : tUi('predictToggle')}
+                  </button>
+                )}
+              </footer>
+              <LiveRegion />
+            </div>
+          </WrongLinesContext.Provider>
+        </LectureContext.Provider>
       </PresentContext.Provider>
     </StoreContext.Provider>
   );

@@ -31,9 +31,23 @@ export function embedFont(width: number, height: number): number {
  * an embed, 0 elsewhere (every number as the layout's cells allow). */
 export const PresentContext = createContext(0);
 
-/** True in presenter mode and in an embed: large cells, one channel at a time. */
+/** The smallest number a phone's stage draws, CSS px: as an embed's in its smallest frame. A
+ * phone's stage, laid out to fit a small screen, would otherwise draw its cells a few pixels
+ * wide, without their numbers. */
+export const PHONE_FONT = EMBED_FONT;
+
+/** True in presenter mode and in an embed, on a phone too: large cells, one channel at a time. */
 export function usePresent(): boolean {
   return useContext(PresentContext) > 0;
+}
+
+/** True in presenter mode and in an embed, where a stage leaves out its optional controls for
+ * room (conv_backward's other views, conv_transpose's data line); false on a phone, which keeps
+ * them. */
+export const LectureContext = createContext(false);
+
+export function useLecture(): boolean {
+  return useContext(LectureContext);
 }
 
 export function usePresentFont(): number {

@@ -1,7 +1,9 @@
-// The content size of an element, kept current with a ResizeObserver (where there is one).
+// The content size of an element, kept current with a ResizeObserver (where there is one), and
+// the room a stage may take: its box, or on a phone a screen's height.
 
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
+import { useLecture } from './present';
 
 export interface Box {
   width: number;
@@ -27,4 +29,29 @@ export function useBoxSize<T extends HTMLElement>(fallback: Box): [RefObject<T |
     return () => ro.disconnect();
   }, []);
   return [ref, box];
+}
+
+/** A phone, as the page's styles have it (styles/app.css): the stage is laid out for the
+ * screen, not for what is left of it under the page's header; its box grows, the page scrolls. */
+export const PHONE = '(max-width: 600px)';
+
+/** How much of a phone's screen height the stage may fill: all of it, so that the notebook's
+ * grids show whole with a number in every cell; the page scrolls under the transport kept at
+ * the screen's foot. */
+const PHONE_SHARE = 1;
+
+/**
+ * The room a stage's layout may fill: its box's size, except on a phone's page (not in presenter
+ * mode or an embed), where the box's height follows what the stage draws and the layout may use
+ * PHONE_SHARE of the screen's height.
+ */
+export function useStageBox<T extends HTMLElement>(fallback: Box): [RefObject<T | null>, Box] {
+  const [ref, box] = useBoxSize<T>(fallback);
+  // presenter mode and an embed's frame keep the stage to its box
+  const lecture = useLecture();
+  if (lecture || globalThis.matchMedia?.(PHONE).matches !== true) return [ref, box];
+  return [
+    ref,
+    { width: box.width, height: Math.floor(PHONE_SHARE * (globalThis.innerHeight ?? box.height)) },
+  ];
 }

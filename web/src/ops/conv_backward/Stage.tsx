@@ -5,8 +5,8 @@
 
 import { cellText, longText, shortCellText } from '../../ui/format';
 import { useChannelPage } from '../../ui/ChannelPager';
-import { usePresent, usePresentCell } from '../../ui/present';
-import { useBoxSize } from '../../ui/useBoxSize';
+import { useLecture, usePresentCell } from '../../ui/present';
+import { useStageBox } from '../../ui/useBoxSize';
 import { fitTogether, type GridWindow } from '../../ui/drawGrid';
 import type { ViewProps } from '../../state/operation';
 import { DZ_SOURCES, dzOf, type DzSource } from './info';
@@ -146,11 +146,11 @@ function ViewSwitch({ value, onChange }: { value: BackwardView; onChange(v: Back
 
 export function ConvBackwardStage(props: ViewProps<ConvBackwardRun, ConvBackwardFrame, ConvBackwardState>) {
   const { run: s, frame: fr, state, actions } = props;
-  const [ref, box] = useBoxSize<HTMLDivElement>({ width: 900, height: 420 });
+  const [ref, box] = useStageBox<HTMLDivElement>({ width: 900, height: 420 });
   const selected = state.selected.value;
-  // presenter mode walks only: the gather and overlap views need the room of the full page
-  const present = usePresent();
-  const view = present ? 'walk' : state.view.value;
+  // presenter mode and embeds walk only: the gather and overlap views need a page's room
+  const lecture = useLecture();
+  const view = lecture ? 'walk' : state.view.value;
   const cfg = s.config;
   const data = cfg.data;
   const { i, c } = fr;
@@ -158,10 +158,10 @@ export function ConvBackwardStage(props: ViewProps<ConvBackwardRun, ConvBackward
   const text = (v: number) => cellText(v, data);
   const shortText = (v: number) => shortCellText(v, data);
   const long = (v: number) => longText(v, data);
-  // presenter mode: one input channel at a time
+  // presenter mode, embeds and phones: one input channel at a time
   const page = useChannelPage(Cin, tUi('inputChannel'));
   const dims = { channels: page.to - page.from, Hp: s.Hp, Wp: s.Wp, f, nH: s.nH, nW: s.nW };
-  // presenter mode and embeds: W, a_slice and dW whole, with their numbers
+  // presenter mode, embeds and phones: W, a_slice and dW whole, with their numbers
   const layout = backwardLayout(dims, box.width, box.height, undefined, usePresentCell());
   const formulas = convFormulas(cfg);
   const never = unvisitedNote(s.visitedRows, s.visitedCols);
@@ -368,7 +368,7 @@ export function ConvBackwardStage(props: ViewProps<ConvBackwardRun, ConvBackward
           formulas={formulas}
           note={never && t('gradientStays0', { never })}
         />
-        {!present && <ViewSwitch value={view} onChange={(v) => state.setView(v)} />}
+        {!lecture && <ViewSwitch value={view} onChange={(v) => state.setView(v)} />}
       </div>
       {view === 'walk' && page.pager}
       {view === 'walk' && showPictures(cfg.H, cfg.W) && <ConvBackwardPictures run={s} frame={fr} />}
@@ -380,7 +380,7 @@ export function ConvBackwardStage(props: ViewProps<ConvBackwardRun, ConvBackward
             <div
               class="bw-head"
               style={{
-                gap: `${layout.arrangement === 'side' ? GAP : GROUP_GAP}px`,
+                gap: `${layout.arrangement === 'top' ? GROUP_GAP : GAP}px`,
                 width: `${headSize(dims, layout).w}px`,
               }}
             >

@@ -3,8 +3,9 @@
 // channel k:
 //     dA_prev_pad[i,:,:,k]                 (large: the gradient filling in)
 //     W[:,:,k,c]  a_slice[:,:,k]  dW[:,:,k,c]     (small: the factors and the filter's gradient)
-// Two arrangements are tried, the head on top of the cards ("top") or beside them ("side"), with
-// the cards in any number of columns. The dA_prev_pad cell is made as large as it can be; the
+// Three arrangements are tried, the head in a row on top of the cards ("top"), in a column beside
+// them ("side") or in a column on top of them ("column": a phone's narrow screen), with the cards
+// in any number of columns. The dA_prev_pad cell is made as large as it can be; the
 // small grids then fill the card's width, and dZ gets as large a cell as still fits.
 
 import { MARGIN } from '../../ui/drawGrid';
@@ -14,7 +15,7 @@ import type { StageDims } from '../conv/layer';
 /** The stage's tensors' sizes: the same as conv_forward's stage needs. */
 export type BackwardDims = StageDims;
 
-type Arrangement = 'top' | 'side';
+type Arrangement = 'top' | 'side' | 'column';
 
 export interface BackwardLayout {
   arrangement: Arrangement;
@@ -65,7 +66,8 @@ export function cardSize(d: BackwardDims, s: number, small: number): { w: number
   };
 }
 
-/** The head: the selector, dZ and db; a column beside the cards, or a row above them. */
+/** The head: the selector, dZ and db; a column beside the cards or above them, or a row above
+ * them. */
 export function headSize(
   d: BackwardDims,
   l: Pick<BackwardLayout, 'arrangement' | 'dz'>,
@@ -74,7 +76,7 @@ export function headSize(
   const zH = CAPTION + d.nH * l.dz + M;
   const bW = dbCell(l) + M;
   const bH = CAPTION + dbCell(l) + M;
-  if (l.arrangement === 'side') {
+  if (l.arrangement !== 'top') {
     return { w: Math.max(SELECT_WIDTH, zW, bW), h: SELECT_HEIGHT + zH + GAP + bH };
   }
   return { w: SELECT_WIDTH + GROUP_GAP + zW + GROUP_GAP + bW, h: Math.max(SELECT_HEIGHT, zH, bH) };
@@ -113,7 +115,7 @@ export function backwardLayout(
   });
   let best: BackwardLayout = at('top', 1, d.channels);
   let found = false;
-  for (const arrangement of ['top', 'side'] as const)
+  for (const arrangement of ['top', 'side', 'column'] as const)
     for (let cols = 1; cols <= d.channels; cols++) {
       // Rows of cards must all be used.
       if (!fillsRows(d.channels, cols)) continue;

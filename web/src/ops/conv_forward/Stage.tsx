@@ -19,7 +19,7 @@ import {
   stepsDone,
   type PictureItem,
 } from '../../ui/Pictures';
-import { useBoxSize } from '../../ui/useBoxSize';
+import { useStageBox } from '../../ui/useBoxSize';
 import { useChannelPage } from '../../ui/ChannelPager';
 import { usePresentCell } from '../../ui/present';
 import { unvisitedNote } from '../../lib/geometry';
@@ -52,7 +52,7 @@ export function ConvForwardStage({ run: s, frame: fr }: ViewProps<ConvForwardRun
   const { i, c } = fr;
   const text = (v: number) => cellText(v, cfg.data);
   const shortText = (v: number) => shortCellText(v, cfg.data);
-  const [ref, box] = useBoxSize<HTMLDivElement>({ width: 900, height: 520 });
+  const [ref, box] = useStageBox<HTMLDivElement>({ width: 900, height: 520 });
   // presenter mode: one input channel at a time
   const page = useChannelPage(cfg.Cin, tUi('inputChannel'));
   // presenter mode and embeds: W and b whole, with their numbers

@@ -5,9 +5,9 @@
 
 import { CaptionedGrid } from '../../ui/CaptionedGrid';
 import { useChannelPage } from '../../ui/ChannelPager';
-import { usePresent, usePresentCell } from '../../ui/present';
+import { useLecture, usePresentCell } from '../../ui/present';
 import { cellText, fixed, longText, shortCellText } from '../../ui/format';
-import { useBoxSize } from '../../ui/useBoxSize';
+import { useStageBox } from '../../ui/useBoxSize';
 import type { GridWindow } from '../../ui/drawGrid';
 import type { ViewProps } from '../../state/operation';
 import { GAP, GROUP_GAP } from '../../ui/stageLayout';
@@ -108,7 +108,7 @@ export function ConvTransposeStage({
   run: s,
   frame: fr,
 }: ViewProps<ConvTransposeRun, ConvTransposeFrame, undefined>) {
-  const [ref, box] = useBoxSize<HTMLDivElement>({ width: 900, height: 420 });
+  const [ref, box] = useStageBox<HTMLDivElement>({ width: 900, height: 420 });
   const cfg = s.config;
   const data = cfg.data;
   const { i, c } = fr;
@@ -117,11 +117,12 @@ export function ConvTransposeStage({
   const text = (v: number) => cellText(v, data);
   const shortText = (v: number) => shortCellText(v, data);
   const long = (v: number) => longText(v, data);
-  // presenter mode: one output channel at a time, and no data line
-  const present = usePresent();
+  // presenter mode, embeds and phones: one output channel at a time; presenter mode and embeds:
+  // no data line
+  const lecture = useLecture();
   const page = useChannelPage(Cout, tUi('outputChannel'));
   const dims = { cards: page.to - page.from, nH: s.nH, nW: s.nW, Hp: s.Hp, Wp: s.Wp, yH, yW, f };
-  // presenter mode and embeds: W whole, with its numbers
+  // presenter mode, embeds and phones: W whole, with its numbers
   const layout = transposeLayout(dims, box.width, box.height, undefined, usePresentCell());
   const win = fr.win;
   const window: GridWindow | null = win
@@ -272,7 +273,7 @@ export function ConvTransposeStage({
         formulas={transposeFormulas(cfg, s.outputPadding, yH, yW)}
         note={overlapNote(s)}
       />
-      {!present && (
+      {!lecture && (
         <p class="ct-source" title={X_LABELS[s.xSource].hint}>
           <b>{t('data')}</b> {sourceText(s)}
         </p>

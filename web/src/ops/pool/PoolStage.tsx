@@ -3,7 +3,7 @@
 
 import type { ComponentChildren, RefObject } from 'preact';
 import { cellText, shortCellText } from '../../ui/format';
-import { useBoxSize } from '../../ui/useBoxSize';
+import { useStageBox } from '../../ui/useBoxSize';
 import type { CellHighlight, GridWindow } from '../../ui/drawGrid';
 import { unvisitedNote } from '../../lib/geometry';
 import { poolFormulas, type PoolRun } from './pool';
@@ -16,7 +16,7 @@ import { tUi } from '../../ui/messages';
 
 /** The stage box and its size. */
 export function usePoolStageBox() {
-  return useBoxSize<HTMLDivElement>({ width: 900, height: 520 });
+  return useStageBox<HTMLDivElement>({ width: 900, height: 520 });
 }
 
 /** Cell texts in the run's number format, the size formulas and the unvisited note. */
