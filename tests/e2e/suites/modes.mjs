@@ -17,6 +17,7 @@ export function register(api) {
     const problems = [];
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));
+    await page.addInitScript(recordTexts);
     const cdp = await api.ctx().newCDPSession(page);
     await cdp.send('Emulation.setDeviceMetricsOverride', {
       width,
@@ -30,6 +31,36 @@ export function register(api) {
     return page;
   }
 
+  /** Runs in the page before its scripts: keeps, for each canvas, the texts drawn since it was
+   * last cleared from its corner (a grid's redraw), with their size in CSS px, weight (notes are
+   * bold, numbers 600) and anchor in the canvas's CSS px; `__drawnOn(canvas)` reads them. */
+  function recordTexts() {
+    const drawn = new WeakMap();
+    const proto = CanvasRenderingContext2D.prototype;
+    const clear = proto.clearRect;
+    const fill = proto.fillText;
+    proto.clearRect = function (x, y, w, h) {
+      if (x === 0 && y === 0) drawn.set(this.canvas, []);
+      return clear.call(this, x, y, w, h);
+    };
+    proto.fillText = function (text, x, y, ...rest) {
+      const m = this.getTransform();
+      // GridCanvas draws at the device's pixel ratio (at most 4)
+      const dpr = Math.max(1, Math.min(4, globalThis.devicePixelRatio || 1));
+      const list = drawn.get(this.canvas) ?? [];
+      list.push({
+        text,
+        size: Number(/(\d+(?:\.\d+)?)px/.exec(this.font)?.[1] ?? 0) * (m.a / dpr),
+        bold: /^(bold|700)\b/.test(this.font),
+        x: (m.a * x + m.c * y + m.e) / dpr,
+        y: (m.b * x + m.d * y + m.f) / dpr,
+      });
+      drawn.set(this.canvas, list);
+      return fill.call(this, text, x, y, ...rest);
+    };
+    globalThis.__drawnOn = (canvas) => drawn.get(canvas) ?? [];
+  }
+
   /** The ids of the operations, as the page's switcher lists them from the registry. */
   async function registryOps() {
     const page = await openPage(api.ctx(), `${api.base()}`);
@@ -39,7 +70,8 @@ export function register(api) {
     return ops.map((t) => t.trim());
   }
 
-  /** What presenter mode must hold: no scrolling, stage numbers ≥ 20 px, code ≥ 18 px. */
+  /** What presenter mode must hold: no scrolling, stage numbers ≥ 20 px (each number drawn, in a
+   * cell that carries a step's note too), the notes ≥ 14 px, code ≥ 18 px. */
   async function checkPresenter(page, what) {
     await page.waitForTimeout(250); // the stage's box measured, grids redrawn
     const m = await page.evaluate(() => {
@@ -56,6 +88,14 @@ export function register(api) {
           name: c.getAttribute('aria-label'),
           font: Number(c.dataset.font),
           seen: inside(c),
+          numbers: globalThis
+            .__drawnOn(c)
+            .filter((t) => !t.bold)
+            .map((t) => t.size),
+          notes: globalThis
+            .__drawnOn(c)
+            .filter((t) => t.bold)
+            .map((t) => t.size),
         })),
         code: lines.map((l) => Number.parseFloat(getComputedStyle(l.querySelector('code')).fontSize)),
         current: [...document.querySelectorAll('.code-line.current')].some((l) => {
@@ -68,8 +108,16 @@ export function register(api) {
     });
     assert(!m.scrolls, `${what}: the page scrolls`);
     assert(m.grids.length > 0, `${what}: no grids on the stage`);
+    assert(
+      m.grids.some((g) => g.numbers.length > 0),
+      `${what}: no number drawn on the stage was recorded`,
+    );
     for (const g of m.grids) {
       assert(g.font >= 20, `${what}: ${g.name} draws its numbers at ${g.font} px`);
+      const least = Math.min(...g.numbers);
+      assert(g.numbers.length === 0 || least >= 19.95, `${what}: ${g.name} draws a number at ${least} px`);
+      const note = Math.min(...g.notes);
+      assert(g.notes.length === 0 || note >= 13.95, `${what}: ${g.name} draws a step's note at ${note} px`);
       assert(g.seen, `${what}: ${g.name} lies outside the screen`);
     }
     assert(m.code.length > 0 && Math.min(...m.code) >= 18, `${what}: code at ${Math.min(...m.code)} px`);
@@ -100,6 +148,62 @@ export function register(api) {
       }
     });
   }
+
+  // The step's additions are what the backward pass is about: on a projector, the cells of
+  // dA_prev_pad that a step adds to show how much, as the normal page's arithmetic lists them.
+  for (const [w, h, scale] of [
+    [1280, 720, 1],
+    [853, 480, 1.5],
+  ])
+    test(`presenter mode at ${w}×${h} (scale ${scale}), conv_backward at the notebook's layer: the step's additions to dA_prev_pad are drawn on its cells at 14 px or more`, async () => {
+      // step 4: i = 0, c = 0, h = 0, w = 3, so the window of dA_prev_pad (stride 2, f = 3) is
+      // rows 0..2, columns 6..8
+      const url = `${api.base()}?op=conv_backward&m=2&H=5&W=7&Cin=4&Cout=8&f=3&stride=2&pad=1&dil=1&seed=1&data=gauss&step=4`;
+      const [top, left] = [0, 6];
+      const normal = await openPage(api.ctx(), url);
+      const table = await normal
+        .locator('.bw-line')
+        .first()
+        .locator('table')
+        .first()
+        .evaluate((t) =>
+          [...t.querySelectorAll('tr')].map((r) => [...r.querySelectorAll('td')].map((d) => d.textContent)),
+        );
+      await normal.close();
+      assertEq(table.map((r) => r.length).join(','), '3,3,3', "the normal page's additions to channel 0");
+      const page = await openScaled(`${url}&present=1`, w, h, scale);
+      await checkPresenter(page, `conv_backward at step 4, ${w}×${h}`);
+      const got = await page.evaluate(() => {
+        const c = [...document.querySelectorAll('.stage canvas')].find((x) =>
+          x.getAttribute('aria-label')?.startsWith('dA_prev_pad[0,:,:,0]'),
+        );
+        if (!c) return null;
+        const part = c.closest('figure')?.querySelector('.fig-part')?.title ?? '';
+        return { part, width: c.getBoundingClientRect().width, drawn: globalThis.__drawnOn(c) };
+      });
+      assert(got !== null, 'the stage shows dA_prev_pad[0,:,:,0]');
+      // the part shown ("rows 0–2, cols 5–8 of 7×9"), else the whole 7×9 grid
+      const range = (re) => {
+        const m = re.exec(got.part);
+        return m ? [Number(m[1]), Number(m[2] ?? m[1])] : null;
+      };
+      const rows = range(/rows (\d+)(?:–(\d+))?/) ?? [0, 6];
+      const cols = range(/cols (\d+)(?:–(\d+))?/) ?? [0, 8];
+      const cell = (got.width - 8) / (cols[1] - cols[0] + 1);
+      const notes = got.drawn.filter((t) => t.bold);
+      let expected = 0;
+      for (let r = Math.max(top, rows[0]); r <= Math.min(top + 2, rows[1]); r++)
+        for (let c = Math.max(left, cols[0]); c <= Math.min(left + 2, cols[1]); c++) expected++;
+      assert(expected > 0, `the part shown (${got.part}) holds none of the window`);
+      assertEq(notes.length, expected, `notes drawn on the window's cells in view (${got.part})`);
+      for (const n of notes) {
+        const r = rows[0] + Math.floor((n.y - 4) / cell);
+        const c = cols[0] + Math.floor((n.x - 4) / cell);
+        assert(n.size >= 13.95, `the note ${n.text} in (${r}, ${c}) is ${n.size} px`);
+        assertEq(n.text, table[r - top]?.[c - left], `the note in dA_prev_pad (${r}, ${c})`);
+      }
+      await page.close();
+    });
 
   test('presenter mode: P turns it on and off; the link keeps it', async () => {
     const page = await openPage(api.ctx(), `${api.base()}${forward}&step=5`);
@@ -190,7 +294,8 @@ export function register(api) {
 
   /** What an embed must hold at any size (measured inside the frame): nothing scrolls, every grid
    * on the stage draws a number in its cells (at 11 px or more in a 480×320 frame, 13 px or more
-   * from 800×500 up) and lies wholly in sight above the code strip, only the current code line
+   * from 800×500 up, in a cell that carries a step's note too, the note at 11 px or more) and
+   * lies wholly in sight above the code strip, only the current code line
    * is shown (under 800×500 on one line), the transport and the link to the full page are in the
    * frame. From 800×500 up, also every caption is whole and in the frame, and every grid of at
    * most 3×3 cells (W's slice, a_slice, dW, the mask) is shown whole. */
@@ -224,6 +329,14 @@ export function register(api) {
             name: c.getAttribute('aria-label'),
             font: Number(c.dataset.font),
             seen: inside(c),
+            numbers: globalThis
+              .__drawnOn(c)
+              .filter((t) => !t.bold)
+              .map((t) => t.size),
+            notes: globalThis
+              .__drawnOn(c)
+              .filter((t) => t.bold)
+              .map((t) => t.size),
           })),
         code: document.querySelector('.code').getBoundingClientRect().height,
         lineHeight: line ? line.getBoundingClientRect().height : 0,
@@ -256,8 +369,19 @@ export function register(api) {
     const floor = width < 800 || height < 500 ? 11 : 13;
     assert(!m.scrolls, `${what}: the frame scrolls`);
     assert(m.grids.length > 0, `${what}: no grids on the stage`);
+    assert(
+      m.grids.some((g) => g.numbers.length > 0),
+      `${what}: no number drawn on the stage was recorded`,
+    );
     for (const g of m.grids) {
       assert(g.font >= floor, `${what}: ${g.name} draws its numbers at ${g.font} px, under ${floor} px`);
+      const least = Math.min(...g.numbers);
+      assert(
+        g.numbers.length === 0 || least >= floor - 0.05,
+        `${what}: ${g.name} draws a number at ${least} px`,
+      );
+      const note = Math.min(...g.notes);
+      assert(g.notes.length === 0 || note >= 10.95, `${what}: ${g.name} draws a step's note at ${note} px`);
       assert(g.seen, `${what}: ${g.name} is cut or out of sight`);
     }
     assertEq(m.others, 0, `${what}: code lines besides the current statement`);
@@ -295,6 +419,7 @@ export function register(api) {
             const problems = [];
             page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
             page.on('pageerror', (e) => problems.push(e.message));
+            await page.addInitScript(recordTexts);
             await page.setViewportSize({ width, height });
             await page.goto(`${host.origin}/${op}_${lang}.html`);
             await page.frameLocator('iframe').locator('.stage canvas').first().waitFor({ timeout: 15000 });

@@ -76,6 +76,11 @@ export interface GridPicture {
   focused?: { row: number; col: number } | null;
   /** a short note in a cell's top corner (e.g. this step's addition), drawn on large cells */
   notes?: (row: number, col: number) => string | null;
+  /** the notes' size where the stage is read from afar (presenter mode, an embed): a noted cell
+   * draws its note at this size across its upper part and its number below it, at no more than
+   * the room left (presentPicture makes the cells large enough for both); unset: notes in the
+   * top corner, above the number, where the band there leaves room */
+  noteFont?: number;
   /** cells ringed in green: 'hit' solid (a window's maximum, a cell that gets the gradient),
    * 'skip' dashed (a tied maximum that gets nothing under PyTorch's rule) */
   highlights?: readonly CellHighlight[] | null;
@@ -321,7 +326,8 @@ export function drawGrid(ctx: GridContext, p: GridPicture, clear = true): void {
   }
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  ctx.font = `600 ${font}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
+  ctx.font = numberFontText(font);
+  const loudNotes = p.notes !== undefined && (p.noteFont ?? 0) > 0;
   const ringAt = p.highlights ? new Map(p.highlights.map((h) => [h.row * cols + h.col, h])) : null;
 
   for (let r = view.row; r < view.row + view.rows; r++)
@@ -377,16 +383,22 @@ export function drawGrid(ctx: GridContext, p: GridPicture, clear = true): void {
       const hl = ringAt?.get(r * cols + c);
       // under the number, which may span the whole cell
       if (hl) drawHighlights(ctx, [hl], s);
+      // a noted cell of a stage read from afar: the number in the part below the note
+      const below = font > 0 && label !== null && loudNotes ? notedNumber(ctx, p, font, label, r, c) : null;
+      if (below) ctx.font = numberFontText(below.font);
+      const size = below ? below.font : font;
+      const mid = below ? below.mid : s / 2 + 1;
       if (font > 0 && label !== null) {
         if (unvisited) {
           // a light plate keeps the number readable over the hatching
           const w = ctx.measureText(label).width + 4;
           ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
-          ctx.fillRect(x + (s - w) / 2, y + s / 2 - font * 0.6, w, font * 1.2);
+          ctx.fillRect(x + (s - w) / 2, y + mid - 1 - size * 0.6, w, size * 1.2);
           ink = '#111111';
         }
         ctx.fillStyle = ink;
-        ctx.fillText(label, x + s / 2, y + s / 2 + 1);
+        ctx.fillText(label, x + s / 2, y + mid);
+        if (below) ctx.font = numberFontText(font);
       } else if (label !== null && v < 0) {
         // no room for the number: a minus bar says the sign
         ctx.fillStyle = ink;
@@ -432,7 +444,8 @@ export function drawGrid(ctx: GridContext, p: GridPicture, clear = true): void {
   }
   if (p.marked) outline(ctx, p.marked.col * s, p.marked.row * s, s, s, s);
   if (p.selected) ring(ctx, p.selected.col * s, p.selected.row * s, s);
-  if (p.notes && s >= NOTE_CELL) drawNotes(ctx, p);
+  if (loudNotes) drawLoudNotes(ctx, p);
+  else if (p.notes && s >= NOTE_CELL) drawNotes(ctx, p);
   if (p.focused) cursorBox(ctx, p.focused.col * s, p.focused.row * s, s);
   ctx.restore();
 }
@@ -467,6 +480,113 @@ function drawNotes(ctx: GridContext, p: GridPicture): void {
       ctx.fillRect(x - w + 1, y - 1, w, size + 2);
       ctx.fillStyle = '#111111';
       ctx.fillText(note, x - 1, y);
+    }
+  ctx.restore();
+}
+
+/** The numbers' font, `size` px. */
+function numberFontText(size: number): string {
+  return `600 ${size}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
+}
+
+function noteFontText(size: number): string {
+  return `700 ${size}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
+}
+
+/** A bold note's character width assumed in sizing cells for it, em: digits, sign and point of
+ * a wide sans-serif (DejaVu Sans Bold measures 0.66 em a character in "+0.25"). */
+const NOTE_EM = 0.7;
+
+/** Where a noted cell of a stage read from afar puts its note and its number, px from the cell's
+ * top: the note's plate (`noteFont` + 2 high) just inside the green ring, the number's box
+ * between the plate and the ring's far side. */
+function loudLayout(s: number, noteFont: number): { plate: number; top: number; bottom: number } {
+  const ring = ringBand(s);
+  const plate = ring + 1;
+  return { plate, top: plate + noteFont + 3, bottom: s - ring };
+}
+
+/** The number of a noted cell (r, c) when notes are loud: its font, capped to the room below
+ * the note, and its middle; null when the cell has no note. */
+function notedNumber(
+  ctx: GridContext,
+  p: GridPicture,
+  font: number,
+  label: string,
+  r: number,
+  c: number,
+): { font: number; mid: number } | null {
+  if (!p.notes?.(r, c)) return null;
+  const { top, bottom } = loudLayout(p.cell, p.noteFont ?? 0);
+  // inside the green ring across too (ctx.font is the numbers' at `font`)
+  const inside = p.cell - 2 * ringBand(p.cell) - 2;
+  const wide = ctx.measureText(label).width;
+  const size = Math.min(font, (bottom - top) / 1.2, wide > inside ? (font * inside) / wide : font);
+  return { font: size, mid: (top + bottom) / 2 + 1 };
+}
+
+/** The characters a note of the picture may need: an addition is about as long as the numbers
+ * it adds up to (the picture's values and its colour scale), with its sign. */
+function noteChars(p: GridPicture): number {
+  let longest = p.text(Math.abs(p.scale)).length;
+  const all = [p.values, p.fitValues ?? []];
+  for (const vs of all)
+    for (let i = 0; i < vs.length; i++) {
+      const v = vs[i] ?? Number.NaN;
+      if (!Number.isNaN(v)) longest = Math.max(longest, p.text(Math.abs(v)).length);
+    }
+  return longest + 1;
+}
+
+/** The smallest cell, from `from` px up, in which a noted cell draws its note at `noteFont` px
+ * inside the green ring and its number at `font` px below it, both inside the ring: `p` as it is
+ * drawn (its `text` the numbers'), `noteText` writing values as long as the notes write them. */
+export function noteCell(
+  p: GridPicture,
+  noteText: (v: number) => string,
+  font: number,
+  noteFont: number,
+  from: number,
+): number {
+  const note = noteChars({ ...p, text: noteText }) * NOTE_EM * noteFont + 4;
+  const number = longestText(p, p.text) * NOTE_EM * font;
+  for (let s = Math.max(1, Math.ceil(from)); s < 1000; s++) {
+    const { top, bottom } = loudLayout(s, noteFont);
+    const inside = s - 2 * ringBand(s) - 2;
+    if (inside >= Math.max(note, number) && bottom - top >= font * 1.2) return s;
+  }
+  return 1000;
+}
+
+/** Notes on a stage read from afar (presenter mode, an embed): each across its cell's upper part,
+ * inside the green ring, at the picture's `noteFont` (smaller only where a note is longer than the
+ * cell was made for), above the number that drawGrid placed below it. */
+function drawLoudNotes(ctx: GridContext, p: GridPicture): void {
+  const s = p.cell;
+  const ring = ringBand(s);
+  const want = p.noteFont ?? 0;
+  const { plate } = loudLayout(s, want);
+  const inside = s - 2 * ring - 2;
+  ctx.save();
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  const view = p.view ?? { row: 0, col: 0, rows: p.rows, cols: p.cols };
+  for (let r = view.row; r < view.row + view.rows; r++)
+    for (let c = view.col; c < view.col + view.cols; c++) {
+      const note = p.notes?.(r, c);
+      if (!note) continue;
+      ctx.font = noteFontText(want);
+      const wide = ctx.measureText(note).width + 4;
+      const size = wide > inside ? Math.floor(want * (inside / wide) * 10) / 10 : want;
+      if (size < MIN_NOTE_FONT) continue;
+      if (size !== want) ctx.font = noteFontText(size);
+      const w = Math.min(inside, ctx.measureText(note).width + 4);
+      const x = c * s + s / 2;
+      const y = r * s + plate;
+      ctx.fillStyle = 'rgba(255, 255, 255, 0.9)';
+      ctx.fillRect(x - w / 2, y, w, want + 2);
+      ctx.fillStyle = '#111111';
+      ctx.fillText(note, x, y + 1 + (want - size) / 2);
     }
   ctx.restore();
 }

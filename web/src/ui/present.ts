@@ -6,7 +6,7 @@
 
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { cellFor, type GridPicture, type GridView } from './drawGrid';
+import { cellFor, type GridPicture, type GridView, type GridWindow, noteCell } from './drawGrid';
 import { tUi } from './messages';
 
 /** The smallest number drawn on the stage in presenter mode, CSS px. */
@@ -64,6 +64,25 @@ export function usePresentCell(): number {
   return cellFor({ rows: 1, cols: 1, cell: 0, values: [0], scale: 1, text: () => '−0.0', tight: true }, font);
 }
 
+/** The smallest box of the window's cells that carry a note (what this step added to), or null
+ * when none does. */
+function notedBox(p: GridPicture, w: GridWindow): GridView | null {
+  if (!p.notes) return null;
+  let top = Number.POSITIVE_INFINITY;
+  let left = Number.POSITIVE_INFINITY;
+  let bottom = -1;
+  let right = -1;
+  for (let r = Math.max(0, w.row); r < Math.min(p.rows, w.row + w.span); r++)
+    for (let c = Math.max(0, w.col); c < Math.min(p.cols, w.col + w.span); c++)
+      if (p.notes(r, c)) {
+        top = Math.min(top, r);
+        left = Math.min(left, c);
+        bottom = Math.max(bottom, r);
+        right = Math.max(right, c);
+      }
+  return bottom < 0 ? null : { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+}
+
 /** Where a window of `n` cells starting at `want` (span `span`) lies within 0..total. */
 function place(total: number, n: number, want: number, span: number): number {
   // centre the focus in the view, then keep the view inside the grid
@@ -71,24 +90,36 @@ function place(total: number, n: number, want: number, span: number): number {
   return Math.max(0, Math.min(total - n, start));
 }
 
+/** The smallest note (a step's addition, "+0.25") drawn on a stage whose numbers are at least
+ * `font` px: 14 px in presenter mode, 11 px in an embed. */
+export function noteFontFor(font: number): number {
+  return Math.max(11, Math.round(font * 0.7));
+}
+
 /** The picture as presenter mode draws it: cells large enough for `font` px, and the part
- * of the grid around its focus that fits the footprint the layout gave the whole grid. */
+ * of the grid around its focus that fits the footprint the layout gave the whole grid. A grid
+ * with notes gets cells large enough for a note at noteFontFor(font) above a number at `font`. */
 export function presentPicture(p: GridPicture, font: number = PRESENT_FONT): GridPicture {
   if (p.rows <= 0 || p.cols <= 0) return p;
   const text = p.shortText ?? p.text;
-  const big: GridPicture = { ...p, text, shortText: undefined, tight: true };
-  const cell = Math.max(p.cell, cellFor(big, font));
+  const noteFont = p.notes ? noteFontFor(font) : undefined;
+  const big: GridPicture = { ...p, text, shortText: undefined, tight: true, noteFont };
+  const least = Math.max(p.cell, cellFor(big, font));
+  const cell = noteFont === undefined ? least : noteCell(big, p.text, font, noteFont, least);
   if (cell === p.cell) return big;
   const rows = Math.max(1, Math.min(p.rows, Math.floor((p.rows * p.cell) / cell)));
   const cols = Math.max(1, Math.min(p.cols, Math.floor((p.cols * p.cell) / cell)));
   const f = p.focused ?? p.selected ?? p.marked ?? null;
   const w = p.window ?? null;
-  const fr = f ? f.row : w ? w.row : 0;
-  const fc = f ? f.col : w ? w.col : 0;
-  const span = f ? 1 : w ? w.span : 1;
+  // the cells this step added to, when the view cannot show the whole window
+  const noted = !f && w && (rows < w.span || cols < w.span) ? notedBox(p, w) : null;
+  const box = f
+    ? { row: f.row, col: f.col, rows: 1, cols: 1 }
+    : (noted ??
+      (w ? { row: w.row, col: w.col, rows: w.span, cols: w.span } : { row: 0, col: 0, rows: 1, cols: 1 }));
   const view: GridView = {
-    row: place(p.rows, rows, fr, span),
-    col: place(p.cols, cols, fc, span),
+    row: place(p.rows, rows, box.row, box.rows),
+    col: place(p.cols, cols, box.col, box.cols),
     rows,
     cols,
   };

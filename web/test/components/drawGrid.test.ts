@@ -2,6 +2,7 @@
 // drawGrid draws a bar across a negative cell and nothing across a positive one.
 import { describe, expect, it } from 'vitest';
 import { drawGrid, type GridPicture, MARGIN, numberFont } from '../../src/ui/drawGrid';
+import { embedFont, noteFontFor, PRESENT_FONT, presentPicture } from '../../src/ui/present';
 
 interface Rect {
   x: number;
@@ -11,10 +12,33 @@ interface Rect {
   fill: string;
 }
 
-/** A 2D context that records filled rectangles (in grid coordinates) and ignores the rest. */
-function recordingContext(): { ctx: CanvasRenderingContext2D; rects: Rect[]; texts: string[] } {
+/** A text drawn: where (canvas coordinates), at what size (px) and how it is anchored. */
+interface Drawn {
+  text: string;
+  x: number;
+  y: number;
+  size: number;
+  align: string;
+  baseline: string;
+}
+
+/** The size in px of a canvas font such as `600 20px system-ui`. */
+function fontSize(font: unknown): number {
+  const m = /(\d+(?:\.\d+)?)px/.exec(String(font));
+  return m ? Number(m[1]) : 0;
+}
+
+/** A 2D context that records filled rectangles (in grid coordinates) and texts and ignores the
+ * rest. Text is measured 6 px a character, or `em` em a character at the current font. */
+function recordingContext(em?: number): {
+  ctx: CanvasRenderingContext2D;
+  rects: Rect[];
+  texts: string[];
+  drawn: Drawn[];
+} {
   const rects: Rect[] = [];
   const texts: string[] = [];
+  const drawn: Drawn[] = [];
   let dx = 0;
   let dy = 0;
   const state: Record<string, unknown> = { fillStyle: '#000' };
@@ -28,10 +52,24 @@ function recordingContext(): { ctx: CanvasRenderingContext2D; rects: Rect[]; tex
           dx += x;
           dy += y;
         };
-      if (key === 'fillText') return (t: string) => texts.push(t);
+      if (key === 'fillText')
+        return (t: string, x: number, y: number) => {
+          texts.push(t);
+          drawn.push({
+            text: t,
+            x: x + dx,
+            y: y + dy,
+            size: fontSize(target.font),
+            align: String(target.textAlign),
+            baseline: String(target.textBaseline),
+          });
+        };
       if (key === 'createImageData')
         return (w: number, h: number) => ({ width: w, height: h, data: new Uint8ClampedArray(4 * w * h) });
-      if (key === 'measureText') return (t: string) => ({ width: t.length * 6 });
+      if (key === 'measureText')
+        return (t: string) => ({
+          width: em === undefined ? t.length * 6 : t.length * em * fontSize(target.font),
+        });
       if (key in target) return target[key as string];
       return () => {};
     },
@@ -40,7 +78,7 @@ function recordingContext(): { ctx: CanvasRenderingContext2D; rects: Rect[]; tex
       return true;
     },
   }) as unknown as CanvasRenderingContext2D;
-  return { ctx, rects, texts };
+  return { ctx, rects, texts, drawn };
 }
 
 /** Thin rectangles (bars) drawn inside cell (r, c), after the cell's own fill. */
@@ -146,5 +184,113 @@ describe('a step’s note covers neither the green ring nor the number', () => {
     const { ctx, texts } = recordingContext();
     drawGrid(ctx, p);
     expect(texts).toContain('+0.25');
+  });
+});
+
+// Presenter mode and an embed draw numbers at 20 px and 12–16 px: the band above a number is too
+// thin for a corner note there, so a noted cell draws its note across its upper part at a size
+// read from the back of a hall (14 px, 11 px in an embed) and its number below it, the note
+// covering neither the number nor the green ring, and the number still at the stage's size.
+describe('a step’s note on a stage read from afar', () => {
+  // dA_prev_pad as conv_backward's stage gives it (7×9, padded, 2 decimals, the window at 0,3):
+  // a small cell, the layout's, which presentPicture enlarges
+  const values = Array.from({ length: 63 }, (_, k) => ((k * 37) % 19) / 4 - 2.3);
+  const noted = new Map([
+    ['0,3', '+0.84'],
+    ['0,4', '−1.49'],
+    ['1,4', '−0.48'],
+    ['2,5', '+0.21'],
+  ]);
+  const stage: GridPicture = {
+    rows: 7,
+    cols: 9,
+    cell: 24,
+    values,
+    scale: 3,
+    text: (v) => v.toFixed(2).replace('-', '−'),
+    shortText: (v) => v.toFixed(1).replace('-', '−'),
+    pad: 1,
+    padValues: true,
+    window: { row: 0, col: 3, span: 3, taps: 3, step: 1 },
+    highlights: [{ row: 0, col: 3, kind: 'hit' }],
+    notes: (r, c) => noted.get(`${r},${c}`) ?? null,
+  };
+  const modes: [string, number, number][] = [
+    ['presenter mode', PRESENT_FONT, 14],
+    ['an embed in a 480×320 frame', embedFont(480, 320), 11],
+    ['an embed in an 800×500 frame', embedFont(800, 500), 11],
+    ['an embed in a 1280×800 frame', embedFont(1280, 800), 11],
+  ];
+  for (const [mode, font, legible] of modes)
+    it(`${mode}: each noted cell in view shows its note at ${legible} px or more, above its number`, () => {
+      expect(noteFontFor(font)).toBeGreaterThanOrEqual(legible);
+      const p = presentPicture(stage, font);
+      const view = p.view ?? { row: 0, col: 0, rows: p.rows, cols: p.cols };
+      const { ctx, drawn } = recordingContext(0.7);
+      drawGrid(ctx, p);
+      const s = p.cell;
+      // the green ring's far edge and its white inner line (drawHighlights)
+      const ring = Math.max(2, Math.min(4, s / 24)) + Math.max(3, Math.min(5, s / 12)) + 1;
+      const inView = [...noted.keys()]
+        .map((k) => k.split(',').map(Number) as [number, number])
+        .filter(
+          ([r, c]) => r >= view.row && r < view.row + view.rows && c >= view.col && c < view.col + view.cols,
+        );
+      expect(inView.length).toBeGreaterThan(0);
+      for (const [r, c] of inView) {
+        const x0 = MARGIN + (c - view.col) * s;
+        const y0 = MARGIN + (r - view.row) * s;
+        const note = noted.get(`${r},${c}`)!;
+        const n = drawn.find((d) => d.text === note);
+        expect(n, `${note} is drawn`).toBeDefined();
+        if (!n) continue;
+        expect(n.size).toBeGreaterThanOrEqual(legible);
+        // centred, top-anchored: its box, as wide as the context measures it
+        expect(n.align).toBe('center');
+        expect(n.baseline).toBe('top');
+        const nw = note.length * 0.7 * n.size;
+        const box = { left: n.x - nw / 2, right: n.x + nw / 2, top: n.y, bottom: n.y + n.size };
+        expect(box.left).toBeGreaterThanOrEqual(x0 + ring);
+        expect(box.right).toBeLessThanOrEqual(x0 + s - ring);
+        expect(box.top).toBeGreaterThanOrEqual(y0 + ring);
+        // the cell's number: drawn below the note, whole inside the ring, at the stage's size
+        const label = (stage.shortText ?? stage.text)(values[r * 9 + c]!);
+        const num = drawn.find(
+          (d) => d.text === label && d.x > x0 && d.x < x0 + s && d.y > y0 && d.y < y0 + s,
+        );
+        expect(num, `the number ${label} in (${r}, ${c})`).toBeDefined();
+        if (!num) continue;
+        expect(num.size).toBeGreaterThanOrEqual(font);
+        expect(num.baseline).toBe('middle');
+        const top = num.y - 1 - num.size * 0.6;
+        expect(top).toBeGreaterThanOrEqual(box.bottom);
+        expect(num.y - 1 + num.size * 0.6).toBeLessThanOrEqual(y0 + s - ring);
+        const half = (label.length * 0.7 * num.size) / 2;
+        expect(num.x - half).toBeGreaterThanOrEqual(x0 + ring);
+        expect(num.x + half).toBeLessThanOrEqual(x0 + s - ring);
+      }
+    });
+
+  it('a cell without a note keeps its number where and as large as the grid draws it', () => {
+    const p = presentPicture(stage, PRESENT_FONT);
+    const view = p.view ?? { row: 0, col: 0, rows: p.rows, cols: p.cols };
+    const { ctx, drawn } = recordingContext(0.7);
+    drawGrid(ctx, p);
+    const [r, c] = [view.row + view.rows - 1, view.col];
+    expect(noted.has(`${r},${c}`)).toBe(false);
+    const label = (stage.shortText ?? stage.text)(values[r * 9 + c]!);
+    const x = MARGIN + (c - view.col) * p.cell + p.cell / 2;
+    const y = MARGIN + (r - view.row) * p.cell + p.cell / 2 + 1;
+    const num = drawn.find((d) => d.text === label && d.x === x && d.y === y);
+    expect(num?.size).toBe(numberFont(p));
+  });
+
+  it('the page’s own grids (no presenter sizes) keep the note in the corner', () => {
+    const p: GridPicture = { ...stage, cell: 64 };
+    const { ctx, drawn } = recordingContext();
+    drawGrid(ctx, p);
+    const n = drawn.find((d) => d.text === '+0.84');
+    expect(n?.align).toBe('right');
+    expect(n?.size).toBeLessThanOrEqual(14);
   });
 });
