@@ -98,19 +98,34 @@ export function noteFontFor(font: number): number {
 
 /** The picture as presenter mode draws it: cells large enough for `font` px, and the part
  * of the grid around its focus that fits the footprint the layout gave the whole grid. A grid
- * with notes gets cells large enough for a note at noteFontFor(font) above a number at `font`. */
+ * with notes gets cells large enough for a note at noteFontFor(font) above a number at `font`,
+ * unless those cells would cut its window where plain ones would not: then it has no notes. */
 export function presentPicture(p: GridPicture, font: number = PRESENT_FONT): GridPicture {
   if (p.rows <= 0 || p.cols <= 0) return p;
   const text = p.shortText ?? p.text;
-  const noteFont = p.notes ? noteFontFor(font) : undefined;
-  const big: GridPicture = { ...p, text, shortText: undefined, tight: true, noteFont };
-  const least = Math.max(p.cell, cellFor(big, font));
-  const cell = noteFont === undefined ? least : noteCell(big, p.text, font, noteFont, least);
-  if (cell === p.cell) return big;
-  const rows = Math.max(1, Math.min(p.rows, Math.floor((p.rows * p.cell) / cell)));
-  const cols = Math.max(1, Math.min(p.cols, Math.floor((p.cols * p.cell) / cell)));
-  const f = p.focused ?? p.selected ?? p.marked ?? null;
+  const plain: GridPicture = { ...p, text, shortText: undefined, tight: true };
+  const least = Math.max(p.cell, cellFor(plain, font));
   const w = p.window ?? null;
+  const shown = (c: number) => ({
+    rows: Math.max(1, Math.min(p.rows, Math.floor((p.rows * p.cell) / c))),
+    cols: Math.max(1, Math.min(p.cols, Math.floor((p.cols * p.cell) / c))),
+  });
+  /** does a view at cells of `c` show the whole window (as much of it as the grid has)? */
+  const wholeWindow = (c: number) =>
+    w === null || (shown(c).rows >= Math.min(w.span, p.rows) && shown(c).cols >= Math.min(w.span, p.cols));
+  // notes need larger cells; the window comes first: where those cells would cut the window
+  // and plain ones would not, the grid is drawn without its notes
+  let noteFont = p.notes ? noteFontFor(font) : undefined;
+  let cell = least;
+  if (noteFont !== undefined) {
+    const noted = noteCell({ ...plain, noteFont }, p.text, font, noteFont, least);
+    if (wholeWindow(noted) || !wholeWindow(least)) cell = noted;
+    else noteFont = undefined;
+  }
+  const big: GridPicture = { ...plain, noteFont };
+  if (cell === p.cell) return big;
+  const { rows, cols } = shown(cell);
+  const f = p.focused ?? p.selected ?? p.marked ?? null;
   // the cells this step added to, when the view cannot show the whole window
   const noted = !f && w && (rows < w.span || cols < w.span) ? notedBox(p, w) : null;
   const box = f

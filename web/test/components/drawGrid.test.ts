@@ -193,7 +193,8 @@ describe('a step’s note covers neither the green ring nor the number', () => {
 // covering neither the number nor the green ring, and the number still at the stage's size.
 describe('a step’s note on a stage read from afar', () => {
   // dA_prev_pad as conv_backward's stage gives it (7×9, padded, 2 decimals, the window at 0,3):
-  // a small cell, the layout's, which presentPicture enlarges
+  // a cell the layout gave it, which presentPicture enlarges; room for the window's 3×3 cells
+  // with their notes in every mode
   const values = Array.from({ length: 63 }, (_, k) => ((k * 37) % 19) / 4 - 2.3);
   const noted = new Map([
     ['0,3', '+0.84'],
@@ -204,7 +205,7 @@ describe('a step’s note on a stage read from afar', () => {
   const stage: GridPicture = {
     rows: 7,
     cols: 9,
-    cell: 24,
+    cell: 36,
     values,
     scale: 3,
     text: (v) => v.toFixed(2).replace('-', '−'),
@@ -270,6 +271,26 @@ describe('a step’s note on a stage read from afar', () => {
         expect(num.x + half).toBeLessThanOrEqual(x0 + s - ring);
       }
     });
+
+  it('the window comes first: where cells large enough for the notes would cut it and plain ones would not, the window is whole and no note is drawn', () => {
+    // a footprint of 7×9 cells of 24 px: presenter mode's plain cells show 3 rows, those with
+    // room for a note only 2
+    const small = { ...stage, cell: 24 };
+    const p = presentPicture(small, PRESENT_FONT);
+    const view = p.view ?? { row: 0, col: 0, rows: p.rows, cols: p.cols };
+    expect(view.row).toBeLessThanOrEqual(0);
+    expect(view.row + view.rows).toBeGreaterThanOrEqual(3);
+    expect(view.col).toBeLessThanOrEqual(3);
+    expect(view.col + view.cols).toBeGreaterThanOrEqual(6);
+    const { ctx, drawn } = recordingContext(0.7);
+    drawGrid(ctx, p);
+    for (const note of noted.values()) expect(drawn.find((d) => d.text === note)).toBeUndefined();
+    // and with the room, the same grid has its notes
+    const roomy = presentPicture(stage, PRESENT_FONT);
+    const r = recordingContext(0.7);
+    drawGrid(r.ctx, roomy);
+    expect(r.drawn.find((d) => d.text === '+0.84')).toBeDefined();
+  });
 
   it('a cell without a note keeps its number where and as large as the grid draws it', () => {
     const p = presentPicture(stage, PRESENT_FONT);
