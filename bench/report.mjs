@@ -391,7 +391,7 @@ export function renderReport(r) {
     out.push(`export: not measured (${ex?.reason ?? 'not run'})`);
   } else {
     out.push(
-      'The Export dialog at 1440×900, timed from the click to the download: the steps drawn off screen, read, painted and encoded (GIF at the stage size, WebM at twice it).',
+      'The Export dialog at 1440×900, timed from the click to the download: the steps drawn off screen, read, painted and encoded as projected, the dialog’s default (presenter mode’s look on a 16:9 slide of 1280×720 CSS px: GIF at 1280×720, WebM at 1920×1080); "stage" is the page’s own stage, which the export leaves as it is.',
       '',
       table(
         ['case', 'format', 'steps', 'stage', 'seconds', 'bytes'],

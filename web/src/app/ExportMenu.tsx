@@ -1,10 +1,11 @@
 // The header's Export button and its dialog: this step as PNG or SVG, a range of steps as a GIF
-// or a video, with a progress bar and Cancel. The exporter itself (and its encoders) is loaded
-// the first time something is exported, in chunks of its own.
+// or a video, with a progress bar and Cancel, the stage drawn as on the page or as projected
+// (presenter mode on a 16:9 slide, a number in every cell). The exporter itself (and its
+// encoders) is loaded the first time something is exported, in chunks of its own.
 
-import { useRef, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import type { Store } from '../state/store';
-import type { Exported, Movie } from './export/exporter';
+import type { Exported, Look, Movie } from './export/exporter';
 import { type Say, useSentence } from '../ui/useSentence';
 import { tApp } from './messages';
 
@@ -49,6 +50,9 @@ export function ExportMenu({ store, stageArea }: { store: Store; stageArea: stri
   const [from, setFrom] = useState('1');
   const [to, setTo] = useState('1');
   const [fps, setFps] = useState('4');
+  // slides are projected: the numbers in every cell unless the page's own look is asked for
+  const [look, setLook] = useState<Look>('projected');
+  const lookHint = useId();
   const [progress, setProgress] = useState<Progress | null>(null);
   const [status, setStatus] = useSentence();
   const [problem, setProblem] = useSentence();
@@ -76,11 +80,11 @@ export function ExportMenu({ store, stageArea }: { store: Store; stageArea: stri
   async function still(format: 'png' | 'svg'): Promise<void> {
     setProblem(null);
     setStatus(null);
-    const stage = area()?.firstElementChild;
-    if (!(stage instanceof HTMLElement)) return;
+    const centre = area();
+    if (centre === null) return;
     try {
       const ex = await loadExporter();
-      done(await ex.exportStill(store, stage, format));
+      done(await ex.exportStill(store, centre, format, look));
     } catch (e) {
       setProblem(failure(e));
     }
@@ -113,6 +117,7 @@ export function ExportMenu({ store, stageArea }: { store: Store; stageArea: stri
         to: b,
         fps: rate,
         format,
+        look,
         signal: ctrl.signal,
         onProgress: (d, all) => setProgress({ done: d, all }),
       });
@@ -135,6 +140,10 @@ export function ExportMenu({ store, stageArea }: { store: Store; stageArea: stri
     { key: 'from', label: tApp('from'), value: from, set: setFrom, size: 6 },
     { key: 'to', label: tApp('to'), value: to, set: setTo, size: 6 },
     { key: 'fps', label: tApp('fps'), value: fps, set: setFps, size: 3 },
+  ];
+  const looks: { look: Look; label: string; hint: string }[] = [
+    { look: 'page', label: tApp('lookPage'), hint: tApp('lookPageHint') },
+    { look: 'projected', label: tApp('lookProjected'), hint: tApp('lookProjectedHint') },
   ];
   const movies: { format: Movie; label: string }[] = [
     { format: 'gif', label: 'GIF' },
@@ -159,6 +168,25 @@ export function ExportMenu({ store, stageArea }: { store: Store; stageArea: stri
         onClose={() => abort.current?.abort()}
       >
         <h2 id="export-title">{tApp('exportForSlides')}</h2>
+        <fieldset class="export-look" disabled={busy}>
+          <legend>{tApp('lookLegend')}</legend>
+          {looks.map((o) => (
+            <label key={o.look}>
+              <input
+                type="radio"
+                name="export-look"
+                value={o.look}
+                checked={look === o.look}
+                aria-describedby={look === o.look ? lookHint : undefined}
+                onChange={() => setLook(o.look)}
+              />
+              {o.label}
+            </label>
+          ))}
+          <p class="export-note" id={lookHint}>
+            {looks.find((o) => o.look === look)?.hint}
+          </p>
+        </fieldset>
         <section aria-label={tApp('thisStep')}>
           <h3>{tApp('thisStepAt', { position: store.position.value, total })}</h3>
           <div class="export-buttons">

@@ -1,6 +1,7 @@
 // Presenter mode shows one input channel at a time, larger, so that its cells carry their
 // numbers: the stage asks useChannelPage which channels to draw and puts its pager (◂ k of n ▸)
 // above them. An embed pages them too. Elsewhere every channel is drawn and there is no pager.
+// An exported slide keeps the pager's words (which channel it shows) but not its buttons.
 
 import type { VNode } from 'preact';
 import { useState } from 'preact/hooks';
@@ -25,6 +26,7 @@ export function useChannelPage(count: number, what: string): ChannelPage {
     <div class="channel-pager" role="group" aria-label={tUi('pagerGroup', { what })}>
       <button
         type="button"
+        data-export="omit"
         aria-label={tUi('pagerPrevious', { what })}
         disabled={k <= 0}
         onClick={() => setPage(k - 1)}
@@ -34,6 +36,7 @@ export function useChannelPage(count: number, what: string): ChannelPage {
       <span>{tUi('pagerAt', { what, k, last: count - 1 })}</span>
       <button
         type="button"
+        data-export="omit"
         aria-label={tUi('pagerNext', { what })}
         disabled={k >= count - 1}
         onClick={() => setPage(k + 1)}

@@ -1,21 +1,43 @@
-// Export for slides, loaded only when asked for: the stage on screen as PNG (twice the pixel
-// density) or SVG (grids as vectors), and a range of steps as an animated GIF or a WebM / MP4
-// video, one frame per step.
+// Export for slides, loaded only when asked for: a step as PNG (twice the pixel density) or SVG
+// (grids as vectors), and a range of steps as an animated GIF or a WebM / MP4 video, one frame
+// per step.
 //
-// A range is drawn off screen: a second run of the same configuration (store.openCopy) is
-// stepped, the operation's frame() read at each step, and the operation's own Stage view
-// rendered with it into a hidden box the size of the stage; its DOM is then read as a scene
-// (scene.ts) and drawn (render.ts). No frame waits for the page to paint, and the page's own
-// stage, link and transport do not move. Only the Operation contract is used, so every
-// operation in the registry exports the same way.
+// The stage is drawn one of two ways (Look). "page": as the page shows it; a still is read from
+// the stage on screen, a range is drawn off screen in a box of the stage's size. "projected": as
+// presenter mode draws it (PresentContext at PRESENT_FONT, the shell's presenter classes around
+// it), in an off-screen box the size of a slide (SLIDE), so that every cell shown carries its
+// number however small the page's window is.
+//
+// Off screen, a second run of the same configuration (store.openCopy) is stepped, the
+// operation's frame() read at each step, and the operation's own Stage view rendered with it
+// into a hidden box; its DOM is then read as a scene (scene.ts) and drawn (render.ts). No frame
+// waits for the page to paint, and the page's own stage, link and transport do not move. Only
+// the Operation contract is used, so every operation in the registry exports the same way.
 
 import { h, render } from 'preact';
 import type { Store } from '../../state/store';
 import { StoreContext } from '../../ui/context';
+import { PRESENT_FONT, PresentContext } from '../../ui/present';
 import { drawScene, ScenePainter, sceneSvg } from './render';
 import { divergingRGB } from '../../ui/colors';
 import { sceneOf, type Scene } from './scene';
 import { tApp } from '../messages';
+
+/** How the stage is drawn: as the page shows it, or as presenter mode projects it. */
+export type Look = 'page' | 'projected';
+
+/** The box a projected stage is drawn in, CSS px: a 16:9 slide. Presenter mode's smallest
+ * number (PRESENT_FONT, 20 px) is then 1/36 of the slide's height: 30 px when the slide fills a
+ * 1080-line projector, 40 px on a 1440-line one. */
+const SLIDE = { width: 1280, height: 720 } as const;
+
+/** Device pixels per CSS pixel of each kind of file. A projected video is 1920×1080, the size
+ * projectors and players expect (and every encoder takes); a page video twice the stage. */
+function densityOf(format: 'png' | 'svg' | Movie, look: Look): number {
+  if (format === 'gif' || format === 'svg') return 1;
+  if (format === 'png') return 2;
+  return look === 'projected' ? 1920 / SLIDE.width : 2;
+}
 
 export interface Exported {
   blob: Blob;
@@ -23,22 +45,34 @@ export interface Exported {
   name: string;
 }
 
-/** The stage on screen as a PNG at twice its CSS size, or as SVG. */
+/** A step as a PNG at twice its CSS size, or as SVG: the stage on screen (`look` "page"), or the
+ * current step drawn off screen as projected. */
 export async function exportStill(
   store: Store,
-  stage: HTMLElement,
+  centre: HTMLElement,
   format: 'png' | 'svg',
+  look: Look,
 ): Promise<Exported> {
-  const scene = sceneOf(stage);
-  const base = `${store.op.peek()}-step-${store.position.peek()}`;
+  const position = store.position.peek();
+  let scene: Scene | null = null;
+  if (look === 'page') {
+    const stage = centre.firstElementChild;
+    if (!(stage instanceof HTMLElement)) throw new Error(tApp('offscreenFailed'));
+    scene = sceneOf(stage);
+  } else {
+    const never = new AbortController().signal;
+    for await (const s of stageScenes(store, centre, look, position, position, never)) scene = s;
+  }
+  if (scene === null) throw new Error(tApp('offscreenFailed'));
+  const base = `${store.op.peek()}-step-${position}`;
   if (format === 'svg') {
-    const title = `${store.op.peek()}, ${tApp('stepOf', { position: store.position.peek(), total: store.total.peek() })}`;
+    const title = `${store.op.peek()}, ${tApp('stepOf', { position, total: store.total.peek() })}`;
     return { blob: new Blob([sceneSvg(scene, title)], { type: 'image/svg+xml' }), name: `${base}.svg` };
   }
-  const density = 2;
+  const density = densityOf(format, look);
   const canvas = document.createElement('canvas');
-  canvas.width = scene.width * density;
-  canvas.height = scene.height * density;
+  canvas.width = Math.round(scene.width * density);
+  canvas.height = Math.round(scene.height * density);
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error(tApp('noCanvasPng'));
   drawScene(ctx, scene, density);
@@ -55,6 +89,7 @@ export interface RangeJob {
   to: number;
   fps: number;
   format: Movie;
+  look: Look;
   /** frames done so far, of all */
   onProgress(done: number, all: number): void;
   signal: AbortSignal;
@@ -94,17 +129,16 @@ function placeFrame(bytes: Uint8Array, at: number, x: number, y: number): void {
 
 const nextTask = () => new Promise<void>((done) => setTimeout(done, 0));
 
-/** The stage at steps from..to, drawn off screen in a box of `centre`'s size. */
-async function* stageScenes(store: Store, centre: HTMLElement, job: RangeJob): AsyncGenerator<Scene> {
-  const operation = store.operation.peek();
-  const Stage = operation.views.Stage;
-  const size = centre.getBoundingClientRect();
-  const host = document.createElement('div');
-  host.className = centre.className;
-  host.setAttribute('aria-hidden', 'true');
-  host.setAttribute('data-offscreen', ''); // its grids' canvases are not drawn: only read
-  host.inert = true;
-  Object.assign(host.style, {
+/** A hidden box for the stage off screen, and the element the Stage view is rendered into:
+ * `centre`'s size and classes for the page's look; a slide inside the shell's presenter classes
+ * for the projected one (so that presenter mode's styles apply). */
+function offscreenBox(centre: HTMLElement, look: Look): { box: HTMLElement; host: HTMLElement } {
+  const size = look === 'projected' ? SLIDE : centre.getBoundingClientRect();
+  const box = document.createElement('div');
+  box.setAttribute('aria-hidden', 'true');
+  box.setAttribute('data-offscreen', ''); // its grids' canvases are not drawn: only read
+  box.inert = true;
+  Object.assign(box.style, {
     position: 'fixed',
     left: `${-4 * size.width - 1000}px`,
     top: '0px',
@@ -112,8 +146,34 @@ async function* stageScenes(store: Store, centre: HTMLElement, job: RangeJob): A
     height: `${size.height}px`,
     pointerEvents: 'none',
   });
-  document.body.append(host);
+  if (look === 'page') {
+    box.className = centre.className;
+    return { box, host: box };
+  }
+  box.className = 'app present';
+  box.style.display = 'flex';
+  const host = document.createElement('div');
+  host.className = 'centre';
+  Object.assign(host.style, { flex: '1', height: '100%' });
+  box.append(host);
+  return { box, host };
+}
+
+/** The stage at steps from..to (0: before the first), drawn off screen as `look` says. */
+async function* stageScenes(
+  store: Store,
+  centre: HTMLElement,
+  look: Look,
+  from: number,
+  to: number,
+  signal: AbortSignal,
+): AsyncGenerator<Scene> {
+  const operation = store.operation.peek();
+  const Stage = operation.views.Stage;
+  const { box, host } = offscreenBox(centre, look);
+  document.body.append(box);
   const run = store.openCopy();
+  const font = look === 'projected' ? PRESENT_FONT : 0;
   const show = (k: number) => {
     if (run.stepper.position + 1 === k) run.stepper.next();
     else run.stepper.seek(k);
@@ -125,16 +185,23 @@ async function* stageScenes(store: Store, centre: HTMLElement, job: RangeJob): A
       codeLang: store.codeLang.peek(),
       actions: store,
     };
-    render(h(StoreContext.Provider, { value: store }, h(Stage, props)), host);
+    render(
+      h(
+        StoreContext.Provider,
+        { value: store },
+        h(PresentContext.Provider, { value: font }, h(Stage, props)),
+      ),
+      host,
+    );
   };
   try {
-    show(job.from);
+    show(from);
     // the stage measures its box once mounted, and lays itself out again
     await nextTask();
     await new Promise<void>((done) => requestAnimationFrame(() => done()));
-    for (let k = job.from; k <= job.to; k++) {
-      if (job.signal.aborted) return;
-      if (k > job.from) show(k);
+    for (let k = from; k <= to; k++) {
+      if (signal.aborted) return;
+      if (k > from) show(k);
       await Promise.resolve(); // a re-render the layout asked for
       const root = host.firstElementChild;
       if (!(root instanceof HTMLElement)) throw new Error(tApp('offscreenFailed'));
@@ -142,13 +209,13 @@ async function* stageScenes(store: Store, centre: HTMLElement, job: RangeJob): A
     }
   } finally {
     render(null, host);
-    host.remove();
+    box.remove();
     run.dispose();
   }
 }
 
-/** Steps job.from..job.to as a GIF (at the stage's size) or a video (at twice it); null when
- * cancelled. */
+/** Steps job.from..job.to as a GIF (one pixel per CSS pixel of the stage or slide) or a video
+ * (densityOf); null when cancelled. */
 export async function exportRange(
   store: Store,
   centre: HTMLElement,
@@ -184,7 +251,7 @@ export async function exportRange(
       return ix;
     };
     let done = 0;
-    for await (const scene of stageScenes(store, centre, job)) {
+    for await (const scene of stageScenes(store, centre, job.look, job.from, job.to, job.signal)) {
       if (done === 0) {
         canvas.width = scene.width;
         canvas.height = scene.height;
@@ -257,16 +324,16 @@ export async function exportRange(
   }
   const mb = await import('mediabunny');
   const format = job.format === 'mp4' ? new mb.Mp4OutputFormat() : new mb.WebMOutputFormat();
-  const density = 2;
+  const density = densityOf(job.format, job.look);
   let output: InstanceType<typeof mb.Output> | null = null;
   let source: InstanceType<typeof mb.CanvasSource> | null = null;
   const painter = new ScenePainter(ctx, density);
   let done = 0;
   try {
-    for await (const scene of stageScenes(store, centre, job)) {
+    for await (const scene of stageScenes(store, centre, job.look, job.from, job.to, job.signal)) {
       if (output === null) {
-        canvas.width = scene.width * density;
-        canvas.height = scene.height * density;
+        canvas.width = Math.round(scene.width * density);
+        canvas.height = Math.round(scene.height * density);
         const codec = await mb.getFirstEncodableVideoCodec(format.getSupportedVideoCodecs(), {
           width: canvas.width,
           height: canvas.height,
