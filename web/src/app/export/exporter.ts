@@ -17,7 +17,7 @@
 import { h, render } from 'preact';
 import type { Store } from '../../state/store';
 import { StoreContext } from '../../ui/context';
-import { PRESENT_FONT, PresentContext } from '../../ui/present';
+import { LectureContext, PRESENT_FONT, PresentContext } from '../../ui/present';
 import { drawScene, ScenePainter, sceneSvg } from './render';
 import { divergingRGB } from '../../ui/colors';
 import { sceneOf, type Scene } from './scene';
@@ -189,7 +189,12 @@ async function* stageScenes(
       h(
         StoreContext.Provider,
         { value: store },
-        h(PresentContext.Provider, { value: font }, h(Stage, props)),
+        h(
+          PresentContext.Provider,
+          { value: font },
+          // projected: presenter mode's stage, without the controls it leaves out for room
+          h(LectureContext.Provider, { value: look === 'projected' }, h(Stage, props)),
+        ),
       ),
       host,
     );
