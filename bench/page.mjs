@@ -225,16 +225,10 @@ async function inBrowser(root, log, options, use) {
   const buildProblem = ensureBuilt(root, log);
   if (buildProblem) return { measured: false, reason: buildProblem };
   const server = await serve(join(root, 'dist'));
-  const profile = mkdtempSync(join(os.tmpdir(), 'convstep-bench-'));
-  let context;
+  let browser;
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      ...options,
-    });
-    return await use(context, server.url);
+    browser = await coldBrowser(chromium, options);
+    return await use(browser.context, server.url);
   } catch (e) {
     return {
       measured: false,
@@ -243,10 +237,47 @@ async function inBrowser(root, log, options, use) {
         .slice(0, 200)}`,
     };
   } finally {
-    await context?.close().catch(() => {});
+    await browser?.close();
     await server.close();
-    rmSync(profile, { recursive: true, force: true });
   }
+}
+
+/** A Chromium started with a fresh profile of its own (a cold browser: no cache, no history);
+ * `close` shuts it and removes the profile. */
+async function coldBrowser(chromium, options) {
+  const profile = mkdtempSync(join(os.tmpdir(), 'convstep-bench-'));
+  const remove = () => rmSync(profile, { recursive: true, force: true });
+  try {
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      ...options,
+    });
+    return {
+      context,
+      close: async () => {
+        await context.close().catch(() => {});
+        remove();
+      },
+    };
+  } catch (e) {
+    remove();
+    throw e;
+  }
+}
+
+/** Waits (15 s at most) until a page that runs pageProbe has drawn on a canvas or marked its
+ * stage drawn. */
+function firstDrawing(page) {
+  return page.waitForFunction(
+    () => {
+      const p = window.__benchProbe;
+      return p && (p.firstDraw !== null || p.marked !== null);
+    },
+    null,
+    { timeout: 15000 },
+  );
 }
 
 /** The floor page: one module script that draws one rectangle on a canvas, in a folder of its
@@ -283,34 +314,19 @@ async function coldStarts(root, query_, loads) {
   const floorDir = floorPage();
   const floor = await serve(floorDir);
   const one = async (url, settle) => {
-    const profile = mkdtempSync(join(os.tmpdir(), 'convstep-bench-'));
-    let context;
+    const browser = await coldBrowser(chromium, { viewport: { width: 1400, height: 900 } });
     try {
-      context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: CHROMIUM_ARGS,
-        viewport: { width: 1400, height: 900 },
-      });
-      const page = context.pages()[0] ?? (await context.newPage());
+      const page = browser.context.pages()[0] ?? (await browser.context.newPage());
       await page.addInitScript(pageProbe);
       if (settle) {
         await page.goto('about:blank');
         await page.waitForTimeout(SETTLE_MS);
       }
       await page.goto(url, { waitUntil: 'load' });
-      await page.waitForFunction(
-        () => {
-          const p = window.__benchProbe;
-          return p && (p.firstDraw !== null || p.marked !== null);
-        },
-        null,
-        { timeout: 15000 },
-      );
+      await firstDrawing(page);
       return await page.evaluate(() => window.__benchProbe.marked ?? window.__benchProbe.firstDraw);
     } finally {
-      await context?.close().catch(() => {});
-      rmSync(profile, { recursive: true, force: true });
+      await browser.close();
     }
   };
   try {
@@ -399,14 +415,7 @@ function playPage(root, size, log) {
       loaded.clear();
       await page.goto(url + query(s), { waitUntil: 'load' });
       try {
-        await page.waitForFunction(
-          () => {
-            const p = window.__benchProbe;
-            return p && (p.firstDraw !== null || p.marked !== null);
-          },
-          null,
-          { timeout: 15000 },
-        );
+        await firstDrawing(page);
       } catch {
         return { measured: false, reason: 'nothing was drawn on a canvas within 15 s of loading', version };
       }
