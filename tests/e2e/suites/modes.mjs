@@ -578,35 +578,38 @@ export function register(api) {
     await page.close();
   });
 
-  test('defect: on a phone every operation’s grids carry their numbers (one channel at a time, as an embed), and nothing runs off the page sideways', async () => {
-    const phone = { width: 390, height: 844 };
-    const first = await openPage(api.ctx(), `${api.base()}?step=1`, phone);
-    const ops = (
-      await first.getByRole('navigation', { name: 'Operation' }).getByRole('button').allTextContents()
-    ).map((o) => o.trim());
-    await first.close();
-    assert(ops.length >= 5, `the switcher lists ${ops.length} operations`);
-    const faults = [];
-    for (const op of ops) {
-      const page = await openPage(api.ctx(), `${api.base()}?op=${op}&step=40`, phone);
-      await page.locator('.stage canvas[data-font]').first().waitFor();
-      // the grids are laid out once the stage's box is measured
-      await page.waitForTimeout(300);
-      const seen = await page.evaluate(() => ({
-        wide: document.documentElement.scrollWidth,
-        grids: [...document.querySelectorAll('.stage canvas[data-font]')].map((c) => ({
-          name: c.getAttribute('aria-label'),
-          font: Number(c.dataset.font),
-          right: c.getBoundingClientRect().right,
-        })),
-      }));
-      if (seen.wide > phone.width) faults.push(`${op}: the page is ${seen.wide} px wide`);
-      for (const g of seen.grids) {
-        if (g.font < 12) faults.push(`${op}: ${g.name} draws its numbers at ${g.font} px`);
-        if (g.right > phone.width) faults.push(`${op}: ${g.name} ends at x = ${Math.round(g.right)}`);
+  for (const phone of [
+    { width: 390, height: 844 },
+    { width: 844, height: 390 },
+  ])
+    test(`defect: on a phone (${phone.width}×${phone.height}) every operation’s grids carry their numbers (one channel at a time, as an embed), and nothing runs off the page sideways`, async () => {
+      const first = await openPage(api.ctx(), `${api.base()}?step=1`, phone);
+      const ops = (
+        await first.getByRole('navigation', { name: 'Operation' }).getByRole('button').allTextContents()
+      ).map((o) => o.trim());
+      await first.close();
+      assert(ops.length >= 5, `the switcher lists ${ops.length} operations`);
+      const faults = [];
+      for (const op of ops) {
+        const page = await openPage(api.ctx(), `${api.base()}?op=${op}&step=40`, phone);
+        await page.locator('.stage canvas[data-font]').first().waitFor();
+        // the grids are laid out once the stage's box is measured
+        await page.waitForTimeout(300);
+        const seen = await page.evaluate(() => ({
+          wide: document.documentElement.scrollWidth,
+          grids: [...document.querySelectorAll('.stage canvas[data-font]')].map((c) => ({
+            name: c.getAttribute('aria-label'),
+            font: Number(c.dataset.font),
+            right: c.getBoundingClientRect().right,
+          })),
+        }));
+        if (seen.wide > phone.width) faults.push(`${op}: the page is ${seen.wide} px wide`);
+        for (const g of seen.grids) {
+          if (g.font < 12) faults.push(`${op}: ${g.name} draws its numbers at ${g.font} px`);
+          if (g.right > phone.width) faults.push(`${op}: ${g.name} ends at x = ${Math.round(g.right)}`);
+        }
+        await page.close();
       }
-      await page.close();
-    }
-    assertEq(JSON.stringify(faults), '[]', 'grids without numbers or off the page on a phone');
-  });
+      assertEq(JSON.stringify(faults), '[]', 'grids without numbers or off the page on a phone');
+    });
 }

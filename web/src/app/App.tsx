@@ -11,9 +11,9 @@
 //            drawn as presenter mode draws it, one channel at a time with a number in every cell
 //            shown, the numbers' smallest size growing with the frame (12 px at 480×320,
 //            ui/present.ts embedFont); under 800×500 the code is one line
-// On a phone (under 600 px wide) the stage is drawn as an embed's is, one channel at a time
-// with a number in every cell shown (PHONE_FONT), laid out for a screen's height with the page
-// scrolling through it; every control stays.
+// On a phone (under 600 px wide, or on its side: under 1100 × 500) the stage is drawn as an
+// embed's is, one channel at a time with a number in every cell shown (PHONE_FONT), laid out
+// for a screen's height with the page scrolling through it; every control stays.
 
 import { useEffect, useState } from 'preact/hooks';
 import type { OpActions } from '../state/operation';

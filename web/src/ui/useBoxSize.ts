@@ -31,9 +31,10 @@ export function useBoxSize<T extends HTMLElement>(fallback: Box): [RefObject<T |
   return [ref, box];
 }
 
-/** A phone, as the page's styles have it (styles/app.css): the stage is laid out for the
- * screen, not for what is left of it under the page's header; its box grows, the page scrolls. */
-export const PHONE = '(max-width: 600px)';
+/** A phone, upright or on its side, as the page's styles have it (styles/app.css): the stage is
+ * laid out for the screen, not for what is left of it under the page's header; its box grows,
+ * the page scrolls. */
+export const PHONE = '(max-width: 600px), (max-width: 1100px) and (max-height: 500px)';
 
 /** How much of a phone's screen height the stage may fill: all of it, so that the notebook's
  * grids show whole with a number in every cell; the page scrolls under the transport kept at
