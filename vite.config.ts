@@ -180,10 +180,9 @@ function chunkGroups(): Rolldown.CodeSplittingGroup[] {
       name(id, ctx) {
         if (opsCommon === null) {
           start ??= staticClosure(ENTRY, (m) => ctx.getModuleInfo(m));
-          const entry = ctx.getModuleInfo(ENTRY);
           const ops = new Set<string>();
           // the op folders' index modules, the registry imports them dynamically
-          for (const m of entry === null ? [] : staticClosure(ENTRY, (x) => ctx.getModuleInfo(x)))
+          for (const m of start)
             for (const d of ctx.getModuleInfo(m)?.dynamicallyImportedIds ?? [])
               if (OP_INDEX.test(d)) ops.add(d);
           opsCommon = new Set();

@@ -59,6 +59,14 @@ export function register(api) {
       return fill.call(this, text, x, y, ...rest);
     };
     globalThis.__drawnOn = (canvas) => drawn.get(canvas) ?? [];
+    // the sizes of a grid's numbers and of its step's notes (bold)
+    globalThis.__textsOn = (canvas) => {
+      const texts = drawn.get(canvas) ?? [];
+      return {
+        numbers: texts.filter((t) => !t.bold).map((t) => t.size),
+        notes: texts.filter((t) => t.bold).map((t) => t.size),
+      };
+    };
   }
 
   /** The ids of the operations, as the page's switcher lists them from the registry. */
@@ -88,14 +96,7 @@ export function register(api) {
           name: c.getAttribute('aria-label'),
           font: Number(c.dataset.font),
           seen: inside(c),
-          numbers: globalThis
-            .__drawnOn(c)
-            .filter((t) => !t.bold)
-            .map((t) => t.size),
-          notes: globalThis
-            .__drawnOn(c)
-            .filter((t) => t.bold)
-            .map((t) => t.size),
+          ...globalThis.__textsOn(c),
         })),
         code: lines.map((l) => Number.parseFloat(getComputedStyle(l.querySelector('code')).fontSize)),
         current: [...document.querySelectorAll('.code-line.current')].some((l) => {
@@ -329,14 +330,7 @@ export function register(api) {
             name: c.getAttribute('aria-label'),
             font: Number(c.dataset.font),
             seen: inside(c),
-            numbers: globalThis
-              .__drawnOn(c)
-              .filter((t) => !t.bold)
-              .map((t) => t.size),
-            notes: globalThis
-              .__drawnOn(c)
-              .filter((t) => t.bold)
-              .map((t) => t.size),
+            ...globalThis.__textsOn(c),
           })),
         code: document.querySelector('.code').getBoundingClientRect().height,
         lineHeight: line ? line.getBoundingClientRect().height : 0,

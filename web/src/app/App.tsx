@@ -21,7 +21,7 @@ import type { Store } from '../state/store';
 import { StoreContext, WrongLinesContext } from '../ui/context';
 import { tUi } from '../ui/messages';
 import { PredictPanel } from '../ui/PredictPanel';
-import { PHONE } from '../ui/useBoxSize';
+import { PHONE, useMedia } from '../ui/useBoxSize';
 import { LiveRegion } from '../ui/LiveRegion';
 import { LocaleSwitch } from './LocaleSwitch';
 import { tApp } from './messages';
@@ -42,20 +42,6 @@ import { useTransportKeys } from './useTransportKeys';
 
 /** A small embed: one line of code, a compact pager and transport. */
 const SMALL_EMBED = '(max-width: 799px), (max-height: 499px)';
-
-/** Whether the media query matches, following the window's size. */
-function useMedia(query: string): boolean {
-  const [on, setOn] = useState(() => globalThis.matchMedia?.(query).matches === true);
-  useEffect(() => {
-    const m = globalThis.matchMedia?.(query);
-    if (!m) return;
-    const change = () => setOn(m.matches);
-    change();
-    m.addEventListener('change', change);
-    return () => m.removeEventListener('change', change);
-  }, [query]);
-  return on;
-}
 
 /** The window's size in CSS px (an embed's: its frame's), following it. */
 function useWindowSize(on: boolean): { width: number; height: number } {

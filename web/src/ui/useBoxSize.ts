@@ -1,7 +1,7 @@
 // The content size of an element, kept current with a ResizeObserver (where there is one), and
 // the room a stage may take: its box, or on a phone a screen's height.
 
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import { useLecture } from './present';
 
@@ -50,9 +50,24 @@ export function useStageBox<T extends HTMLElement>(fallback: Box): [RefObject<T 
   const [ref, box] = useBoxSize<T>(fallback);
   // presenter mode and an embed's frame keep the stage to its box
   const lecture = useLecture();
-  if (lecture || globalThis.matchMedia?.(PHONE).matches !== true) return [ref, box];
+  const phone = useMedia(PHONE);
+  if (lecture || !phone) return [ref, box];
   return [
     ref,
     { width: box.width, height: Math.floor(PHONE_SHARE * (globalThis.innerHeight ?? box.height)) },
   ];
+}
+
+/** Whether the media query matches, following the window's size. */
+export function useMedia(query: string): boolean {
+  const [on, setOn] = useState(() => globalThis.matchMedia?.(query).matches === true);
+  useEffect(() => {
+    const m = globalThis.matchMedia?.(query);
+    if (!m) return;
+    const change = () => setOn(m.matches);
+    change();
+    m.addEventListener('change', change);
+    return () => m.removeEventListener('change', change);
+  }, [query]);
+  return on;
 }
