@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import preact from '@preact/preset-vite';
+import { EARLY_WASM } from './web/src/app/earlyWasm';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
@@ -41,26 +42,29 @@ export function diskNotice(): Plugin {
   };
 }
 
-/** The built page asks for the WebAssembly module at once, in parallel with its script, instead
- * of once the script has run: a preload the glue's fetch (same origin, credentials same-origin)
- * then reuses. */
-function preloadWasm(): Plugin {
+/** The built page fetches and compiles the WebAssembly module at once, as the page is read, in
+ * parallel with its script, instead of once the script has run: a small inline script in the
+ * head starts `WebAssembly.compileStreaming` and leaves the promise for the engine, which then
+ * only instantiates the compiled module (its own fetch is the fallback when that failed, e.g. a
+ * host that does not serve .wasm as application/wasm). */
+function compileWasmEarly(): Plugin {
   return {
-    name: 'convstep-preload-wasm',
+    name: 'convstep:compile-wasm-early',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
+      handler(html, ctx) {
         const wasm = Object.keys(ctx.bundle ?? {}).find((f) => f.endsWith('.wasm'));
-        if (wasm === undefined) return [];
-        const attrs = {
-          rel: 'preload',
-          href: `./${wasm}`,
-          as: 'fetch',
-          type: 'application/wasm',
-          crossorigin: '',
-        };
-        return [{ tag: 'link', attrs, injectTo: 'head' }];
+        if (wasm === undefined) return html;
+        const source = `(function () {
+  if (location.protocol === 'file:' || typeof WebAssembly !== 'object' || typeof WebAssembly.compileStreaming !== 'function') return;
+  var compiling = WebAssembly.compileStreaming(fetch(${JSON.stringify(`./${wasm}`)}, { credentials: 'same-origin' }));
+  // the engine falls back to its own fetch; this rejection is not the page's error
+  compiling.catch(function () {});
+  window[${JSON.stringify(EARLY_WASM)}] = compiling;
+})();`;
+        // before the stylesheet: a script after a stylesheet waits for it to arrive
+        return inlineScript(html, source, '<link rel="stylesheet"');
       },
     },
   };
@@ -204,7 +208,7 @@ export default defineConfig({
   root: here('./web'),
   // Relative URLs, so the built folder works from any sub-path of any static host.
   base: './',
-  plugins: [preact(), preloadWasm(), preloadStartOp(), diskNotice()],
+  plugins: [preact(), compileWasmEarly(), preloadStartOp(), diskNotice()],
   server: { host: '127.0.0.1', strictPort: false },
   preview: { host: '127.0.0.1' },
   build: {

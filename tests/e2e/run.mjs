@@ -285,6 +285,49 @@ test(`loads under the nested sub-path ${SUB} (relative base), .wasm as applicati
   await page.close();
 });
 
+test('the .wasm is compiled as the page is read, and the engine instantiates that compilation (one request); served as text/plain it still opens (the engine fetches it itself)', async () => {
+  const page = await openPage(ctx, `${base}${notebookQuery}&step=2`);
+  await checkStep(page, 2);
+  const early = await page.evaluate(async () => {
+    const compiled = await window.convstepWasm;
+    const wasm = performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.wasm'));
+    return { module: compiled instanceof WebAssembly.Module, requests: wasm.length };
+  });
+  assert(early.module, 'the page head left no compiled WebAssembly.Module');
+  assertEq(early.requests, 1, 'requests for the .wasm (the engine should not fetch it again)');
+  await page.close();
+
+  // a host with the wrong type for .wasm: compileStreaming refuses it, the engine's own fetch
+  // (and the glue's ArrayBuffer fallback) opens the page all the same
+  const plain = await ctx.newPage();
+  await plain.route('**/*.wasm', async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, headers: { ...res.headers(), 'content-type': 'text/plain' } });
+  });
+  plain.on('pageerror', (e) => problems.push(`page error on ${plain.url()}: ${e.message}`));
+  await plain.goto(`${base}${notebookQuery}&step=2`);
+  await plain.getByRole('group', { name: 'Steps' }).waitFor({ timeout: 15000 });
+  await checkStep(plain, 2);
+  await plain.close();
+});
+
+test('a slow load says that the engine is loading, then draws the stage', async () => {
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => problems.push(`page error on ${page.url()}: ${e.message}`));
+  await page.route('**/*.wasm', async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await page.goto(`${base}${notebookQuery}&step=2`);
+  await page
+    .getByRole('status')
+    .filter({ hasText: 'Loading the convolution engine' })
+    .waitFor({ timeout: 1400 });
+  await page.getByRole('group', { name: 'Steps' }).waitFor({ timeout: 15000 });
+  await checkStep(page, 2);
+  await page.close();
+});
+
 test('buttons and keys step to step 37; window and Z equal the fixture', async () => {
   const page = await openPage(ctx, `${base}${notebookQuery}`);
   await page.getByRole('button', { name: 'Go to start' }).click();

@@ -6,6 +6,7 @@ import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { App } from './app/App';
 import { windowBrowser } from './app/browser';
+import { earlyWasm } from './app/earlyWasm';
 import { loadEngine } from './engine/index';
 import { REGISTRY } from './ops/index';
 import { tApp } from './app/messages';
@@ -16,6 +17,9 @@ import './styles/app.css';
 import './styles/modes.css';
 
 const root = document.getElementById('app');
+
+/** How long the page loads before it says that it is loading. */
+const LOADING_SAID_AFTER_MS = 200;
 
 function Message({ text }: { text: string }) {
   return (
@@ -34,14 +38,21 @@ effect(() => {
 });
 
 if (root) {
-  render(<Message text={tApp('loadingEngine')} />, root);
+  // Said only when loading takes long enough to be seen: laying it out earlier would hold up
+  // the first stage by a layout of the page.
+  const slow = setTimeout(
+    () => render(<Message text={tApp('loadingEngine')} />, root),
+    LOADING_SAID_AFTER_MS,
+  );
   const options = { browser: windowBrowser, syncUrl: true };
   // The engine and the code of the op the address opens load side by side.
-  Promise.all([loadEngine(), loadStartOp(REGISTRY, options)]).then(
+  Promise.all([loadEngine({ wasmModule: earlyWasm() }), loadStartOp(REGISTRY, options)]).then(
     ([engine]) => {
+      clearTimeout(slow);
       render(<App store={createStore(engine, REGISTRY, options)} />, root);
     },
     (err: unknown) => {
+      clearTimeout(slow);
       const why = err instanceof Error ? err.message : String(err);
       render(<Message text={tApp('loadFailed', { why })} />, root);
     },

@@ -41,6 +41,9 @@ export interface LoadOptions {
    * the script, a hashed asset after `vite build`); in Node pass the bytes of
    * web/src/engine/generated/convstep.wasm. */
   wasmBinary?: Uint8Array | ArrayBuffer;
+  /** The module already compiling (the built page's head starts it as the page is read): it is
+   * only instantiated. If it fails, the module fetches its .wasm itself. */
+  wasmModule?: Promise<WebAssembly.Module>;
 }
 
 /** Bytes of the scratch block the engine keeps for the life of the module. */
@@ -437,7 +440,23 @@ function asValidation(fn: () => Shape4): Validation {
 export async function instantiateEngine(opts: LoadOptions = {}): Promise<WasmEngine> {
   // the caller's bytes (Node), else those built into a one-file page, else the module fetches
   const wasmBinary = opts.wasmBinary ?? EMBEDDED_WASM;
-  const mod = await createConvstep(wasmBinary === undefined ? {} : { wasmBinary });
+  if (wasmBinary !== undefined) return new WasmEngine(await createConvstep({ wasmBinary }));
+  const compiled = opts.wasmModule === undefined ? null : await opts.wasmModule.catch(() => null);
+  if (compiled === null) return new WasmEngine(await createConvstep({}));
+  // the glue hands over its imports; an instantiation that fails rejects the load
+  let failed: (e: unknown) => void = () => {};
+  const failure = new Promise<never>((_, reject) => {
+    failed = reject;
+  });
+  const mod = await Promise.race([
+    createConvstep({
+      instantiateWasm(imports, receive) {
+        WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled), failed);
+        return {};
+      },
+    }),
+    failure,
+  ]);
   return new WasmEngine(mod);
 }
 

@@ -246,6 +246,12 @@ declare module '*/generated/convstep.mjs' {
   export interface ConvstepModuleOptions {
     /** the .wasm bytes; when given, nothing is fetched (the way to load it in Node) */
     wasmBinary?: Uint8Array | ArrayBuffer;
+    /** instantiates the module itself: gets the imports and hands back the instance (and its
+     * module) through `receive`; returns {} when that happens later */
+    instantiateWasm?: (
+      imports: WebAssembly.Imports,
+      receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
+    ) => object;
     /** where to fetch the .wasm from, given the name Emscripten looks for */
     locateFile?: (path: string, prefix: string) => string;
     print?: (text: string) => void;

@@ -10,7 +10,9 @@ import type { Browser } from './browser';
 export const MIN_INTERVAL = 300;
 
 /** Keeps the browser's query equal to `query` (when not `paused`); returns the stop function.
- * `now` is the clock (milliseconds), for tests. */
+ * The first write waits for the task that called this to end: a page opening does not spend
+ * its first frame on the address bar (replaceState costs a cold browser milliseconds). `now`
+ * is the clock (milliseconds), for tests. */
 export function syncUrl(
   query: ReadonlySignal<string>,
   paused: ReadonlySignal<boolean>,
@@ -18,8 +20,9 @@ export function syncUrl(
   now: () => number = () => Date.now(),
 ) {
   let last = Number.NEGATIVE_INFINITY;
-  let timer: ReturnType<typeof setTimeout> | null = null;
   let pending: string | null = null;
+  // the first write, after this task; later ones as the interval allows
+  let timer: ReturnType<typeof setTimeout> | null = setTimeout(() => write(), 0);
   const write = () => {
     timer = null;
     const q = pending;

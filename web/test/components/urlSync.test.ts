@@ -1,5 +1,7 @@
 // The link is written as soon as the state changes, and no more often than browsers allow
-// (Safari: 100 replaceState calls in 30 s); the last of a burst of changes is never lost.
+// (Safari: 100 replaceState calls in 30 s); the last of a burst of changes is never lost. The
+// first write waits for the task that opened the page to end, so that the first frame is drawn
+// sooner.
 import { signal } from '@preact/signals';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NO_BROWSER } from '../../src/state/browser';
@@ -26,8 +28,26 @@ describe('syncUrl', () => {
     return { writes, query, paused, stop };
   }
 
+  it('writes the opening state after the task that opened it, with its newest value', () => {
+    const { writes, query, stop } = setup();
+    expect(writes).toEqual([]);
+    query.value = '?step=3';
+    expect(writes).toEqual([]);
+    vi.advanceTimersByTime(0);
+    expect(writes).toEqual(['?step=3']);
+    stop();
+  });
+
+  it('writes nothing once stopped, not even the opening state', () => {
+    const { writes, stop } = setup();
+    stop();
+    vi.advanceTimersByTime(MIN_INTERVAL);
+    expect(writes).toEqual([]);
+  });
+
   it('writes a change at once, not after a delay', () => {
     const { writes, query, stop } = setup();
+    vi.advanceTimersByTime(0);
     expect(writes).toEqual(['?step=1']);
     vi.advanceTimersByTime(MIN_INTERVAL);
     query.value = '?step=2';
@@ -37,6 +57,7 @@ describe('syncUrl', () => {
 
   it('gathers a burst and writes its last value once the interval has passed', () => {
     const { writes, query, stop } = setup();
+    vi.advanceTimersByTime(0);
     for (let k = 2; k <= 50; k++) query.value = `?step=${k}`;
     expect(writes).toEqual(['?step=1']);
     vi.advanceTimersByTime(MIN_INTERVAL);
@@ -56,6 +77,7 @@ describe('syncUrl', () => {
 
   it('does not write while playing', () => {
     const { writes, query, paused, stop } = setup();
+    vi.advanceTimersByTime(0);
     vi.advanceTimersByTime(MIN_INTERVAL);
     paused.value = true;
     query.value = '?step=7';
