@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import preact from '@preact/preset-vite';
-import { EARLY_WASM } from './web/src/app/earlyWasm';
+import { EARLY_WASM } from './web/src/app/earlyWasm.ts';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 

@@ -64,8 +64,9 @@ export function channelOf(
 ): Float64Array {
   const [, H = 1, W = 1, C = 1] = t.shape;
   const out = new Float64Array(H * W);
-  for (let r = 0; r < H; r++)
-    for (let q = 0; q < W; q++) out[r * W + q] = t.data[((i * H + r) * W + q) * C + c] ?? 0;
+  const data = t.data;
+  // one strided walk (cheap before the code is optimised: a stage's first drawing runs it)
+  for (let q = 0, at = i * H * W * C + c; q < H * W; q++, at += C) out[q] = data[at] ?? 0;
   return out;
 }
 

@@ -5,7 +5,7 @@
 
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Tensor } from '../engine/types';
-import { channelToRGBA, colorOf, imageTensorToRGBA, type ScaleKind } from '../lib/image';
+import { channelToRGBA, imageTensorToRGBA, type ScaleKind, writeColor } from '../lib/image';
 
 /** A cell not computed yet: light grey, neither end of a scale. */
 const NOT_YET = [226, 228, 232, 255] as const;
@@ -98,26 +98,40 @@ export function ChannelImage({
         const was = last.values[q] ?? Number.NaN;
         if (was === v || (Number.isNaN(was) && Number.isNaN(v))) continue;
         last.values[q] = v;
-        last.pixels.set(Number.isNaN(v) ? NOT_YET : [...colorOf(v, scale, max), 255], 4 * q);
+        if (Number.isNaN(v)) last.pixels.set(NOT_YET, 4 * q);
+        else writeColor(last.pixels, 4 * q, v, scale, max);
         changed = true;
       }
       if (changed) last.canvas.getContext('2d')?.putImageData(new ImageData(last.pixels, nW, nH), 0, 0);
       last.version = version;
       tmp = last.canvas;
     } else {
-      const view =
-        channel === 'rgb'
-          ? imageTensorToRGBA(tensor, sample)
-          : channelToRGBA(tensor, { channel, sample, max, scale });
-      if (!view.ok) return;
       const values = new Float64Array(nH * nW);
-      if (channel !== 'rgb' && sample < m)
-        for (let q = 0; q < nH * nW; q++) {
-          const v = tensor.data[(sample * nH * nW + q) * nC + channel] ?? Number.NaN;
+      let pixels: Uint8ClampedArray<ArrayBuffer>;
+      if (channel !== 'rgb' && max !== undefined && scale !== undefined && sample < m) {
+        // the scale is given: one pass colours each cell, or marks it not computed yet
+        pixels = new Uint8ClampedArray(nH * nW * 4);
+        const data = tensor.data;
+        for (let q = 0, at = sample * nH * nW * nC + channel; q < nH * nW; q++, at += nC) {
+          const v = data[at] ?? Number.NaN;
           values[q] = v;
-          if (Number.isNaN(v)) view.pixels.set(NOT_YET, 4 * q);
+          if (Number.isNaN(v)) pixels.set(NOT_YET, 4 * q);
+          else writeColor(pixels, 4 * q, v, scale, max);
         }
-      const pixels = new Uint8ClampedArray(view.pixels);
+      } else {
+        const view =
+          channel === 'rgb'
+            ? imageTensorToRGBA(tensor, sample)
+            : channelToRGBA(tensor, { channel, sample, max, scale });
+        if (!view.ok) return;
+        if (channel !== 'rgb' && sample < m)
+          for (let q = 0; q < nH * nW; q++) {
+            const v = tensor.data[(sample * nH * nW + q) * nC + channel] ?? Number.NaN;
+            values[q] = v;
+            if (Number.isNaN(v)) view.pixels.set(NOT_YET, 4 * q);
+          }
+        pixels = new Uint8ClampedArray(view.pixels);
+      }
       tmp = last?.canvas ?? document.createElement('canvas');
       tmp.width = nW;
       tmp.height = nH;

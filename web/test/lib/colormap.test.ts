@@ -9,6 +9,7 @@ import {
   imageTensorToRGBA,
   NAN_RGB,
   type ChannelViewOptions,
+  writeColor,
 } from '../../src/lib/image/colormap';
 
 const tensor = (shape: Shape4, values: number[]): Tensor => ({ shape, data: Float64Array.from(values) });
@@ -60,6 +61,37 @@ describe('scale choice', () => {
     const t = tensor([1, 1, 2, 1], [0, 0]);
     expect(rgbAt(view(t, { channel: 0 }).pixels, 0)).toEqual([0, 0, 0]);
     expect(rgbAt(view(t, { channel: 0, scale: 'diverging' }).pixels, 1)).toEqual([255, 255, 255]);
+  });
+});
+
+describe('a given scale and end', () => {
+  // the header's formula, written out by hand: 255 + (end - 255) * |t|, t = clamp(v / max, -1, 1)
+  const byHand = (v: number, max: number): number[] => {
+    const t = Math.min(1, Math.max(-1, v / max));
+    const end = t < 0 ? DIVERGING_BLUE : DIVERGING_RED;
+    return end.map((e) => Math.round(255 + (e - 255) * Math.abs(t)));
+  };
+
+  it('colours every cell by the formula on the given scale, whatever the channel holds', () => {
+    const values = [-1.5, -0.25, 0, 0.3, 1.2, 7];
+    const v = view(tensor([1, 1, 6, 1], values), { channel: 0, max: 1.2, scale: 'diverging' });
+    expect(v.max).toBe(1.2);
+    values.forEach((x, q) => expect(rgbAt(v.pixels, q)).toEqual(byHand(x, 1.2)));
+    const g = view(tensor([1, 1, 3, 1], [0.5, 1, 3]), { channel: 0, max: 2, scale: 'sequential' });
+    expect([rgbAt(g.pixels, 0), rgbAt(g.pixels, 1), rgbAt(g.pixels, 2)]).toEqual([
+      [64, 64, 64],
+      [128, 128, 128],
+      [255, 255, 255],
+    ]);
+  });
+
+  it('writes one pixel in place: the colour of colorOf and alpha 255 at the offset, its neighbours untouched', () => {
+    const px = new Uint8ClampedArray(12).fill(7);
+    writeColor(px, 4, -0.6, 'diverging', 2);
+    expect(Array.from(px)).toEqual([7, 7, 7, 7, ...byHand(-0.6, 2), 255, 7, 7, 7, 7]);
+    writeColor(px, 8, Number.NaN, 'sequential', 2);
+    expect(Array.from(px.subarray(8))).toEqual([...NAN_RGB, 255]);
+    expect(colorOf(-0.6, 'diverging', 2)).toEqual(byHand(-0.6, 2));
   });
 });
 

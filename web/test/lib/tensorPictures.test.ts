@@ -2,13 +2,25 @@
 // i, c, h, w has come, and a padded gradient cut back to its input's size.
 import { describe, expect, it } from 'vitest';
 import type { Shape4, Tensor } from '../../src/engine/types';
-import { cropPad, outputSoFar } from '../../src/lib/tensor';
+import { channelOf, cropPad, outputSoFar } from '../../src/lib/tensor';
 
 /** Each cell holds its own flat NHWC offset + 1, so that a wrong index shows as a wrong value. */
 function numbered(shape: Shape4): Tensor {
   const n = shape.reduce((a, b) => a * b, 1);
   return { shape, data: Float64Array.from({ length: n }, (_, q) => q + 1) };
 }
+
+describe('channelOf', () => {
+  it('reads [i, :, :, c] of an NHWC tensor row-major, each cell from its own flat offset', () => {
+    // (2, 2, 3, 4): cell (i, h, w, c) holds ((i·2 + h)·3 + w)·4 + c + 1
+    const t = numbered([2, 2, 3, 4]);
+    const at = (i: number, h: number, w: number, c: number) => ((i * 2 + h) * 3 + w) * 4 + c + 1;
+    const want = (i: number, c: number) => [0, 1].flatMap((h) => [0, 1, 2].map((w) => at(i, h, w, c)));
+    expect(Array.from(channelOf(t, 0, 0))).toEqual(want(0, 0));
+    expect(Array.from(channelOf(t, 1, 3))).toEqual(want(1, 3));
+    expect(Array.from(channelOf(t, 1, 2))).toEqual([27, 31, 35, 39, 43, 47]);
+  });
+});
 
 describe('outputSoFar', () => {
   // (m, n_H, n_W, n_C) = (2, 2, 3, 2): 24 steps, channel c of sample i is steps 6·(2i + c) + 1 … + 6

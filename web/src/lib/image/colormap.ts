@@ -75,21 +75,40 @@ export function channelRange(t: Tensor, channel: number, sample = 0): ChannelRan
 
 /** The colour of one value on a scale whose end is `max` (see the header). */
 export function colorOf(v: number, scale: ScaleKind, max: number): RGB {
-  if (Number.isNaN(v)) return NAN_RGB;
-  let t = max > 0 ? v / max : v === Infinity ? 1 : v === -Infinity ? -1 : 0;
-  if (scale === 'sequential') {
-    t = Math.min(Math.max(t, 0), 1);
-    const g = Math.round(255 * t);
-    return [g, g, g];
+  const px = new Uint8ClampedArray(4);
+  writeColor(px, 0, v, scale, max);
+  return [px[0]!, px[1]!, px[2]!];
+}
+
+/** Writes colorOf(v, scale, max) and alpha 255 into `pixels` at byte `o`, allocating nothing
+ * (every pixel of a picture goes through here, the first ones before the code is optimised). */
+export function writeColor(
+  pixels: Uint8ClampedArray,
+  o: number,
+  v: number,
+  scale: ScaleKind,
+  max: number,
+): void {
+  pixels[o + 3] = 255;
+  if (Number.isNaN(v)) {
+    pixels[o] = NAN_RGB[0];
+    pixels[o + 1] = NAN_RGB[1];
+    pixels[o + 2] = NAN_RGB[2];
+    return;
   }
-  t = Math.min(Math.max(t, -1), 1);
+  const t = max > 0 ? v / max : v === Infinity ? 1 : v === -Infinity ? -1 : 0;
+  if (scale === 'sequential') {
+    const g = Math.round(255 * (t < 0 ? 0 : t > 1 ? 1 : t));
+    pixels[o] = g;
+    pixels[o + 1] = g;
+    pixels[o + 2] = g;
+    return;
+  }
   const end = t < 0 ? DIVERGING_BLUE : DIVERGING_RED;
-  const s = Math.abs(t);
-  return [
-    Math.round(255 + (end[0] - 255) * s),
-    Math.round(255 + (end[1] - 255) * s),
-    Math.round(255 + (end[2] - 255) * s),
-  ];
+  const a = t < -1 || t > 1 ? 1 : Math.abs(t);
+  pixels[o] = Math.round(255 + (end[0] - 255) * a);
+  pixels[o + 1] = Math.round(255 + (end[1] - 255) * a);
+  pixels[o + 2] = Math.round(255 + (end[2] - 255) * a);
 }
 
 /** One channel of one sample of an NHWC tensor as RGBA pixels (see the header for the scales). */
@@ -105,24 +124,17 @@ export function channelToRGBA(t: Tensor, options: ChannelViewOptions): Result<Ch
   if (options.max !== undefined && !(options.max >= 0 && Number.isFinite(options.max))) {
     return fail(`The end of the colour scale must be a finite number of 0 or more, not ${options.max}.`);
   }
-  const range = channelRange(t, channel, sample);
-  const scale: ScaleKind =
-    options.scale === 'sequential' || options.scale === 'diverging'
-      ? options.scale
-      : range.min < 0
-        ? 'diverging'
-        : 'sequential';
+  const given = options.scale === 'sequential' || options.scale === 'diverging' ? options.scale : null;
+  // the channel's range only when the scale or its end is taken from the data
+  const range = given !== null && options.max !== undefined ? null : channelRange(t, channel, sample);
+  const scale: ScaleKind = given ?? (range !== null && range.min < 0 ? 'diverging' : 'sequential');
   const max =
-    options.max ?? (scale === 'diverging' ? Math.max(-range.min, range.max) : Math.max(range.max, 0));
+    options.max ??
+    (range === null ? 0 : scale === 'diverging' ? Math.max(-range.min, range.max) : Math.max(range.max, 0));
   const pixels = new Uint8ClampedArray(nH * nW * 4);
-  const base = sample * nH * nW * nC + channel;
-  for (let q = 0; q < nH * nW; q++) {
-    const [r, g, b] = colorOf(t.data[base + q * nC]!, scale, max);
-    pixels[4 * q] = r;
-    pixels[4 * q + 1] = g;
-    pixels[4 * q + 2] = b;
-    pixels[4 * q + 3] = 255;
-  }
+  const data = t.data;
+  for (let q = 0, at = sample * nH * nW * nC + channel; q < nH * nW; q++, at += nC)
+    writeColor(pixels, 4 * q, data[at]!, scale, max);
   return { ok: true, pixels, width: nW, height: nH, scale, max };
 }
 

@@ -43,5 +43,6 @@ export {
   DIVERGING_RED,
   imageTensorToRGBA,
   NAN_RGB,
+  writeColor,
 } from './colormap';
 export type { ChannelRange, ChannelView, ChannelViewOptions, RGB, ScaleKind } from './colormap';

@@ -2,7 +2,8 @@
 // per input channel) with the window on every channel, W[:, :, :, c] and b[c], and
 // Z[i, :, :, c] filling in. The window's numbers are in the arithmetic panel.
 
-import { flatOffset, stepNumber } from '../../lib/tensor';
+import { useMemo } from 'preact/hooks';
+import { channelOf, flatOffset, stepNumber } from '../../lib/tensor';
 import type { ViewProps } from '../../state/operation';
 import { CaptionedGrid } from '../../ui/CaptionedGrid';
 import type { GridPicture, GridWindow } from '../../ui/drawGrid';
@@ -74,11 +75,14 @@ export function ConvForwardStage({ run: s, frame: fr }: ViewProps<ConvForwardRun
 
   const aFigs: Figure[] = [];
   const wFigs: Figure[] = [];
+  // A_pad's channels on stage, copied once per sample and page, not in every frame
+  const planes = useMemo(() => {
+    const out: Float64Array[] = [];
+    for (let k = page.from; k < page.to; k++) out.push(channelOf(s.A_pad, i, k));
+    return out;
+  }, [s.A_pad, i, page.from, page.to]);
   for (let k = page.from; k < page.to; k++) {
-    const a = new Float64Array(s.Hp * s.Wp);
-    for (let r = 0; r < s.Hp; r++)
-      for (let q = 0; q < s.Wp; q++)
-        a[r * s.Wp + q] = s.A_pad.data[((i * s.Hp + r) * s.Wp + q) * cfg.Cin + k] ?? 0;
+    const a = planes[k - page.from] ?? new Float64Array(s.Hp * s.Wp);
     aFigs.push({
       key: `a${k}`,
       kind: 'a',
