@@ -52,7 +52,14 @@ export function loopAt(d: LoopDims, s: number): { i: number; c: number; h: numbe
 /** The largest magnitude, or 1 when every value is 0: a colour scale. */
 export function maxAbs(a: ArrayLike<number>): number {
   let m = 0;
-  for (let j = 0; j < a.length; j++) m = Math.max(m, Math.abs(a[j] ?? 0));
+  // plain comparisons, no calls: a layer's opening reads every value before the code is optimised
+  for (let j = 0, n = a.length; j < n; j++) {
+    const v = a[j] ?? 0;
+    const x = v < 0 ? -v : v;
+    if (x > m) m = x;
+    // a NaN makes the scale 1, as Math.max's NaN did
+    else if (x !== x) return 1;
+  }
   return m > 0 ? m : 1;
 }
 

@@ -2,13 +2,28 @@
 // i, c, h, w has come, and a padded gradient cut back to its input's size.
 import { describe, expect, it } from 'vitest';
 import type { Shape4, Tensor } from '../../src/engine/types';
-import { channelOf, cropPad, outputSoFar } from '../../src/lib/tensor';
+import { channelOf, cropPad, maxAbs, outputSoFar } from '../../src/lib/tensor';
 
 /** Each cell holds its own flat NHWC offset + 1, so that a wrong index shows as a wrong value. */
 function numbered(shape: Shape4): Tensor {
   const n = shape.reduce((a, b) => a * b, 1);
   return { shape, data: Float64Array.from({ length: n }, (_, q) => q + 1) };
 }
+
+describe('maxAbs (the end of a colour scale)', () => {
+  it('is the largest magnitude, a negative one included', () => {
+    expect(maxAbs(Float64Array.from([0.5, -3.25, 2, -0]))).toBe(3.25);
+    expect(maxAbs([1e-300, -2e-300])).toBe(2e-300);
+    expect(maxAbs([-Infinity, 5])).toBe(Infinity);
+  });
+
+  it('is 1 when every value is 0 (or there is none), and when a value is NaN', () => {
+    expect(maxAbs(new Float64Array(4))).toBe(1);
+    expect(maxAbs([])).toBe(1);
+    expect(maxAbs([7, Number.NaN, -9])).toBe(1);
+    expect(maxAbs([Number.NaN])).toBe(1);
+  });
+});
 
 describe('channelOf', () => {
   it('reads [i, :, :, c] of an NHWC tensor row-major, each cell from its own flat offset', () => {
