@@ -20,7 +20,6 @@ import type { OpActions } from '../state/operation';
 import type { Store } from '../state/store';
 import { StoreContext, WrongLinesContext } from '../ui/context';
 import { tUi } from '../ui/messages';
-import { PredictPanel } from '../ui/PredictPanel';
 import { PHONE, useMedia } from '../ui/useBoxSize';
 import { LiveRegion } from '../ui/LiveRegion';
 import { LocaleSwitch } from './LocaleSwitch';
@@ -34,6 +33,7 @@ import {
   loadPanels,
   MistakePanel,
   OwnData,
+  PredictPanel,
   PrintoutPanel,
 } from './panels';
 import { ParamForm } from './ParamForm';

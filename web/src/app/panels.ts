@@ -53,6 +53,7 @@ export const EmbedCode = lazyPanel(() => import('./EmbedCode').then((m) => m.Emb
 export const OwnData = lazyPanel(() => import('./owndata/OwnData').then((m) => m.OwnData));
 export const PrintoutPanel = lazyPanel(() => import('../ui/PrintoutPanel').then((m) => m.PrintoutPanel));
 export const MistakePanel = lazyPanel(() => import('../ui/MistakePanel').then((m) => m.MistakePanel));
+export const PredictPanel = lazyPanel(() => import('../ui/PredictPanel').then((m) => m.PredictPanel));
 export const CheckPanel = lazyPanel(() => import('../ui/CheckPanel').then((m) => m.CheckPanel));
 
 /** Loads every panel's code: the app once its first stage is drawn, tests before they render
