@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
 import { convOut, poolOut, steps } from './sizes.mjs';
-import { MIN_SECONDS, SAMPLES, batch, calibrate, median, timeOnce, timePerCall } from './measure.mjs';
+import { MIN_SECONDS, SAMPLES, batch, calibrate, median, timeOnce } from './measure.mjs';
 
 const prod = (a) => a.reduce((x, y) => x * y, 1);
 
@@ -265,13 +265,24 @@ export class SizeSetup {
       const next = exportAfter(mod, '_cs_stepper_next', () => mod._cs_stepper_next(0));
       const reset = exportAfter(mod, '_cs_stepper_reset', () => mod._cs_stepper_reset(0));
       const seek = exportAfter(mod, '_csw_stepper_seek', () => mod._csw_stepper_seek(0, 0));
-      const toEnd = timePerCall(
-        () => {
-          reset(s);
-          seek(s, total);
-        },
-        { minSeconds, samples },
-      );
+      // the run to the end and the batch kernel in alternating batches, so that the ratio of
+      // the two compares times taken under the same load (a neighbour's burst hits both)
+      const toEndFn = () => {
+        reset(s);
+        seek(s, total);
+      };
+      const { fn: batchFn } = this.kernelCall(k);
+      check(batchFn(), k.name);
+      const nEnd = calibrate(toEndFn, minSeconds);
+      const nBatch = calibrate(batchFn, minSeconds);
+      const perEnd = [];
+      const perBatch = [];
+      for (let j = 0; j < samples; j++) {
+        perEnd.push(batch(toEndFn, nEnd) / nEnd);
+        perBatch.push(batch(batchFn, nBatch) / nBatch);
+      }
+      const toEnd = { seconds: median(perEnd) };
+      const batchSeconds = median(perBatch);
       if (mod._csw_stepper_position(s) !== total) throw new Error(`${k.name}: seek did not reach the end`);
 
       // Driven from JavaScript: one full pass to warm up, then whole passes timed.
@@ -298,6 +309,7 @@ export class SizeSetup {
       return {
         steps: total,
         toEndSeconds: toEnd.seconds,
+        batchSeconds,
         nextRunSeconds: total / stepsPerSecond,
         stepsPerSecond,
         raw: isRawExport(next) && isRawExport(seek) && isRawExport(reset),

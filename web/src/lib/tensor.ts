@@ -58,7 +58,7 @@ export function maxAbs(a: ArrayLike<number>): number {
     const x = v < 0 ? -v : v;
     if (x > m) m = x;
     // a NaN makes the scale 1, as Math.max's NaN did
-    else if (x !== x) return 1;
+    else if (Number.isNaN(x)) return 1;
   }
   return m > 0 ? m : 1;
 }

@@ -98,7 +98,7 @@ export function writeColor(
   }
   const t = max > 0 ? v / max : v === Infinity ? 1 : v === -Infinity ? -1 : 0;
   if (scale === 'sequential') {
-    const g = Math.round(255 * (t < 0 ? 0 : t > 1 ? 1 : t));
+    const g = Math.round(255 * Math.min(Math.max(t, 0), 1));
     pixels[o] = g;
     pixels[o + 1] = g;
     pixels[o + 2] = g;
