@@ -437,7 +437,7 @@ export function register(api) {
     if (webm.problem !== undefined) {
       assert(webm.problem.includes('cannot encode WEBM'), `the sentence names the format: ${webm.problem}`);
     } else {
-      assertEq(webm.name, 'conv_forward-steps-1-10.webm', 'file name');
+      assertEq(webm.name, 'conv_forward-steps-1-10-slide.webm', 'file name (projected)');
       assertEq(webm.bytes.readUInt32BE(0), 0x1a45dfa3, 'EBML header');
       assert(webm.bytes.length > 1000, `video bytes: ${webm.bytes.length}`);
     }
@@ -483,6 +483,8 @@ export function register(api) {
     );
     const svg = await download(page, 'SVG (vectors)');
     const png = await download(page, 'PNG (2× pixels)');
+    assertEq(svg.name, 'conv_forward-step-37-slide.svg', "SVG file name (projected: not the page look's)");
+    assertEq(png.name, 'conv_forward-step-37-slide.png', 'PNG file name');
     assertEq(png.bytes.readUInt32BE(16), SLIDE.width * 2, 'PNG width: a slide at twice its pixels');
     assertEq(png.bytes.readUInt32BE(20), SLIDE.height * 2, 'PNG height');
     assert(
@@ -554,7 +556,7 @@ export function register(api) {
     await openDialog(page);
     await setRange(page, 1, 6);
     const gif = await download(page, 'GIF');
-    assertEq(gif.name, 'conv_backward-steps-1-6.gif', 'file name');
+    assertEq(gif.name, 'conv_backward-steps-1-6-slide.gif', "file name (projected: not the page look's)");
     const g = readGif(gif.bytes);
     assertEq(`${g.width}x${g.height}`, `${SLIDE.width}x${SLIDE.height}`, 'GIF: a slide');
     assertEq(g.frames.length, 6, 'frames');

@@ -39,9 +39,16 @@ function densityOf(format: 'png' | 'svg' | Movie, look: Look): number {
   return look === 'projected' ? 1920 / SLIDE.width : 2;
 }
 
+/** What a file's name adds for its look, so that the two looks of one step never share a name:
+ * "-slide" for the projected one. */
+function lookSuffix(look: Look): string {
+  return look === 'projected' ? '-slide' : '';
+}
+
 export interface Exported {
   blob: Blob;
-  /** a file name, e.g. "conv_forward-steps-1-20.gif" */
+  /** a file name, e.g. "conv_forward-steps-1-20-slide.gif" (as projected) or
+   * "conv_forward-steps-1-20.gif" (as on the page) */
   name: string;
 }
 
@@ -64,7 +71,7 @@ export async function exportStill(
     for await (const s of stageScenes(store, centre, look, position, position, never)) scene = s;
   }
   if (scene === null) throw new Error(tApp('offscreenFailed'));
-  const base = `${store.op.peek()}-step-${position}`;
+  const base = `${store.op.peek()}-step-${position}${lookSuffix(look)}`;
   if (format === 'svg') {
     const title = `${store.op.peek()}, ${tApp('stepOf', { position, total: store.total.peek() })}`;
     return { blob: new Blob([sceneSvg(scene, title)], { type: 'image/svg+xml' }), name: `${base}.svg` };
@@ -227,7 +234,7 @@ export async function exportRange(
   job: RangeJob,
 ): Promise<Exported | null> {
   const all = job.to - job.from + 1;
-  const name = `${store.op.peek()}-steps-${job.from}-${job.to}.${job.format}`;
+  const name = `${store.op.peek()}-steps-${job.from}-${job.to}${lookSuffix(job.look)}.${job.format}`;
   const canvas = document.createElement('canvas');
   const ctx = canvas.getContext('2d', { willReadFrequently: job.format === 'gif' });
   if (!ctx) throw new Error(tApp('noCanvasSteps'));
