@@ -572,6 +572,42 @@ export function register(api) {
     await page.close();
   });
 
+  test('defect: on a phone held upright pool_backward draws A_prev and dA_prev whole (the notebook’s 5×7), each a row of its own, and conv_transpose its X over the overlap map', async () => {
+    const phone = { width: 390, height: 844 };
+    const parts = async (page) =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.stage figure.grid-fig')].map((f) => ({
+          caption: f.querySelector('figcaption')?.textContent ?? '',
+          part: f.querySelector('.fig-part')?.getAttribute('title') ?? null,
+          box: f.getBoundingClientRect().toJSON(),
+        })),
+      );
+    const pool = await openPage(api.ctx(), `${api.base()}?op=pool_backward&step=5`, phone);
+    await pool.locator('.stage canvas[data-font]').first().waitFor();
+    await pool.waitForTimeout(300);
+    const figs = await parts(pool);
+    for (const name of ['A_prev[0,:,:,0]', 'dA_prev[0,:,:,0]']) {
+      const fig = figs.find((f) => f.caption.startsWith(name));
+      assert(fig !== undefined, `${name} is on the stage: ${figs.map((f) => f.caption).join(', ')}`);
+      assertEq(fig.part, null, `${name} drawn in part`);
+    }
+    await pool.close();
+    const ct = await openPage(api.ctx(), `${api.base()}?op=conv_transpose&step=5`, phone);
+    await ct.locator('.stage canvas[data-font]').first().waitFor();
+    await ct.waitForTimeout(300);
+    const cf = await parts(ct);
+    const x = cf.find((f) => f.caption.startsWith('X['));
+    const map = cf.find(
+      (f) => !f.caption.startsWith('X[') && !f.caption.startsWith('Y') && !f.caption.startsWith('W'),
+    );
+    assert(
+      x !== undefined && map !== undefined,
+      `X and the overlap map: ${cf.map((f) => f.caption).join(', ')}`,
+    );
+    assert(map.box.top >= x.box.bottom - 1, 'the overlap map is under X, not beside it');
+    await ct.close();
+  });
+
   for (const phone of [
     { width: 390, height: 844 },
     { width: 844, height: 390 },

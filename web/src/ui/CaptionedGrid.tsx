@@ -5,7 +5,7 @@
 import { GridCanvas } from './GridCanvas';
 import { MARGIN, type GridPicture } from './drawGrid';
 import { CAPTION } from './stageLayout';
-import { presentPicture, usePresentFont, viewNote } from './present';
+import { presentPicture, useLecture, usePresentFont, viewNote } from './present';
 
 export interface CaptionedGridProps {
   caption: string;
@@ -34,7 +34,10 @@ function textWidth(text: string): number {
 export function CaptionedGrid(p: CaptionedGridProps) {
   const font = usePresentFont();
   const present = font > 0;
-  const picture = present ? presentPicture(p.picture, font) : p.picture;
+  // large numbers outside presenter mode, embeds and slides: a phone, where the whole grid
+  // comes before the step's notes
+  const phone = !useLecture();
+  const picture = present ? presentPicture(p.picture, font, phone) : p.picture;
   const part = present ? viewNote(picture) : null;
   const text = p.sub ? `${p.caption} ${p.sub}` : p.caption;
   const gridWidth = (picture.view?.cols ?? picture.cols) * picture.cell + 2 * MARGIN;

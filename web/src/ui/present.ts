@@ -99,8 +99,10 @@ export function noteFontFor(font: number): number {
 /** The picture as presenter mode draws it: cells large enough for `font` px, and the part
  * of the grid around its focus that fits the footprint the layout gave the whole grid. A grid
  * with notes gets cells large enough for a note at noteFontFor(font) above a number at `font`,
- * unless those cells would cut its window where plain ones would not: then it has no notes. */
-export function presentPicture(p: GridPicture, font: number = PRESENT_FONT): GridPicture {
+ * unless those cells would cut its window where plain ones would not: then it has no notes.
+ * `wholeFirst` (a phone, read up close): nor where they would cut the grid that plain cells
+ * show whole, as the page's own grids keep it whole. */
+export function presentPicture(p: GridPicture, font: number = PRESENT_FONT, wholeFirst = false): GridPicture {
   if (p.rows <= 0 || p.cols <= 0) return p;
   const text = p.shortText ?? p.text;
   const plain: GridPicture = { ...p, text, shortText: undefined, tight: true };
@@ -113,13 +115,18 @@ export function presentPicture(p: GridPicture, font: number = PRESENT_FONT): Gri
   /** does a view at cells of `c` show the whole window (as much of it as the grid has)? */
   const wholeWindow = (c: number) =>
     w === null || (shown(c).rows >= Math.min(w.span, p.rows) && shown(c).cols >= Math.min(w.span, p.cols));
+  /** does a view at cells of `c` show the whole grid? */
+  const wholeGrid = (c: number) => shown(c).rows >= p.rows && shown(c).cols >= p.cols;
   // notes need larger cells; the window comes first: where those cells would cut the window
-  // and plain ones would not, the grid is drawn without its notes
+  // and plain ones would not, the grid is drawn without its notes (on a phone, also where they
+  // would cut the grid)
   let noteFont = p.notes ? noteFontFor(font) : undefined;
   let cell = least;
   if (noteFont !== undefined) {
     const noted = noteCell({ ...plain, noteFont }, p.text, font, noteFont, least);
-    if (wholeWindow(noted) || !wholeWindow(least)) cell = noted;
+    const keepsWindow = wholeWindow(noted) || !wholeWindow(least);
+    const keepsGrid = !wholeFirst || wholeGrid(noted) || !wholeGrid(least);
+    if (keepsWindow && keepsGrid) cell = noted;
     else noteFont = undefined;
   }
   const big: GridPicture = { ...plain, noteFont };

@@ -292,6 +292,23 @@ describe('a step’s note on a stage read from afar', () => {
     expect(r.drawn.find((d) => d.text === '+0.84')).toBeDefined();
   });
 
+  it('on a phone the whole grid comes first: where cells large enough for the notes would cut a grid that plain cells show whole, it is whole and has no notes', () => {
+    // 7×9 cells of 36 px: plain cells for 12 px numbers fit (34 px), cells with a note above
+    // the number (62 px) do not
+    const phone = { ...stage, cell: 36 };
+    const p = presentPicture(phone, 12, true);
+    expect([p.view?.rows ?? 7, p.view?.cols ?? 9]).toEqual([7, 9]);
+    const { ctx, drawn } = recordingContext(0.7);
+    drawGrid(ctx, p);
+    for (const note of noted.values()) expect(drawn.find((d) => d.text === note)).toBeUndefined();
+    // presenter mode and embeds (not a phone) keep the notes and show the part around the window
+    const lecture = presentPicture(phone, 12);
+    expect((lecture.view?.rows ?? 7) * (lecture.view?.cols ?? 9)).toBeLessThan(63);
+    const r = recordingContext(0.7);
+    drawGrid(r.ctx, lecture);
+    expect(r.drawn.find((d) => d.text === '+0.84')).toBeDefined();
+  });
+
   it('a cell without a note keeps its number where and as large as the grid draws it', () => {
     const p = presentPicture(stage, PRESENT_FONT);
     const view = p.view ?? { row: 0, col: 0, rows: p.rows, cols: p.cols };

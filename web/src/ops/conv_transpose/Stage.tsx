@@ -25,7 +25,7 @@ import {
 } from '../../ui/Pictures';
 import type { Config } from '../../state/config';
 import { isCropped, tapsAt, X_LABELS, type ConvTransposeFrame, type ConvTransposeRun } from './model';
-import { CARD_GAP, cardSize, headSize, transposeLayout } from './layout';
+import { CARD_GAP, cardSize, headSize, stackedHead, transposeLayout } from './layout';
 import './convTranspose.css';
 import { t } from './messages';
 import { tUi } from '../../ui/messages';
@@ -285,7 +285,7 @@ export function ConvTransposeStage({
           <div
             class="ct-head"
             style={{
-              gap: `${layout.arrangement === 'side' ? GAP : GROUP_GAP}px`,
+              gap: `${stackedHead(layout.arrangement) ? GAP : GROUP_GAP}px`,
               width: `${headSize(dims, layout).w}px`,
             }}
           >

@@ -2,8 +2,9 @@
 // The stage has a head (X[i,:,:,c] and the overlap map, at the small cell) and one card per output channel k:
 //     Y_pad[i,:,:,k]                 (large: the output filling in under the window)
 //     W[:,:,k,c]   Y[i,:,:,k]        (small: the filter slice spread, the cropped result)
-// The head sits beside the cards ("side") or above them ("top"); the cards take any number of
-// columns. The Y_pad cell is made as large as it can be.
+// The head sits beside the cards ("side") or above them ("top"), or, on a narrow screen, stacked
+// above them ("column": X over the overlap map, as beside the cards); the cards take any number
+// of columns. The Y_pad cell is made as large as it can be.
 
 import { MARGIN } from '../../ui/drawGrid';
 import { CAPTION, fillsRows, GAP, GROUP_GAP, largestCell } from '../../ui/stageLayout';
@@ -23,7 +24,10 @@ export interface TransposeDims {
   f: number;
 }
 
-type Arrangement = 'top' | 'side';
+type Arrangement = 'top' | 'side' | 'column';
+
+/** X over the overlap map (not beside it)? */
+export const stackedHead = (a: Arrangement): boolean => a !== 'top';
 
 export interface TransposeLayout {
   arrangement: Arrangement;
@@ -68,7 +72,7 @@ export function headSize(d: TransposeDims, l: TransposeLayout): { w: number; h: 
   const xh = CAPTION + d.nH * l.x + M;
   const ow = d.Wp * l.overlap + M;
   const oh = CAPTION + d.Hp * l.overlap + M;
-  if (l.arrangement === 'side') return { w: Math.max(xw, ow), h: xh + GAP + oh };
+  if (stackedHead(l.arrangement)) return { w: Math.max(xw, ow), h: xh + GAP + oh };
   return { w: xw + GROUP_GAP + ow, h: Math.max(xh, oh) };
 }
 
@@ -107,7 +111,7 @@ export function transposeLayout(
   // nothing fits at all: the cards in a square-ish block under the head
   let best = at('top', 1, Math.ceil(Math.sqrt(d.cards)));
   let found = false;
-  for (const arrangement of ['side', 'top'] as const)
+  for (const arrangement of ['side', 'top', 'column'] as const)
     for (let cols = 1; cols <= d.cards; cols++) {
       if (!fillsRows(d.cards, cols)) continue;
       if (!fits(at(arrangement, best.cell + 1, cols))) continue;

@@ -76,6 +76,9 @@ const LAYOUTS: readonly (readonly (readonly Slot[])[])[] = [
     ['a', 'd'],
     ['T', 'g'],
   ],
+  // a narrow screen (a phone held upright): A_prev and dA_prev each a row of their own
+  [['a'], ['S', 'd'], ['g']],
+  [['a'], ['T', 'd'], ['g']],
 ];
 
 /** Highlights for the f×f window at (r0, q0): 'hit' where `gets`, 'skip' where only `tied`. */
