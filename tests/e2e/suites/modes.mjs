@@ -156,7 +156,7 @@ export function register(api) {
     [1280, 720, 1],
     [853, 480, 1.5],
   ])
-    test(`presenter mode at ${w}×${h} (scale ${scale}), conv_backward at the notebook's layer: the step's additions to dA_prev_pad are drawn on its cells at 14 px or more`, async () => {
+    test(`presenter mode at ${w}×${h} (scale ${scale}), conv_backward at the notebook's layer: the step's additions to dA_prev_pad and db are drawn on their cells at 14 px or more`, async () => {
       // step 4: i = 0, c = 0, h = 0, w = 3, so the window of dA_prev_pad (stride 2, f = 3) is
       // rows 0..2, columns 6..8
       const url = `${api.base()}?op=conv_backward&m=2&H=5&W=7&Cin=4&Cout=8&f=3&stride=2&pad=1&dil=1&seed=1&data=gauss&step=4`;
@@ -170,7 +170,12 @@ export function register(api) {
         .evaluate((t) =>
           [...t.querySelectorAll('tr')].map((r) => [...r.querySelectorAll('td')].map((d) => d.textContent)),
         );
+      // what db[c] gains: dZ[i, h, w, c], as the normal page's step line gives it
+      const dz = /dZ\[0, 0, 3, 0\] = (−?[\d.]+)/.exec(await normal.locator('body').textContent());
       await normal.close();
+      assert(dz !== null, "the normal page names this step's dZ");
+      const dzValue = Number(dz[1].replace('−', '-'));
+      const dbNote = `${dzValue < 0 ? '−' : '+'}${Math.abs(dzValue).toFixed(2)}`;
       assertEq(table.map((r) => r.length).join(','), '3,3,3', "the normal page's additions to channel 0");
       const page = await openScaled(`${url}&present=1`, w, h, scale);
       await checkPresenter(page, `conv_backward at step 4, ${w}×${h}`);
@@ -203,6 +208,16 @@ export function register(api) {
         assert(n.size >= 13.95, `the note ${n.text} in (${r}, ${c}) is ${n.size} px`);
         assertEq(n.text, table[r - top]?.[c - left], `the note in dA_prev_pad (${r}, ${c})`);
       }
+      // db[0] gains dZ: its note over its number
+      const db = await page.evaluate(() => {
+        const c = [...document.querySelectorAll('.stage canvas')].find((x) =>
+          x.getAttribute('aria-label')?.startsWith('db['),
+        );
+        return c ? globalThis.__drawnOn(c).filter((t) => t.bold) : null;
+      });
+      assert(db !== null, 'the stage shows db[0]');
+      assertEq(db.map((t) => t.text).join(' '), dbNote, "db[0]'s note: what this step adds");
+      assert(db[0].size >= 13.95, `db[0]'s note is ${db[0].size} px`);
       await page.close();
     });
 

@@ -99,7 +99,8 @@ export function noteFontFor(font: number): number {
 /** The picture as presenter mode draws it: cells large enough for `font` px, and the part
  * of the grid around its focus that fits the footprint the layout gave the whole grid. A grid
  * with notes gets cells large enough for a note at noteFontFor(font) above a number at `font`,
- * unless those cells would cut its window where plain ones would not: then it has no notes.
+ * unless those cells would cut its window (a grid without one: itself) where plain ones would
+ * not: then it has no notes.
  * `wholeFirst` (a phone, read up close): nor where they would cut the grid that plain cells
  * show whole, as the page's own grids keep it whole. */
 export function presentPicture(p: GridPicture, font: number = PRESENT_FONT, wholeFirst = false): GridPicture {
@@ -112,11 +113,14 @@ export function presentPicture(p: GridPicture, font: number = PRESENT_FONT, whol
     rows: Math.max(1, Math.min(p.rows, Math.floor((p.rows * p.cell) / c))),
     cols: Math.max(1, Math.min(p.cols, Math.floor((p.cols * p.cell) / c))),
   });
-  /** does a view at cells of `c` show the whole window (as much of it as the grid has)? */
-  const wholeWindow = (c: number) =>
-    w === null || (shown(c).rows >= Math.min(w.span, p.rows) && shown(c).cols >= Math.min(w.span, p.cols));
   /** does a view at cells of `c` show the whole grid? */
   const wholeGrid = (c: number) => shown(c).rows >= p.rows && shown(c).cols >= p.cols;
+  /** does a view at cells of `c` show the whole window (as much of it as the grid has), or, for
+   * a grid without one (dW, db), the whole grid? */
+  const wholeWindow = (c: number) =>
+    w === null
+      ? wholeGrid(c)
+      : shown(c).rows >= Math.min(w.span, p.rows) && shown(c).cols >= Math.min(w.span, p.cols);
   // notes need larger cells; the window comes first: where those cells would cut the window
   // and plain ones would not, the grid is drawn without its notes (on a phone, also where they
   // would cut the grid)
@@ -129,7 +133,8 @@ export function presentPicture(p: GridPicture, font: number = PRESENT_FONT, whol
     if (keepsWindow && keepsGrid) cell = noted;
     else noteFont = undefined;
   }
-  const big: GridPicture = { ...plain, noteFont };
+  // a grid whose notes gave way draws none (not even the page's small ones in a corner)
+  const big: GridPicture = { ...plain, noteFont, notes: noteFont === undefined ? undefined : p.notes };
   if (cell === p.cell) return big;
   const { rows, cols } = shown(cell);
   const f = p.focused ?? p.selected ?? p.marked ?? null;

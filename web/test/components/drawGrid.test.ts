@@ -309,6 +309,32 @@ describe('a step’s note on a stage read from afar', () => {
     expect(r.drawn.find((d) => d.text === '+0.84')).toBeDefined();
   });
 
+  it('a grid without a window (dW, db) stays whole: its notes only where cells large enough for them fit its footprint', () => {
+    // dW[:,:,k,c], 3×3, every cell noted (each gets a_slice · dZ)
+    const dw: GridPicture = {
+      rows: 3,
+      cols: 3,
+      cell: 80,
+      values: [0.5, -1.25, 2, 0.75, -0.5, 1, -2, 0.25, 1.5],
+      scale: 2,
+      text: (v) => v.toFixed(2).replace('-', '−'),
+      notes: () => '+0.84',
+    };
+    // cells of 80 px hold a 20 px number, not a 14 px note above it (92 px): the whole grid, no
+    // notes
+    const tight = presentPicture(dw, PRESENT_FONT);
+    expect([tight.view?.rows ?? 3, tight.view?.cols ?? 3]).toEqual([3, 3]);
+    const { ctx, drawn } = recordingContext(0.7);
+    drawGrid(ctx, tight);
+    expect(drawn.find((d) => d.text === '+0.84')).toBeUndefined();
+    // a footprint with room for the notes: whole, and the notes drawn
+    const roomy = presentPicture({ ...dw, cell: 100 }, PRESENT_FONT);
+    expect([roomy.view?.rows ?? 3, roomy.view?.cols ?? 3]).toEqual([3, 3]);
+    const r = recordingContext(0.7);
+    drawGrid(r.ctx, roomy);
+    expect(r.drawn.filter((d) => d.text === '+0.84')).toHaveLength(9);
+  });
+
   it('a cell without a note keeps its number where and as large as the grid draws it', () => {
     const p = presentPicture(stage, PRESENT_FONT);
     const view = p.view ?? { row: 0, col: 0, rows: p.rows, cols: p.cols };

@@ -209,6 +209,8 @@ export function ConvBackwardStage(props: ViewProps<ConvBackwardRun, ConvBackward
       text,
       shortText,
       selected: selected?.tensor === 'db' && selected.c === c ? { row: 0, col: 0 } : null,
+      // db[c] += dZ[i, h, w, c]
+      notes: () => (win ? addText(win.value, data, 2) : null),
     },
     describe: () => {
       const steps = cellWrites(s, { tensor: 'db', c }).map((x) => x.step);
@@ -220,6 +222,9 @@ export function ConvBackwardStage(props: ViewProps<ConvBackwardRun, ConvBackward
 
   const touched = new Map<string, number>();
   for (const a of fr.dAAdds) touched.set(`${a.row},${a.col},${a.k}`, a.amount);
+  // dW[u, v, k, c] += a_slice[u, v, k] * dZ[i, h, w, c]
+  const dwAdded = new Map<string, number>();
+  for (const a of fr.dWAdds) dwAdded.set(`${a.u},${a.v},${a.k}`, a.amount);
 
   const cards = [];
   for (let k = page.from; k < page.to; k++) {
@@ -326,6 +331,10 @@ export function ConvBackwardStage(props: ViewProps<ConvBackwardRun, ConvBackward
           selected?.tensor === 'dW' && selected.k === k && selected.c === c
             ? { row: selected.u, col: selected.v }
             : null,
+        notes: (u, v) => {
+          const a = dwAdded.get(`${u},${v},${k}`);
+          return a === undefined ? null : addText(a, data, 2);
+        },
       },
       describe: (u, v) => {
         const cell: CellRef = { tensor: 'dW', u, v, k, c };
