@@ -230,6 +230,13 @@ export function register({ test, assert, assertEq, openPage, stepText, shot, roo
         `Z channel ${c}: edges of both signs: ${JSON.stringify(counts)}`,
       );
     }
+    // the address follows within the browsers' allowed rate (state/urlSync.ts: a change within
+    // 300 ms of the last write waits for the rest of them)
+    await page
+      .waitForFunction(() => location.search.includes('filter=sobel_x.sobel_y-3-sum'), null, {
+        timeout: 2000,
+      })
+      .catch(() => {});
     const href = page.url();
     assert(href.includes('filter=sobel_x.sobel_y-3-sum'), `the link carries the filter: ${href}`);
     await page.getByRole('button', { name: 'Copy link' }).click();
