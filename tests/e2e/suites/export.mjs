@@ -549,6 +549,47 @@ export function register(api) {
     await page.close();
   });
 
+  test('export: a projected slide shows the input channel chosen in the dialog (presenter mode pages them), the page look draws them all', async () => {
+    const page = await openPage(api.ctx(), `${api.base()}${query}&step=37`, { width: 1440, height: 900 });
+    await openDialog(page);
+    const dialog = page.getByRole('dialog', { name: 'Export for slides' });
+    const pager = dialog.getByRole('group', { name: 'input channels' });
+    assertEq(
+      (await pager.locator('span').textContent()).trim(),
+      `input channel 0 of 0..${Cin - 1}`,
+      'the first channel',
+    );
+    await pager.getByRole('button', { name: 'Next input channel' }).click();
+    await pager.getByRole('button', { name: 'Next input channel' }).click();
+    assertEq(
+      (await pager.locator('span').textContent()).trim(),
+      `input channel 2 of 0..${Cin - 1}`,
+      'after two steps',
+    );
+    const svg = await download(page, 'SVG (vectors)');
+    const texts = await page.evaluate(
+      (text) =>
+        [...new DOMParser().parseFromString(text, 'image/svg+xml').querySelectorAll('text')].map(
+          (t) => t.textContent,
+        ),
+      svg.bytes.toString('utf8'),
+    );
+    assert(
+      texts.some((t) => t.includes('A_prev[0,:,:,2]')),
+      `the slide draws A_prev[0,:,:,2]: ${texts.filter((t) => t.includes('A_prev')).join(', ')}`,
+    );
+    assert(!texts.some((t) => t.includes('A_prev[0,:,:,0]')), 'the slide does not draw channel 0');
+    // the page's own look draws every channel: no choice to make
+    await page.getByRole('radio', { name: 'as on the page' }).check();
+    assertEq(
+      await dialog.getByRole('group', { name: 'input channels' }).count(),
+      0,
+      'no channel choice for the page look',
+    );
+    await closeDialog(page);
+    await page.close();
+  });
+
   test('export: conv_backward as a projected GIF of 6 steps: slide frames, dZ with a number in every cell', async () => {
     const back = '?op=conv_backward&m=10&H=4&W=4&Cin=3&Cout=8&f=2&stride=2&pad=2&seed=1&data=gauss&dz=z';
     const page = await openPage(api.ctx(), `${api.base()}${back}&step=3`, { width: 1440, height: 900 });

@@ -6,6 +6,7 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import type { Store } from '../state/store';
 import type { Exported, Look, Movie } from './export/exporter';
+import { tUi } from '../ui/messages';
 import { type Say, useSentence } from '../ui/useSentence';
 import { tApp } from './messages';
 
@@ -59,6 +60,11 @@ export function ExportMenu({ store, stageArea }: { store: Store; stageArea: stri
   const abort = useRef<AbortController | null>(null);
   const total = store.total.value;
   const video = typeof VideoEncoder !== 'undefined';
+  // an op that pages its channels in presenter mode: a slide shows the one chosen here
+  const pages = store.operation.value.channelPages?.(store.config.value) ?? null;
+  const paged = look === 'projected' && pages !== null && pages.count > 1 ? pages : null;
+  const pageAt = paged ? Math.min(store.channelPage.value, paged.count - 1) : 0;
+  const what = paged?.what() ?? '';
 
   function open(): void {
     setFrom('1');
@@ -186,6 +192,30 @@ export function ExportMenu({ store, stageArea }: { store: Store; stageArea: stri
           <p class="export-note" id={lookHint}>
             {looks.find((o) => o.look === look)?.hint}
           </p>
+          {paged && (
+            <div class="export-channel">
+              <p class="export-note">{tApp('slideChannel', { what })}</p>
+              <div class="export-buttons" role="group" aria-label={tUi('pagerGroup', { what })}>
+                <button
+                  type="button"
+                  aria-label={tUi('pagerPrevious', { what })}
+                  disabled={pageAt <= 0}
+                  onClick={() => store.setChannelPage(pageAt - 1)}
+                >
+                  ◂
+                </button>
+                <span>{tUi('pagerAt', { what, k: pageAt, last: paged.count - 1 })}</span>
+                <button
+                  type="button"
+                  aria-label={tUi('pagerNext', { what })}
+                  disabled={pageAt >= paged.count - 1}
+                  onClick={() => store.setChannelPage(pageAt + 1)}
+                >
+                  ▸
+                </button>
+              </div>
+            </div>
+          )}
         </fieldset>
         <section aria-label={tApp('thisStep')}>
           <h3>{tApp('thisStepAt', { position: store.position.value, total })}</h3>

@@ -81,6 +81,7 @@ const en = {
   lookProjected: 'as projected (presenter mode: a number in every cell)',
   lookProjectedHint:
     'On a 16:9 slide, as presenter mode draws it: GIF 1280×720, video 1920×1080, PNG 2560×1440.',
+  slideChannel: 'A slide shows one {what} at a time, as presenter mode does:',
   thisStep: 'This step',
   thisStepAt: 'This step ({position} of {total})',
   png: 'PNG (2× pixels)',
@@ -172,6 +173,7 @@ const ko: Translation<typeof en> = {
   lookProjected: '프로젝터용 (발표 모드: 칸마다 숫자)',
   lookPageHint: '이 창에서 그림이 차지하는 크기 그대로입니다. 작은 칸에는 색만 보입니다.',
   lookProjectedHint: '발표 모드처럼 16:9 슬라이드에 그립니다: GIF 1280×720, 동영상 1920×1080, PNG 2560×1440.',
+  slideChannel: '슬라이드는 발표 모드처럼 {what|을} 하나씩 보여 줍니다:',
   thisStep: '이 단계',
   thisStepAt: '이 단계({total}단계 중 {position}단계)',
   png: 'PNG (픽셀 2배)',

@@ -155,6 +155,9 @@ export interface Operation<R extends OpRun = OpRun, F extends OpFrame = OpFrame,
   predict?(run: R, step: number): Question;
   /** check my numbers: the numpy lines that rebuild the run's inputs and its right outputs */
   check?: CheckSpec<R>;
+  /** the channels presenter mode and its slides show one at a time (ui/ChannelPager): how many,
+   * and what one is called ("input channel"); an op that draws every channel leaves it out */
+  channelPages?(c: Config): { count: number; what: () => string };
   views: OpViews<R, F, S>;
 }
 

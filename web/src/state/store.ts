@@ -58,6 +58,7 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
   const paramsOpen = signal(view.view.paramsOpen);
   const printoutsOpen = signal(view.view.printoutsOpen);
   const mistake = signal('');
+  const channelPage = signal(0);
   const startOperation = start.operation;
   const startConfig = start.config;
   const first = start.run;
@@ -204,6 +205,7 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
       loading.value = null;
       op.value = next.info.id;
       operation.value = next;
+      channelPage.value = 0;
       run.value = r;
       config.value = c;
       form.reset(c);
@@ -247,6 +249,7 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
     paramsOpen,
     printoutsOpen,
     mistake,
+    channelPage,
 
     setField(key, text) {
       form.setField(key, text);
@@ -347,6 +350,9 @@ export function createStore(engine: Engine, registry: Registry, opts: StoreOptio
     },
     setCue(text) {
       cue.value = text;
+    },
+    setChannelPage(k) {
+      channelPage.value = Number.isFinite(k) ? Math.max(0, Math.floor(k)) : 0;
     },
     setParamsOpen(open) {
       paramsOpen.value = open;

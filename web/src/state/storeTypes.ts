@@ -76,6 +76,9 @@ export interface Store {
   readonly printoutsOpen: ReadonlySignal<boolean>;
   /** the id of the classic mistake shown beside the right loop, '' for none (?mistake=) */
   readonly mistake: ReadonlySignal<string>;
+  /** the channel presenter mode shows of those it pages (Operation.channelPages), the same one
+   * on screen and on an exported slide; 0 again when the operation changes */
+  readonly channelPage: ReadonlySignal<number>;
 
   setField(key: FieldKey, text: string): void;
   /** ArrowUp / ArrowDown in a field: +1 / -1 within the field's range */
@@ -112,6 +115,7 @@ export interface Store {
   setParamsOpen(open: boolean): void;
   setPrintoutsOpen(open: boolean): void;
   setMistake(id: string): void;
+  setChannelPage(k: number): void;
   /** a second run of what is on stage, with a stepper of its own: a reader (an export) steps it
    * and asks the operation for its frames without moving the stage; the caller disposes of it */
   openCopy(): OpRun;

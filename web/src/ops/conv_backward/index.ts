@@ -2,6 +2,7 @@
 // a_slice·dZ and db[c] += dZ, with a selected cell's history and its gradient check.
 
 import { LAYER_FIELDS } from '../../state/config';
+import { tUi } from '../../ui/messages';
 import type { Operation } from '../../state/operation';
 import { validateConvLayer } from '../conv/layer';
 import { ConvBackwardStep } from './Arithmetic';
@@ -37,5 +38,6 @@ export const operation: Operation<ConvBackwardRun, ConvBackwardFrame, ConvBackwa
   mistakes: CONV_BACKWARD_MISTAKES,
   predict: predictConvBackward,
   check: convBackwardCheck,
+  channelPages: (c) => ({ count: c.Cin, what: () => tUi('inputChannel') }),
   views: { Stage: ConvBackwardStage, Code: ConvBackwardCode, Arithmetic: ConvBackwardStep },
 };

@@ -21,6 +21,7 @@ import {
 } from './model';
 import { ConvTransposeStage } from './Stage';
 import { t } from './messages';
+import { tUi } from '../../ui/messages';
 
 export const operation: Operation<ConvTransposeRun, ConvTransposeFrame, undefined> = {
   info,
@@ -39,6 +40,7 @@ export const operation: Operation<ConvTransposeRun, ConvTransposeFrame, undefine
   frame: convTransposeFrame,
   describe: describeTransposeStep,
   predict: predictConvTranspose,
+  channelPages: (c) => ({ count: c.Cout, what: () => tUi('outputChannel') }),
   views: {
     Stage: ConvTransposeStage,
     Code: ConvTransposeCode,
