@@ -106,32 +106,19 @@ export function ChannelImage({
       last.version = version;
       tmp = last.canvas;
     } else {
+      const view =
+        channel === 'rgb'
+          ? imageTensorToRGBA(tensor, sample)
+          : channelToRGBA(tensor, { channel, sample, max, scale });
+      if (!view.ok) return;
       const values = new Float64Array(nH * nW);
-      let pixels: Uint8ClampedArray<ArrayBuffer>;
-      if (channel !== 'rgb' && max !== undefined && scale !== undefined && sample < m) {
-        // the scale is given: one pass colours each cell, or marks it not computed yet
-        pixels = new Uint8ClampedArray(nH * nW * 4);
-        const data = tensor.data;
+      if (channel !== 'rgb' && sample < m)
         for (let q = 0, at = sample * nH * nW * nC + channel; q < nH * nW; q++, at += nC) {
-          const v = data[at] ?? Number.NaN;
+          const v = tensor.data[at] ?? Number.NaN;
           values[q] = v;
-          if (Number.isNaN(v)) pixels.set(NOT_YET, 4 * q);
-          else writeColor(pixels, 4 * q, v, scale, max);
+          if (Number.isNaN(v)) view.pixels.set(NOT_YET, 4 * q);
         }
-      } else {
-        const view =
-          channel === 'rgb'
-            ? imageTensorToRGBA(tensor, sample)
-            : channelToRGBA(tensor, { channel, sample, max, scale });
-        if (!view.ok) return;
-        if (channel !== 'rgb' && sample < m)
-          for (let q = 0; q < nH * nW; q++) {
-            const v = tensor.data[(sample * nH * nW + q) * nC + channel] ?? Number.NaN;
-            values[q] = v;
-            if (Number.isNaN(v)) view.pixels.set(NOT_YET, 4 * q);
-          }
-        pixels = new Uint8ClampedArray(view.pixels);
-      }
+      const pixels = new Uint8ClampedArray(view.pixels);
       tmp = last?.canvas ?? document.createElement('canvas');
       tmp.width = nW;
       tmp.height = nH;

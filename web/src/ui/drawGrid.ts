@@ -526,16 +526,11 @@ function notedNumber(
 }
 
 /** The characters a note of the picture may need: an addition is about as long as the numbers
- * it adds up to (the picture's values and its colour scale), with its sign. */
-function noteChars(p: GridPicture): number {
-  let longest = p.text(Math.abs(p.scale)).length;
-  const all = [p.values, p.fitValues ?? []];
-  for (const vs of all)
-    for (let i = 0; i < vs.length; i++) {
-      const v = vs[i] ?? Number.NaN;
-      if (!Number.isNaN(v)) longest = Math.max(longest, p.text(Math.abs(v)).length);
-    }
-  return longest + 1;
+ * it adds up to (the picture's values and its colour scale) as `noteText` writes them, with its
+ * sign. */
+function noteChars(p: GridPicture, noteText: (v: number) => string): number {
+  const unsigned = (v: number) => noteText(Math.abs(v));
+  return Math.max(unsigned(p.scale).length, longestText(p, unsigned)) + 1;
 }
 
 /** The smallest cell, from `from` px up, in which a noted cell draws its note at `noteFont` px
@@ -548,7 +543,7 @@ export function noteCell(
   noteFont: number,
   from: number,
 ): number {
-  const note = noteChars({ ...p, text: noteText }) * NOTE_EM * noteFont + 4;
+  const note = noteChars(p, noteText) * NOTE_EM * noteFont + 4;
   const number = longestText(p, p.text) * NOTE_EM * font;
   for (let s = Math.max(1, Math.ceil(from)); s < 1000; s++) {
     const { top, bottom } = loudLayout(s, noteFont);

@@ -36,15 +36,11 @@ export function useBoxSize<T extends HTMLElement>(fallback: Box): [RefObject<T |
  * the page scrolls. */
 export const PHONE = '(max-width: 600px), (max-width: 1100px) and (max-height: 500px)';
 
-/** How much of a phone's screen height the stage may fill: all of it, so that the notebook's
- * grids show whole with a number in every cell; the page scrolls under the transport kept at
- * the screen's foot. */
-const PHONE_SHARE = 1;
-
 /**
  * The room a stage's layout may fill: its box's size, except on a phone's page (not in presenter
  * mode or an embed), where the box's height follows what the stage draws and the layout may use
- * PHONE_SHARE of the screen's height.
+ * the screen's whole height, so that the notebook's grids show whole with a number in every
+ * cell; the page scrolls under the transport kept at the screen's foot.
  */
 export function useStageBox<T extends HTMLElement>(fallback: Box): [RefObject<T | null>, Box] {
   const [ref, box] = useBoxSize<T>(fallback);
@@ -52,10 +48,7 @@ export function useStageBox<T extends HTMLElement>(fallback: Box): [RefObject<T 
   const lecture = useLecture();
   const phone = useMedia(PHONE);
   if (lecture || !phone) return [ref, box];
-  return [
-    ref,
-    { width: box.width, height: Math.floor(PHONE_SHARE * (globalThis.innerHeight ?? box.height)) },
-  ];
+  return [ref, { width: box.width, height: Math.floor(globalThis.innerHeight ?? box.height) }];
 }
 
 /** Whether the media query matches, following the window's size. */

@@ -8,6 +8,12 @@ import { makeData, type LayerData } from '../../state/data';
 import type { DataSource } from '../../state/source';
 import { visitedLines } from '../../lib/geometry';
 import { maxAbs } from '../../lib/tensor';
+import { tUi } from '../../ui/messages';
+
+/** The channels presenter mode pages, one at a time (Operation.channelPages): the input's. */
+export function inputChannelPages(c: Config): { count: number; what: () => string } {
+  return { count: c.Cin, what: () => tUi('inputChannel') };
+}
 
 /** The sizes of a conv layer's walk: the output's (n_H × n_W), the padded input's, one window's
  * span, and the padded rows / columns some window reaches. */

@@ -25,6 +25,7 @@ import {
 } from './model';
 import { unvisitedNote } from '../../lib/geometry';
 import { convFormulas } from '../conv/formula';
+import { inputChannelPages } from '../conv/layer';
 import { GAP, GROUP_GAP } from '../../ui/stageLayout';
 import { StageHead } from '../../ui/StageHead';
 import { BackwardFig, type BackwardFigure } from './BackwardFig';
@@ -159,7 +160,8 @@ export function ConvBackwardStage(props: ViewProps<ConvBackwardRun, ConvBackward
   const shortText = (v: number) => shortCellText(v, data);
   const long = (v: number) => longText(v, data);
   // presenter mode, embeds and phones: one input channel at a time
-  const page = useChannelPage(Cin, tUi('inputChannel'));
+  const pages = inputChannelPages(cfg);
+  const page = useChannelPage(pages.count, pages.what());
   const dims = { channels: page.to - page.from, Hp: s.Hp, Wp: s.Wp, f, nH: s.nH, nW: s.nW };
   // presenter mode, embeds and phones: W, a_slice and dW whole, with their numbers
   const layout = backwardLayout(dims, box.width, box.height, undefined, usePresentCell());

@@ -2,9 +2,8 @@
 // a_slice·dZ and db[c] += dZ, with a selected cell's history and its gradient check.
 
 import { LAYER_FIELDS } from '../../state/config';
-import { tUi } from '../../ui/messages';
 import type { Operation } from '../../state/operation';
-import { validateConvLayer } from '../conv/layer';
+import { inputChannelPages, validateConvLayer } from '../conv/layer';
 import { ConvBackwardStep } from './Arithmetic';
 import { ConvBackwardCode } from './Code';
 import { info } from './info';
@@ -38,6 +37,6 @@ export const operation: Operation<ConvBackwardRun, ConvBackwardFrame, ConvBackwa
   mistakes: CONV_BACKWARD_MISTAKES,
   predict: predictConvBackward,
   check: convBackwardCheck,
-  channelPages: (c) => ({ count: c.Cin, what: () => tUi('inputChannel') }),
+  channelPages: inputChannelPages,
   views: { Stage: ConvBackwardStage, Code: ConvBackwardCode, Arithmetic: ConvBackwardStep },
 };

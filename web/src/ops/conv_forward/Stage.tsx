@@ -25,6 +25,7 @@ import { useChannelPage } from '../../ui/ChannelPager';
 import { usePresentCell } from '../../ui/present';
 import { unvisitedNote } from '../../lib/geometry';
 import { convFormulas } from '../conv/formula';
+import { inputChannelPages } from '../conv/layer';
 import { Legend } from '../conv/Legend';
 import { stageLayout } from './layout';
 import type { ConvForwardRun, ConvFrame } from './model';
@@ -55,7 +56,8 @@ export function ConvForwardStage({ run: s, frame: fr }: ViewProps<ConvForwardRun
   const shortText = (v: number) => shortCellText(v, cfg.data);
   const [ref, box] = useStageBox<HTMLDivElement>({ width: 900, height: 520 });
   // presenter mode: one input channel at a time
-  const page = useChannelPage(cfg.Cin, tUi('inputChannel'));
+  const pages = inputChannelPages(cfg);
+  const page = useChannelPage(pages.count, pages.what());
   // presenter mode and embeds: W and b whole, with their numbers
   const smallCell = usePresentCell();
   const layout = stageLayout(

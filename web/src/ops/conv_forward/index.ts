@@ -3,7 +3,7 @@
 
 import { NOTEBOOK, LAYER_FIELDS, PRESETS } from '../../state/config';
 import type { Operation } from '../../state/operation';
-import { validateConvLayer } from '../conv/layer';
+import { inputChannelPages, validateConvLayer } from '../conv/layer';
 import { ConvForwardArithmetic } from './Arithmetic';
 import { ConvForwardCode } from './Code';
 import { info } from './info';
@@ -14,7 +14,6 @@ import { convForwardPrintouts } from './printouts';
 import { convFrame, describeStep, openConvForward, type ConvForwardRun, type ConvFrame } from './model';
 import { ConvForwardStage } from './Stage';
 import { t } from './messages';
-import { tUi } from '../../ui/messages';
 
 /** The 2017 notebook's conv_single_step test as one step of conv_forward: np.random.seed(1);
  * a_slice_prev = randn(4, 4, 3); W = randn(4, 4, 3); b = randn(1, 1, 1), drawn in that order. */
@@ -37,6 +36,6 @@ export const operation: Operation<ConvForwardRun, ConvFrame> = {
   printouts: convForwardPrintouts,
   predict: predictConvForward,
   check: convForwardCheck,
-  channelPages: (c) => ({ count: c.Cin, what: () => tUi('inputChannel') }),
+  channelPages: inputChannelPages,
   views: { Stage: ConvForwardStage, Code: ConvForwardCode, Arithmetic: ConvForwardArithmetic },
 };

@@ -104,6 +104,11 @@ function sourceText(s: ConvTransposeRun): string {
   return `${seed}; X = randn${dims(s.data.X.shape)}; W = randn${dims(s.data.W.shape)}; b = randn(1, 1, 1, ${c.Cout})${ints}.`;
 }
 
+/** The channels presenter mode pages, one at a time (Operation.channelPages): the output's. */
+export function outputChannelPages(c: Config): { count: number; what: () => string } {
+  return { count: c.Cout, what: () => tUi('outputChannel') };
+}
+
 export function ConvTransposeStage({
   run: s,
   frame: fr,
@@ -112,7 +117,7 @@ export function ConvTransposeStage({
   const cfg = s.config;
   const data = cfg.data;
   const { i, c } = fr;
-  const { f, pad, dil, Cout } = cfg;
+  const { f, pad, dil } = cfg;
   const [, yH, yW] = s.yShape;
   const text = (v: number) => cellText(v, data);
   const shortText = (v: number) => shortCellText(v, data);
@@ -120,7 +125,8 @@ export function ConvTransposeStage({
   // presenter mode, embeds and phones: one output channel at a time; presenter mode and embeds:
   // no data line
   const lecture = useLecture();
-  const page = useChannelPage(Cout, tUi('outputChannel'));
+  const pages = outputChannelPages(cfg);
+  const page = useChannelPage(pages.count, pages.what());
   const dims = { cards: page.to - page.from, nH: s.nH, nW: s.nW, Hp: s.Hp, Wp: s.Wp, yH, yW, f };
   // presenter mode, embeds and phones: W whole, with its numbers
   const layout = transposeLayout(dims, box.width, box.height, undefined, usePresentCell());

@@ -19,9 +19,8 @@ import {
   type ConvTransposeFrame,
   type ConvTransposeRun,
 } from './model';
-import { ConvTransposeStage } from './Stage';
+import { ConvTransposeStage, outputChannelPages } from './Stage';
 import { t } from './messages';
-import { tUi } from '../../ui/messages';
 
 export const operation: Operation<ConvTransposeRun, ConvTransposeFrame, undefined> = {
   info,
@@ -40,7 +39,7 @@ export const operation: Operation<ConvTransposeRun, ConvTransposeFrame, undefine
   frame: convTransposeFrame,
   describe: describeTransposeStep,
   predict: predictConvTranspose,
-  channelPages: (c) => ({ count: c.Cout, what: () => tUi('outputChannel') }),
+  channelPages: outputChannelPages,
   views: {
     Stage: ConvTransposeStage,
     Code: ConvTransposeCode,
